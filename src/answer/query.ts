@@ -1,0 +1,149 @@
+import type { SearchIndex } from '../index/searchIndex.js';
+import { fold, isStopWord, termKey, tokenize, transliterationFold } from '../text/normalize.js';
+import { synonymsOf } from '../text/synonyms.js';
+
+/** How a query word was matched to the corpus's vocabulary. */
+export type MatchKind = 'exact' | 'synonym' | 'prefix' | 'fuzzy' | 'none';
+
+export interface QueryTerm {
+  /** The word as typed. */
+  word: string;
+  key: string;
+  /** Information weight (BM25 idf); words the corpus lacks weigh the most. */
+  weight: number;
+  /** Index keys this word matches, with a match quality in (0, 1]. */
+  expansions: Map<string, number>;
+  kind: MatchKind;
+}
+
+export interface QueryPlan {
+  terms: QueryTerm[];
+  /** Every index key to search, with the best quality any term gives it. */
+  keys: Map<string, number>;
+}
+
+/** Quality of a match by meaning rather than spelling. */
+const SYNONYM_QUALITY = 0.8;
+/** Quality of a completion of the last, maybe unfinished, word. */
+const PREFIX_QUALITY = 0.6;
+/** Quality when the typed word is a longer form of an indexed stem ("negotiat" → "negoti"). */
+const STEM_PREFIX_QUALITY = 0.9;
+const MAX_EXPANSIONS = 8;
+
+/** Edit distance allowed for a key of this length: none for short words, where a typo is a different word. */
+export function maxEditDistance(length: number): number {
+  if (length >= 8) return 2;
+  if (length >= 5) return 1;
+  return 0;
+}
+
+function fuzzyQuality(distance: number, length: number): number {
+  return Math.max(0.3, 1 - (1.5 * distance) / length);
+}
+
+/** BM25's idf, as MiniSearch uses it. */
+export function idf(documents: number, df: number): number {
+  return Math.log(1 + (documents - df + 0.5) / (df + 0.5));
+}
+
+function expand(index: SearchIndex, word: string, key: string, isLast: boolean): QueryTerm {
+  const expansions = new Map<string, number>();
+  let kind: MatchKind = 'none';
+  const add = (k: string, quality: number) => {
+    if ((expansions.get(k) ?? 0) < quality) expansions.set(k, quality);
+  };
+
+  if (index.documentFrequency(key) > 0) {
+    add(key, 1);
+    kind = 'exact';
+  }
+  for (const synonym of synonymsOf(key)) {
+    if (index.documentFrequency(synonym) > 0) {
+      add(synonym, SYNONYM_QUALITY);
+      if (kind === 'none') kind = 'synonym';
+    }
+  }
+  if (isLast && word.length >= 3) {
+    const typed = transliterationFold(fold(word));
+    for (const { key: k } of index.prefixKeys(typed, MAX_EXPANSIONS)) add(k, PREFIX_QUALITY);
+    for (let n = typed.length - 1; n >= Math.max(3, typed.length - 3); n--) {
+      const stem = typed.slice(0, n);
+      if (index.documentFrequency(stem) > 0) add(stem, STEM_PREFIX_QUALITY);
+    }
+    if (kind === 'none' && expansions.size > 0) kind = 'prefix';
+  }
+  if (kind === 'none') {
+    // Spelling neighbours, of the key (a typo that stems alike) and of the
+    // word as written (a typo that breaks stemming); the closest ones only.
+    const length = fold(word).length;
+    const candidates = [
+      ...index.fuzzyKeys(key, maxEditDistance(key.length)),
+      ...(length >= 5 ? index.spellingKeys(word, maxEditDistance(length)) : []),
+    ].sort((a, b) => a.distance - b.distance || b.df - a.df);
+    const best = candidates[0]?.distance;
+    for (const c of candidates.filter((c) => c.distance === best).slice(0, MAX_EXPANSIONS)) {
+      add(c.key, fuzzyQuality(c.distance, length));
+    }
+    if (expansions.size > 0) kind = 'fuzzy';
+  }
+
+  const documents = Math.max(1, index.docs.length);
+  let df = 0;
+  let bestQuality = 0;
+  for (const [k, quality] of expansions) {
+    if (quality > bestQuality) {
+      bestQuality = quality;
+      df = index.documentFrequency(k);
+    }
+  }
+  return { word, key, weight: idf(documents, df), expansions, kind };
+}
+
+/**
+ * Turns a question into weighted terms and the index keys each matches:
+ * stop words out, then per word its exact key, synonyms, a completion when
+ * it is the last word still being typed, or else spelling neighbours.
+ */
+export function planQuery(index: SearchIndex, question: string): QueryPlan {
+  const words = tokenize(question).filter((w) => !isStopWord(w));
+  const prefixLast = /[\p{L}\p{N}]$/u.test(question);
+  const seen = new Set<string>();
+  const terms: QueryTerm[] = [];
+  words.forEach((word, i) => {
+    const key = termKey(word);
+    if (seen.has(key)) return;
+    seen.add(key);
+    terms.push(expand(index, word, key, prefixLast && i === words.length - 1));
+  });
+  const keys = new Map<string, number>();
+  for (const term of terms) {
+    for (const [k, quality] of term.expansions) keys.set(k, Math.max(keys.get(k) ?? 0, quality));
+  }
+  return { terms, keys };
+}
+
+export interface Coverage {
+  /** Share of the question's information matched, in [0, 1]. */
+  share: number;
+  /** How many of the question's content words the document does not match at all. */
+  missing: number;
+}
+
+/**
+ * How much of the question a document covers: each term counts with its
+ * weight times how well the document matches it.
+ */
+export function coverage(plan: QueryPlan, matchedKeys: Iterable<string>): Coverage {
+  const matched = new Set(matchedKeys);
+  let total = 0;
+  let covered = 0;
+  let missing = 0;
+  for (const term of plan.terms) {
+    total += term.weight;
+    let best = 0;
+    for (const [k, quality] of term.expansions) if (quality > best && matched.has(k)) best = quality;
+    covered += term.weight * best;
+    if (best === 0) missing++;
+  }
+  return { share: total === 0 ? 0 : covered / total, missing };
+}

@@ -1,0 +1,42 @@
+/** Where a quote comes from. */
+export interface SourceRef {
+  /** Path relative to the project root, e.g. `seeds/000_5c82c171a96e32aa.txt`. */
+  file: string;
+  /** 1-based line where the sentence starts. */
+  line: number;
+  /** Link to the line (`SOURCE_BASE_URL`), or null when none is configured. */
+  url: string | null;
+  /** The article's date (YYYY-MM-DD), when the article gives one. */
+  date: string | null;
+}
+
+export interface Citation extends SourceRef {
+  /** 1-based rank in the answer. */
+  n: number;
+  /** The sentence, exactly as written (whitespace folded). */
+  text: string;
+  /** The same sentence, near enough, in other places. */
+  also: SourceRef[];
+  /** Ranking score (higher is better); comparable within one answer only. */
+  score: number;
+}
+
+/** The answer to one command: what every renderer (Discord, terminal, JSON) shows. */
+export interface Answer {
+  /** The command that produced it (`ask`, `search`, `source`, …). */
+  command: string;
+  /** The question or query as given, or a summary of the options. */
+  query: string;
+  found: boolean;
+  /** A short answer, or when nothing is found, a message saying what the corpus covers. */
+  answer: string;
+  /** Ranked quotes, best first. */
+  citations: Citation[];
+  /** Typed facts behind the answer (see src/facts). */
+  facts: unknown[];
+  /** How many index documents matched before the relevance cut. */
+  matched: number;
+  /** Question words that no article uses. */
+  unmatched: string[];
+  tookMs: number;
+}

@@ -1,0 +1,70 @@
+import { parseArgs } from 'node:util';
+import { bootstrap } from '../app.js';
+import { runCommand } from '../commands/run.js';
+import { exitOnConfigProblems, loadConfig } from '../config.js';
+import { createLogger } from '../logger.js';
+import { toJson } from '../render/json.js';
+import { renderTerminal } from '../render/terminal.js';
+import { parseInput } from './parse.js';
+
+const USAGE = `usage: npm run ask -- [--json] [--corpus DIR] "<question or /command option:value …>"
+examples:
+  npm run ask -- "What is the trade target?"
+  npm run ask -- --json "/search query:Treaty on Allied Relations"
+  npm run ask -- "/source file:000_5c82c171a96e32aa.txt line:23"`;
+
+function usageError(message: string): never {
+  process.stderr.write(`citebot ask: ${message}\n${USAGE}\n`);
+  process.exit(2);
+}
+
+async function main(): Promise<void> {
+  let parsed: ReturnType<
+    typeof parseArgs<{
+      options: {
+        json: { type: 'boolean' };
+        corpus: { type: 'string' };
+        help: { type: 'boolean'; short: 'h' };
+      };
+      allowPositionals: true;
+    }>
+  >;
+  try {
+    parsed = parseArgs({
+      options: {
+        json: { type: 'boolean' },
+        corpus: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+      allowPositionals: true,
+    });
+  } catch (err) {
+    usageError((err as Error).message);
+  }
+  if (parsed.values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return;
+  }
+  const input = parsed.positionals.join(' ').trim();
+  if (input === '') usageError('give a question or a command');
+
+  const loaded = loadConfig();
+  if (!loaded.ok) exitOnConfigProblems(loaded.problems);
+  const config = { ...loaded.config, ...(parsed.values.corpus ? { CORPUS_DIR: parsed.values.corpus } : {}) };
+  const logger = createLogger({ level: process.env.LOG_LEVEL ? config.LOG_LEVEL : 'warn' });
+
+  const context = await bootstrap(config, logger);
+  if ('error' in context) usageError(context.error);
+  const request = parseInput(input, context.commands);
+  if ('error' in request) usageError(request.error);
+  const result = await runCommand(context, request.command, request.raw);
+  if ('error' in result) usageError(result.error);
+
+  if (parsed.values.json) process.stdout.write(`${JSON.stringify(toJson(result.answer), null, 2)}\n`);
+  else process.stdout.write(renderTerminal(result.answer, { colour: process.stdout.isTTY === true }));
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`citebot ask: ${(err as Error).message}\n`);
+  process.exit(1);
+});

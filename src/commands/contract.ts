@@ -1,0 +1,99 @@
+import { z } from 'zod';
+import type { Answer } from '../answer/types.js';
+import type { Engine } from '../engine.js';
+
+/** A choice offered while the user types an option (Discord autocomplete). */
+export interface Choice {
+  name: string;
+  value: string;
+}
+
+interface OptionBase {
+  name: string;
+  description: string;
+  required?: boolean;
+  /** Suggests values from the corpus as the user types (at most 25). */
+  autocomplete?: (engine: Engine, typed: string) => Choice[];
+}
+export interface StringOption extends OptionBase {
+  type: 'string';
+  maxLength?: number;
+}
+export interface IntegerOption extends OptionBase {
+  type: 'integer';
+  min?: number;
+  max?: number;
+}
+export interface BooleanOption extends OptionBase {
+  type: 'boolean';
+}
+export type OptionSpec = StringOption | IntegerOption | BooleanOption;
+
+type ValueOf<O extends OptionSpec> = O extends IntegerOption
+  ? number
+  : O extends BooleanOption
+    ? boolean
+    : string;
+
+/** The parsed option values a command's `run` receives, typed from its option list. */
+export type OptionValues<Os extends readonly OptionSpec[]> = {
+  [O in Os[number] as O['name']]: O['required'] extends true ? ValueOf<O> : ValueOf<O> | undefined;
+};
+
+export type RawValues = Readonly<Record<string, string | number | boolean | undefined>>;
+
+/** What a command runs against: the engine, and the other commands (for `help`). */
+export interface CommandContext {
+  engine: Engine;
+  commands: ReadonlyMap<string, Command>;
+}
+
+/** One slash command: its declaration and the one core call it maps to. */
+export interface Command {
+  name: string;
+  description: string;
+  options: readonly OptionSpec[];
+  run(context: CommandContext, values: RawValues): Answer | Promise<Answer>;
+}
+
+/** Declares a command with option values typed from its option list. */
+export function defineCommand<const Os extends readonly OptionSpec[]>(command: {
+  name: string;
+  description: string;
+  options: Os;
+  run(context: CommandContext, values: OptionValues<Os>): Answer | Promise<Answer>;
+}): Command {
+  return command as unknown as Command;
+}
+
+const optionSchema = z
+  .object({
+    name: z.string().regex(/^[a-z0-9_-]{1,32}$/, 'option names are 1-32 lowercase letters, digits, - or _'),
+    description: z.string().min(1).max(100),
+    type: z.enum(['string', 'integer', 'boolean']),
+    required: z.boolean().optional(),
+    maxLength: z.number().int().min(1).max(6000).optional(),
+    min: z.number().int().optional(),
+    max: z.number().int().optional(),
+    autocomplete: z.function().optional(),
+  })
+  .strict();
+
+/** What every command file must export as its default. */
+export const commandSchema = z
+  .object({
+    name: z.string().regex(/^[a-z0-9_-]{1,32}$/, 'command names are 1-32 lowercase letters, digits, - or _'),
+    description: z.string().min(1).max(100),
+    options: z.array(optionSchema).max(25),
+    run: z.function(),
+  })
+  .strict()
+  .superRefine((command, ctx) => {
+    const names = command.options.map((o) => o.name);
+    const twice = names.find((n, i) => names.indexOf(n) !== i);
+    if (twice) ctx.addIssue({ code: 'custom', message: `option "${twice}" is declared twice` });
+    const firstOptional = command.options.findIndex((o) => !o.required);
+    if (firstOptional >= 0 && command.options.slice(firstOptional).some((o) => o.required)) {
+      ctx.addIssue({ code: 'custom', message: 'required options must come before optional ones' });
+    }
+  });

@@ -1,0 +1,69 @@
+import type { Command, OptionSpec, RawValues } from './contract.js';
+
+export type ParsedValues = Record<string, string | number | boolean | undefined>;
+export type ParseResult = { values: ParsedValues } | { error: string };
+
+function parseOne(
+  option: OptionSpec,
+  raw: string | number | boolean,
+): { value: string | number | boolean } | { error: string } {
+  switch (option.type) {
+    case 'string': {
+      const value = String(raw).trim();
+      if (value === '') return { error: `option "${option.name}" is empty` };
+      if (option.maxLength !== undefined && value.length > option.maxLength) {
+        return {
+          error: `option "${option.name}" is too long (${value.length} characters; at most ${option.maxLength})`,
+        };
+      }
+      return { value };
+    }
+    case 'integer': {
+      const value =
+        typeof raw === 'number' ? raw : /^\s*-?\d+\s*$/.test(String(raw)) ? Number(raw) : Number.NaN;
+      if (!Number.isSafeInteger(value))
+        return { error: `option "${option.name}" must be a whole number, not "${raw}"` };
+      if (option.min !== undefined && value < option.min) {
+        return { error: `option "${option.name}" must be at least ${option.min}` };
+      }
+      if (option.max !== undefined && value > option.max) {
+        return { error: `option "${option.name}" must be at most ${option.max}` };
+      }
+      return { value };
+    }
+    case 'boolean': {
+      if (typeof raw === 'boolean') return { value: raw };
+      const text = String(raw).trim().toLowerCase();
+      if (['true', 'yes', '1', 'on'].includes(text)) return { value: true };
+      if (['false', 'no', '0', 'off'].includes(text)) return { value: false };
+      return { error: `option "${option.name}" must be true or false, not "${raw}"` };
+    }
+  }
+}
+
+/**
+ * Checks raw option values (strings from the terminal, typed values from
+ * Discord) against a command's declaration: unknown, missing and malformed
+ * options are errors with a message for the user.
+ */
+export function parseValues(command: Command, raw: RawValues): ParseResult {
+  const values: ParsedValues = {};
+  for (const name of Object.keys(raw)) {
+    if (raw[name] !== undefined && !command.options.some((o) => o.name === name)) {
+      const known = command.options.map((o) => o.name).join(', ') || 'none';
+      return { error: `/${command.name} has no option "${name}" (options: ${known})` };
+    }
+  }
+  for (const option of command.options) {
+    const given = raw[option.name];
+    if (given === undefined) {
+      if (option.required)
+        return { error: `/${command.name} needs the option "${option.name}" (${option.description})` };
+      continue;
+    }
+    const parsed = parseOne(option, given);
+    if ('error' in parsed) return parsed;
+    values[option.name] = parsed.value;
+  }
+  return { values };
+}

@@ -1,0 +1,77 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { config as readDotenv } from 'dotenv';
+import { z } from 'zod';
+
+const blankToUndefined = (value: unknown) =>
+  typeof value === 'string' && value.trim() === '' ? undefined : value;
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional());
+
+const url = (what: string) =>
+  z
+    .string()
+    .trim()
+    .refine((v) => {
+      try {
+        const u = new URL(v);
+        return u.protocol === 'http:' || u.protocol === 'https:';
+      } catch {
+        return false;
+      }
+    }, `must be an http(s) URL, e.g. ${what}`);
+
+/** Every setting, read from the environment and `.env`. Documented in .env.example. */
+const configSchema = z.object({
+  DISCORD_TOKEN: optional(
+    z
+      .string()
+      .trim()
+      .regex(/^[\w.-]{20,}$/, 'does not look like a bot token (Developer Portal → Bot → Reset Token)'),
+  ),
+  DISCORD_GUILD_ID: optional(
+    z
+      .string()
+      .trim()
+      .regex(
+        /^\d{15,21}$/,
+        'must be a server id: 15-21 digits (Developer Mode → right-click the server → Copy Server ID)',
+      ),
+  ),
+  DISCORD_API_URL: optional(url('https://discord.com/api')),
+  CORPUS_DIR: z.preprocess(blankToUndefined, z.string().default('seeds')),
+  SOURCE_BASE_URL: optional(url('https://github.com/you/citebot/blob/main')),
+  LOG_LEVEL: z.preprocess(
+    blankToUndefined,
+    z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  ),
+});
+
+export type Config = z.infer<typeof configSchema>;
+export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
+
+/**
+ * Reads the configuration once: `.env` (if present) under the real
+ * environment, which wins, then validates it. Problems come back as a list of
+ * readable lines, never as an exception.
+ */
+export function loadConfig(
+  env: Readonly<Record<string, string | undefined>> = process.env,
+  envFile: string | null = path.resolve('.env'),
+): ConfigResult {
+  const fromFile: Record<string, string> = {};
+  if (envFile && existsSync(envFile)) readDotenv({ path: envFile, quiet: true, processEnv: fromFile });
+  const merged = { ...fromFile, ...env };
+  const parsed = configSchema.safeParse(merged);
+  if (parsed.success) return { ok: true, config: parsed.data };
+  const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+  return { ok: false, problems };
+}
+
+/** Prints configuration problems with what to do, and exits 1. */
+export function exitOnConfigProblems(problems: readonly string[]): never {
+  process.stderr.write(
+    `citebot: the configuration has problems:\n${problems.map((p) => `  - ${p}`).join('\n')}\n` +
+      'Fix them in .env or the environment (see .env.example), then start again.\n',
+  );
+  process.exit(1);
+}

@@ -1,0 +1,80 @@
+import { parse as parseYaml } from 'yaml';
+
+export interface ArticleMeta {
+  title: string | null;
+  /** ISO date (YYYY-MM-DD) of the article, when the file gives one. */
+  date: string | null;
+  url: string | null;
+  source: string | null;
+}
+
+export interface MetaSplit {
+  meta: ArticleMeta;
+  /** The file's lines with metadata blanked out, so line numbers stay true. */
+  lines: string[];
+}
+
+const DATE_LINE =
+  /^\s*date\s*[:=]?\s*(\d{4}-\d{2}-\d{2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?(?=\s|$)/i;
+
+/** A calendar date check: 2025-02-30 is not a date. */
+export function isIsoDate(value: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+}
+
+function toIsoDate(value: unknown): string | null {
+  if (value instanceof Date && !Number.isNaN(value.getTime())) return value.toISOString().slice(0, 10);
+  if (typeof value !== 'string') return null;
+  const head = value.trim().slice(0, 10);
+  return isIsoDate(head) ? head : null;
+}
+
+function text(value: unknown): string | null {
+  if (typeof value === 'string' && value.trim() !== '') return value.trim();
+  if (typeof value === 'number') return String(value);
+  return null;
+}
+
+/**
+ * Reads an article's metadata: an optional YAML front-matter block
+ * (`title`, `date`, `url`, `source`) and an optional first content line
+ * starting with ` date YYYY-MM-DD`, whose remaining text is content.
+ */
+export function splitMetadata(rawLines: readonly string[]): MetaSplit {
+  const lines = [...rawLines];
+  const meta: ArticleMeta = { title: null, date: null, url: null, source: null };
+  let first = 0;
+
+  if (lines[0]?.trim() === '---') {
+    const close = lines.findIndex((l, i) => i > 0 && /^(---|\.\.\.)\s*$/.test(l));
+    if (close > 0) {
+      try {
+        const data: unknown = parseYaml(lines.slice(1, close).join('\n'));
+        if (data && typeof data === 'object') {
+          const record = data as Record<string, unknown>;
+          meta.title = text(record.title);
+          meta.date = toIsoDate(record.date);
+          meta.url = text(record.url);
+          meta.source = text(record.source);
+        }
+        for (let i = 0; i <= close; i++) lines[i] = '';
+        first = close + 1;
+      } catch {
+        // Not YAML after all: leave the lines as content.
+      }
+    }
+  }
+
+  while (first < lines.length && lines[first]!.trim() === '') first++;
+  const line = lines[first];
+  const m = line === undefined ? null : DATE_LINE.exec(line);
+  if (line !== undefined && m && isIsoDate(m[1]!)) {
+    meta.date ??= m[1]!;
+    lines[first] = line.slice(m[0].length);
+  }
+  return { meta, lines };
+}

@@ -1,0 +1,45 @@
+import type { ArticleMeta } from './metadata.js';
+
+export interface Sentence {
+  /** Position in the corpus's sentence list; also the index document id. */
+  id: number;
+  /** The article's path as shown to users, relative to the project root. */
+  file: string;
+  /** 1-based line of the file where the sentence starts. */
+  line: number;
+  /** The sentence as written, whitespace folded. */
+  text: string;
+  /** Index of the article in `Corpus.articles`. */
+  article: number;
+  /** Paragraph number within the article, for showing context. */
+  block: number;
+}
+
+export interface Article {
+  /** Path shown to users and used in citations (`seeds/000_x.txt`). */
+  file: string;
+  /** Absolute path on disk. */
+  path: string;
+  /** File name without folders. */
+  name: string;
+  meta: ArticleMeta;
+  /** Number of lines in the file. */
+  lineCount: number;
+  sentences: Sentence[];
+}
+
+export interface CorpusWarning {
+  file: string;
+  reason: string;
+}
+
+export interface Corpus {
+  /** Absolute path of the corpus folder. */
+  dir: string;
+  articles: Article[];
+  sentences: Sentence[];
+  /** Files that were skipped, one entry each, with why. */
+  warnings: CorpusWarning[];
+  /** Hash of every indexed file's name and bytes: the corpus's identity. */
+  hash: string;
+}

@@ -1,0 +1,128 @@
+import { performance } from 'node:perf_hooks';
+import { type CorpusError, loadCorpus } from './corpus/load.js';
+import type { Corpus } from './corpus/types.js';
+import { buildIndex, type IndexDoc, type SearchIndex } from './index/searchIndex.js';
+import { fold, isStopWord, termKey, tokenize } from './text/normalize.js';
+
+export interface EngineStats {
+  files: number;
+  sentences: number;
+  /** Files skipped, with why. */
+  skipped: number;
+  /** Earliest and latest article date, when any article is dated. */
+  dateRange: [string, string] | null;
+  /** Time to build the index, in ms. */
+  buildMs: number;
+}
+
+/** Everything a command needs to answer: the corpus, its index and settings. */
+export interface Engine {
+  corpus: Corpus;
+  index: SearchIndex;
+  /** Base of source links (`SOURCE_BASE_URL`), or null for plain `file:line`. */
+  sourceBaseUrl: string | null;
+  /** What the corpus talks about most, for "not found" hints. */
+  topics: Topics;
+  stats: EngineStats;
+}
+
+export interface EngineOptions {
+  corpusDir: string;
+  /** Citations are relative to this folder (default: the working directory). */
+  root?: string;
+  sourceBaseUrl?: string | null;
+  maxFileBytes?: number;
+}
+
+/** What the corpus is about, for "not found" hints: its names and its common subjects. */
+export interface Topics {
+  names: string[];
+  subjects: string[];
+}
+
+/**
+ * Names are capitalised words never written in lower case (so not "President"
+ * or "Foreign"); subjects are lower-case content words. Both are ranked by how
+ * many articles use them, then by how often.
+ */
+export function corpusTopics(corpus: Corpus, limit = 8): Topics {
+  const lowerSeen = new Set<string>();
+  const stats = new Map<string, { articles: Set<number>; count: number; forms: Map<string, number> }>();
+  for (const s of corpus.sentences) {
+    tokenize(s.text).forEach((word, i) => {
+      const base = word.replace(/['’]s$/, '');
+      if (isStopWord(base) || base.length < 3 || /\d/.test(base)) return;
+      const lower = /^\p{Ll}/u.test(base);
+      if (lower) lowerSeen.add(fold(base));
+      if (!lower && i === 0) return;
+      const key = lower ? `s:${termKey(base)}` : `n:${fold(base)}`;
+      const entry = stats.get(key) ?? {
+        articles: new Set<number>(),
+        count: 0,
+        forms: new Map<string, number>(),
+      };
+      entry.articles.add(s.article);
+      entry.count++;
+      entry.forms.set(base, (entry.forms.get(base) ?? 0) + 1);
+      stats.set(key, entry);
+    });
+  }
+  const minArticles = Math.min(2, corpus.articles.length);
+  const ranked = [...stats.entries()]
+    .filter(([, e]) => e.articles.size >= minArticles)
+    .sort(
+      (a, b) => b[1].articles.size - a[1].articles.size || b[1].count - a[1].count || (a[0] < b[0] ? -1 : 1),
+    );
+  const commonest = (forms: Map<string, number>) => [...forms.entries()].sort((a, b) => b[1] - a[1])[0]![0];
+  const names = ranked
+    .filter(([key]) => key.startsWith('n:') && !lowerSeen.has(key.slice(2)))
+    .slice(0, limit)
+    .map(([, e]) => commonest(e.forms));
+  const subjects = ranked
+    .filter(([key]) => key.startsWith('s:'))
+    .slice(0, limit)
+    .map(([, e]) => commonest(e.forms));
+  return { names, subjects };
+}
+
+function dateRange(corpus: Corpus): [string, string] | null {
+  const dates = corpus.articles.map((a) => a.meta.date).filter((d): d is string => d !== null);
+  if (dates.length === 0) return null;
+  dates.sort();
+  return [dates[0]!, dates[dates.length - 1]!];
+}
+
+/** The index documents of a corpus's sentences (facts are added after them). */
+export function sentenceDocs(corpus: Corpus): IndexDoc[] {
+  return corpus.sentences.map((s) => ({ id: s.id, type: 'sentence', text: s.text, keywords: '' }));
+}
+
+/** Builds an engine over an already loaded corpus. */
+export function engineFromCorpus(corpus: Corpus, options: Pick<EngineOptions, 'sourceBaseUrl'> = {}): Engine {
+  const started = performance.now();
+  const index = buildIndex(sentenceDocs(corpus));
+  const buildMs = performance.now() - started;
+  return {
+    corpus,
+    index,
+    sourceBaseUrl: options.sourceBaseUrl ?? null,
+    topics: corpusTopics(corpus),
+    stats: {
+      files: corpus.articles.length,
+      sentences: corpus.sentences.length,
+      skipped: corpus.warnings.length,
+      dateRange: dateRange(corpus),
+      buildMs,
+    },
+  };
+}
+
+/** Loads the corpus folder and builds the engine; a missing folder is a value, not an exception. */
+export async function createEngine(options: EngineOptions): Promise<Engine | CorpusError> {
+  const corpus = await loadCorpus(options.corpusDir, {
+    ...(options.root !== undefined ? { root: options.root } : {}),
+    ...(options.maxFileBytes !== undefined ? { maxFileBytes: options.maxFileBytes } : {}),
+  });
+  if ('error' in corpus) return corpus;
+  return engineFromCorpus(corpus, { sourceBaseUrl: options.sourceBaseUrl ?? null });
+}

@@ -1,0 +1,38 @@
+import { sourceLabel } from '../answer/links.js';
+import type { Answer, SourceRef } from '../answer/types.js';
+
+type Style = 'bold' | 'dim' | 'cyan' | 'yellow' | 'green';
+const CODES: Record<Style, [number, number]> = {
+  bold: [1, 22],
+  dim: [2, 22],
+  cyan: [36, 39],
+  yellow: [33, 39],
+  green: [32, 39],
+};
+
+function painter(colour: boolean) {
+  return (style: Style, text: string) =>
+    colour ? `\u001b[${CODES[style][0]}m${text}\u001b[${CODES[style][1]}m` : text;
+}
+
+function where(ref: SourceRef): string {
+  const label = ref.url ?? sourceLabel(ref);
+  return ref.date ? `${label} (${ref.date})` : label;
+}
+
+/**
+ * An answer as a person reads it in a terminal: the answer, then numbered
+ * quotes each with its file:line (or link). Colour only when asked (a TTY).
+ */
+export function renderTerminal(answer: Answer, options: { colour?: boolean } = {}): string {
+  const paint = painter(options.colour ?? false);
+  const lines: string[] = [];
+  lines.push(answer.found ? paint('bold', answer.answer) : paint('yellow', answer.answer));
+  for (const c of answer.citations) {
+    lines.push('');
+    lines.push(`${paint('cyan', `[${c.n}]`)} “${c.text}”`);
+    lines.push(`    ${paint('dim', '—')} ${paint('green', where(c))}`);
+    for (const other of c.also) lines.push(`    ${paint('dim', `also ${where(other)}`)}`);
+  }
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,43 @@
+import { termKey } from './normalize.js';
+
+/**
+ * General English words that news questions use interchangeably with the
+ * words articles use ("target" for "goal", "deal" for "agreement"). This is
+ * a small thesaurus of the language, not of any corpus: each group is a set
+ * of words with one sense.
+ */
+const GROUPS: readonly string[] = [
+  'target goal aim objective',
+  'agreement treaty accord pact deal',
+  'memorandum mou',
+  'sign signed signing conclude concluded ink inked',
+  'meet met meeting talks negotiations',
+  'visit trip',
+  'increase boost raise grow growth rise',
+  'decrease decline fall drop',
+  'export exports supply supplies ship',
+  'import imports',
+  'turnover volume',
+  'country nation state',
+  'leader president',
+  'economy economic',
+  'money funds funding',
+  'cooperation collaboration partnership',
+  'plan plans programme program',
+];
+
+const byKey = new Map<string, Set<string>>();
+for (const group of GROUPS) {
+  const keys = [...new Set(group.split(' ').map(termKey))];
+  for (const key of keys) {
+    const set = byKey.get(key) ?? new Set<string>();
+    for (const other of keys) if (other !== key) set.add(other);
+    byKey.set(key, set);
+  }
+}
+
+/** Search keys that mean the same as `key` (never `key` itself). */
+export function synonymsOf(key: string): readonly string[] {
+  const set = byKey.get(key);
+  return set ? [...set] : [];
+}

@@ -1,0 +1,138 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { citebotSystem, loadQuestions, score } from '../../bench/evaluate.js';
+import { ask, search } from '../../src/answer/ask.js';
+import type { Engine } from '../../src/engine.js';
+import { ROOT, seedEngine } from '../support/seedEngine.js';
+
+let engine: Engine;
+beforeAll(async () => {
+  engine = await seedEngine();
+});
+
+const top3 = (question: string) =>
+  ask(engine, question)
+    .citations.slice(0, 3)
+    .flatMap((c) => [c, ...c.also].map((r) => `${r.file}:${r.line}`));
+
+describe('ask', () => {
+  it.each([
+    ['What is the trade target?', 'seeds/004_3650a434f87c96d2.txt:5'],
+    ['How much did trade reach in 2024?', 'seeds/000_5c82c171a96e32aa.txt:23'],
+    ['What does Kazakhstan export to Tajikistan?', 'seeds/004_3650a434f87c96d2.txt:9'],
+    ['Which cooperation program was signed for 2026-2028?', 'seeds/001_51aa8cafb4572964.txt:67'],
+    ['Who is Ismoil Somoni?', 'seeds/001_51aa8cafb4572964.txt:73'],
+    ['When did Nurtleu visit Dushanbe?', 'seeds/003_d1b71018f3567910.txt:1'],
+  ])('cites the expected sentence in the top 3 for "%s"', (question, expected) => {
+    expect(top3(question)).toContain(expected);
+  });
+
+  it.each([
+    ['Rakhmon', 'Rahmon'],
+    ['Tokaev', 'Tokayev'],
+    ['Mukhriddin', 'Muhriddin'],
+    ['Dushambe', 'Dushanbe'],
+  ])('finds sentences about %s by the variant spelling', (variant, written) => {
+    const answer = ask(engine, variant);
+    expect(answer.found).toBe(true);
+    expect(answer.citations[0]?.text).toContain(written);
+  });
+
+  it.each([
+    'What is the population of Uzbekistan?',
+    'How do I bake bread?',
+    'qwzx vbnm plok',
+    'Who is the president of Russia?',
+    'When was Tokayev born?',
+    '???',
+    '   ',
+  ])('answers "%s" with found: false and a helpful message', (question) => {
+    const answer = ask(engine, question);
+    expect(answer.found).toBe(false);
+    expect(answer.citations).toEqual([]);
+    expect(answer.answer.length).toBeGreaterThan(10);
+  });
+
+  it('says which words no article uses, and what the corpus covers', () => {
+    const answer = ask(engine, 'What is the population of Uzbekistan?');
+    expect(answer.unmatched).toEqual(['population', 'Uzbekistan']);
+    expect(answer.answer).toMatch(/No article mentions "population" or "Uzbekistan"/);
+    expect(answer.answer).toMatch(/5 articles/);
+    expect(answer.answer).toMatch(/Kazakhstan/);
+  });
+
+  it('groups near-identical sentences from different articles into one quote', () => {
+    const answer = ask(
+      engine,
+      'joint efforts allied relations sustainable growth stability Central Asian region',
+    );
+    const first = answer.citations[0];
+    const places = [first, ...(first?.also ?? [])].map((r) => `${r?.file}:${r?.line}`);
+    expect(places).toEqual(
+      expect.arrayContaining(['seeds/002_a5be58d35a5fd42e.txt:5', 'seeds/004_3650a434f87c96d2.txt:4']),
+    );
+    expect(answer.citations.filter((c) => c.text.includes('joint efforts'))).toHaveLength(1);
+  });
+
+  it('caps the question length with a clear message', () => {
+    const answer = ask(engine, 'trade '.repeat(200));
+    expect(answer.found).toBe(false);
+    expect(answer.answer).toMatch(/too long/);
+  });
+
+  it('links citations to SOURCE_BASE_URL when it is set', async () => {
+    const linked = await seedEngine({ sourceBaseUrl: 'https://example.com/repo/blob/main/' });
+    const c = ask(linked, 'What is the trade target?').citations[0];
+    expect(c?.url).toBe(`https://example.com/repo/blob/main/${c?.file}#L${c?.line}`);
+    expect(ask(engine, 'What is the trade target?').citations[0]?.url).toBeNull();
+  });
+
+  it('meets the quality bar on the project question set (hit@3 ≥ 0.95, not-found recall ≥ 0.9)', () => {
+    const metrics = score(loadQuestions(), citebotSystem(engine));
+    expect(metrics.misses).toEqual([]);
+    expect(metrics.hitAt3).toBeGreaterThanOrEqual(0.95);
+    expect(metrics.notFoundRecall).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('emits only citations whose text stands verbatim in the file from the cited line on', () => {
+    const files = new Map<string, string[]>();
+    const linesOf = (file: string) => {
+      let lines = files.get(file);
+      if (!lines) {
+        lines = readFileSync(path.join(ROOT, file), 'utf8').split(/\r\n|\r|\n/);
+        files.set(file, lines);
+      }
+      return lines;
+    };
+    const words = [...new Set(engine.corpus.sentences.flatMap((s) => s.text.split(/\s+/)))];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...words), { minLength: 1, maxLength: 6 }), (picked) => {
+        for (const c of search(engine, picked.join(' ')).citations) {
+          for (const ref of [c, ...c.also]) {
+            const from = linesOf(ref.file)
+              .slice(ref.line - 1)
+              .join(' ')
+              .replace(/\s+/g, ' ');
+            const text =
+              ref === c
+                ? c.text
+                : engine.corpus.sentences.find((s) => s.file === ref.file && s.line === ref.line)?.text;
+            expect(from).toContain(text);
+          }
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('search', () => {
+  it('lists more matches than ask quotes, best first', () => {
+    const answer = search(engine, 'trade');
+    expect(answer.found).toBe(true);
+    expect(answer.citations.length).toBeGreaterThan(3);
+    expect(answer.answer).toMatch(/matching sentences/);
+  });
+});

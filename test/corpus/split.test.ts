@@ -1,0 +1,59 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseArticle } from '../../src/corpus/load.js';
+import { splitSentences } from '../../src/corpus/split.js';
+
+const fixture = readFileSync(new URL('../fixtures/split/hard-cases.txt', import.meta.url), 'utf8');
+
+describe('splitSentences', () => {
+  const article = parseArticle(fixture, 'hard-cases.txt', '/x/hard-cases.txt', 0, 0);
+  const texts = article.sentences.map((s) => [s.line, s.text]);
+
+  it('keeps abbreviations, decimals, money and dotted acronyms inside one sentence', () => {
+    expect(texts).toContainEqual([1, 'The U.S. delegation arrived on Jan. 25 with a $1.2 billion offer.']);
+    expect(texts).toContainEqual([2, 'Officials said the deal, signed in Dec. 2023, was "historic."']);
+    expect(texts).toContainEqual([4, 'Dr. Smith met Gov. Jones at No. 5 Downing St. in London.']);
+    expect(texts).toContainEqual([5, 'The volume rose 18.5% to $2.8mn, i.e. more than planned...']);
+  });
+
+  it('cuts after an ellipsis only when a new sentence starts', () => {
+    expect(texts).toContainEqual([2, 'The talks resumed…']);
+    expect(texts).toContainEqual([2, 'Nobody objected.']);
+    expect(texts).toContainEqual([5, 'It was the best year since 2019.']);
+  });
+
+  it('keeps a quoted question with its attribution', () => {
+    expect(texts).toContainEqual([4, '“Will it pass?” she asked.']);
+    expect(texts).toContainEqual([4, '“Yes,” he said.']);
+  });
+
+  it('joins a hard-wrapped paragraph and reports the line where each sentence starts', () => {
+    expect(texts).toContainEqual([
+      7,
+      'A hard-wrapped paragraph starts here and continues on the next line without a break.',
+    ]);
+    expect(texts).toContainEqual([9, 'Then a second sentence follows.']);
+  });
+
+  it('reads the date line as metadata and its remaining text as content', () => {
+    expect(article.meta.date).toBe('2024-03-05');
+    expect(texts[0]).toEqual([1, 'WASHINGTON, March 5.']);
+  });
+
+  it('treats each line as its own paragraph when lines end sentences', () => {
+    const lines = ['First line ends here.', 'Second line has no stop', 'Third line ends too.'];
+    expect(splitSentences(lines).map((s) => [s.line, s.block])).toEqual([
+      [1, 0],
+      [2, 1],
+      [3, 2],
+    ]);
+  });
+
+  it('cuts a sentence longer than the limit at word boundaries', () => {
+    const long = Array.from({ length: 400 }, (_, i) => `word${i}`).join(' ');
+    const pieces = splitSentences([long]);
+    expect(pieces.length).toBeGreaterThan(1);
+    expect(pieces.map((p) => p.text).join(' ')).toBe(long);
+    for (const p of pieces) expect(p.text.length).toBeLessThanOrEqual(1000);
+  });
+});
