@@ -21,6 +21,22 @@ export interface Citation extends SourceRef {
   score: number;
 }
 
+/**
+ * A typed fact behind an answer (a trade figure, an agreement, a meeting…),
+ * as shown to users: a one-line statement, its sources, and the kind's own
+ * fields (see src/facts) for JSON.
+ */
+export interface AnswerFact {
+  /** `trade`, `agreement`, `meeting`, `person`, `money`, `date`, … */
+  kind: string;
+  /** The fact in one line, e.g. "Trade 2024: $1.2 billion (+7%)". */
+  statement: string;
+  /** Every sentence the fact was read from, best first. */
+  sources: SourceRef[];
+  /** The kind's own fields (amounts, ISO dates, participants…). */
+  [field: string]: unknown;
+}
+
 /** The answer to one command: what every renderer (Discord, terminal, JSON) shows. */
 export interface Answer {
   /** The command that produced it (`ask`, `search`, `source`, …). */
@@ -32,8 +48,8 @@ export interface Answer {
   answer: string;
   /** Ranked quotes, best first. */
   citations: Citation[];
-  /** Typed facts behind the answer (see src/facts). */
-  facts: unknown[];
+  /** Typed facts behind the answer (see src/facts), shown before the quotes. */
+  facts: AnswerFact[];
   /** How many index documents matched before the relevance cut. */
   matched: number;
   /** Question words that no article uses. */
