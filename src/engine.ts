@@ -1,16 +1,30 @@
 import { performance } from 'node:perf_hooks';
 import { type CorpusError, loadCorpus } from './corpus/load.js';
 import type { Corpus } from './corpus/types.js';
+import { extractFacts, type Facts } from './facts/index.js';
+import { summarizeTrade, type TradeLine } from './facts/tradeSummary.js';
+import type { AgreementFact, MeetingFact, PersonFact } from './facts/types.js';
 import { buildIndex, type IndexDoc, type SearchIndex } from './index/searchIndex.js';
 import { fold, isStopWord, termKey, tokenize } from './text/normalize.js';
+
+/** A fact as the index holds it: one person, merged trade figure, agreement or meeting. */
+export type IndexedFact =
+  | { kind: 'person'; fact: PersonFact }
+  | { kind: 'trade'; fact: TradeLine }
+  | { kind: 'agreement'; fact: AgreementFact }
+  | { kind: 'meeting'; fact: MeetingFact };
 
 export interface EngineStats {
   files: number;
   sentences: number;
+  /** Facts in the index (people, trade figures, agreements, meetings). */
+  facts: number;
   /** Files skipped, with why. */
   skipped: number;
   /** Earliest and latest article date, when any article is dated. */
   dateRange: [string, string] | null;
+  /** Time to extract the facts, in ms. */
+  factMs: number;
   /** Time to build the index, in ms. */
   buildMs: number;
 }
@@ -18,6 +32,12 @@ export interface EngineStats {
 /** Everything a command needs to answer: the corpus, its index and settings. */
 export interface Engine {
   corpus: Corpus;
+  /** Every extracted fact. */
+  facts: Facts;
+  /** Trade figures merged across articles (what /trade shows). */
+  trade: TradeLine[];
+  /** The facts in the index, in index order: document id = sentence count + position. */
+  indexedFacts: IndexedFact[];
   index: SearchIndex;
   /** Base of source links (`SOURCE_BASE_URL`), or null for plain `file:line`. */
   sourceBaseUrl: string | null;
@@ -97,21 +117,78 @@ export function sentenceDocs(corpus: Corpus): IndexDoc[] {
   return corpus.sentences.map((s) => ({ id: s.id, type: 'sentence', text: s.text, keywords: '' }));
 }
 
+/** Words a fact is found by beyond its statement: what kind of fact it is. */
+const KIND_WORDS: Record<string, string> = {
+  person: 'person official role who',
+  volume: 'trade volume turnover total amount figure bilateral mutual',
+  growth: 'trade growth increase rise percent',
+  target: 'trade target goal aim plan',
+  rank: 'trading partner rank largest position',
+  exports: 'exports export goods products supply sends',
+  agreement: 'agreement treaty document signed sign',
+  meeting: 'meeting met talks visit negotiations',
+};
+
+function factText(f: IndexedFact): { text: string; keywords: string } {
+  switch (f.kind) {
+    case 'person':
+      return { text: `${f.fact.statement}. ${f.fact.aliases.join('. ')}`, keywords: KIND_WORDS.person! };
+    case 'trade':
+      return { text: f.fact.statement, keywords: KIND_WORDS[f.fact.measure]! };
+    case 'agreement':
+      return {
+        text: `${f.fact.statement}. ${f.fact.aliases.join('. ')}`,
+        keywords: `${KIND_WORDS.agreement} ${f.fact.type}`,
+      };
+    case 'meeting':
+      return { text: f.fact.statement, keywords: `${KIND_WORDS.meeting} ${f.fact.format}` };
+  }
+}
+
+/** The facts the index holds, in index order. */
+export function indexedFactsOf(facts: Facts, trade: readonly TradeLine[]): IndexedFact[] {
+  return [
+    ...facts.people.map((fact) => ({ kind: 'person' as const, fact })),
+    ...trade.map((fact) => ({ kind: 'trade' as const, fact })),
+    ...facts.agreements.map((fact) => ({ kind: 'agreement' as const, fact })),
+    ...facts.meetings.map((fact) => ({ kind: 'meeting' as const, fact })),
+  ];
+}
+
+/** Every index document: the sentences, then the facts. */
+export function indexDocs(corpus: Corpus, indexed: readonly IndexedFact[]): IndexDoc[] {
+  const first = corpus.sentences.length;
+  return [
+    ...sentenceDocs(corpus),
+    ...indexed.map((f, i) => ({ id: first + i, type: 'fact' as const, ...factText(f) })),
+  ];
+}
+
 /** Builds an engine over an already loaded corpus. */
 export function engineFromCorpus(corpus: Corpus, options: Pick<EngineOptions, 'sourceBaseUrl'> = {}): Engine {
+  const factsStarted = performance.now();
+  const facts = extractFacts(corpus);
+  const trade = summarizeTrade(facts.trade);
+  const indexedFacts = indexedFactsOf(facts, trade);
+  const factMs = performance.now() - factsStarted;
   const started = performance.now();
-  const index = buildIndex(sentenceDocs(corpus));
+  const index = buildIndex(indexDocs(corpus, indexedFacts));
   const buildMs = performance.now() - started;
   return {
     corpus,
+    facts,
+    trade,
+    indexedFacts,
     index,
     sourceBaseUrl: options.sourceBaseUrl ?? null,
     topics: corpusTopics(corpus),
     stats: {
       files: corpus.articles.length,
       sentences: corpus.sentences.length,
+      facts: indexedFacts.length,
       skipped: corpus.warnings.length,
       dateRange: dateRange(corpus),
+      factMs,
       buildMs,
     },
   };

@@ -1,9 +1,15 @@
 import { performance } from 'node:perf_hooks';
 import type { Engine } from '../engine.js';
 import type { IndexDoc } from '../index/searchIndex.js';
+import { citationsForFacts, toAnswerFact } from './facts.js';
 import { planQuery } from './query.js';
-import { rank, selectCitations } from './rank.js';
-import type { Answer } from './types.js';
+import { type Ranked, rank, selectCitations } from './rank.js';
+import type { Answer, Citation } from './types.js';
+
+/** Facts shown first in an answer: at most this many… */
+const MAX_FACTS = 3;
+/** …each scoring at least this share of the best fact. */
+const FACT_SCORE_RATIO = 0.5;
 
 export const MAX_QUESTION_CHARS = 500;
 
@@ -82,21 +88,54 @@ export function ask(engine: Engine, question: string, options: AskOptions = {}):
       started,
     );
   }
-  const ranked = rank(engine, plan, options.type ?? 'sentence');
-  const best = ranked[0];
-  const found = best?.relevant === true;
-  const citations = found ? selectCitations(engine, ranked, options.limit ?? 5) : [];
+  const limit = options.limit ?? 5;
+  const ranked = rank(engine, plan, options.type);
+  const sentenceCount = engine.corpus.sentences.length;
+  const sentences = ranked.filter((r) => r.id < sentenceCount);
+  const facts = relevantFacts(ranked, sentenceCount);
+  const quotes = sentences[0]?.relevant ? selectCitations(engine, sentences, limit) : [];
+  const found = facts.length > 0 || quotes.length > 0;
+  const shownFacts = facts.map((r) => engine.indexedFacts[r.id - sentenceCount]!);
+  const preference = new Map(sentences.map((r, i) => [r.id, i]));
+  const citations = mergeCitations(
+    citationsForFacts(engine, shownFacts, MAX_FACTS, preference),
+    quotes,
+    limit,
+  );
   return {
     command,
     query,
     found,
-    answer: found ? citations[0]!.text : notFoundMessage(engine, unmatched),
+    answer: !found
+      ? notFoundMessage(engine, unmatched)
+      : shownFacts[0]
+        ? shownFacts[0].fact.statement
+        : citations[0]!.text,
     citations,
-    facts: [],
+    facts: shownFacts.map((f) => toAnswerFact(engine, f)),
     matched: ranked.length,
     unmatched,
     tookMs: performance.now() - started,
   };
+}
+
+/** The relevant facts worth showing: close to the best one. */
+function relevantFacts(ranked: readonly Ranked[], sentenceCount: number): Ranked[] {
+  const facts = ranked.filter((r) => r.id >= sentenceCount && r.relevant);
+  const best = facts[0];
+  if (!best) return [];
+  return facts.filter((r) => r.score >= best.score * FACT_SCORE_RATIO).slice(0, MAX_FACTS);
+}
+
+/** The facts' quotes first, then the best sentences not quoted yet, renumbered. */
+function mergeCitations(first: readonly Citation[], rest: readonly Citation[], limit: number): Citation[] {
+  const out = [...first];
+  const has = (c: Citation) => out.some((o) => o.file === c.file && o.line === c.line && o.text === c.text);
+  for (const c of rest) {
+    if (out.length >= limit) break;
+    if (!has(c)) out.push(c);
+  }
+  return out.map((c, i) => ({ ...c, n: i + 1 }));
 }
 
 /** Lists the sentences that match a query (more of them than `ask` quotes). */

@@ -97,3 +97,12 @@ export const commandSchema = z
       ctx.addIssue({ code: 'custom', message: 'required options must come before optional ones' });
     }
   });
+
+/** Autocomplete choices from values: at most 25, each name and value 1-100 characters (Discord's limits). */
+export function toChoices(values: readonly string[]): Choice[] {
+  const clip = (v: string) => (v.length <= 100 ? v : `${v.slice(0, 99)}…`);
+  return values
+    .filter((v) => v.trim() !== '')
+    .slice(0, 25)
+    .map((v) => ({ name: clip(v), value: clip(v) }));
+}

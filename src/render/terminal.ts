@@ -28,6 +28,14 @@ export function renderTerminal(answer: Answer, options: { colour?: boolean } = {
   const paint = painter(options.colour ?? false);
   const lines: string[] = [];
   lines.push(answer.found ? paint('bold', answer.answer) : paint('yellow', answer.answer));
+  if (answer.facts.length > 0) lines.push('');
+  for (const fact of answer.facts) {
+    const refs = fact.sources.map((ref) => {
+      const c = answer.citations.find((x) => x.file === ref.file && x.line === ref.line);
+      return c ? `[${c.n}]` : sourceLabel(ref);
+    });
+    lines.push(`• ${fact.statement} ${paint('cyan', [...new Set(refs)].join(''))}`);
+  }
   for (const c of answer.citations) {
     lines.push('');
     lines.push(`${paint('cyan', `[${c.n}]`)} “${c.text}”`);

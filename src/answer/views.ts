@@ -1,0 +1,368 @@
+import { performance } from 'node:perf_hooks';
+import type { Engine, IndexedFact } from '../engine.js';
+import { capitalOf, countriesIn, countryOf } from '../facts/geo.js';
+import { formatUsd } from '../facts/money.js';
+import type { TradeLine } from '../facts/tradeSummary.js';
+import type { AgreementFact, MeetingFact, PersonFact } from '../facts/types.js';
+import { contentKeys, fold, termKey, tokenize } from '../text/normalize.js';
+import { citationsForFacts, toAnswerFact } from './facts.js';
+import type { Answer } from './types.js';
+
+/** Most quotes a view shows (a renderer pages through them). */
+const VIEW_QUOTES = 12;
+
+function answerOf(
+  engine: Engine,
+  command: string,
+  query: string,
+  facts: readonly IndexedFact[],
+  answer: string,
+  started: number,
+): Answer {
+  return {
+    command,
+    query,
+    found: facts.length > 0,
+    answer,
+    citations: citationsForFacts(engine, facts, VIEW_QUOTES),
+    facts: facts.map((f) => toAnswerFact(engine, f)),
+    matched: facts.length,
+    unmatched: [],
+    tookMs: performance.now() - started,
+  };
+}
+
+function notFound(command: string, query: string, answer: string, started: number): Answer {
+  return {
+    command,
+    query,
+    found: false,
+    answer,
+    citations: [],
+    facts: [],
+    matched: 0,
+    unmatched: [],
+    tookMs: performance.now() - started,
+  };
+}
+
+const list = (items: readonly string[], max = 8) =>
+  items.length > max ? `${items.slice(0, max).join(', ')}, …` : items.join(', ');
+
+/** Edit distance, for matching a typed name to a known one. */
+function distance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cur = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = cur;
+    }
+  }
+  return row[b.length]!;
+}
+
+/** True when a typed word names the same thing as a known word (spelling variants, small typos). */
+function sameWord(typed: string, known: string): boolean {
+  const a = termKey(typed);
+  const b = termKey(known);
+  if (a === b) return true;
+  const limit = b.length >= 8 ? 2 : b.length >= 5 ? 1 : 0;
+  return limit > 0 && distance(a, b) <= limit;
+}
+
+/** Countries a user typed ("Kazakhstan, Tajikistan", "Kazakh-Tajik"). */
+function typedCountries(text: string): string[] {
+  const found = countriesIn(text).map((m) => m.country);
+  for (const word of tokenize(text)) {
+    const c = countryOf(word);
+    if (c && !found.includes(c)) found.push(c);
+  }
+  return [...new Set(found)];
+}
+
+// ───────────────────────────── /trade ─────────────────────────────
+
+export interface TradeOptions {
+  year?: number | undefined;
+  countries?: string | undefined;
+}
+
+function summaryOf(lines: readonly TradeLine[]): string {
+  const pair = lines[0]!.pair.join('–');
+  const volumes = lines.filter((l) => l.measure === 'volume' && l.year !== null);
+  const latest = volumes[0];
+  const parts: string[] = [];
+  if (latest) {
+    const growth = lines.find((l) => l.measure === 'growth' && l.year === latest.year);
+    const amount = `${latest.qualifier ? `${latest.qualifier} ` : ''}${formatUsd(latest.amountUsd ?? 0)}`;
+    const same = volumes.filter((v) => v.year === latest.year);
+    parts.push(
+      same.length > 1
+        ? `trade in ${latest.periodLabel}: sources disagree (${same.map((v) => formatUsd(v.amountUsd ?? 0)).join(' vs ')})`
+        : `trade ${amount} in ${latest.periodLabel}${growth ? ` (${growth.percent! > 0 ? '+' : ''}${growth.percent}%)` : ''}`,
+    );
+    const years = [...new Set(volumes.map((v) => v.year))];
+    if (years.length > 1) {
+      const series = [...volumes]
+        .sort((a, b) => (a.year ?? 0) - (b.year ?? 0))
+        .map((v) => `${v.periodLabel}: ${formatUsd(v.amountUsd ?? 0)}`);
+      parts.push(`by year: ${series.join('; ')}`);
+    }
+  } else {
+    const undated = lines.find((l) => l.measure === 'volume');
+    if (undated)
+      parts.push(
+        `trade ${undated.qualifier ? `${undated.qualifier} ` : ''}${formatUsd(undated.amountUsd ?? 0)} (${undated.periodLabel ?? 'period not stated'})`,
+      );
+  }
+  const target = lines.find((l) => l.measure === 'target');
+  if (target)
+    parts.push(`target ${target.qualifier ? `${target.qualifier} ` : ''}${formatUsd(target.amountUsd ?? 0)}`);
+  const rank = lines.find((l) => l.measure === 'rank');
+  if (rank && parts.length < 3) parts.push(rank.statement.replace(/ \(\d+ sources\)$/, ''));
+  return `${pair}: ${parts.join('; ') || 'see the figures below'}.`;
+}
+
+/**
+ * Trade between two countries: the latest volume with its period and
+ * growth, the series by year, the target, rank and exports, each line cited;
+ * disagreeing sources shown side by side.
+ */
+export function tradeView(engine: Engine, options: TradeOptions = {}): Answer {
+  const started = performance.now();
+  const query = [options.countries, options.year].filter((x) => x !== undefined).join(' ');
+  const all = engine.trade;
+  if (all.length === 0) return notFound('trade', query, 'The articles give no trade figures.', started);
+  const pairs = [...new Set(all.map((l) => l.pair.join('–')))];
+  let lines = all;
+  if (options.countries) {
+    const wanted = typedCountries(options.countries);
+    if (wanted.length === 0) {
+      return notFound(
+        'trade',
+        query,
+        `"${options.countries}" names no country I know. The articles give trade figures for ${list(pairs)}.`,
+        started,
+      );
+    }
+    lines = lines.filter((l) => wanted.every((c) => l.pair.includes(c)));
+    if (lines.length === 0) {
+      return notFound(
+        'trade',
+        query,
+        `No trade figures for ${wanted.join(' and ')}. The articles give them for ${list(pairs)}.`,
+        started,
+      );
+    }
+  }
+  if (options.year !== undefined) {
+    const year = options.year;
+    const yearly = lines.filter((l) => (l.measure === 'volume' || l.measure === 'growth') && l.year !== null);
+    const years = [...new Set(yearly.map((l) => l.year))].sort();
+    lines = lines.filter((l) => !(l.measure === 'volume' || l.measure === 'growth') || l.year === year);
+    if (!lines.some((l) => l.measure === 'volume' || l.measure === 'growth')) {
+      return notFound(
+        'trade',
+        query,
+        `No trade volume for ${year}. The articles give volumes for ${years.length > 0 ? years.join(', ') : 'no stated year'}.`,
+        started,
+      );
+    }
+  }
+  // Several pairs: the one with the most figures leads.
+  const byPair = new Map<string, TradeLine[]>();
+  for (const l of lines) byPair.set(l.pair.join('–'), [...(byPair.get(l.pair.join('–')) ?? []), l]);
+  const ordered = [...byPair.values()].sort((a, b) => b.length - a.length);
+  const answer = ordered.map(summaryOf).join(' ');
+  return answerOf(
+    engine,
+    'trade',
+    query,
+    ordered.flat().map((fact) => ({ kind: 'trade', fact })),
+    answer,
+    started,
+  );
+}
+
+// ───────────────────────────── /treaty ─────────────────────────────
+
+const TYPE_WORDS = new Set(
+  [
+    'treaty',
+    'treaties',
+    'agreement',
+    'agreements',
+    'accord',
+    'pact',
+    'memorandum',
+    'program',
+    'programme',
+    'declaration',
+    'convention',
+    'protocol',
+  ].map(termKey),
+);
+
+function agreementMatches(a: AgreementFact, name: string): boolean {
+  const wanted = contentKeys(name).filter((k) => !TYPE_WORDS.has(k));
+  const typed = contentKeys(name).filter((k) => TYPE_WORDS.has(k));
+  if (wanted.length === 0) {
+    return (
+      typed.length === 0 ||
+      typed.some(
+        (t) =>
+          t === termKey(a.type) ||
+          (t === termKey('agreement') && a.type === 'treaty') ||
+          (t === termKey('treaty') && a.type === 'agreement'),
+      )
+    );
+  }
+  const words = [...new Set([...a.aliases, a.name].flatMap((x) => tokenize(x)))];
+  const hits = wanted.filter((k) => words.some((w) => sameWord(k, w) || termKey(w) === k)).length;
+  return hits / wanted.length >= 0.6;
+}
+
+/** Agreements: each once, with status, signatories, place, date and all its sources. */
+export function treatyView(engine: Engine, options: { name?: string | undefined } = {}): Answer {
+  const started = performance.now();
+  const query = options.name ?? '';
+  const all = engine.facts.agreements;
+  if (all.length === 0)
+    return notFound('treaty', query, 'The articles name no treaty or agreement.', started);
+  const matched = options.name ? all.filter((a) => agreementMatches(a, options.name!)) : [...all];
+  if (matched.length === 0) {
+    return notFound(
+      'treaty',
+      query,
+      `No agreement matches "${options.name}". The articles name: ${list(
+        all.map((a) => a.name),
+        6,
+      )}.`,
+      started,
+    );
+  }
+  const rankOf = { signed: 0, planned: 1, mentioned: 2 } as const;
+  matched.sort((a, b) => rankOf[a.status] - rankOf[b.status] || b.sources.length - a.sources.length);
+  const head = matched[0]!;
+  const more = matched.length > 1 ? ` (${matched.length} agreements; the others below)` : '';
+  const sources = new Set(head.sources.map((s) => s.file)).size;
+  const answer = `${head.statement}${sources > 1 ? ` — named in ${sources} articles` : ''}${more}.`;
+  return answerOf(
+    engine,
+    'treaty',
+    query,
+    matched.map((fact) => ({ kind: 'agreement', fact })),
+    answer,
+    started,
+  );
+}
+
+// ───────────────────────────── /meetings ─────────────────────────────
+
+export interface MeetingOptions {
+  person?: string | undefined;
+  year?: number | undefined;
+  place?: string | undefined;
+}
+
+/** People a user typed, by any of their names or aliases. */
+export function matchPeople(people: readonly PersonFact[], typed: string): PersonFact[] {
+  const words = tokenize(typed).filter((w) => w.length > 1);
+  if (words.length === 0) return [];
+  return people.filter((p) => {
+    const known = [...new Set([p.name, ...p.aliases].flatMap((x) => tokenize(x)))].filter((w) =>
+      /^\p{Lu}/u.test(w),
+    );
+    return words.every((w) => known.some((k) => sameWord(w, k)));
+  });
+}
+
+function placeMatches(meeting: MeetingFact, typed: string): boolean {
+  if (!meeting.place) return false;
+  if (tokenize(typed).every((w) => tokenize(meeting.place!).some((p) => sameWord(w, p)))) return true;
+  const country = countryOf(typed);
+  const placeCountry = capitalOf(meeting.place)?.country ?? countryOf(meeting.place);
+  return country !== undefined && country === placeCountry;
+}
+
+/** Meetings as a timeline (undated last, marked), filtered by person, year and place. */
+export function meetingsView(engine: Engine, options: MeetingOptions = {}): Answer {
+  const started = performance.now();
+  const query = [options.person, options.year, options.place].filter((x) => x !== undefined).join(' ');
+  let meetings = engine.facts.meetings;
+  if (meetings.length === 0)
+    return notFound('meetings', query, 'The articles report no meetings between named officials.', started);
+  if (options.person) {
+    const people = matchPeople(engine.facts.people, options.person);
+    if (people.length === 0) {
+      return notFound(
+        'meetings',
+        query,
+        `No one called "${options.person}" in the articles. People: ${list(engine.facts.people.map((p) => p.name))}.`,
+        started,
+      );
+    }
+    const ids = new Set(people.map((p) => p.id));
+    meetings = meetings.filter((m) => m.participants.some((p) => ids.has(p.id)));
+  }
+  if (options.year !== undefined) {
+    const year = String(options.year);
+    meetings = meetings.filter((m) => m.date.iso?.startsWith(year));
+  }
+  if (options.place) {
+    const place = options.place;
+    meetings = meetings.filter((m) => placeMatches(m, place));
+  }
+  if (meetings.length === 0) {
+    const dated = engine.facts.meetings.filter((m) => m.date.iso).map((m) => m.date.iso!.slice(0, 4));
+    const years = [...new Set(dated)].sort();
+    return notFound(
+      'meetings',
+      query,
+      `No meeting matches ${query ? `"${query}"` : 'that'}. The articles report ${engine.facts.meetings.length} meetings${years.length ? ` (dated ${years.join(', ')})` : ''}.`,
+      started,
+    );
+  }
+  const dated = meetings.filter((m) => m.date.iso);
+  const first = dated[0]?.date.iso;
+  const last = dated.at(-1)?.date.iso;
+  const span = first && last ? (first === last ? `, on ${first}` : `, ${first} to ${last}`) : '';
+  const undated = meetings.length - dated.length;
+  const answer = `${meetings.length} meeting${meetings.length === 1 ? '' : 's'}${span}${undated > 0 ? ` (${undated} without a full date, listed last)` : ''}.`;
+  return answerOf(
+    engine,
+    'meetings',
+    query,
+    meetings.map((fact) => ({ kind: 'meeting', fact })),
+    answer,
+    started,
+  );
+}
+
+/** Names and values for autocomplete, from the facts. */
+export function suggestions(
+  engine: Engine,
+  kind: 'person' | 'place' | 'agreement' | 'countries',
+  typed: string,
+): string[] {
+  const values = (() => {
+    switch (kind) {
+      case 'person':
+        return engine.facts.people.map((p) => p.name);
+      case 'place':
+        return [...new Set(engine.facts.meetings.map((m) => m.place).filter((p): p is string => p !== null))];
+      case 'agreement':
+        return engine.facts.agreements.map((a) => a.name);
+      case 'countries':
+        return [...new Set(engine.trade.map((l) => l.pair.join(', ')))];
+    }
+  })();
+  const t = fold(typed.trim());
+  if (t === '') return values;
+  return values.filter(
+    (v) => fold(v).includes(t) || tokenize(v).some((w) => tokenize(typed).some((x) => sameWord(x, w))),
+  );
+}

@@ -1,0 +1,354 @@
+import type { Article, Sentence } from '../corpus/types.js';
+import { fold, isStopWord, termKey, transliterationFold } from '../text/normalize.js';
+import { datesIn } from './dates.js';
+import { capitalOf, countriesIn } from './geo.js';
+import type { Person, PersonRef } from './people.js';
+import type { AgreementFact, FactDate, FactSource, Participant } from './types.js';
+
+/**
+ * Agreements: treaties, agreements, declarations, memoranda, programmes.
+ * A document is recognised by its type word and named by the words around
+ * it ("Treaty on Allied Relations", "agreement on allied relations",
+ * "Allied Relations Treaty" → one document, keyed by its topic words and the
+ * period it covers). A later "the treaty" / "the signing" in the same
+ * article refers back to the last one named.
+ */
+
+const TYPES: Record<string, string> = {
+  treaty: 'treaty',
+  treaties: 'treaty',
+  agreement: 'agreement',
+  agreements: 'agreement',
+  accord: 'agreement',
+  accords: 'agreement',
+  pact: 'agreement',
+  convention: 'convention',
+  declaration: 'declaration',
+  memorandum: 'memorandum',
+  memoranda: 'memorandum',
+  mou: 'memorandum',
+  program: 'programme',
+  programme: 'programme',
+  programs: 'programme',
+  programmes: 'programme',
+  protocol: 'protocol',
+  roadmap: 'roadmap',
+  charter: 'charter',
+};
+
+/** Type words whose agreements are the same document when their topic is the same. */
+const INTERCHANGEABLE = new Set(['treaty', 'agreement', 'convention', 'charter']);
+
+const TYPE_WORD = new RegExp(`\\b(${Object.keys(TYPES).join('|')})\\b`, 'giu');
+
+/** Words that say nothing about which document it is. */
+const GENERIC = new Set(
+  [
+    'historic',
+    'new',
+    'several',
+    'key',
+    'important',
+    'bilateral',
+    'the',
+    'a',
+    'an',
+    'this',
+    'that',
+    'these',
+    'those',
+    'such',
+    'relevant',
+    'previous',
+    'previously',
+    'reached',
+    'signed',
+    'draft',
+    'landmark',
+    'two',
+    'both',
+    'other',
+    'further',
+    'all',
+    'number',
+    'high-level',
+    'level',
+    'highest',
+    'said',
+  ].map(termKey),
+);
+
+const SIGNED = /\b(signed|signing|sign|inked|concluded|initialled|initialed|ratified|entered into force)\b/i;
+const PLANNED =
+  /\b(set to be (?:signed|concluded)|to be (?:signed|concluded)|will (?:be )?sign(?:ed)?|plan(?:s|ned)? to sign|draft|expected to (?:be )?sign(?:ed)?|to sign|would sign|upcoming)\b/i;
+const PAST_SIGNED =
+  /\b((?:have|has|had) (?:\w+ )?signed|was signed|were signed|signed (?:a|an|the|several|two|three|\d+)|(?:the )?signing of [^.;,]* (?:last|in \d{4})|inked|concluded|ratified)\b/i;
+const ANAPHOR =
+  /\b(?:the|this) (?:new |historic |landmark )?(treaty|agreement|accord|pact|document|signing|memorandum|declaration)\b/i;
+
+export interface AgreementMention {
+  name: string;
+  type: string;
+  /** Topic keys: the words that identify the document. */
+  topic: string[];
+  period: string | null;
+  index: number;
+  sentence: Sentence;
+}
+
+/** Content keys of a phrase, minus generic words and type words. */
+function topicKeys(phrase: string): string[] {
+  return [
+    ...new Set(
+      (phrase.match(/[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/gu) ?? [])
+        .filter((w) => !isStopWord(w) && !TYPES[w.toLowerCase()])
+        .map((w) => termKey(w))
+        .filter((k) => !GENERIC.has(k)),
+    ),
+  ];
+}
+
+const capitalised = (w: string) => /^\p{Lu}/u.test(w);
+
+/**
+ * Reads the name around a type word: capitalised words before it ("Allied
+ * Relations Treaty", "Cooperation Program"), and after it "on/of/for/between …"
+ * up to the end of the phrase ("Treaty on Allied Relations", "program for
+ * cooperation between the Ministries of Foreign Affairs for 2023-2025").
+ */
+function nameAround(text: string, start: number, end: number): { name: string; from: number } {
+  const head = text.slice(0, start);
+  const before = head.match(/((?:(?:[\p{Lu}][\p{L}-]*|of|on|and|for)\s+)*)$/u)?.[1] ?? '';
+  const lead = head.match(/((?:[\p{L}-]+\s+){0,3})$/u)?.[1] ?? '';
+  // Lower-case modifiers: "sister city agreement", "a memorandum of cooperation"
+  const modifiers = lead
+    .split(/\s+/)
+    .filter(Boolean)
+    .reverse()
+    .filter((_w, i, all) =>
+      all.slice(0, i + 1).every((x) => !isStopWord(x) && !/^\p{Lu}/u.test(x) && !GENERIC.has(termKey(x))),
+    )
+    .reverse()
+    .join(' ');
+  const capitalisedLead = before.trim().replace(/^(?:of|on|and|for)\s+/i, '');
+  const prefix = capitalisedLead || modifiers;
+  const tail = text.slice(end);
+  const after =
+    tail.match(
+      /^\s+(?:on|of|for|between|regarding|concerning)\s+(?:[^,;.()]+?)(?=\s+(?:was|were|is|are|will|would|has|have|had|set|that|which|who|to be|marking|signed|(?:last|this|next) year|in (?:19|20)\d{2}\b|and (?:the|a)\b(?!\s+\p{Lu}))|[,;.()]|$)/u,
+    )?.[0] ?? '';
+  const name = `${prefix ? `${prefix} ` : ''}${text.slice(start, end)}${after}`.trim();
+  return { name, from: start - (prefix ? prefix.length + 1 : 0) };
+}
+
+/** Agreements named in one sentence. */
+export function agreementMentions(sentence: Sentence): AgreementMention[] {
+  const out: AgreementMention[] = [];
+  for (const m of sentence.text.matchAll(TYPE_WORD)) {
+    const word = m[1]!;
+    const type = TYPES[word.toLowerCase()]!;
+    const { name, from } = nameAround(sentence.text, m.index, m.index + word.length);
+    const period = name.match(/\b((?:19|20)\d{2})\s?[-–]\s?((?:19|20)\d{2})\b/);
+    const topic = topicKeys(name.replace(/\b(?:19|20)\d{2}\s?[-–]\s?(?:19|20)\d{2}\b/, ''));
+    // A bare "agreements" (no topic) is not a document we can name.
+    if (topic.length === 0) continue;
+    // "Collective Security Treaty Organization": an organisation, not an agreement.
+    if (/^\s+(?:Organi[sz]ation|Alliance|Secretariat)\b/.test(sentence.text.slice(m.index + word.length)))
+      continue;
+    out.push({
+      name: capitalised(name) ? name : name.charAt(0).toUpperCase() + name.slice(1),
+      type,
+      topic,
+      period: period ? `${period[1]}-${period[2]}` : null,
+      index: from,
+      sentence,
+    });
+  }
+  return out;
+}
+
+function source(sentence: Sentence): FactSource {
+  return { file: sentence.file, line: sentence.line, text: sentence.text };
+}
+
+function sameDocument(
+  a: Pick<AgreementMention, 'type' | 'topic' | 'period'>,
+  b: Pick<AgreementMention, 'type' | 'topic' | 'period'>,
+): boolean {
+  const typesMatch = a.type === b.type || (INTERCHANGEABLE.has(a.type) && INTERCHANGEABLE.has(b.type));
+  if (!typesMatch || a.period !== b.period) return false;
+  const x = new Set(a.topic);
+  const shared = b.topic.filter((t) => x.has(t)).length;
+  return (
+    shared > 0 &&
+    shared >= Math.min(a.topic.length, b.topic.length) &&
+    shared * 2 >= Math.max(a.topic.length, b.topic.length)
+  );
+}
+
+interface Draft {
+  mentions: AgreementMention[];
+  status: AgreementFact['status'];
+  signatories: Map<string, Participant>;
+  parties: Set<string>;
+  place: string | null;
+  date: FactDate | null;
+  sources: FactSource[];
+}
+
+/** People referred to in a sentence, with the sentence they were found in (from the people module). */
+export type PeopleOf = (sentence: Sentence) => PersonRef[];
+
+function participant(person: Person): Participant {
+  const role =
+    person.roles.find((r) => r.country === person.country)?.title ?? person.roles[0]?.title ?? null;
+  return { id: person.id, name: person.name, role, country: person.country };
+}
+
+function placeIn(text: string): string | null {
+  const m = /\b(?:in|at)\s+([\p{Lu}][\p{L}’'-]+(?:\s+[\p{Lu}][\p{L}’'-]+)?)/u.exec(text);
+  if (!m) return null;
+  const place = m[1]!.replace(/['’]s$/, '');
+  return capitalOf(place) || countriesIn(place).length > 0 ? place : null;
+}
+
+function statusOf(text: string): AgreementFact['status'] | null {
+  if (PLANNED.test(text)) return 'planned';
+  if (PAST_SIGNED.test(text)) return 'signed';
+  return null;
+}
+
+function signingDate(text: string, articleDate: string | null): FactDate | null {
+  const d = datesIn(text, articleDate).find((x) => x.endIso === null);
+  if (!d) return null;
+  return { iso: d.iso, display: d.display, from: d.yearFrom ?? 'none' };
+}
+
+/**
+ * Agreements of the whole corpus, one record per document, with status,
+ * signatories, place, date and every sentence that names it.
+ */
+export function extractAgreements(
+  articles: readonly Article[],
+  peopleOf: PeopleOf,
+  dateOf: (article: Article) => string | null = (a) => a.meta.date,
+): AgreementFact[] {
+  const drafts: Draft[] = [];
+  const draftOf = (m: AgreementMention) => {
+    let d = drafts.find((x) => x.mentions.some((y) => sameDocument(x.mentions[0]!, m) || sameDocument(y, m)));
+    if (!d) {
+      d = {
+        mentions: [],
+        status: 'mentioned',
+        signatories: new Map(),
+        parties: new Set(),
+        place: null,
+        date: null,
+        sources: [],
+      };
+      drafts.push(d);
+    }
+    return d;
+  };
+  const note = (d: Draft, sentence: Sentence, text: string, articleDate: string | null) => {
+    if (
+      !d.sources.some((s) => s.file === sentence.file && s.line === sentence.line && s.text === sentence.text)
+    ) {
+      d.sources.push(source(sentence));
+    }
+    const status = statusOf(text);
+    if (status === 'signed' || (status === 'planned' && d.status === 'mentioned')) d.status = status;
+    if (status === 'signed' && SIGNED.test(text)) {
+      for (const ref of peopleOf(sentence)) {
+        if (/\bsigned\b/i.test(text) && text.indexOf(ref.text) < text.search(/\bsigned\b/i)) {
+          d.signatories.set(ref.person.id, participant(ref.person));
+        }
+      }
+      d.date ??= signingDate(text, articleDate);
+    }
+    d.place ??= SIGNED.test(text) ? placeIn(text) : null;
+    for (const c of countriesIn(text)) d.parties.add(c.country);
+  };
+
+  for (const article of articles) {
+    let last: Draft | null = null;
+    // "They signed several new agreements last year. These included a memorandum …":
+    // documents listed right after an unnamed group take the group's status and date.
+    let group: Sentence | null = null;
+    for (const sentence of article.sentences) {
+      const mentions = agreementMentions(sentence);
+      const listed =
+        group !== null &&
+        /^(?:these|they|those|the documents)\s+(?:included|include|were|are|comprise[sd]?)\b/i.test(
+          sentence.text,
+        );
+      for (const m of mentions) {
+        const d = draftOf(m);
+        d.mentions.push(m);
+        if (listed && group) note(d, group, group.text, dateOf(article));
+        note(d, sentence, sentence.text, dateOf(article));
+        last = d;
+      }
+      group =
+        mentions.length === 0 && TYPE_WORD.test(sentence.text) && statusOf(sentence.text) ? sentence : null;
+      TYPE_WORD.lastIndex = 0;
+      if (mentions.length === 0 && last && ANAPHOR.test(sentence.text)) {
+        note(last, sentence, sentence.text, dateOf(article));
+      }
+    }
+  }
+  return drafts.map((d) => toFact(d));
+}
+
+function toFact(d: Draft): AgreementFact {
+  // The name most often used, preferring a capitalised (proper) name.
+  const names = new Map<string, number>();
+  for (const m of d.mentions)
+    names.set(
+      m.name,
+      (names.get(m.name) ?? 0) + (/^\p{Lu}\p{Ll}*\s+(?:on|of)\s+\p{Lu}/u.test(m.name) ? 2 : 1),
+    );
+  const name = [...names.entries()].sort((a, b) => b[1] - a[1] || a[0].length - b[0].length)[0]![0];
+  const first = d.mentions[0]!;
+  const type = [...new Set(d.mentions.map((m) => m.type))].sort((a, b) =>
+    a === 'treaty' ? -1 : b === 'treaty' ? 1 : 0,
+  )[0]!;
+  const id = transliterationFold(
+    fold(`${type}-${first.topic.join('-')}${first.period ? `-${first.period}` : ''}`),
+  ).replace(/[^a-z0-9-]+/g, '-');
+  const signatories = [...d.signatories.values()];
+  // Best quote first: a sentence that names the document, says it was signed, and by whom.
+  const quality = (src: FactSource) =>
+    (d.mentions.some((m) => m.sentence.text === src.text) ? 2 : 0) +
+    (PAST_SIGNED.test(src.text) ? 2 : 0) +
+    signatories.filter((p) => src.text.includes(p.name.split(' ').at(-1)!)).length;
+  const sources = [...d.sources].sort((a, b) => quality(b) - quality(a));
+  const fact: Omit<AgreementFact, 'statement'> = {
+    kind: 'agreement',
+    id,
+    name,
+    type,
+    aliases: [...new Set(d.mentions.map((m) => m.name))],
+    status: d.status,
+    signatories,
+    parties: [...d.parties].sort(),
+    place: d.place,
+    date: d.date,
+    period: first.period,
+    source: sources[0]!,
+    sources,
+  };
+  return { ...fact, statement: agreementStatement(fact) };
+}
+
+/** The one-line statement of an agreement. */
+export function agreementStatement(fact: Omit<AgreementFact, 'statement'>): string {
+  const parts = [fact.name];
+  if (fact.period && !fact.name.includes(fact.period)) parts.push(`(${fact.period})`);
+  const status = fact.status === 'signed' ? 'signed' : fact.status === 'planned' ? 'planned' : null;
+  const by = fact.signatories.length > 0 ? ` by ${fact.signatories.map((s) => s.name).join(' and ')}` : '';
+  const where = fact.place ? ` in ${fact.place}` : '';
+  const when = fact.date ? ` (${fact.date.display})` : '';
+  if (status) parts.push(`— ${status}${by}${where}${when}`);
+  return parts.join(' ');
+}

@@ -1,0 +1,242 @@
+import * as chrono from 'chrono-node';
+
+/**
+ * Dates in a sentence, resolved against the article's date where the text
+ * is relative ("last year" in an article of 2025-02-12 is 2024). A date
+ * whose year cannot be known is kept with `iso: null` and says so
+ * ("January 25, year not stated") instead of guessing.
+ */
+export interface DateMention {
+  /** The words as written. */
+  text: string;
+  index: number;
+  /** `YYYY-MM-DD`, `YYYY-MM` or `YYYY`, per `precision`; null when the year is unknown. */
+  iso: string | null;
+  /** End of a range (`August 22-23`, `2026-2028`), same form as `iso`. */
+  endIso: string | null;
+  precision: 'day' | 'month' | 'year';
+  /** Where the year comes from: written, the article's date, or a relative phrase resolved against it. */
+  yearFrom: 'text' | 'article' | 'relative' | null;
+  /** Month and day without a year (`01-25`), for dates whose year is unknown. */
+  monthDay: string | null;
+  /** How to show it: `2024-08-22`, `2024`, `January 25, year not stated`. */
+  display: string;
+}
+
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+const MONTH_WORD = String.raw`(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|Aug(?:ust|\.)?|Sep(?:tember|t\.|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)`;
+const YEAR = String.raw`(?:19|20)\d{2}`;
+
+const DAY_HINT = new RegExp(
+  String.raw`\b${MONTH_WORD}(?=\s*\d)|\d(?:st|nd|rd|th)?\s+(?:of\s+)?${MONTH_WORD}\b|\b(?:today|yesterday|tomorrow|tonight|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b`,
+  'gi',
+);
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+function monthIndex(word: string): number {
+  const w = word.slice(0, 3).toLowerCase();
+  return MONTHS.findIndex((m) => m.slice(0, 3).toLowerCase() === w) + 1;
+}
+
+function yearOf(articleDate: string | null): number | null {
+  return articleDate ? Number(articleDate.slice(0, 4)) : null;
+}
+
+interface Rule {
+  pattern: RegExp;
+  make(m: RegExpMatchArray, articleYear: number | null): Omit<DateMention, 'text' | 'index'> | null;
+}
+
+function yearMention(
+  year: number,
+  endYear: number | null,
+  from: DateMention['yearFrom'],
+): Omit<DateMention, 'text' | 'index'> {
+  return {
+    iso: String(year),
+    endIso: endYear === null ? null : String(endYear),
+    precision: 'year',
+    yearFrom: from,
+    monthDay: null,
+    display: endYear === null ? String(year) : `${year}-${endYear}`,
+  };
+}
+
+const RELATIVE_YEAR: Record<string, number> = {
+  last: -1,
+  past: -1,
+  previous: -1,
+  this: 0,
+  current: 0,
+  next: 1,
+  coming: 1,
+};
+
+/** Year-level expressions chrono does not read: bare years, ranges, relative years, months of them. */
+const RULES: Rule[] = [
+  {
+    // "2026-2028", "2023–2025"
+    pattern: new RegExp(String.raw`\b(${YEAR})\s?[-–—]\s?(${YEAR})\b`, 'g'),
+    make: (m) => yearMention(Number(m[1]), Number(m[2]), 'text'),
+  },
+  {
+    // "December last year", "in March this year"
+    pattern: new RegExp(String.raw`\b(${MONTH_WORD})\s+(last|this|next|past|previous)\s+year\b`, 'gi'),
+    make: (m, articleYear) => {
+      const month = monthIndex(m[1]!);
+      const shift = RELATIVE_YEAR[m[2]!.toLowerCase()] ?? 0;
+      if (articleYear === null) {
+        return {
+          iso: null,
+          endIso: null,
+          precision: 'month',
+          yearFrom: null,
+          monthDay: pad(month),
+          display: `${MONTHS[month - 1]} ${m[2]} year, article undated`,
+        };
+      }
+      const year = articleYear + shift;
+      return {
+        iso: `${year}-${pad(month)}`,
+        endIso: null,
+        precision: 'month',
+        yearFrom: 'relative',
+        monthDay: null,
+        display: `${year}-${pad(month)}`,
+      };
+    },
+  },
+  {
+    // "last year", "later this year", "next year", "the past year"
+    pattern: /\b(last|this|next|past|previous|current|coming)\s+year\b/gi,
+    make: (m, articleYear) => {
+      const shift = RELATIVE_YEAR[m[1]!.toLowerCase()] ?? 0;
+      if (articleYear === null) {
+        return {
+          iso: null,
+          endIso: null,
+          precision: 'year',
+          yearFrom: null,
+          monthDay: null,
+          display: `${m[0]}, article undated`,
+        };
+      }
+      return yearMention(articleYear + shift, null, 'relative');
+    },
+  },
+  {
+    // "March 2024", "in December 2023"
+    pattern: new RegExp(String.raw`\b(${MONTH_WORD})\s+(${YEAR})\b`, 'g'),
+    make: (m) => {
+      const month = monthIndex(m[1]!);
+      return {
+        iso: `${m[2]}-${pad(month)}`,
+        endIso: null,
+        precision: 'month',
+        yearFrom: 'text',
+        monthDay: null,
+        display: `${m[2]}-${pad(month)}`,
+      };
+    },
+  },
+  {
+    // a bare year after a preposition: "in 2024", "since 2019", "for 2025", "of 2024"
+    pattern: new RegExp(
+      String.raw`\b(?:in|since|by|until|till|for|during|of|from|through|to|year)\s+(${YEAR})\b(?!\s?[-–—]\s?\d)`,
+      'gi',
+    ),
+    make: (m) => yearMention(Number(m[1]), null, 'text'),
+  },
+];
+
+function overlaps(a: { index: number; text: string }, b: { index: number; text: string }): boolean {
+  return a.index < b.index + b.text.length && b.index < a.index + a.text.length;
+}
+
+function fromChrono(
+  result: chrono.ParsedResult,
+  articleDate: string | null,
+): Omit<DateMention, 'text' | 'index'> | null {
+  const start = result.start;
+  if (!start.isCertain('month') || !start.isCertain('day')) return null;
+  const month = start.get('month')!;
+  const day = start.get('day')!;
+  const endDay = result.end?.isCertain('day') ? result.end.get('day') : null;
+  const endMonth = result.end?.get('month') ?? month;
+  const name = `${MONTHS[month - 1]} ${day}${endDay ? `-${endDay}` : ''}`;
+  let year: number | null = null;
+  let from: DateMention['yearFrom'] = null;
+  if (start.isCertain('year')) {
+    year = start.get('year')!;
+    from = 'text';
+  } else if (articleDate) {
+    year = start.get('year')!;
+    from = 'article';
+  }
+  if (year === null) {
+    return {
+      iso: null,
+      endIso: null,
+      precision: 'day',
+      yearFrom: null,
+      monthDay: `${pad(month)}-${pad(day)}`,
+      display: `${name}, year not stated`,
+    };
+  }
+  const iso = `${year}-${pad(month)}-${pad(day)}`;
+  const endIso = endDay ? `${year}-${pad(endMonth ?? month)}-${pad(endDay)}` : null;
+  return {
+    iso,
+    endIso,
+    precision: 'day',
+    yearFrom: from,
+    monthDay: null,
+    display: endIso ? `${iso} to ${endIso}` : iso,
+  };
+}
+
+/** Dates in a sentence, in order; `articleDate` (YYYY-MM-DD) resolves relative ones. */
+export function datesIn(sentence: string, articleDate: string | null): DateMention[] {
+  const articleYear = yearOf(articleDate);
+  const found: DateMention[] = [];
+  for (const rule of RULES) {
+    for (const m of sentence.matchAll(rule.pattern)) {
+      const candidate = { text: m[0], index: m.index ?? 0 };
+      if (found.some((f) => overlaps(f, candidate))) continue;
+      const made = rule.make(m, articleYear);
+      if (made) found.push({ ...candidate, ...made });
+    }
+  }
+  // chrono is the slow part, and its cost grows with the text: it reads only
+  // a window around each month name or day word (day-level dates all have one).
+  const reference = articleDate ? new Date(`${articleDate}T12:00:00Z`) : new Date(Date.UTC(2000, 0, 1, 12));
+  for (const hint of sentence.matchAll(DAY_HINT)) {
+    const from = Math.max(0, hint.index - 12);
+    const window = sentence.slice(from, hint.index + hint[0].length + 24);
+    for (const result of chrono.en.casual.parse(
+      window,
+      { instant: reference, timezone: 0 },
+      { forwardDate: false },
+    )) {
+      const candidate = { text: result.text, index: from + result.index };
+      if (found.some((f) => overlaps(f, candidate))) continue;
+      const made = fromChrono(result, articleDate);
+      if (made) found.push({ ...candidate, ...made });
+    }
+  }
+  return found.sort((a, b) => a.index - b.index);
+}

@@ -1,0 +1,149 @@
+import type { Article, Corpus, Sentence } from '../corpus/types.js';
+import { agreementStatement, extractAgreements } from './agreements.js';
+import { datesIn } from './dates.js';
+import { extractMeetings } from './meetings.js';
+import { formatUsd, moneyIn, percentsIn } from './money.js';
+import { buildPeople, type Person, type PersonRef, peopleIn } from './people.js';
+import { extractTrade } from './trade.js';
+import {
+  type AgreementFact,
+  type DateFact,
+  type Fact,
+  type FactSource,
+  factSchema,
+  type MeetingFact,
+  type MoneyFact,
+  type PercentFact,
+  type PersonFact,
+  type TradeFact,
+} from './types.js';
+
+export type { Fact } from './types.js';
+
+export interface Facts {
+  /** Every fact, validated. */
+  all: Fact[];
+  people: PersonFact[];
+  trade: TradeFact[];
+  agreements: AgreementFact[];
+  meetings: MeetingFact[];
+  /** Undated articles dated by another article reporting the same event. */
+  inferredDates: Array<{ file: string; date: string; from: string }>;
+}
+
+const source = (s: Sentence): FactSource => ({ file: s.file, line: s.line, text: s.text });
+
+function personFact(
+  p: Person,
+  refs: ReadonlyMap<number, PersonRef[]>,
+  sentences: readonly Sentence[],
+): PersonFact {
+  const mentions = sentences.filter((s) => refs.get(s.id)?.some((r) => r.person === p));
+  const roles = p.roles.filter(
+    (r, i, all) => all.findIndex((x) => x.title === r.title && x.country === r.country) === i,
+  );
+  const shown = roles.find((r) => r.country === p.country) ?? roles[0];
+  const sources = (mentions.length > 0 ? mentions : p.roles.map((r) => r.sentence)).map(source);
+  const fact: Omit<PersonFact, 'statement'> = {
+    kind: 'person',
+    id: p.id,
+    name: p.name,
+    aliases: p.aliases,
+    country: p.country,
+    roles: roles.map((r) => ({ title: r.title, country: r.country, source: source(r.sentence) })),
+    source: sources[0]!,
+    sources,
+  };
+  const role = shown ? `, ${shown.title}${shown.country ? ` of ${shown.country}` : ''}` : '';
+  return { ...fact, statement: `${p.name}${role}` };
+}
+
+function sentenceFacts(sentence: Sentence, date: string | null): Fact[] {
+  const out: Fact[] = [];
+  for (const m of moneyIn(sentence.text)) {
+    const statement = m.usd !== null ? `${m.text} (${formatUsd(m.usd)})` : `${m.text} (${m.currency})`;
+    out.push({
+      kind: 'money',
+      text: m.text,
+      amount: m.amount,
+      currency: m.currency,
+      usd: m.usd,
+      statement,
+      source: source(sentence),
+    } satisfies MoneyFact);
+  }
+  for (const p of percentsIn(sentence.text)) {
+    out.push({
+      kind: 'percent',
+      text: p.text,
+      value: p.value,
+      statement: `${p.value}%`,
+      source: source(sentence),
+    } satisfies PercentFact);
+  }
+  for (const d of datesIn(sentence.text, date)) {
+    out.push({
+      kind: 'date',
+      text: d.text,
+      date: { iso: d.iso, display: d.display, from: d.yearFrom ?? 'none' },
+      precision: d.precision,
+      statement: `${d.text}: ${d.display}`,
+      source: source(sentence),
+    } satisfies DateFact);
+  }
+  return out;
+}
+
+/**
+ * Extracts every fact of the corpus: people first (the other kinds refer to
+ * them), then meetings (which can date an undated article), then trade,
+ * agreements, and the money, percentages and dates of each sentence.
+ */
+export function extractFacts(corpus: Corpus): Facts {
+  const { articles } = corpus;
+  const people = buildPeople(articles);
+  const refs = new Map<number, PersonRef[]>();
+  for (const article of articles) {
+    const first = article.sentences.map((s) => peopleIn(s, people, []));
+    const inArticle = [...new Set(first.flat().map((r) => r.person))];
+    for (const s of article.sentences) refs.set(s.id, peopleIn(s, people, inArticle));
+  }
+  const refsOf = (s: Sentence) => refs.get(s.id) ?? [];
+
+  const { meetings, inferredDates } = extractMeetings(articles, refsOf);
+  const dateOf = (a: Article) => ({
+    date: a.meta.date ?? inferredDates.get(a)?.date ?? null,
+    inferred: !a.meta.date && inferredDates.has(a),
+  });
+
+  const trade = articles.flatMap((a) => extractTrade(a, dateOf(a)));
+  const agreements = extractAgreements(articles, refsOf, (a) => dateOf(a).date);
+  // A document signed during a meeting carries the meeting's date.
+  for (const agreement of agreements) {
+    if (agreement.status !== 'signed' || (agreement.date?.iso?.length ?? 0) >= 10) continue;
+    const meeting = meetings.find(
+      (m) =>
+        m.date.iso?.length === 10 &&
+        m.sources.some((s) =>
+          agreement.sources.some((a) => a.file === s.file && a.line === s.line && a.text === s.text),
+        ),
+    );
+    if (!meeting) continue;
+    agreement.date = { ...meeting.date, from: 'event' };
+    agreement.statement = agreementStatement(agreement);
+  }
+  const personFacts = people.map((p) => personFact(p, refs, corpus.sentences));
+  const perSentence = articles.flatMap((a) => a.sentences.flatMap((s) => sentenceFacts(s, dateOf(a).date)));
+
+  const all = [...personFacts, ...trade, ...agreements, ...meetings, ...perSentence].map((f) =>
+    factSchema.parse(f),
+  );
+  return {
+    all,
+    people: personFacts,
+    trade,
+    agreements,
+    meetings,
+    inferredDates: [...inferredDates].map(([a, d]) => ({ file: a.file, date: d.date, from: d.from })),
+  };
+}

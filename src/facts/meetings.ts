@@ -1,0 +1,242 @@
+import type { Article, Sentence } from '../corpus/types.js';
+import { datesIn } from './dates.js';
+import { capitalOf, countriesIn, countryOf } from './geo.js';
+import type { Person, PersonRef } from './people.js';
+import type { FactDate, FactSource, MeetingFact, Participant } from './types.js';
+
+/**
+ * Meetings: who met whom (talks, visits, negotiations), where, when and in
+ * what format. Sentences of one article about the same meeting are merged;
+ * so are two articles' reports of one event (the same people in the same
+ * place, one of them undated), and the undated article then takes the dated
+ * one's date, marked as inferred.
+ */
+
+const TRIGGER =
+  /\b(met|meet|meets|meeting|talks|negotiations|visit|visits|visited|visiting|received|hosts?|hosted|summit|phone call|telephone conversation|conversation)\b/i;
+/** A meeting referred to as past from the article's point of view. */
+const PAST =
+  /\b(previously|earlier|before that|in the past|last (?:year|month|week)|pervious|previous meeting)\b/i;
+const SEPARATE = /\b(separate|another|other) meeting\b/i;
+
+const FORMATS: Array<[RegExp, string]> = [
+  [/\bstate visit\b/i, 'state visit'],
+  [/\bofficial visit\b/i, 'official visit'],
+  [/\bworking visit\b/i, 'working visit'],
+  [/\bbusiness visit\b/i, 'business visit'],
+  [/\b(?:phone call|telephone (?:call|conversation)|phone conversation)\b/i, 'phone call'],
+  [/\bsummit\b/i, 'summit'],
+  [/\b(?:extended|expanded|enlarged) (?:format|negotiations|talks)\b/i, 'talks in an expanded format'],
+  [/\bnegotiations\b/i, 'negotiations'],
+  [/\btalks\b/i, 'talks'],
+  [/\bvisit(?:ed|s|ing)?\b/i, 'visit'],
+  [/\b(?:met|meet|meets|meeting)\b/i, 'meeting'],
+];
+const FORMAT_RANK = new Map(FORMATS.map(([, name], i) => [name, i]));
+
+export interface MeetingDraft {
+  article: Article;
+  people: Map<string, Participant>;
+  place: string | null;
+  date: FactDate | null;
+  /** A meeting the article mentions as having happened before (date unknown). */
+  past: boolean;
+  format: string;
+  sources: FactSource[];
+  /** Article of every source, for the date inference. */
+  articles: Set<Article>;
+}
+
+function source(sentence: Sentence): FactSource {
+  return { file: sentence.file, line: sentence.line, text: sentence.text };
+}
+
+/** A participant with the role the reporting article gives them (roles change over time). */
+export function participant(person: Person, file: string): Participant {
+  const here = person.roles.filter((r) => r.sentence.file === file);
+  const pick = (roles: typeof person.roles) => roles.find((r) => r.country !== null) ?? roles[0];
+  const role = pick(here) ?? pick(person.roles);
+  return {
+    id: person.id,
+    name: person.name,
+    role: role?.title ?? null,
+    country: role?.country ?? person.country,
+  };
+}
+
+const PLACE =
+  /\b(?:in|to|at|arrived in|visit to|talks in|held in)\s+(?:the\s+)?(?:([\p{Lu}][\p{L}-]+)['’]s\s+)?([\p{Lu}][\p{L}’'-]+(?:\s+[\p{Lu}][\p{L}’'-]+)?)/gu;
+
+/** The meeting's place: a capital or country after "in/to/at", preferring a city. */
+export function meetingPlace(text: string): string | null {
+  let country: string | null = null;
+  for (const m of text.matchAll(PLACE)) {
+    const word = m[2]!.replace(/['’]s$/, '');
+    const first = word.split(/\s+/)[0]!;
+    if (capitalOf(word)) return capitalOf(word)!.city;
+    if (capitalOf(first)) return capitalOf(first)!.city;
+    if (!country && countriesIn(word).length > 0 && countryOf(word)) country = countryOf(word)!;
+  }
+  return country;
+}
+
+function formatOf(text: string): string | null {
+  for (const [rule, name] of FORMATS) if (rule.test(text)) return name;
+  return null;
+}
+
+function betterFormat(a: string, b: string | null): string {
+  if (!b) return a;
+  return (FORMAT_RANK.get(b) ?? 99) < (FORMAT_RANK.get(a) ?? 99) ? b : a;
+}
+
+function dateIn(text: string, articleDate: string | null): FactDate | null {
+  const d = datesIn(text, articleDate).find((x) => x.precision === 'day');
+  return d ? { iso: d.iso, display: d.display, from: d.yearFrom ?? 'none' } : null;
+}
+
+/** "both leaders", "the sides": the people of a sentence just before. */
+const GROUP =
+  /\b(?:both|the two|the) (?:leaders|presidents|ministers|sides|parties|heads of state|interlocutors|delegations)\b/i;
+const GROUP_LOOKBACK = 2;
+
+/** Meetings reported by one article, merged sentence by sentence. */
+function articleMeetings(article: Article, refsOf: (s: Sentence) => PersonRef[]): MeetingDraft[] {
+  const drafts: MeetingDraft[] = [];
+  article.sentences.forEach((sentence, at) => {
+    const text = sentence.text;
+    if (!TRIGGER.test(text) || SEPARATE.test(text)) return;
+    let refs = refsOf(sentence);
+    if (refs.length === 0 && GROUP.test(text)) {
+      const earlier = article.sentences.slice(Math.max(0, at - GROUP_LOOKBACK), at).reverse();
+      refs = earlier.map(refsOf).find((r) => r.length >= 2) ?? [];
+    }
+    if (refs.length === 0) return;
+    const past = PAST.test(text);
+    const ids = refs.map((r) => r.person.id);
+    const current = drafts.find((d) => !d.past && !past && ids.every((id) => d.people.has(id)));
+    const same =
+      current ??
+      drafts.find((d) => d.past === past && ids.length >= 2 && ids.every((id) => d.people.has(id))) ??
+      drafts.find(
+        (d) => d.past === past && ids.length >= 2 && [...d.people.keys()].every((id) => ids.includes(id)),
+      );
+    if (!same && refs.length < 2) return;
+    const draft: MeetingDraft = same ?? {
+      article,
+      people: new Map(),
+      place: null,
+      date: null,
+      past,
+      format: 'meeting',
+      sources: [],
+      articles: new Set([article]),
+    };
+    if (!same) drafts.push(draft);
+    for (const r of refs)
+      if (!draft.people.has(r.person.id)) draft.people.set(r.person.id, participant(r.person, article.file));
+    draft.sources.push(source(sentence));
+    draft.place ??= meetingPlace(text);
+    draft.format = betterFormat(draft.format, formatOf(text));
+    draft.date ??= dateIn(text, article.meta.date);
+  });
+  for (const d of drafts) {
+    // "a state visit to Tajikistan" in an article that names Dushanbe: the city.
+    const country = d.place && !capitalOf(d.place) ? countryOf(d.place) : undefined;
+    if (country) {
+      const city = article.sentences
+        .flatMap((s) => s.text.match(/[\p{Lu}][\p{L}-]+/gu) ?? [])
+        .map((w) => capitalOf(w))
+        .find((c) => c?.country === country);
+      if (city) d.place = city.city;
+    }
+    if (d.date) continue;
+    if (d.past) {
+      d.date = {
+        iso: null,
+        display: article.meta.date ? `before ${article.meta.date}` : 'date not stated',
+        from: 'none',
+      };
+    } else if (article.meta.date) {
+      d.date = { iso: article.meta.date, display: article.meta.date, from: 'article' };
+    }
+  }
+  return drafts;
+}
+
+const sameSet = (a: Map<string, Participant>, b: Map<string, Participant>) =>
+  a.size === b.size && [...a.keys()].every((k) => b.has(k));
+
+/** Two reports of one event: the same people, not past, and the same date or the same place with one undated. */
+function sameEvent(a: MeetingDraft, b: MeetingDraft): boolean {
+  if (a.past || b.past || a.people.size < 2 || !sameSet(a.people, b.people)) return false;
+  if (a.date?.iso && b.date?.iso) return a.date.iso === b.date.iso;
+  return a.place !== null && a.place === b.place;
+}
+
+export interface MeetingsResult {
+  meetings: MeetingFact[];
+  /** Undated articles whose date follows from a dated report of the same event. */
+  inferredDates: Map<Article, { date: string; from: string }>;
+}
+
+/** Meetings of the whole corpus, one record per event, in date order (undated last). */
+export function extractMeetings(
+  articles: readonly Article[],
+  refsOf: (s: Sentence) => PersonRef[],
+): MeetingsResult {
+  const merged: MeetingDraft[] = [];
+  const inferredDates = new Map<Article, { date: string; from: string }>();
+  for (const article of articles) {
+    for (const d of articleMeetings(article, refsOf)) {
+      const twin = merged.find((m) => sameEvent(m, d));
+      if (!twin) {
+        merged.push(d);
+        continue;
+      }
+      const dated = twin.date?.iso ? twin : d.date?.iso ? d : null;
+      const undated = dated === twin ? d : twin;
+      if (dated && !undated.date?.iso && dated.date?.from === 'article' && !undated.article.meta.date) {
+        inferredDates.set(undated.article, { date: dated.date.iso!, from: dated.article.file });
+      }
+      twin.sources.push(...d.sources);
+      twin.articles.add(article);
+      twin.place ??= d.place;
+      twin.format = betterFormat(twin.format, d.format);
+      if (!twin.date?.iso && d.date?.iso) twin.date = d.date;
+    }
+  }
+  const meetings = merged.map(toFact);
+  meetings.sort((a, b) => {
+    const x = a.date.iso;
+    const y = b.date.iso;
+    if (x && y) return x < y ? -1 : x > y ? 1 : 0;
+    return x ? -1 : y ? 1 : 0;
+  });
+  return { meetings, inferredDates };
+}
+
+function toFact(d: MeetingDraft): MeetingFact {
+  const participants = [...d.people.values()];
+  const date: FactDate = d.date ?? { iso: null, display: 'date not stated', from: 'none' };
+  const fact: Omit<MeetingFact, 'statement'> = {
+    kind: 'meeting',
+    id: `${date.iso ?? 'undated'}-${participants.map((p) => p.id).join('-')}`,
+    participants,
+    place: d.place,
+    date,
+    format: d.format,
+    source: d.sources[0]!,
+    sources: d.sources,
+  };
+  return { ...fact, statement: meetingStatement(fact) };
+}
+
+/** The one-line statement of a meeting. */
+export function meetingStatement(fact: Omit<MeetingFact, 'statement'>): string {
+  const who = fact.participants.map((p) =>
+    p.role ? `${p.name} (${p.role}${p.country ? `, ${p.country}` : ''})` : p.name,
+  );
+  const where = fact.place ? ` in ${fact.place}` : '';
+  return `${fact.date.display}: ${fact.format}${where}: ${who.join(' and ')}`;
+}

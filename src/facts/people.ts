@@ -1,0 +1,508 @@
+import type { Article, Sentence } from '../corpus/types.js';
+import { fold, transliterationFold } from '../text/normalize.js';
+import { countriesIn, countryOf, type Token, words } from './geo.js';
+
+/**
+ * People and their roles. A person is found where a role title stands next
+ * to a name ("Kazakh President Kassym-Jomart Tokayev", "Minister of Foreign
+ * Affairs of the Republic of Tajikistan Sirojiddin Muhriddin", "Murat Nurtleu,
+ * Kazakhstan's foreign minister"); later mentions by surname ("Tokayev
+ * said"), by title and surname ("President Rahmon") or by country and title
+ * where one person fits ("the Kazakh President") are resolved to the same
+ * person.
+ */
+
+export interface RoleMention {
+  title: string;
+  country: string | null;
+  sentence: Sentence;
+}
+
+export interface Person {
+  id: string;
+  /** The fullest form of the name seen. */
+  name: string;
+  /** Every way the articles refer to the person. */
+  aliases: string[];
+  roles: RoleMention[];
+  /** The country of the person's roles (the most frequent). */
+  country: string | null;
+}
+
+/** A reference to a person in one sentence. */
+export interface PersonRef {
+  person: Person;
+  /** The words that refer to the person. */
+  text: string;
+  index: number;
+  /** The role named in this mention, if any. */
+  title: string | null;
+}
+
+/** Titles, as lower-case word sequences; longest are tried first. */
+const TITLES: readonly string[][] = [
+  'deputy prime minister',
+  'first deputy prime minister',
+  'prime minister',
+  'vice president',
+  'vice-president',
+  'deputy foreign minister',
+  'foreign minister',
+  'foreign affairs minister',
+  'deputy minister',
+  'minister',
+  'president',
+  'ambassador',
+  'chairman',
+  'chairwoman',
+  'chairperson',
+  'speaker',
+  'king',
+  'queen',
+  'emir',
+  'sultan',
+  'crown prince',
+  'prince',
+  'chancellor',
+  'secretary-general',
+  'secretary general',
+  'secretary of state',
+  'secretary',
+  'governor',
+  'mayor',
+  'senator',
+  'director',
+  'director-general',
+  'ceo',
+  'chief executive',
+  'spokesperson',
+  'spokesman',
+  'spokeswoman',
+  'envoy',
+  'special representative',
+  'head of state',
+  'head of government',
+  'leader',
+  'presidents',
+  'ministers',
+  'foreign ministers',
+  'leaders',
+]
+  .map((t) => t.split(' '))
+  .sort((a, b) => b.length - a.length);
+
+/** Words that start with a capital but are not part of a person's name. */
+const NOT_NAME = new Set(
+  [
+    'the',
+    'a',
+    'an',
+    'and',
+    'of',
+    'in',
+    'on',
+    'at',
+    'to',
+    'for',
+    'with',
+    'by',
+    'from',
+    'during',
+    'after',
+    'before',
+    'as',
+    'his',
+    'her',
+    'their',
+    'our',
+    'this',
+    'that',
+    'these',
+    'those',
+    'it',
+    'he',
+    'she',
+    'they',
+    'we',
+    'i',
+    'you',
+    'republic',
+    'ministry',
+    'ministries',
+    'government',
+    'agency',
+    'news',
+    'office',
+    'affairs',
+    'foreign',
+    'state',
+    'states',
+    'union',
+    'council',
+    'committee',
+    'parliament',
+    'treaty',
+    'agreement',
+    'memorandum',
+    'program',
+    'programme',
+    'declaration',
+    'days',
+    'day',
+    'culture',
+    'square',
+    'museum',
+    'fund',
+    'sea',
+    'organization',
+    'organisation',
+    'commonwealth',
+    'independent',
+    'heads',
+    'head',
+    'minister',
+    'president',
+    'prime',
+    'deputy',
+    'said',
+    'says',
+    'reports',
+    'reported',
+    'stated',
+    'noted',
+    'added',
+    'also',
+    'has',
+    'have',
+    'had',
+    'was',
+    'is',
+    'will',
+    'met',
+    'held',
+    'january',
+    'february',
+    'march',
+    'april',
+    'may',
+    'june',
+    'july',
+    'august',
+    'september',
+    'october',
+    'november',
+    'december',
+    'monday',
+    'tuesday',
+    'wednesday',
+    'thursday',
+    'friday',
+    'saturday',
+    'sunday',
+  ].concat(TITLES.flat()),
+);
+
+const NAME_WORD = /^\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}?[\p{Ll}'’]+)*$/u;
+
+function isNameWord(word: string): boolean {
+  return NAME_WORD.test(word) && !NOT_NAME.has(word.toLowerCase()) && countryOf(word) === undefined;
+}
+
+const lower = (t: Token | undefined) => t?.text.toLowerCase() ?? '';
+const stripPossessive = (w: string) => w.replace(/['’]s$/, '');
+
+/** Titles by their first word, longest first: a token is checked against a handful, not all. */
+const TITLES_BY_FIRST = new Map<string, string[][]>();
+for (const title of TITLES)
+  TITLES_BY_FIRST.set(title[0]!, [...(TITLES_BY_FIRST.get(title[0]!) ?? []), title]);
+
+/** The longest title starting at token i: its token count, or 0. */
+function titleAt(tokens: readonly Token[], i: number, text = ''): number {
+  for (const title of TITLES_BY_FIRST.get(lower(tokens[i])) ?? []) {
+    if (title.every((w, j) => lower(tokens[i + j]) === w)) {
+      let n = title.length;
+      // "Minister of Foreign Affairs", "Minister of Trade and Integration": a portfolio
+      // in capitals after "of", stopping before a country ("of the Republic of …").
+      if (title.at(-1)?.startsWith('minister') && lower(tokens[i + n]) === 'of') {
+        let k = i + n + 1;
+        const start = k;
+        while (
+          k < tokens.length &&
+          !/[,;:()"“”]/.test(text.slice(tokens[k - 1]!.end, tokens[k]!.start)) &&
+          (/^\p{Lu}/u.test(tokens[k]!.text) || (lower(tokens[k]) === 'and' && k > start)) &&
+          lower(tokens[k]) !== 'the' &&
+          lower(tokens[k]) !== 'republic' &&
+          countryOf(tokens[k]!.text) === undefined
+        ) {
+          k++;
+        }
+        if (lower(tokens[k - 1]) === 'and') k--;
+        if (k > start) n = k - i;
+      }
+      return n;
+    }
+  }
+  return 0;
+}
+
+/** Name words starting at token i: how many (at most 3), or 0. */
+function nameAt(tokens: readonly Token[], i: number, text: string): number {
+  let n = 0;
+  while (n < 3 && i + n < tokens.length && isNameWord(stripPossessive(tokens[i + n]!.text))) {
+    // A name does not run across punctuation.
+    if (n > 0 && /[,;:()"“”]/.test(text.slice(tokens[i + n - 1]!.end, tokens[i + n]!.start))) break;
+    n++;
+  }
+  return n;
+}
+
+/** Countries named right after a title: "of (the Republic of) Kazakhstan", "of Kazakhstan and Tajikistan". */
+function countriesAfter(
+  tokens: readonly Token[],
+  i: number,
+  text: string,
+): { countries: string[]; next: number } {
+  if (lower(tokens[i]) !== 'of') return { countries: [], next: i };
+  const mentions = countriesIn(text);
+  const countries: string[] = [];
+  let next = i + 1;
+  let expect = lower(tokens[i + 1]) === 'the' ? i + 2 : i + 1;
+  for (const m of mentions) {
+    if (m.start < expect) continue;
+    if (m.start !== expect) break;
+    countries.push(m.country);
+    next = m.end;
+    if (lower(tokens[next]) === 'and') expect = m.end + 1;
+    else break;
+  }
+  return { countries, next };
+}
+
+/** The country just before token i, with nothing between: "Kazakh", "Kazakhstan's". */
+function countryBefore(tokens: readonly Token[], i: number, text: string): string | null {
+  const prev = tokens[i - 1];
+  if (!prev || !/^\p{Lu}/u.test(prev.text)) return null;
+  if (text.slice(prev.end, tokens[i]!.start).trim() !== '') return null;
+  return countryOf(prev.text) ?? null;
+}
+
+export interface RawMention {
+  name: string;
+  title: string | null;
+  country: string | null;
+  index: number;
+  text: string;
+}
+
+/** Role-anchored name mentions in one sentence. */
+export function roleMentions(text: string): RawMention[] {
+  const tokens = words(text);
+  const out: RawMention[] = [];
+  const used = new Set<number>();
+  for (let i = 0; i < tokens.length; i++) {
+    let n = titleAt(tokens, i, text);
+    if (n === 0) continue;
+    // "Deputy Prime Minister and Minister of Foreign Affairs"
+    while (lower(tokens[i + n]) === 'and' && titleAt(tokens, i + n + 1, text) > 0)
+      n += 1 + titleAt(tokens, i + n + 1, text);
+    const title = text.slice(tokens[i]!.start, tokens[i + n - 1]!.end);
+    const before = countryBefore(tokens, i, text);
+    const after = countriesAfter(tokens, i + n, text);
+    // The name may follow after a comma: "…of Kazakhstan, Murat Nurtleu,".
+    let j = after.next;
+    const names: Array<{ start: number; count: number }> = [];
+    let count = nameAt(tokens, j, text);
+    while (count > 0) {
+      names.push({ start: j, count });
+      j += count;
+      if (lower(tokens[j]) === 'and' && nameAt(tokens, j + 1, text) > 0) {
+        j += 1;
+        count = nameAt(tokens, j, text);
+      } else break;
+    }
+    if (names.length === 0) continue;
+    const countries = after.countries.length > 0 ? after.countries : before ? [before] : [];
+    names.forEach((nm, k) => {
+      if (used.has(nm.start)) return;
+      used.add(nm.start);
+      const last = tokens[nm.start + nm.count - 1]!;
+      const name = text.slice(tokens[nm.start]!.start, last.end).replace(/['’]s$/, '');
+      const country =
+        names.length > 1 && countries.length === names.length ? countries[k]! : (countries[0] ?? null);
+      const singular = title.replace(/s$/, '');
+      const first = k === 0 ? (before ? i - 1 : i) : nm.start;
+      out.push({
+        name,
+        title: names.length > 1 ? singular : title,
+        country,
+        index: tokens[first]!.start,
+        text: text.slice(tokens[first]!.start, last.end),
+      });
+    });
+    i = j - 1;
+  }
+  // Apposition: "Murat Nurtleu, Kazakhstan's foreign minister," / "Sirojiddin Muhriddin, the Tajik foreign minister"
+  for (let i = 0; i < tokens.length; i++) {
+    const count = nameAt(tokens, i, text);
+    if (count < 2 || used.has(i)) continue;
+    const end = i + count;
+    if (text.slice(tokens[end - 1]!.end, tokens[end]?.start ?? text.length).trim() !== ',') continue;
+    let k = end;
+    if (lower(tokens[k]) === 'the') k++;
+    let country = countryOf(tokens[k]?.text ?? '') ?? null;
+    if (country) k++;
+    const n = titleAt(tokens, k, text);
+    if (n === 0) continue;
+    const after = countriesAfter(tokens, k + n, text);
+    country = after.countries[0] ?? country;
+    out.push({
+      name: text.slice(tokens[i]!.start, tokens[end - 1]!.end),
+      title: text.slice(tokens[k]!.start, tokens[k + n - 1]!.end),
+      country,
+      index: tokens[i]!.start,
+      text: text.slice(tokens[i]!.start, tokens[k + n - 1]!.end),
+    });
+    used.add(i);
+    i = end;
+  }
+  return out.sort((a, b) => a.index - b.index);
+}
+
+const nameKey = (word: string) => transliterationFold(fold(stripPossessive(word)));
+
+function slug(name: string): string {
+  return fold(name)
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+}
+
+/** Title words as a person's role, normalised for comparison ("Foreign Minister" ≈ "Minister of Foreign Affairs"). */
+export function roleClass(title: string): string {
+  const t = title.toLowerCase();
+  if (/foreign/.test(t) || /diplomat/.test(t)) return 'foreign minister';
+  if (/prime minister|head of government/.test(t)) return 'prime minister';
+  if (/president|head of state|leader/.test(t)) return 'president';
+  if (/minister/.test(t)) return 'minister';
+  return t.replace(/s$/, '');
+}
+
+/** Builds one entity per person over the whole corpus from role-anchored mentions. */
+export function buildPeople(articles: readonly Article[]): Person[] {
+  const people: Person[] = [];
+  const find = (first: string | null, surname: string) =>
+    people.find((p) => {
+      const parts = words(p.name).map((t) => nameKey(t.text));
+      if (parts.at(-1) !== surname) return false;
+      const theirFirst = parts.length > 1 ? parts[0]! : null;
+      return first === null || theirFirst === null || theirFirst === first;
+    });
+  for (const article of articles) {
+    for (const sentence of article.sentences) {
+      for (const m of roleMentions(sentence.text)) {
+        const parts = words(m.name).map((t) => t.text);
+        const surname = nameKey(parts.at(-1)!);
+        const first = parts.length > 1 ? nameKey(parts[0]!) : null;
+        let person = find(first, surname);
+        if (!person) {
+          person = { id: '', name: m.name, aliases: [], roles: [], country: null };
+          people.push(person);
+        }
+        if (parts.length > words(person.name).length) person.name = m.name;
+        if (m.title) person.roles.push({ title: m.title, country: m.country, sentence });
+        for (const alias of [m.name, m.title ? `${m.title} ${parts.at(-1)}` : null]) {
+          if (alias && !person.aliases.includes(alias)) person.aliases.push(alias);
+        }
+      }
+    }
+  }
+  for (const person of people) {
+    person.id = slug(person.name);
+    const counts = new Map<string, number>();
+    for (const r of person.roles) if (r.country) counts.set(r.country, (counts.get(r.country) ?? 0) + 1);
+    person.country = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
+    const surname = words(person.name).at(-1)?.text;
+    if (surname && !person.aliases.includes(surname)) person.aliases.push(surname);
+  }
+  return people;
+}
+
+const surnameIndexes = new WeakMap<readonly Person[], Map<string, Person[]>>();
+
+/** People by the key of their surname, built once per people list. */
+function surnameIndex(people: readonly Person[]): Map<string, Person[]> {
+  let index = surnameIndexes.get(people);
+  if (!index) {
+    index = new Map();
+    for (const p of people) {
+      const surname = words(p.name).at(-1);
+      if (!surname) continue;
+      const k = nameKey(surname.text);
+      index.set(k, [...(index.get(k) ?? []), p]);
+    }
+    surnameIndexes.set(people, index);
+  }
+  return index;
+}
+
+const ROLE_WORDS = /^(president|leader|prime minister|foreign minister|minister|diplomat|head of state)$/i;
+
+/**
+ * Every reference to a known person in a sentence: full names, surnames,
+ * and "<country> <title>" (the Kazakh President) when exactly one person of
+ * the article, or else of the corpus, fits.
+ */
+export function peopleIn(
+  sentence: Sentence,
+  people: readonly Person[],
+  articlePeople: readonly Person[],
+): PersonRef[] {
+  const text = sentence.text;
+  const tokens = words(text);
+  const refs: PersonRef[] = [];
+  const seen = new Set<Person>();
+  const bySurname = surnameIndex(people);
+  for (let i = 0; i < tokens.length; i++) {
+    const word = tokens[i]!;
+    if (!/^\p{Lu}/u.test(word.text)) continue;
+    const candidates = bySurname.get(nameKey(word.text));
+    if (candidates) {
+      const prev = tokens[i - 1];
+      const first = prev && /^\p{Lu}/u.test(prev.text) ? nameKey(prev.text) : null;
+      const match =
+        candidates.find(
+          (p) => words(p.name).length > 1 && first !== null && nameKey(words(p.name)[0]!.text) === first,
+        ) ?? (candidates.length === 1 ? candidates[0] : candidates.find((p) => articlePeople.includes(p)));
+      if (match && !seen.has(match)) {
+        seen.add(match);
+        const start = first !== null && words(match.name).length > 1 ? prev!.start : word.start;
+        refs.push({ person: match, text: text.slice(start, word.end), index: start, title: null });
+      }
+      continue;
+    }
+    // "the Kazakh President", "the Tajik leader", "the Tajik diplomat"
+    const country = countryOf(word.text);
+    if (!country) continue;
+    const next2 = tokens
+      .slice(i + 1, i + 3)
+      .map((t) => t.text)
+      .join(' ');
+    const next1 = tokens[i + 1]?.text ?? '';
+    const title = ROLE_WORDS.test(next2) ? next2 : ROLE_WORDS.test(next1) ? next1 : null;
+    if (!title || lower(tokens[i - 1]) !== 'the') continue;
+    const wanted = roleClass(title);
+    const fits = (pool: readonly Person[]) =>
+      pool.filter((p) => p.roles.some((r) => r.country === country && roleClass(r.title) === wanted));
+    const local = fits(articlePeople);
+    const match =
+      local.length === 1
+        ? local[0]
+        : local.length === 0 && fits(people).length === 1
+          ? fits(people)[0]
+          : undefined;
+    if (match && !seen.has(match)) {
+      seen.add(match);
+      refs.push({ person: match, text: `${word.text} ${title}`, index: word.start, title });
+    }
+  }
+  return refs.sort((a, b) => a.index - b.index);
+}

@@ -1,0 +1,304 @@
+import type { Article, Sentence } from '../corpus/types.js';
+import { type DateMention, datesIn } from './dates.js';
+import { countriesIn, countryOf } from './geo.js';
+import { formatUsd, type MoneyMention, moneyIn, percentsIn } from './money.js';
+import type { FactSource, Period, TradeFact } from './types.js';
+
+/**
+ * Trade figures: the volume for a period, its growth, the target, the rank
+ * among trading partners, and who exports what. Each fact names the pair of
+ * countries it is about: the two the sentence names, or else the article's
+ * own pair (the two countries it names most), so an article on another
+ * pair never feeds this one's figures.
+ */
+
+const TRADE_WORDS = /\b(trade|trading|turnover|commerce|exports?|imports?|bilateral trade)\b/i;
+const TOTAL_TRADE = /\b(trade|turnover|commerce)\b/i;
+
+/** Words before an amount that make it a goal rather than a result. */
+const TARGET_CUE =
+  /\b(goal|target|aim|objective|intend|intends|intention|plan|plans|planned|seek|seeks|set to|to (?:increase|boost|bring|raise|reach|achieve|double|expand|grow)|setting a goal)\b/i;
+const TOWARDS =
+  /\b(increas\w*|boost\w*|bring\w*|rais\w*|grow\w*|expand\w*|doubl\w*)\b[^.;]*\bto\s*(?:over|more than|up to|at least)?\s*$/i;
+const OVER = /\b(over|more than|exceed(?:ed|ing|s)?|above|surpass(?:ed|ing)?|in excess of|at least)\s*$/i;
+const UP_TO = /\bup to\s*$/i;
+const ABOUT = /\b(about|around|nearly|almost|approximately|some|roughly|close to)\s*$/i;
+const GROWTH =
+  /\b(increas\w*|grew|grow\w*|growth|rose|rise|rising|up|jump\w*|climb\w*|surg\w*|declin\w*|fell|fall\w*|down|decreas\w*|drop\w*|shrank|contract\w*)\b/i;
+const FALL = /\b(declin\w*|fell|fall\w*|down|decreas\w*|drop\w*|shrank|contract\w*)\b/i;
+
+const RANK =
+  /\b((?:one of\s+)?(?:[\p{L}’'-]+['’]s\s+)?(?:top\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+)|(?:two|three|four|five|ten|\d+)\s+(?:largest|biggest|main|leading|major|top)|(?:largest|biggest|main|leading|major|key|(?:second|third|fourth|fifth)[- ](?:largest|biggest))))\s+trad(?:ing|e) partners?((?:\s+(?:after|behind|among|in|within)\s+[^,.;]+)*)/iu;
+
+const EXPORTS =
+  /\b([\p{Lu}][\p{L}’'-]+)\s+(?:\w+ly\s+)?(?:exports|sends|supplies|ships|sells)\s+([^.;]+?)\s+to\s+([\p{Lu}][\p{L}’'-]+)/gu;
+const EXPORT_PLANS =
+  /\b([\p{Lu}][\p{L}’'-]+)['’]s\s+(?:readiness|plans?|intention|willingness)\s+to\s+(?:increase|expand|boost)\s+exports?,?\s+including\s+(?:the\s+supply\s+of\s+)?([^.;]+)/u;
+
+function source(sentence: Sentence): FactSource {
+  return { file: sentence.file, line: sentence.line, text: sentence.text };
+}
+
+function sortedPair(a: string, b: string): [string, string] {
+  return a < b ? [a, b] : [b, a];
+}
+
+/** The two countries an article is about: those it names most (each at least twice). */
+export function articlePair(article: Article): [string, string] | null {
+  const counts = new Map<string, number>();
+  for (const s of article.sentences) {
+    for (const m of countriesIn(s.text)) counts.set(m.country, (counts.get(m.country) ?? 0) + 1);
+  }
+  const top = [...counts.entries()]
+    .filter(([, n]) => n >= 2)
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  return top.length >= 2 ? sortedPair(top[0]![0], top[1]![0]) : null;
+}
+
+/** The pair a sentence's figures belong to. */
+export function sentencePair(text: string, fallback: [string, string] | null): [string, string] | null {
+  const named = [...new Set(countriesIn(text).map((m) => m.country))];
+  if (fallback && named.includes(fallback[0]) && named.includes(fallback[1])) return fallback;
+  if (named.length >= 2) return sortedPair(named[0]!, named[1]!);
+  if (named.length === 1 && fallback && !fallback.includes(named[0]!)) return null;
+  return fallback;
+}
+
+function periodOf(text: string, dates: readonly DateMention[], near: number): Period | null {
+  if (
+    /\bin recent years\b|\bover the (?:past|last) (?:few|several) years\b|\bfor (?:many|several) years\b/i.test(
+      text,
+    )
+  ) {
+    const year = dates.find((d) => d.precision === 'year' && d.endIso === null);
+    if (!year) return { label: 'recent years', year: null, span: 'years' };
+  }
+  const candidates = dates.filter((d) => d.endIso === null || d.precision === 'year');
+  const date = [...candidates].sort((a, b) => Math.abs(a.index - near) - Math.abs(b.index - near))[0];
+  if (!date) return null;
+  const year = date.iso ? Number(date.iso.slice(0, 4)) : null;
+  // The words before the year itself ("first half of" may be part of the date's own text).
+  const yearAt = date.index + Math.max(0, date.text.search(/\d/));
+  const before = text.slice(Math.max(0, yearAt - 40), yearAt);
+  const half = /\b(first|second)\s+half\s+of\s*$|\bH([12])\s*$/i.exec(before);
+  if (half) {
+    const which = half[1] ? half[1].toLowerCase() : half[2] === '1' ? 'first' : 'second';
+    return { label: `${which} half of ${date.iso ?? date.text}`, year, span: 'half-year' };
+  }
+  const quarter = /\b(first|second|third|fourth)\s+quarter\s+of\s*$|\bQ([1-4])\s*$/i.exec(before);
+  if (quarter) return { label: `${quarter[0].trim()} ${date.iso ?? date.text}`, year, span: 'quarter' };
+  const months = /\b(\w+)\s+months\s+of\s*$/i.exec(before);
+  if (months) return { label: `${months[1]} months of ${date.iso ?? date.text}`, year, span: 'months' };
+  if (date.precision === 'month' && date.iso) return { label: date.iso, year, span: 'months' };
+  if (date.endIso && date.precision !== 'year') return { label: date.display, year, span: 'months' };
+  const inferred = date.display.endsWith('(inferred)') ? ' (inferred)' : '';
+  return {
+    label: date.iso ? `${date.iso}${inferred}` : date.display,
+    year,
+    span: date.iso ? 'year' : 'unstated',
+  };
+}
+
+function qualifierOf(before: string): TradeFact['qualifier'] {
+  if (UP_TO.test(before)) return 'up to';
+  if (OVER.test(before)) return 'over';
+  if (ABOUT.test(before)) return 'about';
+  return null;
+}
+
+/** The clause before an amount: back to the previous sentence-internal boundary. */
+function clauseBefore(text: string, index: number): string {
+  const head = text.slice(0, index);
+  const cut = Math.max(head.lastIndexOf(';'), head.lastIndexOf(' while '), head.lastIndexOf('. '));
+  return head.slice(cut + 1);
+}
+
+const dash = (pair: readonly [string, string]) => `${pair[0]}–${pair[1]}`;
+
+function base(pair: [string, string], sentence: Sentence): Omit<TradeFact, 'measure' | 'statement'> {
+  return {
+    kind: 'trade',
+    pair,
+    period: null,
+    amountUsd: null,
+    amountText: null,
+    qualifier: null,
+    percent: null,
+    rank: null,
+    rankNote: null,
+    exporter: null,
+    importer: null,
+    goods: [],
+    status: 'reported',
+    source: source(sentence),
+  };
+}
+
+function amountLabel(fact: Pick<TradeFact, 'amountUsd' | 'qualifier'>): string {
+  const amount = fact.amountUsd === null ? '?' : formatUsd(fact.amountUsd);
+  return fact.qualifier ? `${fact.qualifier} ${amount}` : amount;
+}
+
+/** The one-line statement of a trade fact. */
+export function tradeStatement(fact: Omit<TradeFact, 'statement'>): string {
+  const pair = dash(fact.pair);
+  const period = fact.period ? `, ${fact.period.label}` : ', period not stated';
+  switch (fact.measure) {
+    case 'volume':
+      return `${pair} trade${period}: ${amountLabel(fact)}`;
+    case 'growth':
+      return `${pair} trade growth${period}: ${fact.percent !== null && fact.percent > 0 ? '+' : ''}${fact.percent}%`;
+    case 'target':
+      return `${pair} trade target: ${amountLabel(fact)}`;
+    case 'rank':
+      return rankStatement(fact);
+    case 'exports':
+      return `${fact.status === 'planned' ? 'Planned exports' : 'Exports'} from ${fact.exporter} to ${fact.importer}: ${fact.goods.join(', ')}${fact.amountUsd !== null ? ` (${amountLabel(fact)})` : ''}`;
+  }
+}
+
+/** "Kazakhstan is among Tajikistan's top three trading partners", "… is Tajikistan's second-largest trading partner after Russia". */
+export function rankStatement(
+  fact: Pick<TradeFact, 'exporter' | 'importer' | 'rank' | 'rankNote' | 'pair'>,
+): string {
+  const who = fact.exporter ?? dash(fact.pair);
+  const owner = fact.importer ? `${fact.importer}'s ` : '';
+  const plural = /\b(top\s+\w+|(?:two|three|four|five|ten|\d+)\s+\w+)$/i.test(fact.rank ?? '');
+  const note = fact.rankNote ? ` ${fact.rankNote}` : '';
+  return plural
+    ? `${who} is among ${owner}${fact.rank} trading partners${note}`
+    : `${who} is ${owner}${fact.rank} trading partner${note}`;
+}
+
+function finish(fact: Omit<TradeFact, 'statement'>): TradeFact {
+  return { ...fact, statement: tradeStatement(fact) };
+}
+
+function goodsList(text: string): string[] {
+  const list = text.split(/,?\s+and\s+the\s+|;\s*/)[0] ?? text;
+  return list
+    .split(/,\s*(?:and\s+)?|\s+and\s+(?=[\p{L}])/u)
+    .map((g) => g.trim().replace(/^(?:the|a|an)\s+/i, ''))
+    .filter((g) => g.length > 1 && g.split(/\s+/).length <= 5);
+}
+
+function moneyFacts(
+  sentence: Sentence,
+  pair: [string, string],
+  money: readonly MoneyMention[],
+  dates: readonly DateMention[],
+): TradeFact[] {
+  const out: TradeFact[] = [];
+  const text = sentence.text;
+  const totalTrade = TOTAL_TRADE.test(text);
+  for (const m of money) {
+    if (m.usd === null) continue;
+    const before = clauseBefore(text, m.index);
+    const isTarget = TARGET_CUE.test(before) || TOWARDS.test(before);
+    const measure: TradeFact['measure'] = isTarget ? 'target' : totalTrade ? 'volume' : 'exports';
+    const fact: Omit<TradeFact, 'statement'> = {
+      ...base(pair, sentence),
+      measure,
+      amountUsd: m.usd,
+      amountText: m.text,
+      qualifier: qualifierOf(before),
+      period: isTarget ? null : periodOf(text, dates, m.index),
+    };
+    if (measure === 'exports') {
+      const exporter = countriesIn(before).at(-1)?.country ?? null;
+      if (!exporter || !pair.includes(exporter)) continue;
+      fact.exporter = exporter;
+      fact.importer = pair.find((c) => c !== exporter) ?? null;
+    }
+    out.push(finish(fact));
+  }
+  // Growth of the volume: "increasing by 7 percent in 2024"
+  const volume = out.find((f) => f.measure === 'volume');
+  for (const p of percentsIn(text)) {
+    const before = text.slice(Math.max(0, p.index - 40), p.index);
+    if (!GROWTH.test(before) || !totalTrade) continue;
+    out.push(
+      finish({
+        ...base(pair, sentence),
+        measure: 'growth',
+        percent: FALL.test(before) ? -p.value : p.value,
+        period: volume?.period ?? periodOf(text, dates, p.index),
+      }),
+    );
+  }
+  return out;
+}
+
+function rankFacts(sentence: Sentence, pair: [string, string]): TradeFact[] {
+  const m = RANK.exec(sentence.text);
+  if (!m) return [];
+  const before = sentence.text.slice(0, m.index + m[0].length);
+  const named = countriesIn(before);
+  const owner = /([\p{L}’'-]+)['’]s\s+(?:top|\w+\s+largest|largest|biggest|main|leading|second|third)/u.exec(
+    m[0],
+  );
+  const importer = owner ? (countryOf(owner[1]!) ?? null) : null;
+  const exporter = named.find((n) => n.country !== importer)?.country ?? null;
+  const rank = m[1]!.replace(/^(?:one of\s+)?[\p{L}’'-]+['’]s\s+/u, '').trim();
+  const rankNote = m[2]?.replace(/\s+/g, ' ').trim() || null;
+  return [finish({ ...base(pair, sentence), measure: 'rank', rank, rankNote, exporter, importer })];
+}
+
+function exportFacts(sentence: Sentence, pair: [string, string]): TradeFact[] {
+  const out: TradeFact[] = [];
+  for (const m of sentence.text.matchAll(EXPORTS)) {
+    const exporter = countryOf(m[1]!);
+    const importer = countryOf(m[3]!);
+    if (!exporter || !importer || exporter === importer) continue;
+    const goods = goodsList(m[2]!);
+    if (goods.length === 0) continue;
+    out.push(
+      finish({
+        ...base(sortedPair(exporter, importer), sentence),
+        measure: 'exports',
+        exporter,
+        importer,
+        goods,
+      }),
+    );
+  }
+  const plan = EXPORT_PLANS.exec(sentence.text);
+  if (plan) {
+    const exporter = countryOf(plan[1]!);
+    const goods = goodsList(plan[2]!);
+    if (exporter && pair.includes(exporter) && goods.length > 0) {
+      const importer = pair.find((c) => c !== exporter) ?? null;
+      out.push(
+        finish({ ...base(pair, sentence), measure: 'exports', exporter, importer, goods, status: 'planned' }),
+      );
+    }
+  }
+  return out;
+}
+
+/**
+ * Trade facts of one article. `articleDate` may be inferred (the article is
+ * undated but reports a dated event); periods resolved from it say so.
+ */
+export function extractTrade(
+  article: Article,
+  articleDate: { date: string | null; inferred: boolean },
+): TradeFact[] {
+  const fallback = articlePair(article);
+  const out: TradeFact[] = [];
+  for (const sentence of article.sentences) {
+    if (!TRADE_WORDS.test(sentence.text)) continue;
+    const pair = sentencePair(sentence.text, fallback);
+    if (!pair) continue;
+    const money = moneyIn(sentence.text);
+    const dates = datesIn(sentence.text, articleDate.date).map((d) =>
+      articleDate.inferred && d.yearFrom !== 'text' && d.iso
+        ? { ...d, display: `${d.display} (inferred)`, iso: d.iso }
+        : d,
+    );
+    out.push(...moneyFacts(sentence, pair, money, dates));
+    out.push(...rankFacts(sentence, pair));
+    out.push(...exportFacts(sentence, pair));
+  }
+  return out;
+}

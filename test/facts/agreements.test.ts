@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { parseArticle } from '../../src/corpus/load.js';
+import type { Article } from '../../src/corpus/types.js';
+import { extractAgreements } from '../../src/facts/agreements.js';
+import { buildPeople, peopleIn } from '../../src/facts/people.js';
+
+function agreementsOf(...texts: string[]) {
+  const articles: Article[] = [];
+  let id = 0;
+  texts.forEach((text, i) => {
+    const a = parseArticle(text, `${i}.txt`, `/${i}.txt`, i, id);
+    id += a.sentences.length;
+    articles.push(a);
+  });
+  const people = buildPeople(articles);
+  return extractAgreements(articles, (s) => peopleIn(s, people, people));
+}
+
+describe('extractAgreements', () => {
+  it('makes one document of the ways articles name it', () => {
+    const facts = agreementsOf(
+      'The Treaty on Strategic Partnership is set to be concluded in May.',
+      'Uzbek President Shavkat Mirziyoyev and Kyrgyz President Sadyr Japarov have signed a strategic partnership treaty in Bishkek.',
+      'The Treaty of Strategic Partnership entered into force.',
+      'They praised the agreement on strategic partnership.',
+    );
+    expect(facts).toHaveLength(1);
+    expect(facts[0]).toMatchObject({
+      status: 'signed',
+      place: 'Bishkek',
+      signatories: [
+        expect.objectContaining({ name: 'Shavkat Mirziyoyev', country: 'Uzbekistan' }),
+        expect.objectContaining({ name: 'Sadyr Japarov', country: 'Kyrgyzstan' }),
+      ],
+    });
+    expect(facts[0]?.sources.map((s) => s.file)).toEqual(['1.txt', '0.txt', '2.txt', '3.txt']);
+  });
+
+  it('keeps documents with the same words but different periods apart, and reads the period', () => {
+    const facts = agreementsOf(
+      'A programme of cooperation between the foreign ministries for 2023-2025 was signed.',
+      'A new programme of cooperation between the foreign ministries for 2026-2028 was signed.',
+    );
+    expect(facts.map((f) => [f.period, f.status])).toEqual([
+      ['2023-2025', 'signed'],
+      ['2026-2028', 'signed'],
+    ]);
+  });
+
+  it('marks a document still to be signed as planned', () => {
+    const [fact] = agreementsOf('The sides will sign a memorandum on green energy next year.');
+    expect(fact).toMatchObject({ type: 'memorandum', status: 'planned' });
+  });
+
+  it('gives documents listed after "signed several agreements" that status and date', () => {
+    const facts = agreementsOf(
+      ' date 2024-06-01 Georgia and Armenia signed several new agreements last year. These included a memorandum on customs cooperation and a sister city agreement between Batumi and Gyumri.',
+    );
+    expect(facts.map((f) => [f.type, f.status, f.date?.iso])).toEqual([
+      ['memorandum', 'signed', '2023'],
+      ['agreement', 'signed', '2023'],
+    ]);
+  });
+
+  it('ignores organisations and unnamed documents', () => {
+    expect(agreementsOf('Both are members of the Collective Security Treaty Organization.')).toEqual([]);
+    expect(agreementsOf('The ministers discussed several agreements.')).toEqual([]);
+  });
+});

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { formatUsd, moneyIn, percentsIn } from '../../src/facts/money.js';
+
+describe('moneyIn', () => {
+  it.each([
+    ['Trade reached $1.2 billion.', '$1.2 billion', 1.2e9],
+    ['It exceeded 1.2 billion US dollars.', '1.2 billion US dollars', 1.2e9],
+    ['Turnover topped $1bn.', '$1bn', 1e9],
+    ['Products worth $2.8mn were sent.', '$2.8mn', 2.8e6],
+    ['A $500mln loan was agreed.', '$500mln', 5e8],
+    ['Investment of US$680 million flowed in.', 'US$680 million', 6.8e8],
+    ['The goal is $2bn by 2030.', '$2bn', 2e9],
+    ['They aim for 2 billion US dollars.', '2 billion US dollars', 2e9],
+    ['A fund of USD 3 million opened.', 'USD 3 million', 3e6],
+    ['Sales hit 1,500 million dollars.', '1,500 million dollars', 1.5e9],
+  ])('reads "%s" as %s in USD', (sentence, text, usd) => {
+    const [m] = moneyIn(sentence);
+    expect(m).toMatchObject({ text, usd, currency: 'USD' });
+  });
+
+  it('keeps other currencies without converting them', () => {
+    expect(moneyIn('The EU pledged €40m and 2 million euros.')).toMatchObject([
+      { text: '€40m', amount: 4e7, currency: 'EUR', usd: null },
+      { text: '2 million euros', amount: 2e6, currency: 'EUR', usd: null },
+    ]);
+  });
+
+  it.each([
+    'plans to train 100 Tajik specialists',
+    'marking the 30th anniversary of relations',
+    'the sides signed 27 documents',
+    'in 2024 and 2025',
+    'Decree No. 5 of the president',
+  ])('finds no money in "%s"', (sentence) => {
+    expect(moneyIn(sentence)).toEqual([]);
+  });
+});
+
+describe('percentsIn', () => {
+  it('reads percent, per cent, % and percentage points', () => {
+    expect(
+      percentsIn('up 7 percent, 18.5% and 3 per cent; 2.5 percentage points').map((p) => p.value),
+    ).toEqual([7, 18.5, 3, 2.5]);
+  });
+});
+
+describe('formatUsd', () => {
+  it('shows amounts the way news writes them', () => {
+    expect([formatUsd(1.2e9), formatUsd(1.13e9), formatUsd(2.8e6), formatUsd(5000)]).toEqual([
+      '$1.2 billion',
+      '$1.13 billion',
+      '$2.8 million',
+      '$5,000',
+    ]);
+  });
+});
