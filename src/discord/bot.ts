@@ -1,8 +1,183 @@
+import { Client, Events, GatewayIntentBits, type Interaction, MessageFlags } from 'discord.js';
+import { bootstrap } from '../app.js';
+import type { CommandContext } from '../commands/contract.js';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
+import { NO_MENTIONS } from '../render/discord.js';
+import { toDiscordCommands } from './commands.js';
+import { createInteractionHandler } from './interactions.js';
+import { ShownAnswers } from './shown.js';
 
-/** Connects to Discord and serves the slash commands (issue #4). */
-export async function startBot(_config: Config, logger: Logger): Promise<never> {
-  logger.fatal('the Discord transport is not built yet; unset DISCORD_TOKEN to use the offline console');
-  process.exit(1);
+/** How long a shutdown waits for interactions being answered before it stops anyway. */
+const SHUTDOWN_GRACE_MS = 3000;
+/** After a signal the process exits 0 by this time, whatever still hangs. */
+const SHUTDOWN_DEADLINE_MS = 5000;
+
+export interface BotOptions {
+  token: string;
+  /** API base (`DISCORD_API_URL`), e.g. `http://127.0.0.1:3000/api`; default Discord's own. */
+  apiUrl?: string | undefined;
+  /** Read at every interaction, so that a reloaded index can be swapped in at once. */
+  context: () => CommandContext;
+  logger: Logger;
+  shown?: ShownAnswers;
+  deferAfterMs?: number;
+}
+
+export interface Bot {
+  readonly client: Client;
+  /** Logs in and resolves once the gateway is ready; rejects when the token is refused. */
+  start(): Promise<void>;
+  /**
+   * Stops taking interactions, waits (up to `graceMs`) for those being
+   * answered, then destroys the client.
+   */
+  stop(graceMs?: number): Promise<void>;
+}
+
+/** The REST base discord.js wants: no trailing slash. */
+function apiBase(url: string | undefined): string | undefined {
+  return url?.replace(/\/+$/, '');
+}
+
+/** The Discord client with citebot's interaction handling, not yet logged in. */
+export function createBot(options: BotOptions): Bot {
+  const { logger } = options;
+  const api = apiBase(options.apiUrl);
+  // Interactions arrive without any intent; Guilds is the least discord.js needs to track its guilds.
+  const client = new Client({
+    intents: [GatewayIntentBits.Guilds],
+    allowedMentions: NO_MENTIONS,
+    ...(api ? { rest: { api } } : {}),
+  });
+  const handle = createInteractionHandler({
+    context: options.context,
+    logger,
+    shown: options.shown ?? new ShownAnswers(),
+    ...(options.deferAfterMs !== undefined ? { deferAfterMs: options.deferAfterMs } : {}),
+  });
+  const inFlight = new Set<Promise<void>>();
+  let accepting = true;
+
+  client.on(Events.InteractionCreate, (interaction: Interaction) => {
+    if (!accepting) {
+      if (interaction.isRepliable()) {
+        interaction
+          .reply({
+            content: 'citebot is restarting: try again in a moment.',
+            flags: MessageFlags.Ephemeral,
+            allowedMentions: NO_MENTIONS,
+          })
+          .catch(() => {});
+      }
+      return;
+    }
+    const done = handle(interaction).finally(() => inFlight.delete(done));
+    inFlight.add(done);
+  });
+  client.on(Events.Error, (err) => logger.error({ err }, 'discord client error'));
+  client.on(Events.Warn, (message) => logger.warn({ discord: message }, 'discord client warning'));
+  // A stopping client closes its own connection: that is no news.
+  client.on(Events.ShardDisconnect, (event, shard) => {
+    if (accepting) logger.warn({ shard, code: event.code }, 'gateway disconnected');
+  });
+  client.on(Events.ShardReconnecting, (shard) => {
+    if (accepting) logger.info({ shard }, 'gateway reconnecting');
+  });
+  client.on(Events.ShardResume, (shard, replayed) => logger.info({ shard, replayed }, 'gateway resumed'));
+
+  return {
+    client,
+    async start() {
+      const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
+      await client.login(options.token);
+      await ready;
+    },
+    async stop(graceMs = SHUTDOWN_GRACE_MS) {
+      accepting = false;
+      let timer: NodeJS.Timeout | undefined;
+      const grace = new Promise<void>((resolve) => {
+        timer = setTimeout(resolve, graceMs);
+      });
+      await Promise.race([Promise.allSettled([...inFlight]), grace]);
+      clearTimeout(timer);
+      await client.destroy();
+    },
+  };
+}
+
+function loginProblem(err: unknown, apiUrl: string | undefined): string {
+  const error = err as { code?: unknown; message?: string; cause?: { code?: string } };
+  if (error.code === 'TokenInvalid') {
+    return 'Discord refused DISCORD_TOKEN. Reset the token (Developer Portal → your application → Bot → Reset Token) and put it in .env.';
+  }
+  const where = apiUrl ?? 'https://discord.com/api';
+  return `cannot connect to Discord at ${where}: ${error.message ?? String(err)}${error.cause?.code ? ` (${error.cause.code})` : ''}`;
+}
+
+/**
+ * `npm start` with a token: loads the corpus and commands, connects with the
+ * Guilds intent only, answers interactions, and on SIGINT or SIGTERM stops in
+ * order (no new interactions, finish those under way, destroy the client) and
+ * exits 0.
+ */
+export async function startBot(config: Config, logger: Logger): Promise<void> {
+  const loaded = await bootstrap(config, logger);
+  if ('error' in loaded) {
+    process.stderr.write(`citebot: ${loaded.error}. Set CORPUS_DIR in .env.\n`);
+    process.exit(2);
+  }
+  // Refuse a command set Discord would reject before connecting, not at the first interaction.
+  toDiscordCommands(loaded.commands.values());
+  const context: CommandContext = loaded;
+  const bot = createBot({
+    token: config.DISCORD_TOKEN ?? '',
+    apiUrl: config.DISCORD_API_URL,
+    context: () => context,
+    logger,
+  });
+
+  let stopping = false;
+  const shutdown = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    setTimeout(() => {
+      logger.warn('shutdown took too long; exiting anyway');
+      process.exit(0);
+    }, SHUTDOWN_DEADLINE_MS).unref();
+    bot
+      .stop()
+      .catch((err: unknown) => logger.error({ err }, 'error while shutting down'))
+      .finally(() => {
+        logger.info('stopped');
+        process.exit(0);
+      });
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+  process.on('unhandledRejection', (err) => logger.error({ err }, 'unhandled rejection'));
+
+  try {
+    await bot.start();
+  } catch (err) {
+    if (stopping) return;
+    process.stderr.write(`citebot: ${loginProblem(err, config.DISCORD_API_URL)}\n`);
+    process.exit(1);
+  }
+  const { stats } = context.engine;
+  logger.info(
+    {
+      user: bot.client.user?.tag,
+      applicationId: bot.client.application?.id,
+      guilds: bot.client.guilds.cache.size,
+      commands: [...context.commands.keys()].sort(),
+      files: stats.files,
+      sentences: stats.sentences,
+      skipped: stats.skipped,
+      dateRange: stats.dateRange,
+      buildMs: Math.round(stats.buildMs),
+    },
+    'ready',
+  );
 }

@@ -1,0 +1,58 @@
+/**
+ * Button custom ids. Discord gives a clicked button back by its custom id alone
+ * (at most 100 characters), so each id says what to do and about what:
+ *
+ * - `pg:<key>:<page>:<p|n>`: show page `page` of a shown answer (Prev or Next;
+ *   the last part keeps the two buttons' ids distinct when one is disabled);
+ * - `post:<key>:<page>`: post a private answer to the channel;
+ * - `ctx:<line>:<file name>`: show the paragraph around a line. Stateless, so
+ *   it keeps working after a restart or after the answer expired.
+ */
+export const MAX_CUSTOM_ID = 100;
+
+export type ButtonAction =
+  | { kind: 'page'; key: string; page: number }
+  | { kind: 'post'; key: string; page: number }
+  | { kind: 'context'; file: string; line: number };
+
+const KEY = /^[\w-]{1,40}$/;
+
+export function pageId(key: string, page: number, which: 'p' | 'n'): string {
+  return `pg:${key}:${page}:${which}`;
+}
+
+export function postId(key: string, page: number): string {
+  return `post:${key}:${page}`;
+}
+
+/**
+ * The context button of a quote, or null when the file name cannot be made to
+ * fit. A long name is cut: `/source` accepts a unique start of a file name.
+ */
+export function contextId(fileName: string, line: number): string | null {
+  const head = `ctx:${line}:`;
+  const room = MAX_CUSTOM_ID - head.length;
+  if (room < 8 || fileName === '') return null;
+  let name = '';
+  for (const char of fileName) {
+    if (name.length + char.length > room) break;
+    name += char;
+  }
+  return head + name;
+}
+
+/** Reads a custom id back; null for one this version does not know. */
+export function parseCustomId(id: string): ButtonAction | null {
+  const [kind, a, b, c] = id.split(':');
+  if (kind === 'pg' && a && KEY.test(a) && b && /^\d{1,4}$/.test(b) && (c === 'p' || c === 'n')) {
+    return { kind: 'page', key: a, page: Number(b) };
+  }
+  if (kind === 'post' && a && KEY.test(a) && b && /^\d{1,4}$/.test(b)) {
+    return { kind: 'post', key: a, page: Number(b) };
+  }
+  if (kind === 'ctx' && a && /^\d{1,9}$/.test(a)) {
+    const file = id.slice(`ctx:${a}:`.length);
+    if (file !== '') return { kind: 'context', file, line: Number(a) };
+  }
+  return null;
+}

@@ -1,0 +1,368 @@
+import { randomBytes } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+import {
+  type ApplicationCommandOptionChoiceData,
+  type AutocompleteInteraction,
+  type ButtonInteraction,
+  type ChatInputCommandInteraction,
+  type Interaction,
+  MessageFlags,
+  type RepliableInteraction,
+} from 'discord.js';
+import { source } from '../answer/source.js';
+import type { Answer } from '../answer/types.js';
+import type { Choice, CommandContext, OptionSpec } from '../commands/contract.js';
+import { type RunResult, runCommand } from '../commands/run.js';
+import type { Logger } from '../logger.js';
+import { type DiscordMessage, renderAnswer, renderNotice, trimAtWord } from '../render/discord.js';
+import { PRIVATE_OPTION } from './commands.js';
+import { parseCustomId } from './customId.js';
+import { ShownAnswers } from './shown.js';
+
+/** Discord allows 3 s for the first response; a command still running after this is deferred. */
+export const DEFER_AFTER_MS = 1500;
+/** Autocomplete: Discord shows at most 25 choices of 1-100 characters. */
+const MAX_CHOICES = 25;
+const MAX_CHOICE_CHARS = 100;
+/** What an autocomplete function is given of a long typed value: no choice is longer. */
+const MAX_TYPED_CHARS = 200;
+/** Option values in the log are cut to this. */
+const LOGGED_VALUE_CHARS = 100;
+
+export interface InteractionHandlerOptions {
+  /** The commands and the engine, read at every interaction so that a reload can swap them at once. */
+  context: () => CommandContext;
+  logger: Logger;
+  /** Answers on show, for paging and posting. */
+  shown?: ShownAnswers;
+  /** Defer a command still running after this many ms. */
+  deferAfterMs?: number;
+}
+
+/** The one log line of an interaction. */
+interface InteractionLog {
+  kind: 'command' | 'autocomplete' | 'button' | 'other';
+  command?: string;
+  /** What a button did: page, post, context. */
+  action?: string;
+  options?: Record<string, unknown>;
+  customId?: string;
+  userId: string;
+  guildId: string | null;
+  latencyMs?: number;
+  outcome?: string;
+  found?: boolean;
+  citations?: number;
+  choices?: number;
+  deferred?: boolean;
+  ref?: string;
+  err?: unknown;
+}
+
+export type InteractionHandler = (interaction: Interaction) => Promise<void>;
+
+/** A short id that ties what a user is told to the log line about it. */
+export function errorRef(): string {
+  return randomBytes(4).toString('hex');
+}
+
+function loggable(value: unknown): unknown {
+  if (typeof value !== 'string' || value.length <= LOGGED_VALUE_CHARS) return value;
+  return `${value.slice(0, LOGGED_VALUE_CHARS)}… (${value.length} chars)`;
+}
+
+function loggableOptions(raw: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, loggable(v)]));
+}
+
+/** The error for the log: what and where, never the request (its URL holds the interaction token). */
+function describeError(err: unknown): unknown {
+  if (!(err instanceof Error)) return String(err);
+  const { code, status } = err as { code?: unknown; status?: unknown };
+  return { type: err.name, message: err.message, code, status, stack: err.stack };
+}
+
+/** Discord's shape for one autocomplete choice; anything else would make it refuse the whole list. */
+function choicesFor(option: OptionSpec, choices: readonly Choice[]): ApplicationCommandOptionChoiceData[] {
+  const seen = new Set<string | number>();
+  const valid: ApplicationCommandOptionChoiceData[] = [];
+  for (const choice of choices) {
+    if (valid.length >= MAX_CHOICES) break;
+    const name = trimAtWord(String(choice.name).replace(/\s+/g, ' ').trim(), MAX_CHOICE_CHARS);
+    const text = String(choice.value);
+    const value = option.type === 'integer' ? Number(text) : text;
+    const fits =
+      typeof value === 'number'
+        ? Number.isSafeInteger(value) && /^\s*-?\d+\s*$/.test(text)
+        : value.length >= 1 && value.length <= MAX_CHOICE_CHARS;
+    if (name === '' || !fits || seen.has(value)) continue;
+    seen.add(value);
+    valid.push({ name, value });
+  }
+  return valid;
+}
+
+/** Sends a message as the response the interaction is ready for: reply, edit of a deferral, or follow-up. */
+async function send(interaction: RepliableInteraction, message: DiscordMessage): Promise<void> {
+  const ephemeral = (message.flags & MessageFlags.Ephemeral) !== 0;
+  const body = {
+    embeds: message.embeds,
+    components: message.components,
+    allowedMentions: message.allowedMentions,
+  };
+  if (!interaction.deferred && !interaction.replied) {
+    await interaction.reply({
+      ...body,
+      ...(message.content !== undefined ? { content: message.content } : {}),
+      flags: message.flags as MessageFlags.Ephemeral | MessageFlags.SuppressEmbeds,
+    });
+    return;
+  }
+  const edit = {
+    ...body,
+    content: message.content ?? '',
+    flags: message.flags & MessageFlags.SuppressEmbeds,
+  };
+  if (interaction.deferred && !interaction.replied) {
+    if (!ephemeral || interaction.ephemeral) {
+      await interaction.editReply(edit);
+      return;
+    }
+    // The "thinking…" message of a public deferral can only become public, and
+    // the first follow-up would edit it: settle it, follow up privately, remove it.
+    await interaction.editReply({
+      content: '…',
+      embeds: [],
+      components: [],
+      allowedMentions: body.allowedMentions,
+    });
+    await interaction.followUp({ ...edit, flags: MessageFlags.Ephemeral | edit.flags });
+    await interaction.deleteReply();
+    return;
+  }
+  await interaction.followUp({ ...edit, flags: message.flags as MessageFlags.Ephemeral });
+}
+
+/**
+ * Answers every interaction citebot gets: slash commands, autocomplete and its
+ * buttons. It never throws: a failure is logged with a ref, and the user is told
+ * that ref. Every interaction gets exactly one log line.
+ */
+export function createInteractionHandler(options: InteractionHandlerOptions): InteractionHandler {
+  const { logger } = options;
+  const shown = options.shown ?? new ShownAnswers();
+  const deferAfterMs = options.deferAfterMs ?? DEFER_AFTER_MS;
+  /** How long each command took last time, so that one known to be slow is deferred at once. */
+  const lastRunMs = new Map<string, number>();
+
+  /** Runs a command, deferring the reply when it is (or is known to be) slow. */
+  async function runOrDefer(
+    interaction: ChatInputCommandInteraction,
+    context: CommandContext,
+    raw: Record<string, string | number | boolean>,
+    ephemeral: boolean,
+    log: InteractionLog,
+  ): Promise<RunResult> {
+    const name = interaction.commandName;
+    const defer = async () => {
+      log.deferred = true;
+      await interaction.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {});
+    };
+    if ((lastRunMs.get(name) ?? 0) > deferAfterMs) await defer();
+    const command = context.commands.get(name)!;
+    const started = performance.now();
+    const work = runCommand(context, command, raw).finally(() => {
+      lastRunMs.set(name, performance.now() - started);
+    });
+    if (interaction.deferred) return work;
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<'late'>((resolve) => {
+      timer = setTimeout(() => resolve('late'), deferAfterMs);
+    });
+    const first = await Promise.race([work, late]).finally(() => clearTimeout(timer));
+    if (first !== 'late') return first;
+    await defer();
+    return work;
+  }
+
+  async function showAnswer(
+    interaction: RepliableInteraction,
+    answer: Answer,
+    isPrivate: boolean,
+    log: InteractionLog,
+  ): Promise<void> {
+    log.found = answer.found;
+    log.citations = answer.citations.length;
+    if (!answer.found) {
+      log.outcome = 'not_found';
+      await send(interaction, renderNotice(answer.answer));
+      return;
+    }
+    log.outcome = 'answered';
+    const key = shown.put(answer, interaction.user.id);
+    await send(interaction, renderAnswer(answer, { key, private: isPrivate }));
+  }
+
+  async function onCommand(interaction: ChatInputCommandInteraction, log: InteractionLog): Promise<void> {
+    const context = options.context();
+    log.command = interaction.commandName;
+    const raw: Record<string, string | number | boolean> = {};
+    let isPrivate = false;
+    for (const option of interaction.options.data) {
+      if (option.name === PRIVATE_OPTION && typeof option.value === 'boolean') isPrivate = option.value;
+      else if (option.value !== undefined) raw[option.name] = option.value;
+    }
+    log.options = loggableOptions({ ...raw, ...(isPrivate ? { [PRIVATE_OPTION]: true } : {}) });
+
+    const command = context.commands.get(interaction.commandName);
+    if (!command) {
+      log.outcome = 'unknown_command';
+      const known = [...context.commands.keys()].sort().map((n) => `/${n}`);
+      await send(
+        interaction,
+        renderNotice(
+          `citebot has no /${interaction.commandName} command (it may be left over from an older version). ` +
+            `Its commands: ${known.join(', ') || 'none'}.`,
+        ),
+      );
+      return;
+    }
+    const result = await runOrDefer(interaction, context, raw, isPrivate, log);
+    if ('error' in result) {
+      log.outcome = 'bad_option';
+      await send(interaction, renderNotice(result.error));
+      return;
+    }
+    await showAnswer(interaction, result.answer, isPrivate, log);
+  }
+
+  async function onAutocomplete(interaction: AutocompleteInteraction, log: InteractionLog): Promise<void> {
+    const context = options.context();
+    log.command = interaction.commandName;
+    const focused = interaction.options.getFocused(true);
+    log.options = loggableOptions({ [focused.name]: focused.value });
+    const option = context.commands
+      .get(interaction.commandName)
+      ?.options.find((o) => o.name === focused.name);
+    const typed = String(focused.value).slice(0, MAX_TYPED_CHARS);
+    const choices = option?.autocomplete
+      ? choicesFor(option, option.autocomplete(context.engine, typed))
+      : [];
+    log.outcome = 'choices';
+    log.choices = choices.length;
+    await interaction.respond(choices);
+  }
+
+  async function onButton(interaction: ButtonInteraction, log: InteractionLog): Promise<void> {
+    log.customId = interaction.customId;
+    const action = parseCustomId(interaction.customId);
+    if (!action) {
+      log.outcome = 'unknown_button';
+      await send(
+        interaction,
+        renderNotice('This button is from an older version of citebot: run the command again.'),
+      );
+      return;
+    }
+    log.action = action.kind;
+    if (action.kind === 'context') {
+      log.command = 'source';
+      log.options = loggableOptions({ file: action.file, line: action.line });
+      await showAnswer(interaction, source(options.context().engine, action.file, action.line), true, log);
+      return;
+    }
+    const entry = shown.get(action.key);
+    if (!entry) {
+      log.outcome = 'expired';
+      await send(interaction, renderNotice('These results have expired: run the command again.'));
+      return;
+    }
+    log.command = entry.answer.command;
+    log.found = entry.answer.found;
+    log.citations = entry.answer.citations.length;
+    if (entry.userId !== interaction.user.id) {
+      log.outcome = 'refused';
+      const what = action.kind === 'page' ? 'turn these pages' : 'post this answer';
+      await send(
+        interaction,
+        renderNotice(`Only the person who asked can ${what}. Run the command yourself to browse.`),
+      );
+      return;
+    }
+    if (action.kind === 'page') {
+      log.outcome = 'paged';
+      const isPrivate = interaction.message.flags.has(MessageFlags.Ephemeral);
+      const page = renderAnswer(entry.answer, { key: action.key, page: action.page, private: isPrivate });
+      await interaction.update({
+        content: '',
+        embeds: page.embeds,
+        components: page.components,
+        allowedMentions: page.allowedMentions,
+      });
+      return;
+    }
+    if (entry.posted) {
+      log.outcome = 'already_posted';
+      await send(interaction, renderNotice('This answer is already posted in the channel.'));
+      return;
+    }
+    entry.posted = true;
+    log.outcome = 'posted';
+    await send(
+      interaction,
+      renderAnswer(entry.answer, { key: action.key, page: action.page, private: false }),
+    );
+  }
+
+  async function tellError(interaction: Interaction, ref: string): Promise<void> {
+    if (interaction.isAutocomplete()) {
+      if (!interaction.responded) await interaction.respond([]);
+      return;
+    }
+    if (!interaction.isRepliable()) return;
+    await send(
+      interaction,
+      renderNotice(
+        `Something went wrong (ref ${ref}). Try again; if it keeps happening, tell the bot's owner the ref.`,
+      ),
+    );
+  }
+
+  return async function handleInteraction(interaction: Interaction): Promise<void> {
+    const started = performance.now();
+    const log: InteractionLog = {
+      kind: interaction.isChatInputCommand()
+        ? 'command'
+        : interaction.isAutocomplete()
+          ? 'autocomplete'
+          : interaction.isButton()
+            ? 'button'
+            : 'other',
+      userId: interaction.user.id,
+      guildId: interaction.guildId,
+    };
+    try {
+      if (interaction.isChatInputCommand()) await onCommand(interaction, log);
+      else if (interaction.isAutocomplete()) await onAutocomplete(interaction, log);
+      else if (interaction.isButton()) await onButton(interaction, log);
+      else if (interaction.isRepliable()) {
+        log.outcome = 'unsupported';
+        await send(interaction, renderNotice('citebot does not handle this kind of interaction.'));
+      }
+    } catch (err) {
+      log.ref = errorRef();
+      log.outcome = 'error';
+      log.err = describeError(err);
+      try {
+        await tellError(interaction, log.ref);
+      } catch (replyErr) {
+        // Past the deadline or already answered: the log line still carries the ref.
+        log.err = { handler: log.err, reply: describeError(replyErr) };
+      }
+    } finally {
+      log.latencyMs = Number((performance.now() - started).toFixed(2));
+      if (log.ref) logger.error(log, 'interaction failed');
+      else logger.info(log, 'interaction');
+    }
+  };
+}

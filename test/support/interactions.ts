@@ -1,0 +1,155 @@
+import { randomBytes } from 'node:crypto';
+import type { FakeDiscord } from './fakeDiscord.js';
+import { snowflake } from './fakeDiscord.js';
+
+/**
+ * INTERACTION_CREATE payloads as Discord sends them, with the fields
+ * discord.js 14.28 needs (see ../shared/DISCORD.md).
+ */
+
+export interface Who {
+  id: string;
+  username: string;
+}
+
+export const ALICE: Who = { id: '300000000000000001', username: 'alice' };
+export const BOB: Who = { id: '300000000000000002', username: 'bob' };
+export const GUILD_ID = '400000000000000001';
+const CHANNEL_ID = '500000000000000001';
+
+export type OptionValue = string | number | boolean;
+
+export interface Interaction {
+  id: string;
+  token: string;
+  [field: string]: unknown;
+}
+
+// Discord's option types: STRING 3, INTEGER 4, BOOLEAN 5.
+function optionType(value: OptionValue): number {
+  return typeof value === 'string' ? 3 : typeof value === 'number' ? 4 : 5;
+}
+
+function base(fake: FakeDiscord, type: number, data: unknown, who: Who): Interaction {
+  return {
+    id: snowflake(),
+    application_id: fake.applicationId,
+    type,
+    token: `itoken-${randomBytes(12).toString('hex')}`,
+    version: 1,
+    data,
+    guild_id: GUILD_ID,
+    channel_id: CHANNEL_ID,
+    channel: { id: CHANNEL_ID, type: 0 },
+    member: {
+      user: {
+        id: who.id,
+        username: who.username,
+        discriminator: '0',
+        global_name: who.username,
+        avatar: null,
+      },
+      roles: [],
+      permissions: '0',
+      joined_at: '2024-01-01T00:00:00.000Z',
+      deaf: false,
+      mute: false,
+      flags: 0,
+    },
+    locale: 'en-US',
+    guild_locale: 'en-US',
+    app_permissions: '0',
+    entitlements: [],
+    authorizing_integration_owners: { '0': GUILD_ID },
+    context: 0,
+  };
+}
+
+/** A slash command: `/name option:value …`. */
+export function chatInput(
+  fake: FakeDiscord,
+  name: string,
+  options: Record<string, OptionValue> = {},
+  who: Who = ALICE,
+): Interaction {
+  return base(
+    fake,
+    2,
+    {
+      id: snowflake(),
+      name,
+      type: 1,
+      guild_id: GUILD_ID,
+      options: Object.entries(options).map(([n, value]) => ({ name: n, type: optionType(value), value })),
+    },
+    who,
+  );
+}
+
+/** Autocomplete while the user types `focused` (always sent as text, as Discord does). */
+export function autocomplete(
+  fake: FakeDiscord,
+  name: string,
+  focused: { name: string; value: string },
+  others: Record<string, OptionValue> = {},
+  who: Who = ALICE,
+): Interaction {
+  return base(
+    fake,
+    4,
+    {
+      id: snowflake(),
+      name,
+      type: 1,
+      guild_id: GUILD_ID,
+      options: [
+        ...Object.entries(others).map(([n, value]) => ({ name: n, type: optionType(value), value })),
+        { name: focused.name, type: 3, value: focused.value, focused: true },
+      ],
+    },
+    who,
+  );
+}
+
+/** The message a reply created, as Discord would attach it to a button press on it. */
+export interface ShownMessage {
+  embeds?: unknown[];
+  components?: unknown[];
+  content?: string;
+  flags?: number;
+}
+
+/** A click on a button with `customId` of `message`. */
+export function button(
+  fake: FakeDiscord,
+  customId: string,
+  message: ShownMessage,
+  who: Who = ALICE,
+): Interaction {
+  return {
+    ...base(fake, 3, { custom_id: customId, component_type: 2 }, who),
+    message: {
+      id: snowflake(),
+      type: 20,
+      channel_id: CHANNEL_ID,
+      author: fake.botUser,
+      content: message.content ?? '',
+      embeds: message.embeds ?? [],
+      components: message.components ?? [],
+      flags: message.flags ?? 0,
+      timestamp: new Date().toISOString(),
+      edited_timestamp: null,
+      tts: false,
+      mention_everyone: false,
+      mentions: [],
+      mention_roles: [],
+      attachments: [],
+      pinned: false,
+    },
+  };
+}
+
+/** The custom ids of the buttons in a message body's components. */
+export function customIds(body: { components?: { components: { custom_id?: string }[] }[] }): string[] {
+  return (body.components ?? []).flatMap((row) => row.components.map((c) => c.custom_id ?? ''));
+}
