@@ -1,36 +1,77 @@
-import { createEngine } from '../src/engine.js';
-import { baselineSystem, citebotSystem, loadQuestions, type Metrics, score } from './evaluate.js';
+import { type Engine, engineFromCorpus } from '../src/engine.js';
+import { loadCorpora } from './corpora.js';
+import {
+  baselineSystem,
+  citebotSystem,
+  type EvalQuestion,
+  loadQuestions,
+  type Metrics,
+  score,
+} from './evaluate.js';
+import { loadLabels, scoreFacts } from './factsEval.js';
 
-const corpusDir = process.argv[2] ?? 'seeds';
-const engine = await createEngine({ corpusDir });
-if ('error' in engine) {
-  process.stderr.write(`eval: ${engine.error}\n`);
-  process.exit(2);
-}
-const questions = loadQuestions();
-const ours = score(questions, citebotSystem(engine));
-const base = score(questions, baselineSystem(engine));
+/**
+ * Answer quality, in three parts:
+ * 1. the project's question set over seeds/ (tuned on: it guards regressions),
+ * 2. a blind question set written without looking at the code, over seeds/
+ *    plus held-out articles (test/fixtures/heldout/),
+ * 3. fact extraction against hand-labelled sentences.
+ * Each answer figure is shown next to plain MiniSearch over the same sentences.
+ */
 
 const fmt = (x: number) => x.toFixed(3);
 const ratio = (a: number, b: number) => (b === 0 ? (a === 0 ? '1.00×' : '∞') : `${(a / b).toFixed(2)}×`);
-const rows: Array<[string, (m: Metrics) => number]> = [
+const ROWS: Array<[string, (m: Metrics) => number]> = [
   ['hit@1', (m) => m.hitAt1],
   ['hit@3', (m) => m.hitAt3],
   ['MRR', (m) => m.mrr],
   ['not-found precision', (m) => m.notFoundPrecision],
   ['not-found recall', (m) => m.notFoundRecall],
 ];
+
+function table(title: string, engine: Engine, questions: readonly EvalQuestion[]): string[] {
+  const ours = score(questions, citebotSystem(engine));
+  const base = score(questions, baselineSystem(engine));
+  return [
+    `## ${title}`,
+    '',
+    `${questions.length} questions (${ours.inCorpus} in corpus, ${ours.outOfCorpus} out of corpus).`,
+    '',
+    '| metric | citebot | plain MiniSearch | ratio |',
+    '|---|---|---|---|',
+    ...ROWS.map(
+      ([name, get]) => `| ${name} | ${fmt(get(ours))} | ${fmt(get(base))} | ${ratio(get(ours), get(base))} |`,
+    ),
+    '',
+    ours.misses.length > 0
+      ? `citebot misses:\n${ours.misses.map((m) => `- ${m}`).join('\n')}`
+      : 'citebot misses: none',
+    '',
+  ];
+}
+
+const seeds = engineFromCorpus(await loadCorpora(['seeds']));
+const both = engineFromCorpus(await loadCorpora(['seeds', 'test/fixtures/heldout']));
+const facts = scoreFacts(both, loadLabels());
+
 const lines = [
-  `Answer quality on ${questions.length} questions (${ours.inCorpus} in corpus, ${ours.outOfCorpus} out of corpus), corpus ${corpusDir}/`,
+  ...table('Project question set (bench/questions.json), seeds/', seeds, loadQuestions()),
+  ...table(
+    'Blind question set (bench/questions-heldout.json), seeds/ + test/fixtures/heldout/',
+    both,
+    loadQuestions(new URL('./questions-heldout.json', import.meta.url)),
+  ),
+  `## Fact extraction (bench/facts-labels.json, ${facts.sentences} sentences labelled by hand)`,
   '',
-  '| metric | citebot | plain MiniSearch | ratio |',
-  '|---|---|---|---|',
-  ...rows.map(
-    ([name, get]) => `| ${name} | ${fmt(get(ours))} | ${fmt(get(base))} | ${ratio(get(ours), get(base))} |`,
+  '| kind | labelled | extracted | correct | precision | recall |',
+  '|---|---|---|---|---|---|',
+  ...[...facts.byKind, facts.overall].map(
+    (k) =>
+      `| ${k.kind} | ${k.labelled} | ${k.predicted} | ${k.correct} | ${fmt(k.precision)} | ${fmt(k.recall)} |`,
   ),
   '',
-  ours.misses.length > 0
-    ? `citebot misses:\n${ours.misses.map((m) => `- ${m}`).join('\n')}`
-    : 'citebot misses: none',
+  facts.errors.length > 0
+    ? `differences:\n${facts.errors.map((e) => `- ${e}`).join('\n')}`
+    : 'differences: none',
 ];
 process.stdout.write(`${lines.join('\n')}\n`);

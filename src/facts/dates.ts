@@ -58,7 +58,11 @@ function yearOf(articleDate: string | null): number | null {
 
 interface Rule {
   pattern: RegExp;
-  make(m: RegExpMatchArray, articleYear: number | null): Omit<DateMention, 'text' | 'index'> | null;
+  make(
+    m: RegExpMatchArray,
+    articleYear: number | null,
+    articleDate: string | null,
+  ): Omit<DateMention, 'text' | 'index'> | null;
 }
 
 function yearMention(
@@ -156,10 +160,45 @@ const RULES: Rule[] = [
   {
     // a bare year after a preposition: "in 2024", "since 2019", "for 2025", "of 2024"
     pattern: new RegExp(
-      String.raw`\b(?:in|since|by|until|till|for|during|of|from|through|to|year)\s+(${YEAR})\b(?!\s?[-–—]\s?\d)`,
+      String.raw`\b(?:in|since|by|until|till|for|during|of|from|through|to|year|with|than|against|versus)\s+(${YEAR})\b(?!\s?[-–—]\s?\d)`,
       'gi',
     ),
     make: (m) => yearMention(Number(m[1]), null, 'text'),
+  },
+  {
+    // A month without a day or year: "signed in March", "by October". The year is the one
+    // that puts the month nearest the article's date; without a date it is unknown.
+    pattern: new RegExp(
+      String.raw`\b(?:in|by|until|since|from|during|early|late|mid-)\s*(${MONTH_WORD})(?!\p{L})(?!\.?\s*\d)`,
+      'gu',
+    ),
+    make: (m, _articleYear, articleDate) => {
+      const month = monthIndex(m[1]!);
+      if (month === 0) return null;
+      if (!articleDate) {
+        return {
+          iso: null,
+          endIso: null,
+          precision: 'month',
+          yearFrom: null,
+          monthDay: pad(month),
+          display: `${MONTHS[month - 1]}, year not stated`,
+        };
+      }
+      const at = Date.parse(`${articleDate}T00:00:00Z`);
+      const year = Number(articleDate.slice(0, 4));
+      const nearest = [year - 1, year, year + 1].sort(
+        (a, b) => Math.abs(Date.UTC(a, month - 1, 15) - at) - Math.abs(Date.UTC(b, month - 1, 15) - at),
+      )[0]!;
+      return {
+        iso: `${nearest}-${pad(month)}`,
+        endIso: null,
+        precision: 'month',
+        yearFrom: 'article',
+        monthDay: null,
+        display: `${nearest}-${pad(month)}`,
+      };
+    },
   },
 ];
 
@@ -217,7 +256,7 @@ export function datesIn(sentence: string, articleDate: string | null): DateMenti
     for (const m of sentence.matchAll(rule.pattern)) {
       const candidate = { text: m[0], index: m.index ?? 0 };
       if (found.some((f) => overlaps(f, candidate))) continue;
-      const made = rule.make(m, articleYear);
+      const made = rule.make(m, articleYear, articleDate);
       if (made) found.push({ ...candidate, ...made });
     }
   }

@@ -69,6 +69,9 @@ const EXONYMS: Record<string, string> = {
   UAE: 'United Arab Emirates',
 };
 
+// The European Union signs treaties and trades as one party; news names it like a country.
+for (const name of ['European Union', 'EU']) addName(name, 'European Union');
+
 for (const c of countries) {
   const name = c.name.common;
   addName(name, name);

@@ -82,6 +82,8 @@ function sentenceFacts(sentence: Sentence, date: string | null): Fact[] {
     } satisfies PercentFact);
   }
   for (const d of datesIn(sentence.text, date)) {
+    // "last year" in an undated article is no date at all; "January 25" without a year still is one.
+    if (d.iso === null && d.monthDay === null) continue;
     out.push({
       kind: 'date',
       text: d.text,

@@ -67,12 +67,13 @@ const WORD_CURRENCY: Array<[RegExp, string]> = [
   [/^tenge$/i, 'KZT'],
   [/^somoni$/i, 'TJS'],
   [/^yuan$/i, 'CNY'],
+  [/^(?:japanese\s+)?yen$/i, 'JPY'],
 ];
 
 const NUMBER = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
 const SCALE_WORDS = 'thousand|millions?|billions?|trillion|mln|mn|bln|bn|trln|tn|mil|k|m|b';
 const SYMBOL = String.raw`US\$|USD|\$|€|EUR|£|GBP|¥|₽|RUB|₸|KZT`;
-const CURRENCY_WORDS = String.raw`(?:US|U\.S\.|American)\s+dollars?|dollars?|USD|euros?|EUR|(?:British\s+)?pounds?(?:\s+sterling)?|(?:Russian\s+)?(?:roubles?|rubles?)|tenge|somoni|yuan`;
+const CURRENCY_WORDS = String.raw`(?:US|U\.S\.|American)\s+dollars?|dollars?|USD|euros?|EUR|(?:British\s+)?pounds?(?:\s+sterling)?|(?:Russian\s+)?(?:roubles?|rubles?)|tenge|somoni|yuan|(?:Japanese\s+)?yen`;
 
 /** `$1.2 billion`, `US$680 million`, `$2bn`, `USD 3 million`, `$1.2 billion US dollars`. */
 const SYMBOL_FIRST = new RegExp(
@@ -104,7 +105,7 @@ function mention(text: string, index: number, amount: number, currency: string):
 
 /** A cheap test that a sentence may hold an amount, before the full patterns run. */
 const MAYBE_MONEY =
-  /\d[\s\S]*(?:dollar|euro|pound|rouble|ruble|tenge|somoni|yuan|usd|eur|gbp|rub|kzt)|(?:[$€£¥₽₸]|usd|eur|gbp|rub|kzt)\s?\d/i;
+  /\d[\s\S]*(?:dollar|euro|pound|rouble|ruble|tenge|somoni|yuan|yen|usd|eur|gbp|rub|kzt)|(?:[$€£¥₽₸]|usd|eur|gbp|rub|kzt)\s?\d/i;
 
 /** Money amounts in a sentence, in order. */
 export function moneyIn(sentence: string): MoneyMention[] {

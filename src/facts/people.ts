@@ -53,6 +53,9 @@ const TITLES: readonly string[][] = [
   'minister',
   'president',
   'ambassador',
+  'high representative',
+  'commissioner',
+  'representative',
   'chairman',
   'chairwoman',
   'chairperson',
@@ -128,6 +131,35 @@ const NOT_NAME = new Set(
     'you',
     'republic',
     'ministry',
+    'national',
+    'chamber',
+    'commerce',
+    'industry',
+    'bank',
+    'company',
+    'corporation',
+    'institute',
+    'university',
+    'association',
+    'federation',
+    'center',
+    'centre',
+    'academy',
+    'foundation',
+    'group',
+    'service',
+    'administration',
+    'authority',
+    'department',
+    'bureau',
+    'commission',
+    'court',
+    'party',
+    'embassy',
+    'initiative',
+    'corridor',
+    'forum',
+    'summit',
     'ministries',
     'government',
     'agency',
@@ -211,6 +243,18 @@ function isNameWord(word: string): boolean {
 const lower = (t: Token | undefined) => t?.text.toLowerCase() ?? '';
 const stripPossessive = (w: string) => w.replace(/['’]s$/, '');
 
+/** Words that name a government portfolio ("of Foreign Affairs", "for Trade and Integration"). */
+const PORTFOLIO_WORDS = new Set(
+  `foreign affairs security policy trade economy economic economics energy defence defense finance finances justice
+  health education science culture agriculture transport transportation industry industrial integration development
+  labour labor social protection interior internal digital emergency emergencies situations environment environmental
+  natural resources water investment investments communications information technologies technology innovation innovations
+  tourism sports sport youth family women construction housing mining oil gas ecology climate commerce planning public
+  works national property relations external international cooperation home human rights european neighbourhood
+  enlargement budget treasury fisheries food rural urban regional territorial infrastructure railways aviation space
+  heritage media arts religious migration customs affair defense veterans land energetics`.split(/\s+/),
+);
+
 /** Titles by their first word, longest first: a token is checked against a handful, not all. */
 const TITLES_BY_FIRST = new Map<string, string[][]>();
 for (const title of TITLES)
@@ -221,18 +265,20 @@ function titleAt(tokens: readonly Token[], i: number, text = ''): number {
   for (const title of TITLES_BY_FIRST.get(lower(tokens[i])) ?? []) {
     if (title.every((w, j) => lower(tokens[i + j]) === w)) {
       let n = title.length;
-      // "Minister of Foreign Affairs", "Minister of Trade and Integration": a portfolio
-      // in capitals after "of", stopping before a country ("of the Republic of …").
-      if (title.at(-1)?.startsWith('minister') && lower(tokens[i + n]) === 'of') {
+      // A portfolio: "Minister of Foreign Affairs", "High Representative for Foreign Affairs and
+      // Security Policy": words of government business after "of"/"for", stopping at anything
+      // else (a country, "the Republic", a name).
+      const portfolio = /^(minister|ministers|representative|commissioner|secretary)$/.test(
+        title.at(-1) ?? '',
+      );
+      if (portfolio && (lower(tokens[i + n]) === 'of' || lower(tokens[i + n]) === 'for')) {
         let k = i + n + 1;
         const start = k;
         while (
           k < tokens.length &&
           !/[,;:()"“”]/.test(text.slice(tokens[k - 1]!.end, tokens[k]!.start)) &&
-          (/^\p{Lu}/u.test(tokens[k]!.text) || (lower(tokens[k]) === 'and' && k > start)) &&
-          lower(tokens[k]) !== 'the' &&
-          lower(tokens[k]) !== 'republic' &&
-          countryOf(tokens[k]!.text) === undefined
+          ((/^\p{Lu}/u.test(tokens[k]!.text) && PORTFOLIO_WORDS.has(lower(tokens[k]))) ||
+            (lower(tokens[k]) === 'and' && k > start))
         ) {
           k++;
         }
@@ -310,6 +356,11 @@ export function roleMentions(text: string): RawMention[] {
     const after = countriesAfter(tokens, i + n, text);
     // The name may follow after a comma: "…of Kazakhstan, Murat Nurtleu,".
     let j = after.next;
+    // "Ambassador to Mongolia Kenji Sugawara": the posting is not the role's country.
+    if (after.countries.length === 0 && lower(tokens[j]) === 'to') {
+      const posting = countriesIn(text).find((m) => m.start === j + 1);
+      if (posting) j = posting.end;
+    }
     const names: Array<{ start: number; count: number }> = [];
     let count = nameAt(tokens, j, text);
     while (count > 0) {
@@ -428,16 +479,23 @@ export function buildPeople(articles: readonly Article[]): Person[] {
 
 const surnameIndexes = new WeakMap<readonly Person[], Map<string, Person[]>>();
 
-/** People by the key of their surname, built once per people list. */
+/**
+ * People by the key of each part of their name, built once per people list:
+ * the surname ("Tokayev"), but also a family name written first ("Xi" of
+ * Xi Jinping) or a given name used alone. A part shared by two people only
+ * resolves by the rules in peopleIn.
+ */
 function surnameIndex(people: readonly Person[]): Map<string, Person[]> {
   let index = surnameIndexes.get(people);
   if (!index) {
     index = new Map();
     for (const p of people) {
-      const surname = words(p.name).at(-1);
-      if (!surname) continue;
-      const k = nameKey(surname.text);
-      index.set(k, [...(index.get(k) ?? []), p]);
+      for (const part of words(p.name)) {
+        if (part.text.length < 2) continue;
+        const k = nameKey(part.text);
+        const list = index.get(k) ?? [];
+        if (!list.includes(p)) index.set(k, [...list, p]);
+      }
     }
     surnameIndexes.set(people, index);
   }
@@ -468,10 +526,18 @@ export function peopleIn(
     if (candidates) {
       const prev = tokens[i - 1];
       const first = prev && /^\p{Lu}/u.test(prev.text) ? nameKey(prev.text) : null;
-      const match =
+      const picked =
         candidates.find(
           (p) => words(p.name).length > 1 && first !== null && nameKey(words(p.name)[0]!.text) === first,
         ) ?? (candidates.length === 1 ? candidates[0] : candidates.find((p) => articlePeople.includes(p)));
+      // "Murat Karimov" is not Murat Nurtleu: a name word next to the match must be part of the same name.
+      const parts = picked ? new Set(words(picked.name).map((t) => nameKey(t.text))) : new Set<string>();
+      const foreign = (t: Token | undefined) =>
+        t !== undefined &&
+        isNameWord(stripPossessive(t.text)) &&
+        !/[,;:()"“”]/.test(text.slice(Math.min(t.end, word.end), Math.max(t.start, word.start))) &&
+        !parts.has(nameKey(t.text));
+      const match = picked && !foreign(tokens[i - 1]) && !foreign(tokens[i + 1]) ? picked : undefined;
       if (match && !seen.has(match)) {
         seen.add(match);
         const start = first !== null && words(match.name).length > 1 ? prev!.start : word.start;

@@ -32,6 +32,8 @@ const RANK =
 
 const EXPORTS =
   /\b([\p{Lu}][\p{L}’'-]+)\s+(?:\w+ly\s+)?(?:exports|sends|supplies|ships|sells)\s+([^.;]+?)\s+to\s+([\p{Lu}][\p{L}’'-]+)/gu;
+const EXPORT_CONTENTS =
+  /\b([\p{Lu}][\p{L}’'-]+)\s+exports\s+to\s+([\p{Lu}][\p{L}’'-]+)\s+(?:\w+\s+)?(?:consist(?:ed|s)?|include[sd]?|comprise[sd]?|are dominated by|are mainly|are mostly)\s+(?:(?:largely|mainly|mostly|chiefly|primarily)\s+)?(?:of\s+)?([^.;]+)/gu;
 const EXPORT_PLANS =
   /\b([\p{Lu}][\p{L}’'-]+)['’]s\s+(?:readiness|plans?|intention|willingness)\s+to\s+(?:increase|expand|boost)\s+exports?,?\s+including\s+(?:the\s+supply\s+of\s+)?([^.;]+)/u;
 
@@ -107,10 +109,53 @@ function qualifierOf(before: string): TradeFact['qualifier'] {
 }
 
 /** The clause before an amount: back to the previous sentence-internal boundary. */
+const CLAUSE_BREAK = /;|\.\s|,?\s+(?:while|whereas)\s|,\s+(?:and that|but|and)\s/g;
+
 function clauseBefore(text: string, index: number): string {
   const head = text.slice(0, index);
-  const cut = Math.max(head.lastIndexOf(';'), head.lastIndexOf(' while '), head.lastIndexOf('. '));
-  return head.slice(cut + 1);
+  let cut = 0;
+  for (const m of head.matchAll(CLAUSE_BREAK)) cut = m.index + m[0].length;
+  return head.slice(cut);
+}
+
+/** What an amount measures, from the words of its own clause. */
+function amountKind(clause: string): 'trade' | 'exports' | 'imports' | null {
+  const last = [
+    ...clause.matchAll(/\b(trade|trading|turnover|commerce|exports?|imports?|shipments|supplies)\b/gi),
+  ].at(-1);
+  if (!last) return null;
+  const word = last[1]!.toLowerCase();
+  if (word.startsWith('import')) return 'imports';
+  if (word.startsWith('export') || word === 'shipments' || word === 'supplies') return 'exports';
+  return 'trade';
+}
+
+/**
+ * Who sells to whom in a clause: "Mongolian exports to Japan", "exports from
+ * Japan to Mongolia", "imports from Japan" (the other country of the pair
+ * buys), "Kazakhstan's exports".
+ */
+function direction(
+  clause: string,
+  kind: 'exports' | 'imports',
+  pair: [string, string],
+): [string, string] | null {
+  const other = (c: string) => (pair.includes(c) ? (pair.find((x) => x !== c) ?? null) : null);
+  const named = (word: string | undefined) => (word ? (countryOf(word) ?? null) : null);
+  const from = /\bfrom\s+([\p{Lu}][\p{L}’'-]+)/u.exec(clause);
+  const to = /\bto\s+([\p{Lu}][\p{L}’'-]+)/u.exec(clause);
+  const owner = /([\p{Lu}][\p{L}’'-]+)(?:['’]s)?\s+(?:\w+\s+)?(?:exports?|imports?)\b/u.exec(clause);
+  const fromC = named(from?.[1]);
+  const toC = named(to?.[1]);
+  const ownerC = named(owner?.[1]);
+  if (kind === 'imports') {
+    const seller = fromC;
+    const buyer = ownerC ?? (seller ? other(seller) : null);
+    return seller && buyer && seller !== buyer ? [seller, buyer] : null;
+  }
+  const seller = fromC ?? ownerC ?? (toC ? other(toC) : null);
+  const buyer = toC ?? (seller ? other(seller) : null);
+  return seller && buyer && seller !== buyer ? [seller, buyer] : null;
 }
 
 const dash = (pair: readonly [string, string]) => `${pair[0]}–${pair[1]}`;
@@ -149,7 +194,7 @@ export function tradeStatement(fact: Omit<TradeFact, 'statement'>): string {
     case 'growth':
       return `${pair} trade growth${period}: ${fact.percent !== null && fact.percent > 0 ? '+' : ''}${fact.percent}%`;
     case 'target':
-      return `${pair} trade target: ${amountLabel(fact)}`;
+      return `${pair} trade target: ${amountLabel(fact)}${fact.period ? ` ${fact.period.label}` : ''}`;
     case 'rank':
       return rankStatement(fact);
     case 'exports':
@@ -174,6 +219,21 @@ function finish(fact: Omit<TradeFact, 'statement'>): TradeFact {
   return { ...fact, statement: tradeStatement(fact) };
 }
 
+/** A target's deadline: "$3bn by 2030". */
+function deadline(text: string, after: number): Period | null {
+  const m = /^[^.;,]{0,40}?\bby\s+((?:19|20)\d{2})\b/.exec(text.slice(after));
+  return m ? { label: `by ${m[1]}`, year: Number(m[1]), span: 'year' } : null;
+}
+
+/** Goods set off by commas after the trade words: "exports to Japan, mostly coal and copper, rose". */
+function goodsAside(clause: string): string[] {
+  const m =
+    /(?:exports?|imports?)\s+(?:to|from)\s+[\p{Lu}][\p{L}’'-]+,\s+(?:(?:mostly|mainly|largely|chiefly|primarily|dominated by|including)\s+)?([^,]+(?:,\s+[^,]+)*?),\s+\w+\s*$/u.exec(
+      clause.trim(),
+    );
+  return m ? goodsList(m[1]!) : [];
+}
+
 function goodsList(text: string): string[] {
   const list = text.split(/,?\s+and\s+the\s+|;\s*/)[0] ?? text;
   return list
@@ -194,21 +254,24 @@ function moneyFacts(
   for (const m of money) {
     if (m.usd === null) continue;
     const before = clauseBefore(text, m.index);
-    const isTarget = TARGET_CUE.test(before) || TOWARDS.test(before);
-    const measure: TradeFact['measure'] = isTarget ? 'target' : totalTrade ? 'volume' : 'exports';
+    const kind = amountKind(before);
+    // An amount whose own clause is about something else (investment, a loan) is not a trade figure.
+    if (kind === null) continue;
+    const isTarget = kind === 'trade' && (TARGET_CUE.test(before) || TOWARDS.test(before));
     const fact: Omit<TradeFact, 'statement'> = {
       ...base(pair, sentence),
-      measure,
+      measure: isTarget ? 'target' : kind === 'trade' ? 'volume' : 'exports',
       amountUsd: m.usd,
       amountText: m.text,
       qualifier: qualifierOf(before),
-      period: isTarget ? null : periodOf(text, dates, m.index),
+      period: isTarget ? deadline(text, m.index + m.text.length) : periodOf(text, dates, m.index),
     };
-    if (measure === 'exports') {
-      const exporter = countriesIn(before).at(-1)?.country ?? null;
-      if (!exporter || !pair.includes(exporter)) continue;
-      fact.exporter = exporter;
-      fact.importer = pair.find((c) => c !== exporter) ?? null;
+    if (kind !== 'trade') {
+      const way = direction(before, kind, pair);
+      if (!way) continue;
+      [fact.exporter, fact.importer] = way;
+      fact.pair = sortedPair(way[0], way[1]);
+      fact.goods = goodsAside(before);
     }
     out.push(finish(fact));
   }
@@ -252,6 +315,21 @@ function exportFacts(sentence: Sentence, pair: [string, string]): TradeFact[] {
     if (!exporter || !importer || exporter === importer) continue;
     const goods = goodsList(m[2]!);
     if (goods.length === 0) continue;
+    out.push(
+      finish({
+        ...base(sortedPair(exporter, importer), sentence),
+        measure: 'exports',
+        exporter,
+        importer,
+        goods,
+      }),
+    );
+  }
+  for (const m of sentence.text.matchAll(EXPORT_CONTENTS)) {
+    const exporter = countryOf(m[1]!);
+    const importer = countryOf(m[2]!);
+    const goods = goodsList(m[3]!);
+    if (!exporter || !importer || exporter === importer || goods.length === 0) continue;
     out.push(
       finish({
         ...base(sortedPair(exporter, importer), sentence),

@@ -60,7 +60,7 @@ export function tradeLineStatement(line: TradeLine): string {
     case 'growth':
       return `${pair} trade growth, ${line.periodLabel ?? 'period not stated'}: ${line.percent !== null && line.percent > 0 ? '+' : ''}${line.percent}%${sourcesNote(line)}${disputed}`;
     case 'target':
-      return `${pair} trade target: ${amountText(line)}${sourcesNote(line)}`;
+      return `${pair} trade target: ${amountText(line)}${line.periodLabel ? ` ${line.periodLabel}` : ''}${sourcesNote(line)}`;
     case 'rank':
       return `${rankStatement(line)}${sourcesNote(line)}`;
     case 'exports':

@@ -97,7 +97,13 @@ describe('extractTrade', () => {
       expect.arrayContaining([
         { measure: 'volume', pair: 'Tajikistan–Uzbekistan', amountUsd: 7.4e8, percent: null, period: '2023' },
         { measure: 'growth', pair: 'Tajikistan–Uzbekistan', amountUsd: null, percent: 12.4, period: '2023' },
-        { measure: 'target', pair: 'Tajikistan–Uzbekistan', amountUsd: 2.5e9, percent: null, period: null },
+        {
+          measure: 'target',
+          pair: 'Tajikistan–Uzbekistan',
+          amountUsd: 2.5e9,
+          percent: null,
+          period: 'by 2030',
+        },
       ]),
     );
   });
