@@ -34,10 +34,21 @@ export function helpAnswer(commands: ReadonlyMap<string, Command>): Answer {
 export function aboutAnswer(engine: Engine): Answer {
   const { stats, corpus } = engine;
   const dates = stats.dateRange ? `${stats.dateRange[0]} to ${stats.dateRange[1]}` : 'no dated articles';
+  const { facts } = engine;
   const lines = [
     `${stats.files} article${stats.files === 1 ? '' : 's'}, ${stats.sentences} sentences, dates: ${dates}.`,
-    `Index built in ${stats.buildMs.toFixed(1)} ms.`,
+    `Facts: ${facts.people.length} people, ${engine.trade.length} trade figures, ${facts.agreements.length} agreements, ${facts.meetings.length} meetings.`,
+    `Index built in ${stats.buildMs.toFixed(1)} ms (facts extracted in ${stats.factMs.toFixed(1)} ms).`,
   ];
+  if (stats.files === 0) lines[0] = 'The corpus is empty: add .txt or .md articles to the corpus folder.';
+  for (const inferred of facts.inferredDates) {
+    lines.push(
+      `${inferred.file} is undated; it reports an event ${inferred.from} dates ${inferred.date}, so that date is used.`,
+    );
+  }
+  const files = corpus.articles.map((a) => `${a.name}${a.meta.date ? ` (${a.meta.date})` : ''}`);
+  if (files.length > 0)
+    lines.push(`Files: ${files.length > 12 ? `${files.slice(0, 12).join(', ')}, …` : files.join(', ')}.`);
   if (corpus.warnings.length > 0) {
     lines.push(
       `Skipped ${corpus.warnings.length}: ${corpus.warnings.map((w) => `${w.file} (${w.reason})`).join('; ')}.`,

@@ -1,4 +1,4 @@
-import * as chrono from 'chrono-node';
+import * as chrono from 'chrono-node/en';
 
 /**
  * Dates in a sentence, resolved against the article's date where the text
@@ -41,9 +41,27 @@ const MONTH_WORD = String.raw`(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|
 const YEAR = String.raw`(?:19|20)\d{2}`;
 
 const DAY_HINT = new RegExp(
-  String.raw`\b${MONTH_WORD}(?=\s*\d)|\d(?:st|nd|rd|th)?\s+(?:of\s+)?${MONTH_WORD}\b|\b(?:today|yesterday|tomorrow|tonight|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b`,
+  String.raw`\b${MONTH_WORD}(?=\s*\d)|\d(?:st|nd|rd|th)?\s+(?:of\s+)?${MONTH_WORD}\b`,
   'gi',
 );
+
+/** "today", "yesterday", "on Monday": days named relative to the article's date. */
+const RELATIVE_DAY = /\b(today|yesterday|tomorrow|(?:mon|tues|wednes|thurs|fri|satur|sun)day)(?:['’]s)?\b/gi;
+const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+
+function relativeDay(word: string, articleDate: string | null): Omit<DateMention, 'text' | 'index'> | null {
+  if (!articleDate) return null;
+  const at = new Date(`${articleDate}T12:00:00Z`);
+  let shift = 0;
+  if (word === 'yesterday') shift = -1;
+  else if (word === 'tomorrow') shift = 1;
+  else if (word !== 'today') {
+    // A weekday in news is the latest one on or before the article's date.
+    shift = -((at.getUTCDay() - WEEKDAYS.indexOf(word) + 7) % 7);
+  }
+  const day = new Date(at.getTime() + shift * 86_400_000).toISOString().slice(0, 10);
+  return { iso: day, endIso: null, precision: 'day', yearFrom: 'article', monthDay: null, display: day };
+}
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -261,12 +279,19 @@ export function datesIn(sentence: string, articleDate: string | null): DateMenti
     }
   }
   // chrono is the slow part, and its cost grows with the text: it reads only
-  // a window around each month name or day word (day-level dates all have one).
+  // a window around each month name (day-level dates all have one), with its
+  // strict parser; the few casual words news uses are read below.
   const reference = articleDate ? new Date(`${articleDate}T12:00:00Z`) : new Date(Date.UTC(2000, 0, 1, 12));
+  for (const m of sentence.matchAll(RELATIVE_DAY)) {
+    const candidate = { text: m[0], index: m.index };
+    if (found.some((f) => overlaps(f, candidate))) continue;
+    const made = relativeDay(m[1]!.toLowerCase(), articleDate);
+    if (made) found.push({ ...candidate, ...made });
+  }
   for (const hint of sentence.matchAll(DAY_HINT)) {
     const from = Math.max(0, hint.index - 12);
     const window = sentence.slice(from, hint.index + hint[0].length + 24);
-    for (const result of chrono.en.casual.parse(
+    for (const result of chrono.strict.parse(
       window,
       { instant: reference, timezone: 0 },
       { forwardDate: false },

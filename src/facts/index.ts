@@ -33,12 +33,7 @@ export interface Facts {
 
 const source = (s: Sentence): FactSource => ({ file: s.file, line: s.line, text: s.text });
 
-function personFact(
-  p: Person,
-  refs: ReadonlyMap<number, PersonRef[]>,
-  sentences: readonly Sentence[],
-): PersonFact {
-  const mentions = sentences.filter((s) => refs.get(s.id)?.some((r) => r.person === p));
+function personFact(p: Person, mentions: readonly Sentence[]): PersonFact {
   const roles = p.roles.filter(
     (r, i, all) => all.findIndex((x) => x.title === r.title && x.country === r.country) === i,
   );
@@ -134,7 +129,11 @@ export function extractFacts(corpus: Corpus): Facts {
     agreement.date = { ...meeting.date, from: 'event' };
     agreement.statement = agreementStatement(agreement);
   }
-  const personFacts = people.map((p) => personFact(p, refs, corpus.sentences));
+  const mentions = new Map<Person, Sentence[]>();
+  for (const s of corpus.sentences) {
+    for (const r of refs.get(s.id) ?? []) mentions.set(r.person, [...(mentions.get(r.person) ?? []), s]);
+  }
+  const personFacts = people.map((p) => personFact(p, mentions.get(p) ?? []));
   const perSentence = articles.flatMap((a) => a.sentences.flatMap((s) => sentenceFacts(s, dateOf(a).date)));
 
   const all = [...personFacts, ...trade, ...agreements, ...meetings, ...perSentence].map((f) =>
