@@ -2,27 +2,53 @@ import type { CommandContext } from './commands/contract.js';
 import { loadCommands } from './commands/registry.js';
 import type { Config } from './config.js';
 import type { CorpusError } from './corpus/load.js';
-import { createEngine } from './engine.js';
+import { createEngine, type Engine } from './engine.js';
+import { createEngineInWorker } from './engineWorker.js';
 import type { Logger } from './logger.js';
+
+export type CorpusConfig = Pick<Config, 'CORPUS_DIR' | 'SOURCE_BASE_URL'>;
+
+/** Loads the corpus folder and builds its index, at start-up. */
+export function buildEngine(config: CorpusConfig): Promise<Engine | CorpusError> {
+  return createEngine({ corpusDir: config.CORPUS_DIR, sourceBaseUrl: config.SOURCE_BASE_URL ?? null });
+}
+
+/**
+ * The same, for a reload: the slow part runs in a worker thread, so that the
+ * running bot keeps answering from the current index meanwhile.
+ */
+export function rebuildEngine(config: CorpusConfig): Promise<Engine | CorpusError> {
+  return createEngineInWorker({
+    corpusDir: config.CORPUS_DIR,
+    sourceBaseUrl: config.SOURCE_BASE_URL ?? null,
+  });
+}
+
+/** What an empty corpus folder is told, at start-up and after a reload. */
+export function emptyCorpusMessage(dir: string): string {
+  return `the corpus is empty: ${dir} holds no readable .txt or .md article; add some (citebot picks them up when it reloads)`;
+}
+
+/** One warning per skipped file, and one when nothing is left to answer from. */
+export function logCorpusWarnings(engine: Engine, logger: Logger): void {
+  for (const warning of engine.corpus.warnings) {
+    logger.warn({ file: warning.file, reason: warning.reason }, `skipped ${warning.file}: ${warning.reason}`);
+  }
+  if (engine.stats.files === 0)
+    logger.warn({ dir: engine.corpus.dir }, emptyCorpusMessage(engine.corpus.dir));
+}
 
 /**
  * Loads the commands and the corpus, and logs one warning per skipped file.
  * A corpus folder that cannot be read is a value; a bad command file throws
- * (start-up must stop).
+ * (start-up must stop). An empty folder is not an error: citebot starts and
+ * says so.
  */
-export async function bootstrap(
-  config: Pick<Config, 'CORPUS_DIR' | 'SOURCE_BASE_URL'>,
-  logger: Logger,
-): Promise<CommandContext | CorpusError> {
+export async function bootstrap(config: CorpusConfig, logger: Logger): Promise<CommandContext | CorpusError> {
   const commands = await loadCommands();
-  const engine = await createEngine({
-    corpusDir: config.CORPUS_DIR,
-    sourceBaseUrl: config.SOURCE_BASE_URL ?? null,
-  });
+  const engine = await buildEngine(config);
   if ('error' in engine) return engine;
-  for (const warning of engine.corpus.warnings) {
-    logger.warn({ file: warning.file, reason: warning.reason }, `skipped ${warning.file}: ${warning.reason}`);
-  }
+  logCorpusWarnings(engine, logger);
   logger.info(
     {
       files: engine.stats.files,

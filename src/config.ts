@@ -44,6 +44,26 @@ const configSchema = z.object({
     blankToUndefined,
     z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   ),
+  COOLDOWN_SECONDS: z.preprocess(
+    blankToUndefined,
+    z.coerce
+      .number({ error: 'must be a number of seconds, e.g. 2 (0 turns the cooldown off)' })
+      .min(0, 'must be 0 (no cooldown) or more seconds')
+      .max(3600, 'must be at most 3600 seconds')
+      .default(2),
+  ),
+  WATCH_CORPUS: z.preprocess(
+    (value) => {
+      const v = blankToUndefined(value);
+      return typeof v === 'string' ? v.trim().toLowerCase() : v;
+    },
+    z
+      .enum(['true', 'false', 'yes', 'no', '1', '0', 'on', 'off'], {
+        error: 'must be true or false',
+      })
+      .default('true')
+      .transform((v) => ['true', 'yes', '1', 'on'].includes(v)),
+  ),
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -164,13 +164,35 @@ export function indexDocs(corpus: Corpus, indexed: readonly IndexedFact[]): Inde
   ];
 }
 
-/** Builds an engine over an already loaded corpus. */
-export function engineFromCorpus(corpus: Corpus, options: Pick<EngineOptions, 'sourceBaseUrl'> = {}): Engine {
+/**
+ * An engine but its index: plain data, so that a worker thread can build it
+ * (the slow part: fact extraction) and hand it over (see src/reload.ts).
+ */
+export interface EngineParts {
+  corpus: Corpus;
+  facts: Facts;
+  trade: TradeLine[];
+  indexedFacts: IndexedFact[];
+  topics: Topics;
+  factMs: number;
+}
+
+/** Extracts the facts and topics of a loaded corpus. */
+export function engineParts(corpus: Corpus): EngineParts {
   const factsStarted = performance.now();
   const facts = extractFacts(corpus);
   const trade = summarizeTrade(facts.trade);
   const indexedFacts = indexedFactsOf(facts, trade);
   const factMs = performance.now() - factsStarted;
+  return { corpus, facts, trade, indexedFacts, topics: corpusTopics(corpus), factMs };
+}
+
+/** Builds the index over engine parts, and the engine. */
+export function engineFromParts(
+  parts: EngineParts,
+  options: Pick<EngineOptions, 'sourceBaseUrl'> = {},
+): Engine {
+  const { corpus, facts, trade, indexedFacts, topics, factMs } = parts;
   const started = performance.now();
   const index = buildIndex(indexDocs(corpus, indexedFacts));
   const buildMs = performance.now() - started;
@@ -181,7 +203,7 @@ export function engineFromCorpus(corpus: Corpus, options: Pick<EngineOptions, 's
     indexedFacts,
     index,
     sourceBaseUrl: options.sourceBaseUrl ?? null,
-    topics: corpusTopics(corpus),
+    topics,
     stats: {
       files: corpus.articles.length,
       sentences: corpus.sentences.length,
@@ -192,6 +214,11 @@ export function engineFromCorpus(corpus: Corpus, options: Pick<EngineOptions, 's
       buildMs,
     },
   };
+}
+
+/** Builds an engine over an already loaded corpus. */
+export function engineFromCorpus(corpus: Corpus, options: Pick<EngineOptions, 'sourceBaseUrl'> = {}): Engine {
+  return engineFromParts(engineParts(corpus), options);
 }
 
 /** Loads the corpus folder and builds the engine; a missing folder is a value, not an exception. */

@@ -13,18 +13,52 @@ export const REDACT_PATHS = [
   '*.headers.authorization',
 ];
 
+const CENSOR = '[redacted]';
+/** A bot token's shape: base64url user id, timestamp and HMAC, dot-separated. */
+const BOT_TOKEN = /[\w-]{23,28}\.[\w-]{6,7}\.[\w-]{27,}/g;
+/** An interaction's token in a callback or webhook URL: for 15 minutes it lets anyone answer as the bot. */
+const URL_TOKEN = /(\/(?:interactions|webhooks)\/\d+\/)[^/\s"'?#\\]+/g;
+
 /**
- * Creates the JSON logger. Logs go to stderr unless a destination is given
- * (tests pass a stream and read the lines back), so stdout stays free for
- * answers.
+ * A log line with every secret replaced: the given ones wherever they are
+ * (an error message, a stack, a URL), anything shaped like a bot token, and
+ * interaction tokens in Discord URLs. Redact paths only cover fields known in
+ * advance; this covers what a library puts in an error.
  */
-export function createLogger(options: { level?: string; destination?: DestinationStream } = {}): Logger {
+export function scrubSecrets(text: string, secrets: readonly string[] = []): string {
+  let scrubbed = text;
+  for (const secret of secrets) {
+    scrubbed = scrubbed.replaceAll(secret, CENSOR);
+    // As it appears inside a JSON string, should it hold a quote or a backslash.
+    const escaped = JSON.stringify(secret).slice(1, -1);
+    if (escaped !== secret) scrubbed = scrubbed.replaceAll(escaped, CENSOR);
+  }
+  return scrubbed.replace(BOT_TOKEN, CENSOR).replace(URL_TOKEN, `$1${CENSOR}`);
+}
+
+export interface LoggerOptions {
+  level?: string;
+  /** Where the JSON lines go (default stderr); tests pass a stream and read them back. */
+  destination?: DestinationStream;
+  /** Values never written, wherever they turn up (the bot token). Short ones are ignored. */
+  secrets?: readonly (string | undefined)[];
+}
+
+/**
+ * Creates the JSON logger. Logs go to stderr unless a destination is given,
+ * so stdout stays free for answers. Secrets are redacted by path and scrubbed
+ * from every line as it is written.
+ */
+export function createLogger(options: LoggerOptions = {}): Logger {
+  // A short "secret" would blank out ordinary words; real tokens are 59+ characters.
+  const secrets = (options.secrets ?? []).filter((s): s is string => s !== undefined && s.length >= 8);
   return pino(
     {
       name: 'citebot',
       level: options.level ?? 'info',
-      redact: { paths: REDACT_PATHS, censor: '[redacted]' },
+      redact: { paths: REDACT_PATHS, censor: CENSOR },
       base: { pid: process.pid },
+      hooks: { streamWrite: (line) => scrubSecrets(line, secrets) },
     },
     options.destination ?? pino.destination({ fd: 2, sync: true }),
   );

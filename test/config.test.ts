@@ -4,17 +4,20 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.js';
 import { tempCorpus } from './support/tempCorpus.js';
 
+/** What every config holds when nothing else is set. */
+const DEFAULTS = { CORPUS_DIR: 'seeds', LOG_LEVEL: 'info', COOLDOWN_SECONDS: 2, WATCH_CORPUS: true };
+
 let cleanup: () => void = () => {};
 afterEach(() => cleanup());
 
 describe('loadConfig', () => {
   it('applies defaults when nothing is set', () => {
-    expect(loadConfig({}, null)).toEqual({ ok: true, config: { CORPUS_DIR: 'seeds', LOG_LEVEL: 'info' } });
+    expect(loadConfig({}, null)).toEqual({ ok: true, config: DEFAULTS });
   });
 
   it('treats blank values as unset', () => {
-    const result = loadConfig({ DISCORD_TOKEN: '', SOURCE_BASE_URL: '  ' }, null);
-    expect(result).toEqual({ ok: true, config: { CORPUS_DIR: 'seeds', LOG_LEVEL: 'info' } });
+    const result = loadConfig({ DISCORD_TOKEN: '', SOURCE_BASE_URL: '  ', COOLDOWN_SECONDS: ' ' }, null);
+    expect(result).toEqual({ ok: true, config: DEFAULTS });
   });
 
   it('lists every malformed value with what to do', () => {
@@ -36,7 +39,30 @@ describe('loadConfig', () => {
     writeFileSync(file, 'CORPUS_DIR=articles\nLOG_LEVEL=debug\n');
     expect(loadConfig({ LOG_LEVEL: 'warn' }, file)).toEqual({
       ok: true,
-      config: { CORPUS_DIR: 'articles', LOG_LEVEL: 'warn' },
+      config: { ...DEFAULTS, CORPUS_DIR: 'articles', LOG_LEVEL: 'warn' },
+    });
+  });
+
+  it('reads the cooldown in seconds (0 turns it off) and whether to watch the corpus folder', () => {
+    expect(loadConfig({ COOLDOWN_SECONDS: '0', WATCH_CORPUS: 'false' }, null)).toEqual({
+      ok: true,
+      config: { ...DEFAULTS, COOLDOWN_SECONDS: 0, WATCH_CORPUS: false },
+    });
+    expect(loadConfig({ COOLDOWN_SECONDS: '1.5', WATCH_CORPUS: 'Yes' }, null)).toEqual({
+      ok: true,
+      config: { ...DEFAULTS, COOLDOWN_SECONDS: 1.5, WATCH_CORPUS: true },
+    });
+    const bad = loadConfig({ COOLDOWN_SECONDS: '-1', WATCH_CORPUS: 'maybe' }, null);
+    expect(bad).toEqual({
+      ok: false,
+      problems: [
+        'COOLDOWN_SECONDS: must be 0 (no cooldown) or more seconds',
+        'WATCH_CORPUS: must be true or false',
+      ],
+    });
+    expect(loadConfig({ COOLDOWN_SECONDS: 'soon' }, null)).toEqual({
+      ok: false,
+      problems: ['COOLDOWN_SECONDS: must be a number of seconds, e.g. 2 (0 turns the cooldown off)'],
     });
   });
 });

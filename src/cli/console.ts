@@ -17,9 +17,14 @@ export interface ConsoleOptions {
 /**
  * The offline console: one input per line (a question or a /command), an
  * answer per line, until the input ends. A bad line gets a message and the
- * console goes on.
+ * console goes on. `context` may be a getter, read at every line, so that a
+ * reloaded index answers the next question.
  */
-export async function runConsole(context: CommandContext, options: ConsoleOptions): Promise<void> {
+export async function runConsole(
+  context: CommandContext | (() => CommandContext),
+  options: ConsoleOptions,
+): Promise<void> {
+  const current = typeof context === 'function' ? context : () => context;
   const { output, logger } = options;
   const interactive = options.output.isTTY === true && (options.input as { isTTY?: boolean }).isTTY === true;
   const rl = createInterface({
@@ -40,8 +45,9 @@ export async function runConsole(context: CommandContext, options: ConsoleOption
     }
     if (['exit', 'quit', '/exit', '/quit'].includes(input)) break;
     const started = performance.now();
-    const request = parseInput(input, context.commands);
-    const result = 'error' in request ? request : await runCommand(context, request.command, request.raw);
+    const answering = current();
+    const request = parseInput(input, answering.commands);
+    const result = 'error' in request ? request : await runCommand(answering, request.command, request.raw);
     if ('error' in result) {
       output.write(options.json ? `${JSON.stringify({ error: result.error })}\n` : `${result.error}\n`);
     } else if (options.json) {

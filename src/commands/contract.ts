@@ -1,6 +1,18 @@
 import { z } from 'zod';
 import type { Answer } from '../answer/types.js';
 import type { Engine } from '../engine.js';
+import type { ReloadOutcome } from '../reload.js';
+
+/**
+ * The longest value a string option takes when its declaration gives no
+ * `maxLength`: every text a user types is capped, so no command sees 100k
+ * characters.
+ */
+export const MAX_OPTION_CHARS = 1000;
+
+/** Discord permissions a command can require of a member (names as in discord.js `PermissionFlagsBits`). */
+export const PERMISSIONS = ['ManageGuild'] as const;
+export type Permission = (typeof PERMISSIONS)[number];
 
 /** A choice offered while the user types an option (Discord autocomplete). */
 export interface Choice {
@@ -46,6 +58,11 @@ export type RawValues = Readonly<Record<string, string | number | boolean | unde
 export interface CommandContext {
   engine: Engine;
   commands: ReadonlyMap<string, Command>;
+  /**
+   * Rebuilds the index from the corpus folder and swaps it in (see
+   * src/reload.ts); absent where nothing outlives one answer (`npm run ask`).
+   */
+  reload?: (reason: string) => Promise<ReloadOutcome>;
 }
 
 /** One slash command: its declaration and the one core call it maps to. */
@@ -53,6 +70,13 @@ export interface Command {
   name: string;
   description: string;
   options: readonly OptionSpec[];
+  /**
+   * A Discord permission a member needs to use the command. Discord hides the
+   * command from the others, and it is checked again at every use; such a
+   * command always replies privately. The console, run by the operator, does
+   * not check it.
+   */
+  permission?: Permission;
   run(context: CommandContext, values: RawValues): Answer | Promise<Answer>;
 }
 
@@ -61,6 +85,7 @@ export function defineCommand<const Os extends readonly OptionSpec[]>(command: {
   name: string;
   description: string;
   options: Os;
+  permission?: Permission;
   run(context: CommandContext, values: OptionValues<Os>): Answer | Promise<Answer>;
 }): Command {
   return command as unknown as Command;
@@ -85,6 +110,7 @@ export const commandSchema = z
     name: z.string().regex(/^[a-z0-9_-]{1,32}$/, 'command names are 1-32 lowercase letters, digits, - or _'),
     description: z.string().min(1).max(100),
     options: z.array(optionSchema).max(25),
+    permission: z.enum(PERMISSIONS).optional(),
     run: z.function(),
   })
   .strict()

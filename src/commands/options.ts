@@ -1,4 +1,4 @@
-import type { Command, OptionSpec, RawValues } from './contract.js';
+import { type Command, MAX_OPTION_CHARS, type OptionSpec, type RawValues } from './contract.js';
 
 export type ParsedValues = Record<string, string | number | boolean | undefined>;
 export type ParseResult = { values: ParsedValues } | { error: string };
@@ -11,10 +11,9 @@ function parseOne(
     case 'string': {
       const value = String(raw).trim();
       if (value === '') return { error: `option "${option.name}" is empty` };
-      if (option.maxLength !== undefined && value.length > option.maxLength) {
-        return {
-          error: `option "${option.name}" is too long (${value.length} characters; at most ${option.maxLength})`,
-        };
+      const max = option.maxLength ?? MAX_OPTION_CHARS;
+      if (value.length > max) {
+        return { error: `option "${option.name}" is too long (${value.length} characters; at most ${max})` };
       }
       return { value };
     }

@@ -1,17 +1,23 @@
 import { Client, Events, GatewayIntentBits, type Interaction, MessageFlags } from 'discord.js';
-import { bootstrap } from '../app.js';
+import { bootstrap, rebuildEngine } from '../app.js';
 import type { CommandContext } from '../commands/contract.js';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
+import { createReloader } from '../reload.js';
 import { NO_MENTIONS } from '../render/discord.js';
 import { toDiscordCommands } from './commands.js';
+import { Cooldown } from './cooldown.js';
 import { createInteractionHandler } from './interactions.js';
 import { ShownAnswers } from './shown.js';
 
-/** How long a shutdown waits for interactions being answered before it stops anyway. */
-const SHUTDOWN_GRACE_MS = 3000;
+/**
+ * How long a shutdown waits for interactions being answered before it stops
+ * anyway. Under the 10 s that `docker stop` (and most supervisors) give before
+ * SIGKILL, with room for the client to close its connection.
+ */
+const SHUTDOWN_GRACE_MS = 7000;
 /** After a signal the process exits 0 by this time, whatever still hangs. */
-const SHUTDOWN_DEADLINE_MS = 5000;
+const SHUTDOWN_DEADLINE_MS = 9000;
 
 export interface BotOptions {
   token: string;
@@ -22,10 +28,14 @@ export interface BotOptions {
   logger: Logger;
   shown?: ShownAnswers;
   deferAfterMs?: number;
+  /** Per-user pause between commands (`COOLDOWN_SECONDS`); none when absent. */
+  cooldown?: Cooldown;
 }
 
 export interface Bot {
   readonly client: Client;
+  /** Interactions being answered right now. */
+  readonly inFlight: number;
   /** Logs in and resolves once the gateway is ready; rejects when the token is refused. */
   start(): Promise<void>;
   /**
@@ -55,13 +65,15 @@ export function createBot(options: BotOptions): Bot {
     logger,
     shown: options.shown ?? new ShownAnswers(),
     ...(options.deferAfterMs !== undefined ? { deferAfterMs: options.deferAfterMs } : {}),
+    ...(options.cooldown ? { cooldown: options.cooldown } : {}),
   });
   const inFlight = new Set<Promise<void>>();
   let accepting = true;
 
   client.on(Events.InteractionCreate, (interaction: Interaction) => {
     if (!accepting) {
-      if (interaction.isRepliable()) {
+      if (interaction.isAutocomplete()) interaction.respond([]).catch(() => {});
+      else if (interaction.isRepliable()) {
         interaction
           .reply({
             content: 'citebot is restarting: try again in a moment.',
@@ -88,6 +100,9 @@ export function createBot(options: BotOptions): Bot {
 
   return {
     client,
+    get inFlight() {
+      return inFlight.size;
+    },
     async start() {
       const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
       await client.login(options.token);
@@ -95,13 +110,20 @@ export function createBot(options: BotOptions): Bot {
     },
     async stop(graceMs = SHUTDOWN_GRACE_MS) {
       accepting = false;
+      logger.info({ inFlight: inFlight.size }, 'no longer taking interactions; finishing those under way');
       let timer: NodeJS.Timeout | undefined;
-      const grace = new Promise<void>((resolve) => {
-        timer = setTimeout(resolve, graceMs);
+      const grace = new Promise<'late'>((resolve) => {
+        timer = setTimeout(() => resolve('late'), graceMs);
       });
-      await Promise.race([Promise.allSettled([...inFlight]), grace]);
+      const settled = await Promise.race([Promise.allSettled([...inFlight]), grace]);
       clearTimeout(timer);
+      if (settled === 'late') {
+        logger.warn({ unfinished: inFlight.size, graceMs }, 'interactions still under way; stopping anyway');
+      } else {
+        logger.info('interactions under way are answered');
+      }
       await client.destroy();
+      logger.info('discord client destroyed');
     },
   };
 }
@@ -129,12 +151,18 @@ export async function startBot(config: Config, logger: Logger): Promise<void> {
   }
   // Refuse a command set Discord would reject before connecting, not at the first interaction.
   toDiscordCommands(loaded.commands.values());
-  const context: CommandContext = loaded;
+  const reloader = createReloader({
+    context: loaded,
+    build: () => rebuildEngine(config),
+    logger,
+    watchDir: config.WATCH_CORPUS ? config.CORPUS_DIR : null,
+  });
   const bot = createBot({
     token: config.DISCORD_TOKEN ?? '',
     apiUrl: config.DISCORD_API_URL,
-    context: () => context,
+    context: reloader.current,
     logger,
+    cooldown: new Cooldown({ ms: config.COOLDOWN_SECONDS * 1000 }),
   });
 
   let stopping = false;
@@ -146,6 +174,7 @@ export async function startBot(config: Config, logger: Logger): Promise<void> {
       logger.warn('shutdown took too long; exiting anyway');
       process.exit(0);
     }, SHUTDOWN_DEADLINE_MS).unref();
+    reloader.close();
     bot
       .stop()
       .catch((err: unknown) => logger.error({ err }, 'error while shutting down'))
@@ -165,18 +194,20 @@ export async function startBot(config: Config, logger: Logger): Promise<void> {
     process.stderr.write(`citebot: ${loginProblem(err, config.DISCORD_API_URL)}\n`);
     process.exit(1);
   }
-  const { stats } = context.engine;
+  const { stats } = reloader.current().engine;
   logger.info(
     {
       user: bot.client.user?.tag,
       applicationId: bot.client.application?.id,
       guilds: bot.client.guilds.cache.size,
-      commands: [...context.commands.keys()].sort(),
+      commands: [...loaded.commands.keys()].sort(),
       files: stats.files,
       sentences: stats.sentences,
       skipped: stats.skipped,
       dateRange: stats.dateRange,
       buildMs: Math.round(stats.buildMs),
+      cooldownSeconds: config.COOLDOWN_SECONDS,
+      watching: reloader.watching,
     },
     'ready',
   );

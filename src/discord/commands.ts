@@ -2,9 +2,11 @@ import {
   type APIApplicationCommandBasicOption,
   ApplicationCommandOptionType,
   ApplicationCommandType,
+  InteractionContextType,
+  PermissionFlagsBits,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
-import type { Command, OptionSpec } from '../commands/contract.js';
+import { type Command, MAX_OPTION_CHARS, type OptionSpec } from '../commands/contract.js';
 
 /** The option the Discord layer adds to every command: reply privately (ephemeral). */
 export const PRIVATE_OPTION = 'private';
@@ -28,7 +30,8 @@ function optionJson(option: OptionSpec): APIApplicationCommandBasicOption {
       return {
         ...base,
         type: ApplicationCommandOptionType.String,
-        ...(option.maxLength !== undefined ? { max_length: option.maxLength } : {}),
+        // Discord's client then refuses a longer value before it is sent.
+        max_length: option.maxLength ?? MAX_OPTION_CHARS,
         ...(option.autocomplete ? { autocomplete: true } : {}),
       };
     case 'integer':
@@ -44,9 +47,13 @@ function optionJson(option: OptionSpec): APIApplicationCommandBasicOption {
   }
 }
 
-/** Whether the Discord layer adds the `private` option to a command (it has room for it). */
+/**
+ * Whether the Discord layer adds the `private` option to a command: when it has
+ * room for it, and the command does not always reply privately anyway (one
+ * limited to a permission does).
+ */
 export function hasPrivateOption(command: Command): boolean {
-  return command.options.length < 25;
+  return command.options.length < 25 && command.permission === undefined;
 }
 
 /**
@@ -79,6 +86,14 @@ export function toDiscordCommands(
       description: command.description,
       type: ApplicationCommandType.ChatInput,
       options,
+      // Discord shows such a command only to members with the permission, in
+      // servers only: a DM has no member permissions to check.
+      ...(command.permission
+        ? {
+            default_member_permissions: String(PermissionFlagsBits[command.permission]),
+            contexts: [InteractionContextType.Guild],
+          }
+        : {}),
     });
   }
   return json;

@@ -7,15 +7,17 @@ import {
   type ChatInputCommandInteraction,
   type Interaction,
   MessageFlags,
+  PermissionFlagsBits,
   type RepliableInteraction,
 } from 'discord.js';
 import { source } from '../answer/source.js';
 import type { Answer } from '../answer/types.js';
-import type { Choice, CommandContext, OptionSpec } from '../commands/contract.js';
+import type { Choice, CommandContext, OptionSpec, Permission } from '../commands/contract.js';
 import { type RunResult, runCommand } from '../commands/run.js';
 import type { Logger } from '../logger.js';
 import { type DiscordMessage, renderAnswer, renderNotice, trimAtWord } from '../render/discord.js';
 import { PRIVATE_OPTION } from './commands.js';
+import type { Cooldown } from './cooldown.js';
 import { parseCustomId } from './customId.js';
 import { ShownAnswers } from './shown.js';
 
@@ -37,7 +39,12 @@ export interface InteractionHandlerOptions {
   shown?: ShownAnswers;
   /** Defer a command still running after this many ms. */
   deferAfterMs?: number;
+  /** Per-user pause between commands; none when absent. */
+  cooldown?: Cooldown;
 }
+
+/** A permission as Discord's own settings name it. */
+const PERMISSION_NAMES: Record<Permission, string> = { ManageGuild: 'Manage Server' };
 
 /** The one log line of an interaction. */
 interface InteractionLog {
@@ -206,15 +213,17 @@ export function createInteractionHandler(options: InteractionHandlerOptions): In
   async function onCommand(interaction: ChatInputCommandInteraction, log: InteractionLog): Promise<void> {
     const context = options.context();
     log.command = interaction.commandName;
+    const command = context.commands.get(interaction.commandName);
     const raw: Record<string, string | number | boolean> = {};
-    let isPrivate = false;
+    // A command limited to a permission is for the server's staff: its replies are theirs alone.
+    let isPrivate = command?.permission !== undefined;
     for (const option of interaction.options.data) {
-      if (option.name === PRIVATE_OPTION && typeof option.value === 'boolean') isPrivate = option.value;
-      else if (option.value !== undefined) raw[option.name] = option.value;
+      if (option.name === PRIVATE_OPTION && typeof option.value === 'boolean' && !isPrivate) {
+        isPrivate = option.value;
+      } else if (option.value !== undefined) raw[option.name] = option.value;
     }
     log.options = loggableOptions({ ...raw, ...(isPrivate ? { [PRIVATE_OPTION]: true } : {}) });
 
-    const command = context.commands.get(interaction.commandName);
     if (!command) {
       log.outcome = 'unknown_command';
       const known = [...context.commands.keys()].sort().map((n) => `/${n}`);
@@ -223,6 +232,30 @@ export function createInteractionHandler(options: InteractionHandlerOptions): In
         renderNotice(
           `citebot has no /${interaction.commandName} command (it may be left over from an older version). ` +
             `Its commands: ${known.join(', ') || 'none'}.`,
+        ),
+      );
+      return;
+    }
+    // Discord hides such a command from other members, but a stale client or a crafted request may still send it.
+    if (command.permission && !interaction.memberPermissions?.has(PermissionFlagsBits[command.permission])) {
+      log.outcome = 'forbidden';
+      await send(
+        interaction,
+        renderNotice(
+          `/${command.name} is for members with the ${PERMISSION_NAMES[command.permission]} permission` +
+            `${interaction.inGuild() ? '' : ', in a server'}.`,
+        ),
+      );
+      return;
+    }
+    const allowed = options.cooldown?.take(interaction.user.id) ?? { ok: true };
+    if (!allowed.ok) {
+      log.outcome = 'cooldown';
+      const seconds = Math.max(1, Math.ceil(allowed.retryAfterMs / 1000));
+      await send(
+        interaction,
+        renderNotice(
+          `One command at a time, please: you can run another in ${seconds} second${seconds === 1 ? '' : 's'}.`,
         ),
       );
       return;

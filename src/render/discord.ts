@@ -78,13 +78,27 @@ export interface RenderOptions {
 /** No pings, ever: quoted articles and echoed queries can hold `@everyone` or `<@&role>`. */
 export const NO_MENTIONS: AllowedMentions = { parse: [] };
 
+/** Control characters but tab and newline: invisible at best, refused or garbling at worst. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is its job
+const CONTROL_CHARS = /[\u0000-\u0008\u000b-\u001f\u007f]/g;
+/** A surrogate half without its pair (the u flag makes a whole pair one code point, which never matches). */
+const LONE_SURROGATE = /[\ud800-\udfff]/gu;
+
 /**
- * Text from users or articles, made inert: markdown escaped (so a quote looks
- * as written) and mention syntax broken with a zero-width space (so it shows as
- * text, not as a ping or a role pill).
+ * Text Discord can store and show as it is: an unpaired surrogate (not
+ * encodable as UTF-8) becomes U+FFFD, and control characters go.
+ */
+export function printable(text: string): string {
+  return text.replace(LONE_SURROGATE, '\ufffd').replace(CONTROL_CHARS, '');
+}
+
+/**
+ * Text from users or articles, made inert: printable, markdown escaped (so a
+ * quote looks as written) and mention syntax broken with a zero-width space
+ * (so it shows as text, not as a ping or a role pill).
  */
 export function safeText(text: string): string {
-  const escaped = escapeMarkdown(text, {
+  const escaped = escapeMarkdown(printable(text), {
     heading: true,
     bulletedList: true,
     numberedList: true,
@@ -338,7 +352,7 @@ export function renderNotice(
   options: { private?: boolean; escape?: boolean } = {},
 ): DiscordMessage {
   const content =
-    options.escape === false ? trimAtWord(text, LIMITS.content) : fitText(text, NOTICE_MAX) || '…';
+    options.escape === false ? trimAtWord(printable(text), LIMITS.content) : fitText(text, NOTICE_MAX) || '…';
   return {
     content,
     embeds: [],

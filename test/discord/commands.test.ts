@@ -24,7 +24,14 @@ describe('toDiscordCommands', () => {
       description: 'Meetings between leaders',
       type: 1,
       options: [
-        { name: 'person', description: 'Who met', type: 3, required: true, autocomplete: true },
+        {
+          name: 'person',
+          description: 'Who met',
+          type: 3,
+          required: true,
+          autocomplete: true,
+          max_length: 1000,
+        },
         {
           name: 'year',
           description: 'Which year',
@@ -44,20 +51,34 @@ describe('toDiscordCommands', () => {
     });
   });
 
-  it('returns a private option on every command of commands/, within Discord limits', async () => {
+  it('returns a private option on every command of commands/ open to all, within Discord limits', async () => {
     const json = toDiscordCommands((await loadCommands()).values());
     expect(json.map((c) => c.name)).toEqual(
-      expect.arrayContaining(['ask', 'search', 'source', 'help', 'about']),
+      expect.arrayContaining(['ask', 'search', 'source', 'help', 'about', 'reload']),
     );
     for (const command of json) {
       expect(command.name).toMatch(/^[a-z0-9_-]{1,32}$/);
       expect(command.description.length).toBeLessThanOrEqual(100);
       expect(command.options?.length).toBeLessThanOrEqual(25);
-      expect(command.options?.at(-1)?.name).toBe(PRIVATE_OPTION);
+      if (command.default_member_permissions === undefined) {
+        expect(command.options?.at(-1)?.name).toBe(PRIVATE_OPTION);
+      }
     }
     const source = json.find((c) => c.name === 'source');
     expect(source?.options?.[0]).toMatchObject({ name: 'file', autocomplete: true, max_length: 300 });
     expect(source?.options?.[1]).toMatchObject({ name: 'line', type: 4, min_value: 1 });
+  });
+
+  it('returns /reload for members with Manage Server only, in servers only, without a private option', async () => {
+    const reload = toDiscordCommands((await loadCommands()).values()).find((c) => c.name === 'reload');
+    expect(reload).toEqual({
+      name: 'reload',
+      description: expect.any(String),
+      type: 1,
+      options: [],
+      default_member_permissions: '32',
+      contexts: [0],
+    });
   });
 
   it('throws, naming the command, when a command declares private itself', () => {

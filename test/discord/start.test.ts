@@ -1,43 +1,14 @@
-import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startMain } from '../support/child.js';
 import { FakeDiscord } from '../support/fakeDiscord.js';
-import { chatInput } from '../support/interactions.js';
-import { ROOT } from '../support/seedEngine.js';
+import { ADMIN, chatInput } from '../support/interactions.js';
+import { tempCorpus } from '../support/tempCorpus.js';
 
-/** `npm start`'s entry point with a token; resolves with the process once it logs ready. */
-function startBot(env: Record<string, string>): {
-  child: ChildProcessWithoutNullStreams;
-  stderr: () => string;
-  exited: Promise<number | null>;
-} {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/main.ts')], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      DISCORD_GUILD_ID: '',
-      LOG_LEVEL: '',
-      SOURCE_BASE_URL: '',
-      CORPUS_DIR: 'seeds',
-      ...env,
-    },
-  });
-  let stderr = '';
-  child.stderr.on('data', (d: Buffer) => {
-    stderr += d.toString();
-  });
-  child.stdout.resume();
-  const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
-  return { child, stderr: () => stderr, exited };
-}
-
-async function until(check: () => boolean, what: string): Promise<void> {
-  const deadline = Date.now() + 20_000;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`no ${what} within 20 s`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
+const EPHEMERAL = 64;
+let cleanup: () => void = () => {};
+afterEach(() => cleanup());
 
 let fake: FakeDiscord;
 
@@ -51,9 +22,9 @@ afterAll(async () => {
 
 describe('npm start with DISCORD_TOKEN', () => {
   it('connects, logs ready with corpus stats, answers, and exits 0 on SIGTERM', async () => {
-    const bot = startBot({ DISCORD_TOKEN: fake.token, DISCORD_API_URL: fake.apiUrl });
+    const bot = startMain({ DISCORD_TOKEN: fake.token, DISCORD_API_URL: fake.apiUrl });
     try {
-      await until(() => bot.stderr().includes('"msg":"ready"'), 'ready log line');
+      await bot.until(() => bot.stderr().includes('"msg":"ready"'), 'ready log line');
       const ready = bot
         .stderr()
         .split('\n')
@@ -77,26 +48,95 @@ describe('npm start with DISCORD_TOKEN', () => {
     } finally {
       bot.child.kill('SIGKILL');
     }
-  });
+  }, 90_000);
 
   it('exits 0 on SIGINT', async () => {
-    const bot = startBot({ DISCORD_TOKEN: fake.token, DISCORD_API_URL: fake.apiUrl });
+    const bot = startMain({ DISCORD_TOKEN: fake.token, DISCORD_API_URL: fake.apiUrl });
     try {
-      await until(() => bot.stderr().includes('"msg":"ready"'), 'ready log line');
+      await bot.until(() => bot.stderr().includes('"msg":"ready"'), 'ready log line');
       bot.child.kill('SIGINT');
       expect(await bot.exited).toBe(0);
     } finally {
       bot.child.kill('SIGKILL');
     }
-  });
+  }, 90_000);
+
+  it('starts on an empty corpus folder, says it is empty, and answers so', async () => {
+    const empty = tempCorpus();
+    cleanup = empty.cleanup;
+    const bot = startMain({ DISCORD_TOKEN: fake.token, DISCORD_API_URL: fake.apiUrl, CORPUS_DIR: empty.dir });
+    try {
+      await bot.until(() => bot.lines().some((l) => l.msg === 'ready'), 'ready log line');
+      expect(bot.lines().find((l) => l.msg === 'ready')).toMatchObject({ files: 0, sentences: 0 });
+      const warning = bot.lines().find((l) => String(l.msg).startsWith('the corpus is empty'));
+      expect(warning).toMatchObject({ level: 40, dir: empty.dir });
+
+      const interaction = chatInput(fake, 'ask', { question: 'What is the trade target?' });
+      fake.send(interaction);
+      const body = (await fake.callback(interaction.id)).body;
+      expect(body.data.flags & EPHEMERAL).toBe(EPHEMERAL);
+      expect(body.data.content).toMatch(/^The corpus is empty/);
+
+      bot.child.kill('SIGTERM');
+      expect(await bot.exited).toBe(0);
+    } finally {
+      bot.child.kill('SIGKILL');
+    }
+  }, 90_000);
+
+  it('answers from a new article once the watched folder changes, and reloads on /reload', async () => {
+    const corpus = tempCorpus({ 'a.txt': 'The Treaty of Friendship was signed in Bishkek on March 3.\n' });
+    cleanup = corpus.cleanup;
+    const bot = startMain({
+      DISCORD_TOKEN: fake.token,
+      DISCORD_API_URL: fake.apiUrl,
+      CORPUS_DIR: corpus.dir,
+      COOLDOWN_SECONDS: '0',
+    });
+    try {
+      await bot.until(() => bot.lines().some((l) => l.msg === 'ready'), 'ready log line');
+      expect(bot.lines().find((l) => l.msg === 'ready')).toMatchObject({ files: 1, watching: true });
+      writeFileSync(path.join(corpus.dir, 'b.txt'), 'The gas pipeline to Almaty opened in October.\n');
+      await bot.until(() => bot.lines().some((l) => l.msg === 'corpus reloaded'), 'reload after the change');
+      expect(bot.lines().find((l) => l.msg === 'corpus reloaded')).toMatchObject({
+        reason: 'corpus folder changed',
+        files: 2,
+        changed: true,
+      });
+      const asked = chatInput(fake, 'ask', { question: 'When did the gas pipeline to Almaty open?' });
+      fake.send(asked);
+      expect((await fake.callback(asked.id)).body.data.embeds[0].description).toContain('Almaty');
+
+      const reload = chatInput(fake, 'reload', {}, ADMIN);
+      fake.send(reload);
+      const first = (await fake.callback(reload.id)).body;
+      const shown =
+        first.type === 5
+          ? (
+              await fake.waitFor(
+                (c) => c.method === 'PATCH' && c.path.includes(reload.token),
+                'reload edit',
+                60_000,
+              )
+            ).body
+          : first.data;
+      expect(shown.embeds[0].description).toMatch(/^Reloaded the corpus; no article changed: 2 articles/);
+
+      bot.child.kill('SIGTERM');
+      expect(await bot.exited).toBe(0);
+    } finally {
+      bot.child.kill('SIGKILL');
+    }
+  }, 90_000);
 
   it('exits 1 with what to do, and no stack trace, when Discord refuses the token', async () => {
-    const bot = startBot({
+    const bot = startMain({
       DISCORD_TOKEN: 'refused.token.for-tests-0123456789',
       DISCORD_API_URL: fake.apiUrl,
     });
     expect(await bot.exited).toBe(1);
     expect(bot.stderr()).toMatch(/Discord refused DISCORD_TOKEN.*Reset Token/);
     expect(bot.stderr()).not.toMatch(/\n\s+at /);
-  });
+    expect(bot.stderr()).not.toContain('refused.token.for-tests-0123456789');
+  }, 90_000);
 });

@@ -12,10 +12,12 @@ export interface CapturedLog {
   ) => Promise<Record<string, unknown>>;
 }
 
-export function captureLog(level = 'info'): CapturedLog {
+/** A logger writing to memory; `secrets` as in production, where it is the bot token. */
+export function captureLog(level = 'info', secrets: readonly string[] = []): CapturedLog {
   let text = '';
   const logger = createLogger({
     level,
+    secrets,
     destination: {
       write(chunk: string) {
         text += chunk;

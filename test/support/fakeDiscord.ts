@@ -7,8 +7,11 @@ import { type WebSocket, WebSocketServer } from 'ws';
 /**
  * A fake Discord on 127.0.0.1: the REST routes citebot and discord.js use,
  * and a gateway that says HELLO, answers IDENTIFY with READY, acks heartbeats,
- * RESUMEs, and delivers the interactions a test sends. Every REST call is
- * recorded for the test to assert on. See ../shared/DISCORD.md.
+ * RESUMEs (replaying what the client missed), and delivers the interactions a
+ * test sends. Every REST call is recorded for the test to assert on. Faults on
+ * demand: a dropped or closed socket, unacked heartbeats, REST answers of a
+ * test's choosing (500, 429…) and REST answers held back. See
+ * ../shared/DISCORD.md.
  */
 
 export interface RestCall {
@@ -21,11 +24,35 @@ export interface RestCall {
   authorization: string | undefined;
   /** performance.now() when the request had been read. */
   at: number;
+  /** Position among everything the fake saw (calls, answers, gateway closes), for order checks. */
+  order: number;
+  /** The status it was answered with, once answered. */
+  status?: number;
+  /** Position of the answer, once answered. */
+  answeredOrder?: number;
+}
+
+/** An answer a test gives a REST call instead of the usual one. */
+export interface FakeAnswer {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+/** A gateway connection the client closed, with its close code. */
+export interface GatewayClose {
+  code: number;
+  order: number;
 }
 
 export interface FakeDiscordOptions {
   token?: string;
+  /** The heartbeat interval HELLO asks for; short ones let a test see a missed ack. */
+  heartbeatMs?: number;
 }
+
+/** Dispatches kept for replay on RESUME. */
+const REPLAY_LIMIT = 10_000;
 
 let sequence = 0n;
 /** A snowflake of now, unique within the process. */
@@ -48,15 +75,33 @@ export class FakeDiscord extends EventEmitter {
   readonly calls: RestCall[] = [];
   /** Registered commands by scope (`global` or a guild id). */
   readonly commands = new Map<string, unknown[]>();
+  /** Opcodes the client sent on the gateway, in order (2 IDENTIFY, 6 RESUME, 1 heartbeat…). */
+  readonly opcodes: number[] = [];
+  /** Gateway connections closed by the client (not by the fake), with their codes. */
+  readonly closes: GatewayClose[] = [];
+  /** Dispatches sent again on a RESUME because the client had missed them. */
+  replayed = 0;
   apiUrl = '';
+  /** Read at each new connection's HELLO. */
+  heartbeatMs: number;
   #server: Server;
   #gateway: WebSocketServer;
   #sockets = new Set<WebSocket>();
+  /** Sockets that get no more heartbeat acks (a zombie connection, as the client sees it). */
+  #silent = new WeakSet<WebSocket>();
+  /** Sockets the fake itself closed: their close is not the client's doing. */
+  #closedByFake = new WeakSet<WebSocket>();
   #seq = 0;
+  #order = 0;
+  #dispatched: { s: number; frame: string }[] = [];
+  #overrides: { match: (call: RestCall) => boolean; answer: FakeAnswer | Promise<void> }[] = [];
 
   private constructor(options: FakeDiscordOptions) {
     super();
+    // Every test or benchmark waiting for a call listens; hundreds may wait at once.
+    this.setMaxListeners(0);
     this.token = options.token ?? 'fake.token.for-tests-only-0123456789';
+    this.heartbeatMs = options.heartbeatMs ?? 41_250;
     this.#server = createServer((req, res) => void this.#onRequest(req, res));
     this.#gateway = new WebSocketServer({ server: this.#server, path: '/gateway' });
     this.#gateway.on('connection', (socket) => this.#onSocket(socket));
@@ -74,9 +119,16 @@ export class FakeDiscord extends EventEmitter {
     return this.apiUrl.replace(/^http/, 'ws').replace(/\/api$/, '/gateway');
   }
 
-  /** Sends a gateway dispatch to every connected client; returns performance.now() at sending. */
+  /**
+   * Sends a gateway dispatch to every connected client; returns performance.now()
+   * at sending. Kept for replay, so one sent while the client is away arrives
+   * when it resumes, as on Discord.
+   */
   dispatch(t: string, d: unknown): number {
-    const frame = JSON.stringify({ op: 0, t, s: ++this.#seq, d });
+    const s = ++this.#seq;
+    const frame = JSON.stringify({ op: 0, t, s, d });
+    this.#dispatched.push({ s, frame });
+    if (this.#dispatched.length > REPLAY_LIMIT) this.#dispatched.shift();
     const at = performance.now();
     for (const socket of this.#sockets) socket.send(frame);
     return at;
@@ -89,26 +141,78 @@ export class FakeDiscord extends EventEmitter {
 
   /** Closes every gateway connection as a network drop would: the client resumes. */
   dropConnections(): void {
-    for (const socket of this.#sockets) socket.terminate();
+    for (const socket of this.#sockets) {
+      this.#closedByFake.add(socket);
+      socket.terminate();
+    }
   }
 
-  /** The first recorded call that matches, waiting for it if it has not come yet. */
+  /** Closes every gateway connection with a close frame, as Discord does (4000: unknown error, resumable). */
+  closeConnections(code = 4000): void {
+    for (const socket of this.#sockets) {
+      this.#closedByFake.add(socket);
+      socket.close(code, 'fake Discord closed the connection');
+    }
+  }
+
+  /** Stops acking heartbeats on the open connections; a new connection is acked again. */
+  stopAcking(): void {
+    for (const socket of this.#sockets) this.#silent.add(socket);
+  }
+
+  /** The next calls that match get `answers` in turn, one each, instead of the usual answer. */
+  answerNext(match: (call: RestCall) => boolean, ...answers: FakeAnswer[]): void {
+    for (const answer of answers) this.#overrides.push({ match, answer });
+  }
+
+  /**
+   * Holds back the answer to the next call that matches until `release()`:
+   * a slow Discord, or a request still under way. `reached` resolves with the
+   * call once it has arrived.
+   */
+  hold(match: (call: RestCall) => boolean): { reached: Promise<RestCall>; release: () => void } {
+    let release: () => void = () => {};
+    const released = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    this.#overrides.push({ match, answer: released });
+    const reached = this.waitFor(match, 'the held call', 30_000);
+    // A test that never awaits it must not fail with an unhandled rejection when it times out.
+    reached.catch(() => {});
+    return { reached, release };
+  }
+
+  /**
+   * The first recorded call that matches, waiting for it if it has not come
+   * yet. A match is tried again once the call is answered, so that a test can
+   * wait for a call answered with a given status.
+   */
   waitFor(match: (call: RestCall) => boolean, what = 'a REST call', timeoutMs = 10_000): Promise<RestCall> {
     const found = this.calls.find(match);
     if (found) return Promise.resolve(found);
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => {
+      const stop = () => {
+        clearTimeout(timer);
         this.off('call', listener);
+        this.off('answered', listener);
+      };
+      const timer = setTimeout(() => {
+        stop();
         reject(new Error(`fake Discord: no ${what} within ${timeoutMs} ms`));
       }, timeoutMs);
       const listener = (call: RestCall) => {
         if (!match(call)) return;
-        clearTimeout(timer);
-        this.off('call', listener);
+        stop();
         resolve(call);
       };
       this.on('call', listener);
+      this.on('answered', listener);
     });
+  }
+
+  /** Resolves with a call once the fake has answered it (held and overridden calls are answered late). */
+  answered(call: RestCall): Promise<RestCall> {
+    return this.waitFor((c) => c === call && c.status !== undefined, 'the answer to a call', 30_000);
   }
 
   /** The interaction callback (reply, defer, update, choices) the bot sent for an interaction. */
@@ -133,11 +237,19 @@ export class FakeDiscord extends EventEmitter {
 
   #onSocket(socket: WebSocket): void {
     this.#sockets.add(socket);
-    socket.on('close', () => this.#sockets.delete(socket));
-    socket.send(JSON.stringify({ op: 10, d: { heartbeat_interval: 41_250 } }));
+    socket.on('close', (code) => {
+      this.#sockets.delete(socket);
+      if (!this.#closedByFake.has(socket)) {
+        const close = { code, order: ++this.#order };
+        this.closes.push(close);
+        this.emit('gatewayClose', close);
+      }
+    });
+    socket.send(JSON.stringify({ op: 10, d: { heartbeat_interval: this.heartbeatMs } }));
     socket.on('message', (raw) => {
-      const { op } = JSON.parse(String(raw)) as { op: number };
-      if (op === 1) socket.send(JSON.stringify({ op: 11 }));
+      const { op, d } = JSON.parse(String(raw)) as { op: number; d: unknown };
+      this.opcodes.push(op);
+      if (op === 1 && !this.#silent.has(socket)) socket.send(JSON.stringify({ op: 11 }));
       if (op === 2) {
         const ready = {
           v: 10,
@@ -150,7 +262,15 @@ export class FakeDiscord extends EventEmitter {
         };
         socket.send(JSON.stringify({ op: 0, t: 'READY', s: ++this.#seq, d: ready }));
       }
-      if (op === 6) socket.send(JSON.stringify({ op: 0, t: 'RESUMED', s: ++this.#seq, d: {} }));
+      if (op === 6) {
+        const after = (d as { seq?: number } | null)?.seq ?? 0;
+        for (const { s, frame } of this.#dispatched) {
+          if (s <= after) continue;
+          this.replayed++;
+          socket.send(frame);
+        }
+        socket.send(JSON.stringify({ op: 0, t: 'RESUMED', s: ++this.#seq, d: {} }));
+      }
     });
   }
 
@@ -166,12 +286,29 @@ export class FakeDiscord extends EventEmitter {
       body: text && req.headers['content-type']?.includes('json') ? JSON.parse(text) : text,
       authorization: req.headers.authorization,
       at: performance.now(),
+      order: ++this.#order,
     };
     this.calls.push(call);
-    const reply = (status: number, body?: unknown) => {
-      res.writeHead(status, body === undefined ? {} : { 'content-type': 'application/json' });
+    const reply = (status: number, body?: unknown, headers: Record<string, string> = {}) => {
+      res.writeHead(status, {
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...headers,
+      });
       res.end(body === undefined ? undefined : JSON.stringify(body));
+      call.status = status;
+      call.answeredOrder = ++this.#order;
     };
+    const index = this.#overrides.findIndex((o) => o.match(call));
+    const override = index >= 0 ? this.#overrides.splice(index, 1)[0]!.answer : undefined;
+    this.emit('call', call);
+    if (override instanceof Promise) await override;
+    if (override && !(override instanceof Promise)) reply(override.status, override.body, override.headers);
+    else this.#answer(call, reply);
+    this.emit('answered', call);
+  }
+
+  /** The usual answer to a call, as Discord would give it. */
+  #answer(call: RestCall, reply: (status: number, body?: unknown) => void): void {
     const authorised = call.authorization === `Bot ${this.token}`;
     const route = `${call.method} ${call.path}`;
     const registered = /^PUT \/applications\/(\d+)(?:\/guilds\/(\d+))?\/commands$/.exec(route);
@@ -207,7 +344,6 @@ export class FakeDiscord extends EventEmitter {
     } else {
       reply(404, { message: `404: Not Found (fake Discord has no ${route})`, code: 0 });
     }
-    this.emit('call', call);
   }
 
   /** A message object for a webhook edit or follow-up, as Discord returns it. */

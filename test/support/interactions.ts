@@ -10,10 +10,17 @@ import { snowflake } from './fakeDiscord.js';
 export interface Who {
   id: string;
   username: string;
+  /** The member's permissions in the channel, as Discord sends them: a decimal bit field. */
+  permissions?: string;
 }
+
+/** Discord's MANAGE_GUILD ("Manage Server") permission bit. */
+export const MANAGE_GUILD = 1n << 5n;
 
 export const ALICE: Who = { id: '300000000000000001', username: 'alice' };
 export const BOB: Who = { id: '300000000000000002', username: 'bob' };
+/** A member with Manage Server. */
+export const ADMIN: Who = { id: '300000000000000003', username: 'admin', permissions: String(MANAGE_GUILD) };
 export const GUILD_ID = '400000000000000001';
 const CHANNEL_ID = '500000000000000001';
 
@@ -50,7 +57,7 @@ function base(fake: FakeDiscord, type: number, data: unknown, who: Who): Interac
         avatar: null,
       },
       roles: [],
-      permissions: '0',
+      permissions: who.permissions ?? '0',
       joined_at: '2024-01-01T00:00:00.000Z',
       deaf: false,
       mute: false,

@@ -1,0 +1,263 @@
+import { existsSync, type FSWatcher, statSync, watch } from 'node:fs';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import type { Answer } from './answer/types.js';
+import { logCorpusWarnings } from './app.js';
+import type { CommandContext } from './commands/contract.js';
+import type { CorpusError } from './corpus/load.js';
+import type { Engine } from './engine.js';
+import type { Logger } from './logger.js';
+
+/** Editors save in several steps (temp file, rename, chmod): one reload after the last of them. */
+export const RELOAD_DEBOUNCE_MS = 300;
+/** What the corpus loader reads; other files changing (editor swap files) is no reason to reload. */
+const ARTICLE_FILE = /\.(txt|md)$/i;
+
+interface CorpusSize {
+  files: number;
+  sentences: number;
+}
+
+/** How a reload went: a failed one keeps the index that was answering before. */
+export type ReloadOutcome =
+  | (CorpusSize & {
+      ok: true;
+      /** Files skipped (empty, binary, …), each logged with why. */
+      skipped: number;
+      before: CorpusSize;
+      /** Whether any article's name or text differs from the previous index's. */
+      changed: boolean;
+      tookMs: number;
+    })
+  | { ok: false; error: string; kept: CorpusSize };
+
+export interface ReloaderOptions {
+  /** The context answering now; a reload swaps in a copy with a new engine. */
+  context: CommandContext;
+  /** Loads the corpus and builds a new engine (`rebuildEngine` of src/app.ts). */
+  build: () => Promise<Engine | CorpusError>;
+  logger: Logger;
+  /** Reload when an article in this folder changes; null or absent: only when asked. */
+  watchDir?: string | null;
+  debounceMs?: number;
+}
+
+export interface Reloader {
+  /**
+   * The context to answer with. Read it once per question: a question then
+   * sees one index throughout, the old or the new, never a mix.
+   */
+  current: () => CommandContext;
+  /**
+   * Rebuilds the index and swaps it in. Questions keep being answered from the
+   * previous index meanwhile. Asked during a rebuild, it waits for one more
+   * rebuild after it (the change that prompted it may have come too late for
+   * the one under way); everyone asking meanwhile shares that one.
+   */
+  reload: (reason: string) => Promise<ReloadOutcome>;
+  /** Whether the corpus folder is being watched. */
+  readonly watching: boolean;
+  /** Stops watching; a reload under way still finishes. */
+  close: () => void;
+}
+
+function sizeOf(engine: Engine): CorpusSize {
+  return { files: engine.stats.files, sentences: engine.stats.sentences };
+}
+
+/**
+ * Holds the context citebot answers with, and rebuilds its index when asked
+ * (`/reload`) or when the corpus folder changes (debounced `fs.watch`).
+ */
+export function createReloader(options: ReloaderOptions): Reloader {
+  const { logger } = options;
+  const debounceMs = options.debounceMs ?? RELOAD_DEBOUNCE_MS;
+  const watchDir = options.watchDir ? path.resolve(options.watchDir) : null;
+  let context: CommandContext = { ...options.context, reload: (reason) => reloadAndWatch(reason) };
+  let running: Promise<ReloadOutcome> | null = null;
+  let queued: Promise<ReloadOutcome> | null = null;
+  let watcher: FSWatcher | null = null;
+  /** The watched folder's inode: a folder deleted and made again needs a new watch. */
+  let watchedIno: number | null = null;
+  let timer: NodeJS.Timeout | undefined;
+  let closed = false;
+
+  async function rebuild(reason: string): Promise<ReloadOutcome> {
+    const kept = sizeOf(context.engine);
+    const started = performance.now();
+    let built: Engine | CorpusError;
+    try {
+      built = await options.build();
+    } catch (err) {
+      // A bug in loading or indexing must not take the bot down: the previous index still answers.
+      logger.error(
+        { reason, err, kept },
+        'corpus reload failed with an unexpected error; still answering from the previous index',
+      );
+      return { ok: false, error: `unexpected error (${(err as Error).message})`, kept };
+    }
+    if ('error' in built) {
+      logger.error(
+        { reason, error: built.error, kept },
+        `corpus reload failed: ${built.error}; still answering from the previous index`,
+      );
+      return { ok: false, error: built.error, kept };
+    }
+    const before = context.engine;
+    // The swap is this one assignment: nothing else holds an index, so nothing can see half of one.
+    context = { ...context, engine: built };
+    const outcome: ReloadOutcome = {
+      ok: true,
+      ...sizeOf(built),
+      skipped: built.stats.skipped,
+      before: sizeOf(before),
+      changed: built.corpus.hash !== before.corpus.hash,
+      tookMs: Number((performance.now() - started).toFixed(1)),
+    };
+    logCorpusWarnings(built, logger);
+    const { ok: _, ...fields } = outcome;
+    logger.info({ reason, ...fields }, 'corpus reloaded');
+    return outcome;
+  }
+
+  function reload(reason: string): Promise<ReloadOutcome> {
+    if (running === null) {
+      const run = rebuild(reason).finally(() => {
+        running = null;
+      });
+      running = run;
+      return run;
+    }
+    queued ??= running.then(() => {
+      queued = null;
+      return reload(reason);
+    });
+    return queued;
+  }
+
+  function stopWatching(): void {
+    watcher?.close();
+    watcher = null;
+    watchedIno = null;
+  }
+
+  function inode(): number | null {
+    try {
+      return watchDir ? statSync(watchDir).ino : null;
+    } catch {
+      return null;
+    }
+  }
+
+  /** A reload the watcher asked for; it also notices a folder gone, or replaced by a new one. */
+  async function reloadForChange(): Promise<void> {
+    const outcome = await reload('corpus folder changed');
+    if (closed) return;
+    const now = inode();
+    if (now === null) {
+      if (watcher) {
+        logger.warn(
+          { dir: watchDir },
+          'stopped watching the corpus folder: it is gone; restore it, then /reload picks it up',
+        );
+      }
+      stopWatching();
+    } else if (outcome.ok && now !== watchedIno) {
+      stopWatching();
+      startWatching();
+    }
+  }
+
+  function startWatching(): void {
+    if (watcher || !watchDir || closed) return;
+    try {
+      const ino = inode();
+      watcher = watch(watchDir, { persistent: false }, (_event, file) => {
+        const name = file === null ? null : String(file);
+        if (name !== null && !ARTICLE_FILE.test(name) && existsSync(watchDir)) return;
+        clearTimeout(timer);
+        timer = setTimeout(() => void reloadForChange(), debounceMs);
+        timer.unref();
+      });
+      watchedIno = ino;
+    } catch (err) {
+      logger.warn(
+        { dir: watchDir, err },
+        'cannot watch the corpus folder; changes are picked up by /reload only',
+      );
+      return;
+    }
+    watcher.on('error', (err) => {
+      logger.warn({ dir: watchDir, err }, 'stopped watching the corpus folder; /reload still works');
+      stopWatching();
+    });
+  }
+
+  /** A reload asked for (`/reload`): a folder that came back after watching stopped is watched again. */
+  async function reloadAndWatch(reason: string): Promise<ReloadOutcome> {
+    const outcome = await reload(reason);
+    if (outcome.ok && !closed && watchDir && (watcher === null || inode() !== watchedIno)) {
+      stopWatching();
+      startWatching();
+    }
+    return outcome;
+  }
+
+  startWatching();
+
+  return {
+    current: () => context,
+    reload: reloadAndWatch,
+    get watching() {
+      return watcher !== null;
+    },
+    close: () => {
+      closed = true;
+      clearTimeout(timer);
+      stopWatching();
+    },
+  };
+}
+
+function answerOf(found: boolean, text: string): Answer {
+  return {
+    command: 'reload',
+    query: '',
+    found,
+    answer: text,
+    citations: [],
+    facts: [],
+    matched: 0,
+    unmatched: [],
+    tookMs: 0,
+  };
+}
+
+const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
+
+/** What `/reload` tells the user: the new corpus against the old, or why the old one stays. */
+export function reloadAnswer(outcome: ReloadOutcome | null): Answer {
+  if (outcome === null) {
+    return answerOf(false, 'There is nothing to reload here: every `npm run ask` reads the corpus afresh.');
+  }
+  if (!outcome.ok) {
+    return answerOf(
+      false,
+      `The reload failed: ${outcome.error}. citebot still answers from the previous index ` +
+        `(${plural(outcome.kept.files, 'article')}, ${plural(outcome.kept.sentences, 'sentence')}).`,
+    );
+  }
+  const now = `${plural(outcome.files, 'article')}, ${plural(outcome.sentences, 'sentence')}`;
+  const before = `${plural(outcome.before.files, 'article')}, ${plural(outcome.before.sentences, 'sentence')}`;
+  const lines = [
+    outcome.files === 0
+      ? 'Reloaded: the corpus is now empty. Add .txt or .md articles to the corpus folder.'
+      : outcome.changed
+        ? `Reloaded the corpus: ${now} (before: ${before}).`
+        : `Reloaded the corpus; no article changed: ${now}.`,
+  ];
+  if (outcome.skipped > 0)
+    lines.push(`${plural(outcome.skipped, 'file')} skipped: /about says which and why.`);
+  lines.push(`Took ${outcome.tookMs} ms.`);
+  return answerOf(true, lines.join('\n'));
+}

@@ -1,0 +1,78 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { PassThrough } from 'node:stream';
+import { afterEach, describe, expect, it } from 'vitest';
+import { runConsole } from '../../src/cli/console.js';
+import { loadCommands } from '../../src/commands/registry.js';
+import { createEngine } from '../../src/engine.js';
+import { createReloader } from '../../src/reload.js';
+import { captureLog } from '../support/captureLog.js';
+import { runScript } from '../support/runCli.js';
+import { tempCorpus } from '../support/tempCorpus.js';
+
+let cleanups: (() => void)[] = [];
+afterEach(() => {
+  for (const cleanup of cleanups) cleanup();
+  cleanups = [];
+});
+
+describe('runConsole', () => {
+  it('answers /reload, then answers the next question from the new index', async () => {
+    const corpus = tempCorpus({ 'a.txt': 'The Treaty of Friendship was signed in Bishkek on March 3.\n' });
+    cleanups.push(corpus.cleanup);
+    const build = () => createEngine({ corpusDir: corpus.dir, root: corpus.dir });
+    const engine = await build();
+    if ('error' in engine) throw new Error(engine.error);
+    const log = captureLog();
+    const reloader = createReloader({
+      context: { engine, commands: await loadCommands() },
+      build,
+      logger: log.logger,
+    });
+    cleanups.push(() => reloader.close());
+
+    const input = new PassThrough();
+    const output = new PassThrough();
+    let printed = '';
+    output.on('data', (d: Buffer) => {
+      printed += d.toString();
+    });
+    const printedSoFar = async (pattern: RegExp) => {
+      const deadline = Date.now() + 20_000;
+      while (!pattern.test(printed)) {
+        if (Date.now() > deadline) throw new Error(`console printed no ${pattern} within 20 s:\n${printed}`);
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+    };
+    const done = runConsole(reloader.current, { input, output, logger: log.logger });
+
+    input.write('When did the gas pipeline to Almaty open?\n');
+    await printedSoFar(/Nothing in the corpus answers that/);
+    writeFileSync(path.join(corpus.dir, 'b.txt'), 'The gas pipeline to Almaty opened in October.\n');
+    input.write('/reload\n');
+    await printedSoFar(/Reloaded the corpus: 2 articles, 2 sentences \(before: 1 article, 1 sentence\)\./);
+    input.write('When did the gas pipeline to Almaty open?\n');
+    await printedSoFar(/opened in October[\s\S]*b\.txt:1/);
+    input.end();
+    await done;
+  });
+});
+
+describe('npm start without DISCORD_TOKEN', () => {
+  it('starts the console on an empty corpus folder and says the corpus is empty', async () => {
+    const empty = tempCorpus();
+    cleanups.push(empty.cleanup);
+    const run = await runScript('src/main.ts', [], {
+      input: 'What is the trade target?\n',
+      env: { CORPUS_DIR: empty.dir, WATCH_CORPUS: '' },
+    });
+    expect(run.code).toBe(0);
+    const [intro, empty1, answer] = run.stdout.split('\n');
+    expect(intro).toMatch(/offline console/);
+    expect(empty1).toMatch(
+      /^The corpus is empty: .* holds no readable \.txt or \.md article\. Add some, then type \/reload/,
+    );
+    expect(answer).toMatch(/The corpus is empty/);
+    expect(run.stderr).toMatch(/"level":40,.*"msg":"the corpus is empty/);
+  }, 60_000);
+});
