@@ -5,6 +5,7 @@ import { formatUsd } from '../facts/money.js';
 import type { TradeLine } from '../facts/tradeSummary.js';
 import type { AgreementFact, MeetingFact, PersonFact } from '../facts/types.js';
 import { contentKeys, fold, termKey, tokenize } from '../text/normalize.js';
+import { notFoundMessage } from './ask.js';
 import { citationsForFacts, toAnswerFact } from './facts.js';
 import type { Answer } from './types.js';
 
@@ -134,7 +135,9 @@ function summaryOf(lines: readonly TradeLine[]): string {
 export function tradeView(engine: Engine, options: TradeOptions = {}): Answer {
   const started = performance.now();
   const query = [options.countries, options.year].filter((x) => x !== undefined).join(' ');
+  if (engine.stats.files === 0) return notFound('trade', query, notFoundMessage(engine, []), started);
   const all = engine.trade;
+  if (engine.stats.files === 0) return notFound('trade', query, notFoundMessage(engine, []), started);
   if (all.length === 0) return notFound('trade', query, 'The articles give no trade figures.', started);
   const pairs = [...new Set(all.map((l) => l.pair.join('–')))];
   let lines = all;
@@ -229,6 +232,7 @@ function agreementMatches(a: AgreementFact, name: string): boolean {
 export function treatyView(engine: Engine, options: { name?: string | undefined } = {}): Answer {
   const started = performance.now();
   const query = options.name ?? '';
+  if (engine.stats.files === 0) return notFound('treaty', query, notFoundMessage(engine, []), started);
   const all = engine.facts.agreements;
   if (all.length === 0)
     return notFound('treaty', query, 'The articles name no treaty or agreement.', started);
@@ -292,6 +296,7 @@ function placeMatches(meeting: MeetingFact, typed: string): boolean {
 export function meetingsView(engine: Engine, options: MeetingOptions = {}): Answer {
   const started = performance.now();
   const query = [options.person, options.year, options.place].filter((x) => x !== undefined).join(' ');
+  if (engine.stats.files === 0) return notFound('meetings', query, notFoundMessage(engine, []), started);
   let meetings = engine.facts.meetings;
   if (meetings.length === 0)
     return notFound('meetings', query, 'The articles report no meetings between named officials.', started);

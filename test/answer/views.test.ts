@@ -131,3 +131,18 @@ describe('facts of another pair', () => {
     expect(ut.facts.every((f) => (f.pair as string[]).join() === 'Tajikistan,Uzbekistan')).toBe(true);
   });
 });
+
+describe('views over an empty corpus', () => {
+  it('say the corpus is empty, as /ask does', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'citebot-empty-'));
+    try {
+      const empty = await createEngine({ corpusDir: dir, root: dir });
+      if ('error' in empty) throw new Error(empty.error);
+      for (const answer of [tradeView(empty), treatyView(empty), meetingsView(empty), ask(empty, 'trade')]) {
+        expect(answer).toMatchObject({ found: false, answer: expect.stringMatching(/corpus is empty/) });
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
