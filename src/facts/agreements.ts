@@ -234,8 +234,11 @@ export function extractAgreements(
   dateOf: (article: Article) => string | null = (a) => a.meta.date,
 ): AgreementFact[] {
   const drafts: Draft[] = [];
+  // Drafts by topic word: a new mention is compared only with documents sharing a word with it.
+  const byTopic = new Map<string, Draft[]>();
   const draftOf = (m: AgreementMention) => {
-    let d = drafts.find((x) => x.mentions.some((y) => sameDocument(x.mentions[0]!, m) || sameDocument(y, m)));
+    const candidates = new Set(m.topic.flatMap((t) => byTopic.get(t) ?? []));
+    let d = [...candidates].find((x) => x.mentions.some((y) => sameDocument(y, m)));
     if (!d) {
       d = {
         mentions: [],
@@ -247,6 +250,10 @@ export function extractAgreements(
         sources: [],
       };
       drafts.push(d);
+    }
+    for (const t of m.topic) {
+      const list = byTopic.get(t) ?? [];
+      if (!list.includes(d)) byTopic.set(t, [...list, d]);
     }
     return d;
   };

@@ -266,8 +266,13 @@ function fromChrono(
   };
 }
 
+/** Every date form above has a digit or one of these words: a sentence with neither has no date. */
+const MAYBE_DATE =
+  /\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|last|this|next|past|previous|current|coming|today|yesterday|tomorrow|mon|tues|wednes|thurs|fri|satur|sun)/i;
+
 /** Dates in a sentence, in order; `articleDate` (YYYY-MM-DD) resolves relative ones. */
 export function datesIn(sentence: string, articleDate: string | null): DateMention[] {
+  if (!MAYBE_DATE.test(sentence)) return [];
   const articleYear = yearOf(articleDate);
   const found: DateMention[] = [];
   for (const rule of RULES) {

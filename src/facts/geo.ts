@@ -29,7 +29,8 @@ const MAX_NAME_WORDS = 6;
 const wordKeys = new Map<string, string>();
 const WORD_KEY_CACHE = 100_000;
 
-function wordKey(word: string): string {
+/** The comparison key of one word (folded, transliteration-folded), cached. */
+export function wordKey(word: string): string {
   let k = wordKeys.get(word);
   if (k === undefined) {
     k = transliterationFold(fold(word));
@@ -101,7 +102,9 @@ export interface Token {
 }
 
 const wordCache = new Map<string, Token[]>();
-const WORD_CACHE = 5000;
+/** Outside a corpus-wide pass, the caches keep this many sentences (see withSentenceCaches). */
+const SMALL_CACHE = 5000;
+let cacheLimit = SMALL_CACHE;
 
 /** Words with their character offsets (the same sentence is read by several extractors: cached). */
 export function words(text: string): Token[] {
@@ -112,7 +115,7 @@ export function words(text: string): Token[] {
       start: m.index,
       end: m.index + m[0].length,
     }));
-    if (wordCache.size >= WORD_CACHE) wordCache.clear();
+    if (wordCache.size >= cacheLimit) wordCache.clear();
     wordCache.set(text, tokens);
   }
   return tokens;
@@ -124,18 +127,37 @@ function stripPossessive(word: string): string {
   return word.replace(/['’]s$/, '');
 }
 
-/** The longest country name has this many words; a span longer than that never matches. */
-const longestName = Math.max(...[...countryByKey.keys()].map((k) => k.split(' ').length));
+/** For each word that starts a country name, the most words such a name has: other words start none. */
+const longestFrom = new Map<string, number>();
+for (const k of countryByKey.keys()) {
+  const parts = k.split(' ');
+  longestFrom.set(parts[0]!, Math.max(longestFrom.get(parts[0]!) ?? 0, parts.length));
+}
 
 const mentionCache = new Map<string, CountryMention[]>();
-const MENTION_CACHE = 20_000;
+
+/**
+ * Runs a corpus-wide pass with every sentence's words and countries kept
+ * until it ends: the extractors read each sentence several times, and a
+ * bounded cache would drop them between passes.
+ */
+export function withSentenceCaches<T>(pass: () => T): T {
+  cacheLimit = Number.POSITIVE_INFINITY;
+  try {
+    return pass();
+  } finally {
+    cacheLimit = SMALL_CACHE;
+    wordCache.clear();
+    mentionCache.clear();
+  }
+}
 
 /** Countries named in a text (by name, demonym or people), in order, longest names first. */
 export function countriesIn(text: string): CountryMention[] {
   const cached = mentionCache.get(text);
   if (cached) return cached;
   const found = findCountries(text);
-  if (mentionCache.size >= MENTION_CACHE) mentionCache.clear();
+  if (mentionCache.size >= cacheLimit) mentionCache.clear();
   mentionCache.set(text, found);
   return found;
 }
@@ -145,7 +167,11 @@ function findCountries(text: string): CountryMention[] {
   const out: CountryMention[] = [];
   for (let i = 0; i < tokens.length; i++) {
     if (!capitalised(tokens[i]!.text)) continue;
-    for (let n = Math.min(longestName, tokens.length - i); n >= 1; n--) {
+    const longest = Math.max(
+      longestFrom.get(wordKey(tokens[i]!.text)) ?? 0,
+      longestFrom.get(wordKey(stripPossessive(tokens[i]!.text))) ?? 0,
+    );
+    for (let n = Math.min(longest, tokens.length - i); n >= 1; n--) {
       const span = tokens.slice(i, i + n).map((t, j) => (j === n - 1 ? stripPossessive(t.text) : t.text));
       const country = countryByKey.get(key(span));
       if (country) {

@@ -1,6 +1,7 @@
 import type { Article, Corpus, Sentence } from '../corpus/types.js';
 import { agreementStatement, extractAgreements } from './agreements.js';
 import { datesIn } from './dates.js';
+import { withSentenceCaches } from './geo.js';
 import { extractMeetings } from './meetings.js';
 import { formatUsd, moneyIn, percentsIn } from './money.js';
 import { buildPeople, type Person, type PersonRef, peopleIn } from './people.js';
@@ -97,12 +98,23 @@ function sentenceFacts(sentence: Sentence, date: string | null): Fact[] {
  * agreements, and the money, percentages and dates of each sentence.
  */
 export function extractFacts(corpus: Corpus): Facts {
+  return withSentenceCaches(() => extractAll(corpus));
+}
+
+function extractAll(corpus: Corpus): Facts {
   const { articles } = corpus;
   const people = buildPeople(articles);
   const refs = new Map<number, PersonRef[]>();
+  // The people an article introduces with a role are the ones its "the Kazakh President" can mean.
+  const introduced = new Map<string, Person[]>();
+  for (const p of people) {
+    for (const r of p.roles) {
+      const list = introduced.get(r.sentence.file) ?? [];
+      if (!list.includes(p)) introduced.set(r.sentence.file, [...list, p]);
+    }
+  }
   for (const article of articles) {
-    const first = article.sentences.map((s) => peopleIn(s, people, []));
-    const inArticle = [...new Set(first.flat().map((r) => r.person))];
+    const inArticle = introduced.get(article.file) ?? [];
     for (const s of article.sentences) refs.set(s.id, peopleIn(s, people, inArticle));
   }
   const refsOf = (s: Sentence) => refs.get(s.id) ?? [];

@@ -1,6 +1,6 @@
 import type { Article, Sentence } from '../corpus/types.js';
-import { fold, transliterationFold } from '../text/normalize.js';
-import { countriesIn, countryOf, type Token, words } from './geo.js';
+import { fold } from '../text/normalize.js';
+import { countriesIn, countryOf, type Token, wordKey, words } from './geo.js';
 
 /**
  * People and their roles. A person is found where a role title stands next
@@ -419,7 +419,7 @@ export function roleMentions(text: string): RawMention[] {
   return out.sort((a, b) => a.index - b.index);
 }
 
-const nameKey = (word: string) => transliterationFold(fold(stripPossessive(word)));
+const nameKey = (word: string) => wordKey(stripPossessive(word));
 
 function slug(name: string): string {
   return fold(name)
