@@ -126,8 +126,16 @@ function nameAround(text: string, start: number, end: number): { name: string; f
     .filter(Boolean)
     .reverse()
     .filter((_w, i, all) =>
-      all.slice(0, i + 1).every((x) => !isStopWord(x) && !/^\p{Lu}/u.test(x) && !GENERIC.has(termKey(x))),
+      all.slice(0, i + 1).every(
+        (x) =>
+          !isStopWord(x) &&
+          !/^\p{Lu}/u.test(x) &&
+          !GENERIC.has(termKey(x)) &&
+          // Gerunds and adverbs do not name a document: "administering programs", "gradually".
+          !/(?:ing|ly)$/.test(x),
+      ),
     )
+    .slice(-2)
     .reverse()
     .join(' ');
   const capitalisedLead = before.trim().replace(/^(?:of|on|and|for)\s+/i, '');
@@ -141,6 +149,43 @@ function nameAround(text: string, start: number, end: number): { name: string; f
   return { name, from: start - (prefix ? prefix.length + 1 : 0) };
 }
 
+const PLURAL_TYPE =
+  /^(?:treaties|agreements|accords|programs|programmes|memoranda|protocols|conventions|declarations)$/i;
+/** Policy programmes are not documents unless named, dated or signed: "the summer school programs". */
+const POLICY_TYPES = new Set(['programme', 'charter', 'roadmap']);
+
+/**
+ * Whether a mention names one document. A singular treaty, agreement or
+ * memorandum with words of its own does; plural words ("commercial
+ * treaties") need a proper name; policy words ("innovative programs") need a
+ * proper name, a period ("for 2026-2028"), or a sentence that signs or plans
+ * them with a complement.
+ */
+function namesDocument(
+  text: string,
+  at: number,
+  word: string,
+  name: string,
+  dated: boolean,
+  type: string,
+): boolean {
+  const proper = /^\p{Lu}/u.test(word) && at > 0;
+  const lead = name.slice(0, Math.max(0, name.toLowerCase().indexOf(word.toLowerCase())));
+  const properLead =
+    /^\p{Lu}/u.test(lead) && !/^\p{Lu}\p{Ll}*$/u.test(lead.trim())
+      ? true
+      : /\s\p{Lu}/u.test(` ${lead.trim()}`) && at > 0;
+  const isProper = proper || (properLead && lead.trim() !== '');
+  if (PLURAL_TYPE.test(word) && !isProper) return false;
+  const complement = /\s(?:on|of|for|between|with|regarding|concerning)\s/i.test(
+    name.slice(name.toLowerCase().indexOf(word.toLowerCase())),
+  );
+  const status = SIGNED.test(text) || PLANNED.test(text);
+  if (POLICY_TYPES.has(type)) return isProper || dated || (status && complement);
+  // A singular treaty or agreement with words of its own ("the strategic partnership treaty") is one.
+  return true;
+}
+
 /** Agreements named in one sentence. */
 export function agreementMentions(sentence: Sentence): AgreementMention[] {
   const out: AgreementMention[] = [];
@@ -150,11 +195,12 @@ export function agreementMentions(sentence: Sentence): AgreementMention[] {
     const { name, from } = nameAround(sentence.text, m.index, m.index + word.length);
     const period = name.match(/\b((?:19|20)\d{2})\s?[-–]\s?((?:19|20)\d{2})\b/);
     const topic = topicKeys(name.replace(/\b(?:19|20)\d{2}\s?[-–]\s?(?:19|20)\d{2}\b/, ''));
-    // A bare "agreements" (no topic) is not a document we can name.
-    if (topic.length === 0) continue;
+    // A bare "agreements" (no topic, no period) is not a document we can name.
+    if (topic.length === 0 && !period) continue;
     // "Collective Security Treaty Organization": an organisation, not an agreement.
     if (/^\s+(?:Organi[sz]ation|Alliance|Secretariat)\b/.test(sentence.text.slice(m.index + word.length)))
       continue;
+    if (!namesDocument(sentence.text, m.index, word, name, period !== null, type)) continue;
     out.push({
       name: capitalised(name) ? name : name.charAt(0).toUpperCase() + name.slice(1),
       type,

@@ -38,7 +38,7 @@ const MONTHS = [
   'December',
 ];
 const MONTH_WORD = String.raw`(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|Aug(?:ust|\.)?|Sep(?:tember|t\.|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)`;
-const YEAR = String.raw`(?:19|20)\d{2}`;
+const YEAR = String.raw`(?:1[6-9]|20)\d{2}`;
 
 const DAY_HINT = new RegExp(
   String.raw`\b${MONTH_WORD}(?=\s*\d)|\d(?:st|nd|rd|th)?\s+(?:of\s+)?${MONTH_WORD}\b`,

@@ -73,17 +73,24 @@ const EXONYMS: Record<string, string> = {
 // The European Union signs treaties and trades as one party; news names it like a country.
 for (const name of ['European Union', 'EU']) addName(name, 'European Union');
 
-for (const c of countries) {
+// Sovereign countries claim shared words first: "American" is the United States, not a territory.
+const ranked = [...countries].sort(
+  (a, b) => Number(b.unMember) - Number(a.unMember) || Number(b.independent) - Number(a.independent),
+);
+
+for (const c of ranked) {
   const name = c.name.common;
   addName(name, name);
   addName(c.name.official, name);
   for (const alt of c.altSpellings) if (alt.length >= 3) addName(alt, name);
   const eng = c.demonyms.eng;
+  const people = /^(\p{L}{5,}?)i?stan$/u.exec(name);
   if (eng) {
     addName(eng.m, name);
     addName(eng.f, name);
   }
-  const people = /^(\p{L}{5,}?)i?stan$/u.exec(name);
+  // The people: "Kazakhs", "Americans".
+  for (const d of [eng?.m, people?.[1]]) if (d && !/(?:s|sh|ch|ese|i)$/.test(d)) addName(`${d}s`, name);
   if (people?.[1]) addName(people[1], name);
   for (const [exonym, target] of Object.entries(EXONYMS)) if (target === name) addName(exonym, name);
   for (const capital of c.capital) {

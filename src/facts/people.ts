@@ -160,6 +160,49 @@ const NOT_NAME = new Set(
     'corridor',
     'forum',
     'summit',
+    'house',
+    'representatives',
+    'congress',
+    'congressman',
+    'congresswoman',
+    'senate',
+    'members',
+    'member',
+    'minority',
+    'majority',
+    'territory',
+    'province',
+    'region',
+    'city',
+    'county',
+    'district',
+    'army',
+    'navy',
+    'war',
+    'general',
+    'mr',
+    'mrs',
+    'ms',
+    'dr',
+    'sir',
+    'madam',
+    'excellency',
+    'pro',
+    'tem',
+    'senators',
+    'governors',
+    'ministers',
+    'presidents',
+    'representatives',
+    'delegates',
+    'officials',
+    'republican',
+    'republicans',
+    'democrat',
+    'democrats',
+    'democratic',
+    'liberal',
+    'conservative',
     'ministries',
     'government',
     'agency',
@@ -235,9 +278,16 @@ const NOT_NAME = new Set(
 );
 
 const NAME_WORD = /^\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}?[\p{Ll}'’]+)*$/u;
+/** "I've", "We'll", "Don't": contractions are not names. */
+const CONTRACTION = /['’](?:ve|re|ll|d|m|t)$/i;
 
 function isNameWord(word: string): boolean {
-  return NAME_WORD.test(word) && !NOT_NAME.has(word.toLowerCase()) && countryOf(word) === undefined;
+  return (
+    NAME_WORD.test(word) &&
+    !CONTRACTION.test(word) &&
+    !NOT_NAME.has(word.toLowerCase()) &&
+    countryOf(word) === undefined
+  );
 }
 
 const lower = (t: Token | undefined) => t?.text.toLowerCase() ?? '';
@@ -252,7 +302,8 @@ const PORTFOLIO_WORDS = new Set(
   tourism sports sport youth family women construction housing mining oil gas ecology climate commerce planning public
   works national property relations external international cooperation home human rights european neighbourhood
   enlargement budget treasury fisheries food rural urban regional territorial infrastructure railways aviation space
-  heritage media arts religious migration customs affair defense veterans land energetics`.split(/\s+/),
+  heritage media arts religious migration customs affair defense veterans land energetics war navy army state
+  homeland treasury revenue tax taxes services human`.split(/\s+/),
 );
 
 /** Titles by their first word, longest first: a token is checked against a handful, not all. */
@@ -296,7 +347,7 @@ function nameAt(tokens: readonly Token[], i: number, text: string): number {
   let n = 0;
   while (n < 3 && i + n < tokens.length && isNameWord(stripPossessive(tokens[i + n]!.text))) {
     // A name does not run across punctuation.
-    if (n > 0 && /[,;:()"“”]/.test(text.slice(tokens[i + n - 1]!.end, tokens[i + n]!.start))) break;
+    if (n > 0 && /[,;:()[\]{}"“”]/.test(text.slice(tokens[i + n - 1]!.end, tokens[i + n]!.start))) break;
     n++;
   }
   return n;
@@ -311,7 +362,8 @@ function countriesAfter(
   if (lower(tokens[i]) !== 'of') return { countries: [], next: i };
   const mentions = countriesIn(text);
   const countries: string[] = [];
-  let next = i + 1;
+  // Without a country after "of", nothing is consumed: "Secretary of War" names no one.
+  let next = i;
   let expect = lower(tokens[i + 1]) === 'the' ? i + 2 : i + 1;
   for (const m of mentions) {
     if (m.start < expect) continue;

@@ -58,15 +58,40 @@ export function articlePair(article: Article): [string, string] | null {
 }
 
 /** The pair a sentence's figures belong to. */
-export function sentencePair(text: string, fallback: [string, string] | null): [string, string] | null {
+/** Words that make a figure bilateral when the sentence names fewer than two countries. */
+const BILATERAL =
+  /\b(bilateral|mutual|between the two|(?:the|our|both) two (?:countries|nations|states|sides)|both (?:countries|nations|states|sides)|the (?:two )?sides|the parties)\b/i;
+
+/**
+ * The pair a sentence's figures belong to: the two countries it names, or
+ * the article's pair when it speaks of the two ("bilateral trade", "between
+ * the two nations") or follows a sentence of the same paragraph that named
+ * them (`carried`). A national total ("our foreign trade") belongs to no pair.
+ */
+export function sentencePair(
+  text: string,
+  fallback: [string, string] | null,
+  carried = false,
+): [string, string] | null {
   const named = [...new Set(countriesIn(text).map((m) => m.country))];
   if (fallback && named.includes(fallback[0]) && named.includes(fallback[1])) return fallback;
   if (named.length >= 2) return sortedPair(named[0]!, named[1]!);
-  if (named.length === 1 && fallback && !fallback.includes(named[0]!)) return null;
-  return fallback;
+  if (!fallback || (named.length === 1 && !fallback.includes(named[0]!))) return null;
+  return BILATERAL.test(text) || carried ? fallback : null;
 }
 
-function periodOf(text: string, dates: readonly DateMention[], near: number): Period | null {
+/** How far a date is from an amount; dates before their figure read closer ("which in 1889 amounted to"). */
+function dateGap(d: DateMention, start: number, end: number): number {
+  return d.index < start ? start - (d.index + d.text.length) : (d.index - end) * 3;
+}
+
+function periodOf(
+  text: string,
+  dates: readonly DateMention[],
+  near: number,
+  nearEnd = near,
+  amounts: ReadonlyArray<{ index: number; text: string }> = [],
+): Period | null {
   if (
     /\bin recent years\b|\bover the (?:past|last) (?:few|several) years\b|\bfor (?:many|several) years\b/i.test(
       text,
@@ -76,7 +101,13 @@ function periodOf(text: string, dates: readonly DateMention[], near: number): Pe
     if (!year) return { label: 'recent years', year: null, span: 'years' };
   }
   const candidates = dates.filter((d) => d.endIso === null || d.precision === 'year');
-  const date = [...candidates].sort((a, b) => Math.abs(a.index - near) - Math.abs(b.index - near))[0];
+  // Each date belongs to the amount it is nearest to: "which in 1889 amounted to $64 million,
+  // had in 1893 reached $103 million" gives 1889 to the first and 1893 to the second.
+  const gap = (d: DateMention) => dateGap(d, near, nearEnd);
+  const own = (d: DateMention) =>
+    amounts.every((a) => a.index === near || dateGap(d, a.index, a.index + a.text.length) >= gap(d));
+  const mine = candidates.filter(own);
+  const date = [...(mine.length > 0 ? mine : candidates)].sort((a, b) => gap(a) - gap(b))[0];
   if (!date) return null;
   const year = date.iso ? Number(date.iso.slice(0, 4)) : null;
   // The words before the year itself ("first half of" may be part of the date's own text).
@@ -118,12 +149,20 @@ function clauseBefore(text: string, index: number): string {
   return head.slice(cut);
 }
 
+const MAX_GOVERNING_CHARS = 200;
+const COMPETING =
+  /\b(?:investments?|loans?|debts?|budgets?|costs?|funds?|funding|aid|grants?|revenues?|tax(?:es)?|spending|deficits?|treasury|appropriations?|expenditures?|expenses|salar(?:y|ies)|capital|reserves|bonds|prices?|package|credit)\b/i;
+
 /** What an amount measures, from the words of its own clause. */
 function amountKind(clause: string): 'trade' | 'exports' | 'imports' | null {
+  // The trade word governs the amount unless another money noun comes between:
+  // "fluctuations in trade, the Secretary of the Treasury … $5 million".
+  clause = clause.slice(-MAX_GOVERNING_CHARS);
   const last = [
     ...clause.matchAll(/\b(trade|trading|turnover|commerce|exports?|imports?|shipments|supplies)\b/gi),
   ].at(-1);
   if (!last) return null;
+  if (COMPETING.test(clause.slice(last.index + last[0].length))) return null;
   const word = last[1]!.toLowerCase();
   if (word.startsWith('import')) return 'imports';
   if (word.startsWith('export') || word === 'shipments' || word === 'supplies') return 'exports';
@@ -264,7 +303,9 @@ function moneyFacts(
       amountUsd: m.usd,
       amountText: m.text,
       qualifier: qualifierOf(before),
-      period: isTarget ? deadline(text, m.index + m.text.length) : periodOf(text, dates, m.index),
+      period: isTarget
+        ? deadline(text, m.index + m.text.length)
+        : periodOf(text, dates, m.index, m.index + m.text.length, money),
     };
     if (kind !== 'trade') {
       const way = direction(before, kind, pair);
@@ -292,11 +333,17 @@ function moneyFacts(
   return out;
 }
 
+/** A rank is stated of a country: "X is/ranks among/stands as one of/making X … trading partner". */
+const RANK_LINK =
+  /\b(?:is|was|has been|remains|remained|ranks?|ranked|stands?|stood|became|has become|making|made)\b[^.;]{0,40}$/i;
+
 function rankFacts(sentence: Sentence, pair: [string, string]): TradeFact[] {
   const m = RANK.exec(sentence.text);
   if (!m) return [];
   const before = sentence.text.slice(0, m.index + m[0].length);
+  if (!RANK_LINK.test(sentence.text.slice(0, m.index))) return [];
   const named = countriesIn(before);
+  if (!named.some((n) => pair.includes(n.country))) return [];
   const owner = /([\p{L}’'-]+)['’]s\s+(?:top|\w+\s+largest|largest|biggest|main|leading|second|third)/u.exec(
     m[0],
   );
@@ -364,9 +411,16 @@ export function extractTrade(
 ): TradeFact[] {
   const fallback = articlePair(article);
   const out: TradeFact[] = [];
+  // The paragraph of the previous sentence, when it named the article's pair: "They intend to boost…" follows it.
+  let pairBlock = -1;
   for (const sentence of article.sentences) {
+    const names = fallback ? new Set(countriesIn(sentence.text).map((m) => m.country)) : new Set<string>();
+    const namesPair = fallback !== null && names.has(fallback[0]) && names.has(fallback[1]);
+    // Only the very next sentence carries the pair: news paragraphs can be long.
+    const carried = pairBlock === sentence.block;
+    pairBlock = namesPair ? sentence.block : -1;
     if (!TRADE_WORDS.test(sentence.text)) continue;
-    const pair = sentencePair(sentence.text, fallback);
+    const pair = sentencePair(sentence.text, fallback, carried);
     if (!pair) continue;
     const money = moneyIn(sentence.text);
     const dates = datesIn(sentence.text, articleDate.date).map((d) =>

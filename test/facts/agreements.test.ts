@@ -67,3 +67,19 @@ describe('extractAgreements', () => {
     expect(agreementsOf('The ministers discussed several agreements.')).toEqual([]);
   });
 });
+
+describe('extractAgreements on text it was not written for', () => {
+  it('does not take policy programmes or plural generic words for documents', () => {
+    const facts = agreementsOf(
+      'We maintained large programs of public improvement. Summer school programs grew. We will obtain similar commercial treaties for each of the powers.',
+    );
+    expect(facts).toEqual([]);
+  });
+
+  it('keeps a named or dated programme, and a treaty named by its own words', () => {
+    const facts = agreementsOf(
+      'The Long-Term Defense Program was adopted. A programme for 2026-2030 was agreed. He said the allied treaty would raise relations.',
+    );
+    expect(facts.map((f) => f.type)).toEqual(['programme', 'programme', 'treaty']);
+  });
+});

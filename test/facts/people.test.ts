@@ -84,3 +84,21 @@ describe('buildPeople', () => {
     ]);
   });
 });
+
+describe('roleMentions on text it was not written for', () => {
+  it.each([
+    'The Secretary of War reported to Congress.',
+    'Mr. President, I’ve seen the figures.',
+    'The Speaker of the House of Representatives opened the session.',
+    'The President of Texas wrote to him.',
+    'The Commissioner of Internal Revenue was asked to report.',
+  ])('names no one in "%s"', (text) => {
+    expect(roleMentions(text)).toEqual([]);
+  });
+
+  it('reads a title whose portfolio runs into the name', () => {
+    expect(mentions('Secretary of War Elihu Root replied.')).toEqual([
+      ['Elihu Root', 'Secretary of War', null],
+    ]);
+  });
+});

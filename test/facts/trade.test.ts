@@ -136,3 +136,32 @@ describe('summarizeTrade', () => {
     expect(line?.undatedSources).toHaveLength(1);
   });
 });
+
+describe('extractTrade on text it was not written for', () => {
+  it('gives a national total no pair, and an amount governed by another noun no trade figure', () => {
+    const speech = [
+      'Our relations with Mexico and the United States are good.',
+      'Mexico and the United States share a border.',
+      'In order to guard against fluctuations in trade, the Secretary of the Treasury holds $5 million.',
+      'The foreign trade of the country for this year will exceed $4 billion.',
+    ];
+    expect(trade(speech, '1893-12-04').filter((f) => f.amountUsd !== null)).toEqual([]);
+  });
+
+  it('reads old years and puts each amount in its own period', () => {
+    const facts = trade([
+      'The volume of trade between the United States and Cuba, which in 1889 amounted to about $64 million, had in 1893 reached about $103 million.',
+    ]);
+    expect(facts.map((f) => [f.amountUsd, f.period?.label])).toEqual([
+      [6.4e7, '1889'],
+      [1.03e8, '1893'],
+    ]);
+  });
+
+  it('needs a rank to be stated of one of the pair', () => {
+    const facts = trade([
+      'Kazakhstan and Tajikistan will work through the Uruguay round of trade talks with major trading partners.',
+    ]);
+    expect(facts.filter((f) => f.measure === 'rank')).toEqual([]);
+  });
+});
