@@ -1,8 +1,9 @@
 import { performance } from 'node:perf_hooks';
 import type { Engine } from '../engine.js';
 import type { IndexDoc } from '../index/searchIndex.js';
+import { contentKeys } from '../text/normalize.js';
 import { citationsForFacts, toAnswerFact } from './facts.js';
-import { planQuery } from './query.js';
+import { coverage, planQuery, type QueryPlan } from './query.js';
 import { type Ranked, rank, selectCitations } from './rank.js';
 import type { Answer, Citation } from './types.js';
 
@@ -110,13 +111,33 @@ export function ask(engine: Engine, question: string, options: AskOptions = {}):
       ? notFoundMessage(engine, unmatched)
       : shownFacts[0]
         ? shownFacts[0].fact.statement
-        : citations[0]!.text,
+        : answerClause(citations[0]!.text, plan),
     citations,
     facts: shownFacts.map((f) => toAnswerFact(engine, f)),
     matched: ranked.length,
     unmatched,
     tookMs: performance.now() - started,
   };
+}
+
+const CLAUSE_BREAK = /;\s+|:\s+|,\s+(?=(?:while|whereas|but|which|who)\s)|\s+[—–]\s+/;
+
+/**
+ * The short answer drawn from the best sentence: its clause that matches the
+ * most of the question ("…, while Tajikistan sends textiles, fruits and
+ * vegetables to Kazakhstan" → that clause), or the whole sentence when no
+ * clause matches as much as it does.
+ */
+export function answerClause(sentence: string, plan: QueryPlan): string {
+  const clauses = sentence.split(CLAUSE_BREAK).filter((c) => c.trim() !== '');
+  if (clauses.length < 2) return sentence;
+  const matched = (text: string) => coverage(plan, contentKeys(text)).share;
+  const whole = matched(sentence);
+  const best = clauses.map((c) => ({ c, m: matched(c) })).sort((a, b) => b.m - a.m)[0]!;
+  if (best.m < whole || best.c.split(/\s+/).length < 4) return sentence;
+  const text = best.c.trim().replace(/^(?:while|whereas|but|and|which|who|as|with)\s+/i, '');
+  const capital = text.charAt(0).toUpperCase() + text.slice(1);
+  return /[.!?…"”]$/.test(capital) ? capital : `${capital.replace(/[,;:]$/, '')}.`;
 }
 
 /** The relevant facts worth showing: close to the best one. */

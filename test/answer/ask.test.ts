@@ -3,7 +3,8 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { citebotSystem, loadQuestions, score } from '../../bench/evaluate.js';
-import { ask, search } from '../../src/answer/ask.js';
+import { answerClause, ask, search } from '../../src/answer/ask.js';
+import { planQuery } from '../../src/answer/query.js';
 import type { Engine } from '../../src/engine.js';
 import { ROOT, seedEngine } from '../support/seedEngine.js';
 
@@ -143,5 +144,19 @@ describe('search', () => {
     expect(answer.found).toBe(true);
     expect(answer.citations.length).toBeGreaterThan(3);
     expect(answer.answer).toMatch(/matching sentences/);
+  });
+});
+
+describe('answerClause', () => {
+  it('returns the clause of the best sentence that answers, or the whole sentence', () => {
+    const sentence =
+      'Kazakhstan primarily exports oil, natural gas, metals, and food products to Tajikistan, while Tajikistan sends textiles, fruits, and vegetables to Kazakhstan.';
+    const plan = planQuery(engine.index, 'textiles fruits vegetables sends');
+    expect(answerClause(sentence, plan)).toBe(
+      'Tajikistan sends textiles, fruits, and vegetables to Kazakhstan.',
+    );
+    expect(answerClause('It is my great pleasure to visit sunny Dushanbe.', plan)).toBe(
+      'It is my great pleasure to visit sunny Dushanbe.',
+    );
   });
 });
