@@ -147,3 +147,50 @@ export function coverage(plan: QueryPlan, matchedKeys: Iterable<string>): Covera
   }
   return { share: total === 0 ? 0 : covered / total, missing };
 }
+
+/**
+ * `coverage` for documents given as key bitmasks (see SearchIndex.match):
+ * bit k stands for `keys[k]`. Many documents match the same keys, so with one
+ * mask word the result is memoised per mask.
+ */
+export function maskCoverage(
+  plan: QueryPlan,
+  keys: readonly string[],
+  words: number,
+): (masks: Uint32Array, offset: number) => Coverage {
+  const bitOf = new Map<string, number>();
+  keys.forEach((key, i) => {
+    if (!bitOf.has(key)) bitOf.set(key, i);
+  });
+  const terms = plan.terms.map((term) => ({
+    weight: term.weight,
+    expansions: [...term.expansions].map(([key, quality]) => ({ bit: bitOf.get(key) ?? -1, quality })),
+  }));
+  const compute = (masks: Uint32Array, offset: number): Coverage => {
+    let total = 0;
+    let covered = 0;
+    let missing = 0;
+    for (const term of terms) {
+      total += term.weight;
+      let best = 0;
+      for (const { bit, quality } of term.expansions) {
+        if (quality > best && bit >= 0 && (masks[offset + (bit >>> 5)]! & (1 << (bit & 31))) !== 0)
+          best = quality;
+      }
+      covered += term.weight * best;
+      if (best === 0) missing++;
+    }
+    return { share: total === 0 ? 0 : covered / total, missing };
+  };
+  if (words !== 1) return compute;
+  const memo = new Map<number, Coverage>();
+  return (masks, offset) => {
+    const mask = masks[offset]!;
+    let c = memo.get(mask);
+    if (c === undefined) {
+      c = compute(masks, offset);
+      memo.set(mask, c);
+    }
+    return c;
+  };
+}

@@ -1,8 +1,8 @@
+import type { Corpus } from '../corpus/types.js';
 import type { Engine } from '../engine.js';
-import type { IndexDoc } from '../index/searchIndex.js';
-import { contentKeys } from '../text/normalize.js';
+import { type IndexDoc, type KeySet, keysSimilar, type SearchIndex } from '../index/searchIndex.js';
 import { sourceOf } from './links.js';
-import { coverage, type QueryPlan } from './query.js';
+import { type Coverage, maskCoverage, type QueryPlan } from './query.js';
 import type { Citation } from './types.js';
 
 /**
@@ -38,47 +38,161 @@ export function allowedMissing(terms: number): number {
   return Math.floor((terms - 1) / 2);
 }
 
+const byRelevanceScoreId = (a: Ranked, b: Ranked) =>
+  Number(b.relevant) - Number(a.relevant) || b.score - a.score || a.id - b.id;
+
+const RADIX_BITS = 11;
+const RADIX_BUCKETS = 1 << RADIX_BITS;
+/** Below this many matches a comparator sort is as quick as radix passes. */
+const RADIX_MIN = 1024;
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
+/** One stable counting pass over `order` by an 11-bit digit of `key`; false when every item has the same digit. */
+function radixPass(
+  order: Uint32Array,
+  next: Uint32Array,
+  key: Uint32Array,
+  shift: number,
+  counts: Uint32Array,
+): boolean {
+  const n = order.length;
+  counts.fill(0);
+  for (let i = 0; i < n; i++) counts[(key[order[i]!]! >>> shift) & (RADIX_BUCKETS - 1)]!++;
+  let sum = 0;
+  for (let b = 0; b < RADIX_BUCKETS; b++) {
+    const c = counts[b]!;
+    if (c === n) return false;
+    counts[b] = sum;
+    sum += c;
+  }
+  for (let i = 0; i < n; i++) {
+    const o = order[i]!;
+    next[counts[(key[o]! >>> shift) & (RADIX_BUCKETS - 1)]!++] = o;
+  }
+  return true;
+}
+
+/**
+ * The order byRelevanceScoreId gives, found by stable radix passes over the
+ * ids, then the scores' bits (descending), then relevance: a common word
+ * matches tens of thousands of documents, and a comparator sort of that many
+ * objects took longer than all the rest of an answer. Null when a value is
+ * outside what the passes handle (negative or non-integer ids, negative or
+ * NaN scores); the caller then sorts with the comparator.
+ */
+function radixOrder(ids: Int32Array, scores: Float64Array, relevant: Uint8Array): Uint32Array | null {
+  const n = ids.length;
+  const idKey = new Uint32Array(n);
+  const bits = new Float64Array(n);
+  const relevantKey = new Uint32Array(n);
+  for (let i = 0; i < n; i++) {
+    const score = scores[i]! + 0; // -0 and +0 compare equal: give them one bit pattern
+    if (!(score >= 0) || ids[i]! < 0) return null;
+    idKey[i] = ids[i]!;
+    bits[i] = score;
+    relevantKey[i] = relevant[i]! ? 0 : 1;
+  }
+  // A non-negative double's bit pattern orders like its value; complemented, it orders descending.
+  const words = new Uint32Array(bits.buffer);
+  const low = new Uint32Array(n);
+  const high = new Uint32Array(n);
+  for (let i = 0; i < n; i++) {
+    low[i] = ~words[2 * i + (LITTLE_ENDIAN ? 0 : 1)]! >>> 0;
+    high[i] = ~words[2 * i + (LITTLE_ENDIAN ? 1 : 0)]! >>> 0;
+  }
+  let order = new Uint32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  let next = new Uint32Array(n);
+  const counts = new Uint32Array(RADIX_BUCKETS);
+  for (const key of [idKey, low, high]) {
+    for (let shift = 0; shift < 32; shift += RADIX_BITS) {
+      if (radixPass(order, next, key, shift, counts)) [order, next] = [next, order];
+    }
+  }
+  if (radixPass(order, next, relevantKey, 0, counts)) order = next;
+  return order;
+}
+
 /**
  * Ranks index documents for a plan: relevant ones first, then by BM25 score
  * weighted by the square of coverage.
  */
 export function rank(engine: Engine, plan: QueryPlan, type?: IndexDoc['type']): Ranked[] {
-  const results = engine.index.search([...plan.keys.keys()], (key) => plan.keys.get(key) ?? 1, type);
+  const keys = [...plan.keys.keys()];
+  const matches = engine.index.match(
+    keys,
+    keys.map((key) => plan.keys.get(key) ?? 1),
+    type,
+  );
+  const n = matches.count;
+  const coverageOf = maskCoverage(plan, keys, matches.words);
   const missingAllowed = allowedMissing(plan.terms.length);
-  const ranked: Ranked[] = results.map((r) => {
-    const c = coverage(plan, r.terms);
-    return {
-      id: r.id as number,
-      score: r.score * c.share * c.share,
+  const coverages: Coverage[] = new Array(n);
+  const scores = new Float64Array(n);
+  const relevant = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    const c = coverageOf(matches.masks, i * matches.words);
+    coverages[i] = c;
+    scores[i] = matches.scores[i]! * c.share * c.share;
+    relevant[i] = c.share >= RELEVANCE.FOUND_COVERAGE && c.missing <= missingAllowed ? 1 : 0;
+  }
+  const order = n >= RADIX_MIN ? radixOrder(matches.ids, scores, relevant) : null;
+  const ranked: Ranked[] = new Array(n);
+  for (let r = 0; r < n; r++) {
+    const i = order ? order[r]! : r;
+    const c = coverages[i]!;
+    ranked[r] = {
+      id: matches.ids[i]!,
+      score: scores[i]!,
       coverage: c.share,
       missing: c.missing,
-      relevant: c.share >= RELEVANCE.FOUND_COVERAGE && c.missing <= missingAllowed,
+      relevant: relevant[i] === 1,
     };
-  });
-  return ranked.sort((a, b) => Number(b.relevant) - Number(a.relevant) || b.score - a.score || a.id - b.id);
+  }
+  return order ? ranked : ranked.sort(byRelevanceScoreId);
 }
 
-function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
-  let shared = 0;
-  for (const x of a) if (b.has(x)) shared++;
-  const union = a.size + b.size - shared;
-  return union === 0 ? 0 : shared / union;
+/** The corpus each index was checked against: its sentence documents are that corpus's sentences. */
+const sentencesChecked = new WeakMap<SearchIndex, Corpus>();
+
+/**
+ * Whether the index's documents with sentence ids are the corpus's sentences
+ * as written (the engine builds it so), so their key sets can be read from
+ * the index instead of tokenizing each quoted sentence again. Checked once
+ * per index and corpus.
+ */
+function indexHoldsSentences(index: SearchIndex, corpus: Corpus): boolean {
+  if (sentencesChecked.get(index) === corpus) return true;
+  const holds = corpus.sentences.every((s, i) => {
+    const doc = index.docs[i];
+    return s.id === i && doc?.type === 'sentence' && doc.text === s.text;
+  });
+  if (holds) sentencesChecked.set(index, corpus);
+  return holds;
 }
 
 /** Picks the quotes: close enough to the best, near-duplicates folded into one. */
 export function selectCitations(engine: Engine, ranked: readonly Ranked[], limit: number): Citation[] {
   const best = ranked[0];
   if (!best) return [];
-  const { corpus, sourceBaseUrl } = engine;
+  const { corpus, sourceBaseUrl, index } = engine;
+  const fromIndex = indexHoldsSentences(index, corpus);
+  const minCoverage = best.coverage * RELEVANCE.CITE_COVERAGE_RATIO;
+  const minScore = best.score * RELEVANCE.CITE_SCORE_RATIO;
   const citations: Citation[] = [];
-  const keySets: Set<string>[] = [];
+  const keySets: KeySet[] = [];
   for (const r of ranked) {
-    if (!r.relevant || r.coverage < best.coverage * RELEVANCE.CITE_COVERAGE_RATIO) continue;
-    if (r.score < best.score * RELEVANCE.CITE_SCORE_RATIO) break;
+    if (!r.relevant || r.coverage < minCoverage) continue;
+    if (r.score < minScore) break;
     const sentence = corpus.sentences[r.id];
     if (!sentence) continue;
-    const keys = new Set(contentKeys(sentence.text));
-    const twin = keySets.findIndex((k) => jaccard(k, keys) >= RELEVANCE.NEAR_DUPLICATE);
+    // A common word makes tens of thousands of candidates; each is compared
+    // with at most `limit` quotes, straight from the index's key sets.
+    const keys = fromIndex ? index.keySet(r.id) : index.keySetOfText(sentence.text);
+    let twin = -1;
+    for (let i = 0; i < keySets.length && twin < 0; i++) {
+      if (keysSimilar(keySets[i]!, keys, RELEVANCE.NEAR_DUPLICATE)) twin = i;
+    }
     if (twin >= 0) {
       citations[twin]!.also.push(sourceOf(corpus, sentence, sourceBaseUrl));
       continue;

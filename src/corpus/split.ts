@@ -118,13 +118,23 @@ function isBoundary(text: string, terminal: string, termStart: number, next: num
   return true;
 }
 
+/**
+ * Whitespace runs folded to one space, in a flat string of its own. V8 may
+ * return a regex replacement as a rope of pieces of the block it was cut
+ * from, which took seven times the text's size on the heap until something
+ * read it with a regex; `join` builds a flat string.
+ */
+function foldSpaces(trimmed: string): string {
+  return trimmed.split(/\s+/).join(' ');
+}
+
 function pushSentence(out: SplitSentence[], block: Block, index: number, start: number, end: number): void {
   const raw = block.text.slice(start, end);
   const lead = raw.length - raw.trimStart().length;
   const body = raw.trim();
   if (!/[\p{L}\p{N}]/u.test(body)) return;
   if (body.length <= MAX_SENTENCE_CHARS) {
-    out.push({ line: lineAt(block.segments, start + lead), text: body.replace(/\s+/g, ' '), block: index });
+    out.push({ line: lineAt(block.segments, start + lead), text: foldSpaces(body), block: index });
     return;
   }
   // A run with no sentence punctuation (a table, a list): cut at spaces.
@@ -138,7 +148,7 @@ function pushSentence(out: SplitSentence[], block: Block, index: number, start: 
     }
     const piece = block.text.slice(from, to);
     const pieceLead = piece.length - piece.trimStart().length;
-    const text = piece.trim().replace(/\s+/g, ' ');
+    const text = foldSpaces(piece.trim());
     if (/[\p{L}\p{N}]/u.test(text)) {
       out.push({ line: lineAt(block.segments, from + pieceLead), text, block: index });
     }

@@ -10,8 +10,13 @@ import { eng } from 'stopword';
 
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
 
+const ASCII = /^[\0-\x7f]*$/;
+
 /** Lowercase, strip accents and unify apostrophes. */
 export function fold(word: string): string {
+  // ASCII has no accents, no compatibility forms and no curly apostrophe:
+  // skipping Unicode normalisation for it is the same result, several times faster.
+  if (ASCII.test(word)) return word.toLowerCase();
   return word.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/’/g, "'");
 }
 
@@ -79,32 +84,64 @@ export function transliterationFold(term: string): string {
     .replace(/([b-df-hj-np-tv-z])\1+/g, '$1');
 }
 
-const keyCache = new Map<string, string>();
-const KEY_CACHE_LIMIT = 200_000;
+/**
+ * Words met so far → their key, or null for a stop word. Indexing and every
+ * question look up the same few thousand words again and again; folding and
+ * stemming each time was most of the build and of a question's time. The
+ * cache stops growing at its limit rather than evicting: past that, words are
+ * simply computed each time.
+ */
+const wordCache = new Map<string, string | null>();
+const WORD_CACHE_LIMIT = 200_000;
+
+function computeKey(folded: string): string {
+  let bare = folded;
+  if (bare.endsWith("'s")) bare = bare.slice(0, -2);
+  else if (bare.endsWith("'")) bare = bare.slice(0, -1);
+  return /^\d/.test(bare) ? bare : transliterationFold(stemmer(bare));
+}
+
+function isStopFolded(folded: string): boolean {
+  return STOP_WORDS.has(folded) || (folded.length < 2 && !/\d/.test(folded));
+}
+
+/** The search key of a content word, or null for a stop word: what the index stores for it. */
+export function contentKey(word: string): string | null {
+  const cached = wordCache.get(word);
+  if (cached !== undefined) return cached;
+  const folded = fold(word);
+  const key = isStopFolded(folded) ? null : computeKey(folded);
+  if (wordCache.size < WORD_CACHE_LIMIT) wordCache.set(word, key);
+  return key;
+}
+
+/** Keys of stop words as written (few: the stop list in its spellings). */
+const stopWordKeys = new Map<string, string>();
 
 /** The search key of one word: folded, stemmed, transliteration-folded. */
 export function termKey(word: string): string {
-  const cached = keyCache.get(word);
-  if (cached !== undefined) return cached;
-  let folded = fold(word);
-  if (folded.endsWith("'s")) folded = folded.slice(0, -2);
-  else if (folded.endsWith("'")) folded = folded.slice(0, -1);
-  const key = /^\d/.test(folded) ? folded : transliterationFold(stemmer(folded));
-  if (keyCache.size < KEY_CACHE_LIMIT) keyCache.set(word, key);
-  return key;
+  const key = contentKey(word);
+  if (key !== null) return key;
+  // A stop word still has a key (synonym groups and facts ask for it).
+  let stopKey = stopWordKeys.get(word);
+  if (stopKey === undefined) {
+    stopKey = computeKey(fold(word));
+    if (stopWordKeys.size < WORD_CACHE_LIMIT) stopWordKeys.set(word, stopKey);
+  }
+  return stopKey;
 }
 
 /** True when a word carries no content for search (stop word, lone letter). */
 export function isStopWord(word: string): boolean {
-  const folded = fold(word);
-  return STOP_WORDS.has(folded) || (folded.length < 2 && !/\d/.test(folded));
+  return contentKey(word) === null;
 }
 
 /** The search keys of a text's content words, in order (stop words dropped). */
 export function contentKeys(text: string): string[] {
   const keys: string[] = [];
   for (const word of tokenize(text)) {
-    if (!isStopWord(word)) keys.push(termKey(word));
+    const key = contentKey(word);
+    if (key !== null) keys.push(key);
   }
   return keys;
 }
