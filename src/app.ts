@@ -4,13 +4,19 @@ import type { Config } from './config.js';
 import type { CorpusError } from './corpus/load.js';
 import { createEngine, type Engine } from './engine.js';
 import { createEngineInWorker } from './engineWorker.js';
+import { defaultSnapshotPath } from './index/snapshot.js';
 import type { Logger } from './logger.js';
 
-export type CorpusConfig = Pick<Config, 'CORPUS_DIR' | 'SOURCE_BASE_URL'>;
+export type CorpusConfig = Pick<Config, 'CORPUS_DIR' | 'SOURCE_BASE_URL'> &
+  Partial<Pick<Config, 'INDEX_SNAPSHOT'>>;
 
 /** Loads the corpus folder and builds its index, at start-up. */
 export function buildEngine(config: CorpusConfig): Promise<Engine | CorpusError> {
-  return createEngine({ corpusDir: config.CORPUS_DIR, sourceBaseUrl: config.SOURCE_BASE_URL ?? null });
+  return createEngine({
+    corpusDir: config.CORPUS_DIR,
+    sourceBaseUrl: config.SOURCE_BASE_URL ?? null,
+    snapshotFile: config.INDEX_SNAPSHOT ? defaultSnapshotPath(config.CORPUS_DIR) : undefined,
+  });
 }
 
 /**
@@ -53,7 +59,10 @@ export async function bootstrap(config: CorpusConfig, logger: Logger): Promise<C
     {
       files: engine.stats.files,
       sentences: engine.stats.sentences,
+      facts: engine.stats.facts,
+      indexFrom: engine.stats.indexFrom,
       buildMs: Math.round(engine.stats.buildMs),
+      ...(engine.stats.snapshot ? { snapshot: engine.stats.snapshot } : {}),
     },
     'corpus indexed',
   );

@@ -20,6 +20,20 @@ const url = (what: string) =>
       }
     }, `must be an http(s) URL, e.g. ${what}`);
 
+/** A true/false setting, with its default. */
+function flag(fallback: boolean) {
+  return z.preprocess(
+    (value) => {
+      const v = blankToUndefined(value);
+      return typeof v === 'string' ? v.trim().toLowerCase() : v;
+    },
+    z
+      .enum(['true', 'false', 'yes', 'no', '1', '0', 'on', 'off'], { error: 'must be true or false' })
+      .default(fallback ? 'true' : 'false')
+      .transform((v) => ['true', 'yes', '1', 'on'].includes(v)),
+  );
+}
+
 /** Every setting, read from the environment and `.env`. Documented in .env.example. */
 const configSchema = z.object({
   DISCORD_TOKEN: optional(
@@ -52,18 +66,8 @@ const configSchema = z.object({
       .max(3600, 'must be at most 3600 seconds')
       .default(2),
   ),
-  WATCH_CORPUS: z.preprocess(
-    (value) => {
-      const v = blankToUndefined(value);
-      return typeof v === 'string' ? v.trim().toLowerCase() : v;
-    },
-    z
-      .enum(['true', 'false', 'yes', 'no', '1', '0', 'on', 'off'], {
-        error: 'must be true or false',
-      })
-      .default('true')
-      .transform((v) => ['true', 'yes', '1', 'on'].includes(v)),
-  ),
+  WATCH_CORPUS: flag(true),
+  INDEX_SNAPSHOT: flag(true),
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -1,10 +1,11 @@
 import { performance } from 'node:perf_hooks';
 import { type CorpusError, loadCorpus } from './corpus/load.js';
 import type { Corpus } from './corpus/types.js';
-import { extractFacts, type Facts } from './facts/index.js';
+import { extractFacts, FACTS_VERSION, type Facts } from './facts/index.js';
 import { summarizeTrade, type TradeLine } from './facts/tradeSummary.js';
 import type { AgreementFact, MeetingFact, PersonFact } from './facts/types.js';
-import { buildIndex, type IndexDoc, type SearchIndex } from './index/searchIndex.js';
+import { buildIndex, buildIndexAsync, type IndexDoc, type SearchIndex } from './index/searchIndex.js';
+import { loadSnapshot, saveSnapshot } from './index/snapshot.js';
 import { fold, isStopWord, termKey, tokenize } from './text/normalize.js';
 
 /** A fact as the index holds it: one person, merged trade figure, agreement or meeting. */
@@ -25,8 +26,12 @@ export interface EngineStats {
   dateRange: [string, string] | null;
   /** Time to extract the facts, in ms. */
   factMs: number;
-  /** Time to build the index, in ms. */
+  /** Time to build the index (or load its snapshot), in ms. */
   buildMs: number;
+  /** Whether the index was built or loaded from a snapshot. */
+  indexFrom: 'built' | 'snapshot';
+  /** What became of the snapshot, when one was asked for. */
+  snapshot?: string;
 }
 
 /** Everything a command needs to answer: the corpus, its index and settings. */
@@ -52,6 +57,8 @@ export interface EngineOptions {
   root?: string;
   sourceBaseUrl?: string | null;
   maxFileBytes?: number;
+  /** Load the index and facts from this snapshot file when it matches the corpus; else build and save it. */
+  snapshotFile?: string | undefined;
 }
 
 /** What the corpus is about, for "not found" hints: its names and its common subjects. */
@@ -187,15 +194,14 @@ export function engineParts(corpus: Corpus): EngineParts {
   return { corpus, facts, trade, indexedFacts, topics: corpusTopics(corpus), factMs };
 }
 
-/** Builds the index over engine parts, and the engine. */
-export function engineFromParts(
+/** The engine over its parts and a built (or loaded) index. */
+export function engineWithIndex(
   parts: EngineParts,
-  options: Pick<EngineOptions, 'sourceBaseUrl'> = {},
+  index: SearchIndex,
+  buildMs: number,
+  options: Pick<EngineOptions, 'sourceBaseUrl'> & { indexFrom?: EngineStats['indexFrom'] } = {},
 ): Engine {
   const { corpus, facts, trade, indexedFacts, topics, factMs } = parts;
-  const started = performance.now();
-  const index = buildIndex(indexDocs(corpus, indexedFacts));
-  const buildMs = performance.now() - started;
   return {
     corpus,
     facts,
@@ -212,8 +218,69 @@ export function engineFromParts(
       dateRange: dateRange(corpus),
       factMs,
       buildMs,
+      indexFrom: options.indexFrom ?? 'built',
     },
   };
+}
+
+/** Builds the index over engine parts, and the engine. */
+export function engineFromParts(
+  parts: EngineParts,
+  options: Pick<EngineOptions, 'sourceBaseUrl'> = {},
+): Engine {
+  const started = performance.now();
+  const index = buildIndex(indexDocs(parts.corpus, parts.indexedFacts));
+  return engineWithIndex(parts, index, performance.now() - started, options);
+}
+
+/** engineFromParts, with the index built in time slices so the event loop keeps answering. */
+export async function engineFromPartsAsync(
+  parts: EngineParts,
+  options: Pick<EngineOptions, 'sourceBaseUrl'> = {},
+): Promise<Engine> {
+  const started = performance.now();
+  const index = await buildIndexAsync(indexDocs(parts.corpus, parts.indexedFacts));
+  return engineWithIndex(parts, index, performance.now() - started, options);
+}
+
+/** What a snapshot stores beside the index: everything else extraction made. */
+interface SnapshotFacts {
+  facts: Facts;
+  trade: TradeLine[];
+  topics: Topics;
+}
+
+/**
+ * The engine from a snapshot of this corpus when there is a usable one;
+ * otherwise built, and the snapshot written for next time. Why a snapshot
+ * was not used is in `stats.snapshot`.
+ */
+async function engineWithSnapshot(
+  corpus: Corpus,
+  file: string,
+  options: Pick<EngineOptions, 'sourceBaseUrl'>,
+): Promise<Engine> {
+  const identity = { corpusHash: corpus.hash, factsVersion: FACTS_VERSION };
+  const loaded = await loadSnapshot<SnapshotFacts>(file, { ...identity, sentenceDocs: sentenceDocs(corpus) });
+  if (!('reason' in loaded) && loaded.facts) {
+    const { facts, trade, topics } = loaded.facts;
+    const indexedFacts = indexedFactsOf(facts, trade);
+    if (loaded.index.docs.length === corpus.sentences.length + indexedFacts.length) {
+      const parts = { corpus, facts, trade, indexedFacts, topics, factMs: 0 };
+      const engine = engineWithIndex(parts, loaded.index, loaded.ms, { ...options, indexFrom: 'snapshot' });
+      return { ...engine, stats: { ...engine.stats, snapshot: `loaded ${file}` } };
+    }
+  }
+  const why = 'reason' in loaded ? loaded.reason : 'it does not match the facts';
+  const engine = engineFromCorpus(corpus, options);
+  const saved = await saveSnapshot(file, {
+    ...identity,
+    index: engine.index,
+    facts: { facts: engine.facts, trade: engine.trade, topics: engine.topics } satisfies SnapshotFacts,
+  });
+  const note =
+    'error' in saved ? `not used (${why}); not saved (${saved.error})` : `not used (${why}); saved ${file}`;
+  return { ...engine, stats: { ...engine.stats, snapshot: note } };
 }
 
 /** Builds an engine over an already loaded corpus. */
@@ -228,5 +295,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine | Cor
     ...(options.maxFileBytes !== undefined ? { maxFileBytes: options.maxFileBytes } : {}),
   });
   if ('error' in corpus) return corpus;
-  return engineFromCorpus(corpus, { sourceBaseUrl: options.sourceBaseUrl ?? null });
+  const settings = { sourceBaseUrl: options.sourceBaseUrl ?? null };
+  if (options.snapshotFile) return engineWithSnapshot(corpus, options.snapshotFile, settings);
+  return engineFromCorpus(corpus, settings);
 }

@@ -1,13 +1,19 @@
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { type CorpusError, loadCorpus } from './corpus/load.js';
-import { type Engine, type EngineOptions, type EngineParts, engineFromParts, engineParts } from './engine.js';
+import {
+  type Engine,
+  type EngineOptions,
+  type EngineParts,
+  engineFromPartsAsync,
+  engineParts,
+} from './engine.js';
 
 /**
  * Builds an engine with its slow part, loading the corpus and extracting the
  * facts, in a worker thread, so that the bot's event loop stays free to answer
  * from the current index meanwhile (a rebuild of a 60,000-sentence corpus
  * takes seconds; Discord waits 3 s for an answer). Only the index is built on
- * the calling thread.
+ * the calling thread, in slices that yield to the event loop.
  */
 
 type FromWorker = { parts: EngineParts } | CorpusError | { crashed: string };
@@ -51,7 +57,13 @@ export function createEngineInWorker(options: EngineOptions): Promise<Engine | C
       void worker.terminate();
       if ('crashed' in result) reject(new Error(`engine worker: ${result.crashed}`));
       else if ('error' in result) resolve(result);
-      else resolve(engineFromParts(result.parts, { sourceBaseUrl: options.sourceBaseUrl ?? null }));
+      else {
+        // The index is built here, in time slices: the bot keeps answering from the current one.
+        engineFromPartsAsync(result.parts, { sourceBaseUrl: options.sourceBaseUrl ?? null }).then(
+          resolve,
+          reject,
+        );
+      }
     });
     worker.once('error', (err) => {
       settled = true;

@@ -38,7 +38,9 @@ export function aboutAnswer(engine: Engine): Answer {
   const lines = [
     `${stats.files} article${stats.files === 1 ? '' : 's'}, ${stats.sentences} sentences, dates: ${dates}.`,
     `Facts: ${facts.people.length} people, ${engine.trade.length} trade figures, ${facts.agreements.length} agreements, ${facts.meetings.length} meetings.`,
-    `Index built in ${stats.buildMs.toFixed(1)} ms (facts extracted in ${stats.factMs.toFixed(1)} ms).`,
+    stats.indexFrom === 'snapshot'
+      ? `Index and facts loaded from a snapshot in ${stats.buildMs.toFixed(1)} ms.`
+      : `Index built in ${stats.buildMs.toFixed(1)} ms (facts extracted in ${stats.factMs.toFixed(1)} ms).`,
   ];
   if (stats.files === 0) lines[0] = 'The corpus is empty: add .txt or .md articles to the corpus folder.';
   for (const inferred of facts.inferredDates) {
