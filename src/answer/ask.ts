@@ -7,6 +7,8 @@ import { coverage, planQuery, type QueryPlan } from './query.js';
 import { type Ranked, rank, selectCitations } from './rank.js';
 import type { Answer, Citation } from './types.js';
 
+/** How many of the best-matching sentences can decide which source of a fact is quoted first. */
+const PREFERENCE_DEPTH = 500;
 /** Facts shown first in an answer: at most this many… */
 const MAX_FACTS = 3;
 /** …each scoring at least this share of the best fact. */
@@ -97,7 +99,10 @@ export function ask(engine: Engine, question: string, options: AskOptions = {}):
   const quotes = sentences[0]?.relevant ? selectCitations(engine, sentences, limit) : [];
   const found = facts.length > 0 || quotes.length > 0;
   const shownFacts = facts.map((r) => engine.indexedFacts[r.id - sentenceCount]!);
-  const preference = new Map(sentences.map((r, i) => [r.id, i]));
+  // Which of a fact's sources to quote first: the ones the question matches best.
+  const preference = new Map(
+    shownFacts.length > 0 ? sentences.slice(0, PREFERENCE_DEPTH).map((r, i) => [r.id, i] as const) : [],
+  );
   const citations = mergeCitations(
     citationsForFacts(engine, shownFacts, MAX_FACTS, preference),
     quotes,
