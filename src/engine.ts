@@ -67,6 +67,9 @@ export interface Topics {
   subjects: string[];
 }
 
+/** Sentences read to find a corpus's topics. */
+const TOPIC_SAMPLE = 15_000;
+
 /**
  * Names are capitalised words never written in lower case (so not "President"
  * or "Foreign"); subjects are lower-case content words. Both are ranked by how
@@ -75,7 +78,10 @@ export interface Topics {
 export function corpusTopics(corpus: Corpus, limit = 8): Topics {
   const lowerSeen = new Set<string>();
   const stats = new Map<string, { articles: Set<number>; count: number; forms: Map<string, number> }>();
-  for (const s of corpus.sentences) {
+  // A summary needs no more than an even sample of a large corpus.
+  const step = Math.max(1, Math.ceil(corpus.sentences.length / TOPIC_SAMPLE));
+  for (let at = 0; at < corpus.sentences.length; at += step) {
+    const s = corpus.sentences[at]!;
     tokenize(s.text).forEach((word, i) => {
       const base = word.replace(/['’]s$/, '');
       if (isStopWord(base) || base.length < 3 || /\d/.test(base)) return;
