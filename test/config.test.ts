@@ -5,7 +5,13 @@ import { loadConfig } from '../src/config.js';
 import { tempCorpus } from './support/tempCorpus.js';
 
 /** What every config holds when nothing else is set. */
-const DEFAULTS = { CORPUS_DIR: 'seeds', LOG_LEVEL: 'info', COOLDOWN_SECONDS: 2, WATCH_CORPUS: true, INDEX_SNAPSHOT: true };
+const DEFAULTS = {
+  CORPUS_DIR: 'seeds',
+  LOG_LEVEL: 'info',
+  COOLDOWN_SECONDS: 2,
+  WATCH_CORPUS: true,
+  INDEX_SNAPSHOT: true,
+};
 
 let cleanup: () => void = () => {};
 afterEach(() => cleanup());

@@ -1,3 +1,4 @@
+import { capitalOf, countryOf, countryWordKeys } from '../facts/geo.js';
 import type { SearchIndex } from '../index/searchIndex.js';
 import { fold, isStopWord, termKey, tokenize, transliterationFold } from '../text/normalize.js';
 import { synonymsOf } from '../text/synonyms.js';
@@ -14,6 +15,13 @@ export interface QueryTerm {
   /** Index keys this word matches, with a match quality in (0, 1]. */
   expansions: Map<string, number>;
   kind: MatchKind;
+  /**
+   * A place the question names (a country or capital, or a capitalised word
+   * the corpus never uses): an answer must match it, however much else it
+   * matches. "Trade between Kyrgyzstan and Uzbekistan" is not answered by a
+   * figure for Tajikistan and Uzbekistan.
+   */
+  required: boolean;
 }
 
 export interface QueryPlan {
@@ -22,6 +30,8 @@ export interface QueryPlan {
   keys: Map<string, number>;
 }
 
+/** Quality of another name of the same country ("Uzbek" for "Uzbekistan"). */
+const COUNTRY_FORM_QUALITY = 0.9;
 /** Quality of a match by meaning rather than spelling. */
 const SYNONYM_QUALITY = 0.8;
 /** Quality of a completion of the last, maybe unfinished, word. */
@@ -46,7 +56,13 @@ export function idf(documents: number, df: number): number {
   return Math.log(1 + (documents - df + 0.5) / (df + 0.5));
 }
 
-function expand(index: SearchIndex, word: string, key: string, isLast: boolean): QueryTerm {
+function expand(
+  index: SearchIndex,
+  word: string,
+  key: string,
+  isLast: boolean,
+  midQuestion: boolean,
+): QueryTerm {
   const expansions = new Map<string, number>();
   let kind: MatchKind = 'none';
   const add = (k: string, quality: number) => {
@@ -56,6 +72,16 @@ function expand(index: SearchIndex, word: string, key: string, isLast: boolean):
   if (index.documentFrequency(key) > 0) {
     add(key, 1);
     kind = 'exact';
+  }
+  const country = /^\p{Lu}/u.test(word) || midQuestion ? countryOf(word) : undefined;
+  if (country) {
+    for (const form of countryWordKeys(country)) {
+      const k = termKey(form);
+      if (k !== key && index.documentFrequency(k) > 0) {
+        add(k, COUNTRY_FORM_QUALITY);
+        if (kind === 'none') kind = 'synonym';
+      }
+    }
   }
   for (const synonym of synonymsOf(key)) {
     if (index.documentFrequency(synonym) > 0) {
@@ -96,7 +122,9 @@ function expand(index: SearchIndex, word: string, key: string, isLast: boolean):
       df = index.documentFrequency(k);
     }
   }
-  return { word, key, weight: idf(documents, df), expansions, kind };
+  const place = country !== undefined || capitalOf(word) !== undefined;
+  const unknownName = kind === 'none' && midQuestion && /^\p{Lu}/u.test(word);
+  return { word, key, weight: idf(documents, df), expansions, kind, required: place || unknownName };
 }
 
 /**
@@ -109,12 +137,28 @@ export function planQuery(index: SearchIndex, question: string): QueryPlan {
   const prefixLast = /[\p{L}\p{N}]$/u.test(question);
   const seen = new Set<string>();
   const terms: QueryTerm[] = [];
+  // Where each content word stands in the question: a capital at its very start says nothing.
+  const firstWordAt = question.search(/[\p{L}\p{N}]/u);
+  let from = 0;
+  const positions = words.map((w) => {
+    const at = question.indexOf(w, from);
+    from = at + w.length;
+    return at;
+  });
   words.forEach((word, i) => {
     const key = termKey(word);
     if (seen.has(key)) return;
     seen.add(key);
-    terms.push(expand(index, word, key, prefixLast && i === words.length - 1));
+    terms.push(expand(index, word, key, prefixLast && i === words.length - 1, positions[i] !== firstWordAt));
   });
+  // A common word the corpus never uses ("flow", "handed") weighs like the
+  // question's other words, not like the rarest: it is usually the question's
+  // phrasing. An unknown name keeps its weight (and is required).
+  const known = terms.filter((t) => t.kind !== 'none');
+  const usual = known.length > 0 ? known.reduce((sum, t) => sum + t.weight, 0) / known.length : 0;
+  for (const t of terms) {
+    if (t.kind === 'none' && !t.required && known.length > 0 && /^\p{Ll}/u.test(t.word)) t.weight = usual;
+  }
   const keys = new Map<string, number>();
   for (const term of terms) {
     for (const [k, quality] of term.expansions) keys.set(k, Math.max(keys.get(k) ?? 0, quality));
@@ -127,6 +171,8 @@ export interface Coverage {
   share: number;
   /** How many of the question's content words the document does not match at all. */
   missing: number;
+  /** How many required terms (places the question names) it does not match. */
+  missingRequired: number;
 }
 
 /**
@@ -138,14 +184,18 @@ export function coverage(plan: QueryPlan, matchedKeys: Iterable<string>): Covera
   let total = 0;
   let covered = 0;
   let missing = 0;
+  let missingRequired = 0;
   for (const term of plan.terms) {
     total += term.weight;
     let best = 0;
     for (const [k, quality] of term.expansions) if (quality > best && matched.has(k)) best = quality;
     covered += term.weight * best;
-    if (best === 0) missing++;
+    if (best === 0) {
+      missing++;
+      if (term.required) missingRequired++;
+    }
   }
-  return { share: total === 0 ? 0 : covered / total, missing };
+  return { share: total === 0 ? 0 : covered / total, missing, missingRequired };
 }
 
 /**
@@ -164,12 +214,14 @@ export function maskCoverage(
   });
   const terms = plan.terms.map((term) => ({
     weight: term.weight,
+    required: term.required,
     expansions: [...term.expansions].map(([key, quality]) => ({ bit: bitOf.get(key) ?? -1, quality })),
   }));
   const compute = (masks: Uint32Array, offset: number): Coverage => {
     let total = 0;
     let covered = 0;
     let missing = 0;
+    let missingRequired = 0;
     for (const term of terms) {
       total += term.weight;
       let best = 0;
@@ -178,9 +230,12 @@ export function maskCoverage(
           best = quality;
       }
       covered += term.weight * best;
-      if (best === 0) missing++;
+      if (best === 0) {
+        missing++;
+        if (term.required) missingRequired++;
+      }
     }
-    return { share: total === 0 ? 0 : covered / total, missing };
+    return { share: total === 0 ? 0 : covered / total, missing, missingRequired };
   };
   if (words !== 1) return compute;
   const memo = new Map<number, Coverage>();

@@ -10,8 +10,9 @@ import type { Citation } from './types.js';
  * least FOUND_COVERAGE of the question's information (idf-weighted content
  * words; a word no article uses weighs the most) and misses fewer than half
  * of its content words (so a two-word question needs both: "president of
- * Russia" is not answered by a sentence that only names Russia). Further
- * quotes must come close to the best one in coverage and in score.
+ * Russia" is not answered by a sentence that only names Russia) and every
+ * place it names. Further quotes must come close to the best one in
+ * coverage and in score.
  * Tuned on bench/questions.json (npm run eval).
  */
 export const RELEVANCE = {
@@ -37,6 +38,8 @@ export interface Ranked {
 export function allowedMissing(terms: number): number {
   return Math.floor((terms - 1) / 2);
 }
+
+const noKeys = () => false;
 
 const byRelevanceScoreId = (a: Ranked, b: Ranked) =>
   Number(b.relevant) - Number(a.relevant) || b.score - a.score || a.id - b.id;
@@ -126,7 +129,11 @@ export function rank(engine: Engine, plan: QueryPlan, type?: IndexDoc['type']): 
   );
   const n = matches.count;
   const coverageOf = maskCoverage(plan, keys, matches.words);
-  const missingAllowed = allowedMissing(plan.terms.length);
+  const isRelevant = relevanceOf(engine, plan);
+  const bitOf = new Map<string, number>();
+  keys.forEach((k, b) => {
+    if (!bitOf.has(k)) bitOf.set(k, b);
+  });
   const coverages: Coverage[] = new Array(n);
   const scores = new Float64Array(n);
   const relevant = new Uint8Array(n);
@@ -134,7 +141,16 @@ export function rank(engine: Engine, plan: QueryPlan, type?: IndexDoc['type']): 
     const c = coverageOf(matches.masks, i * matches.words);
     coverages[i] = c;
     scores[i] = matches.scores[i]! * c.share * c.share;
-    relevant[i] = c.share >= RELEVANCE.FOUND_COVERAGE && c.missing <= missingAllowed ? 1 : 0;
+    // Which keys a document holds is only asked when it misses a required place.
+    const offset = i * matches.words;
+    const hasKey =
+      c.missingRequired === 0
+        ? noKeys
+        : (key: string) => {
+            const bit = bitOf.get(key);
+            return bit !== undefined && (matches.masks[offset + (bit >>> 5)]! & (1 << (bit & 31))) !== 0;
+          };
+    relevant[i] = isRelevant(matches.ids[i]!, c, hasKey) ? 1 : 0;
   }
   const order = n >= RADIX_MIN ? radixOrder(matches.ids, scores, relevant) : null;
   const ranked: Ranked[] = new Array(n);
@@ -150,6 +166,48 @@ export function rank(engine: Engine, plan: QueryPlan, type?: IndexDoc['type']): 
     };
   }
   return order ? ranked : ranked.sort(byRelevanceScoreId);
+}
+
+/**
+ * The relevance rule for one document, given its coverage and which query
+ * keys it contains. A document that does not itself name a place the
+ * question requires may lean on its article ("no unresolved issues" in an
+ * article about Kazakhstan answers a question about Kazakhstan); a fact
+ * must name the place itself.
+ */
+export function relevanceOf(
+  engine: Engine,
+  plan: QueryPlan,
+): (id: number, c: Coverage, hasKey: (key: string) => boolean) => boolean {
+  const missingAllowed = allowedMissing(plan.terms.length);
+  const required = plan.terms.filter((t) => t.required);
+  const corpus = engine.corpus as Corpus | undefined;
+  const sentenceCount = corpus?.sentences.length ?? 0;
+  let articlesNaming: Array<Set<number>> | undefined;
+  const naming = () => {
+    articlesNaming ??= required.map((term) => {
+      const keys = [...term.expansions.keys()];
+      const articles = new Set<number>();
+      if (corpus && keys.length > 0) {
+        const found = engine.index.match(
+          keys,
+          keys.map(() => 1),
+          'sentence',
+        );
+        for (let i = 0; i < found.count; i++) articles.add(corpus.sentences[found.ids[i]!]?.article ?? -1);
+      }
+      return articles;
+    });
+    return articlesNaming;
+  };
+  return (id, c, hasKey) => {
+    if (c.share < RELEVANCE.FOUND_COVERAGE || c.missing > missingAllowed) return false;
+    if (c.missingRequired === 0) return true;
+    if (!corpus || id >= sentenceCount) return false;
+    const article = corpus.sentences[id]!.article;
+    const sets = naming();
+    return required.every((term, j) => [...term.expansions.keys()].some(hasKey) || sets[j]!.has(article));
+  };
 }
 
 /** The corpus each index was checked against: its sentence documents are that corpus's sentences. */

@@ -3,6 +3,7 @@ import { fold, isStopWord, termKey, transliterationFold } from '../text/normaliz
 import { datesIn } from './dates.js';
 import { capitalOf, countriesIn } from './geo.js';
 import type { Person, PersonRef } from './people.js';
+import { articlePair } from './trade.js';
 import type { AgreementFact, FactDate, FactSource, Participant } from './types.js';
 
 /**
@@ -94,6 +95,8 @@ export interface AgreementMention {
   period: string | null;
   index: number;
   sentence: Sentence;
+  /** The two countries of the article it is named in ("Kazakhstan|Tajikistan"), when the article has a pair. */
+  parties: string | null;
 }
 
 /** Content keys of a phrase, minus generic words and type words. */
@@ -143,7 +146,7 @@ function nameAround(text: string, start: number, end: number): { name: string; f
   const tail = text.slice(end);
   const after =
     tail.match(
-      /^\s+(?:on|of|for|between|regarding|concerning)\s+(?:[^,;.()]+?)(?=\s+(?:was|were|is|are|will|would|has|have|had|set|that|which|who|to be|marking|signed|(?:last|this|next) year|in (?:19|20)\d{2}\b|and (?:the|a)\b(?!\s+\p{Lu}))|[,;.()]|$)/u,
+      /^\s+(?:on|of|for|between|regarding|concerning)\s+(?:[^,;.()]+?)(?=\s+(?:was|were|is|are|will|would|has|have|had|set|that|which|who|to be|marking|signed|(?:last|this|next) year|in (?:19|20)\d{2}\b|for (?:signing|ratification|approval|adoption|consideration)\b|and (?:the|a)\b(?!\s+\p{Lu}))|[,;.()]|$)/u,
     )?.[0] ?? '';
   const name = `${prefix ? `${prefix} ` : ''}${text.slice(start, end)}${after}`.trim();
   return { name, from: start - (prefix ? prefix.length + 1 : 0) };
@@ -208,6 +211,7 @@ export function agreementMentions(sentence: Sentence): AgreementMention[] {
       period: period ? `${period[1]}-${period[2]}` : null,
       index: from,
       sentence,
+      parties: null,
     });
   }
   return out;
@@ -218,11 +222,13 @@ function source(sentence: Sentence): FactSource {
 }
 
 function sameDocument(
-  a: Pick<AgreementMention, 'type' | 'topic' | 'period'>,
-  b: Pick<AgreementMention, 'type' | 'topic' | 'period'>,
+  a: Pick<AgreementMention, 'type' | 'topic' | 'period' | 'parties'>,
+  b: Pick<AgreementMention, 'type' | 'topic' | 'period' | 'parties'>,
 ): boolean {
   const typesMatch = a.type === b.type || (INTERCHANGEABLE.has(a.type) && INTERCHANGEABLE.has(b.type));
   if (!typesMatch || a.period !== b.period) return false;
+  // A Treaty on Allied Relations between two other countries is another treaty.
+  if (a.parties && b.parties && a.parties !== b.parties) return false;
   const x = new Set(a.topic);
   const shared = b.topic.filter((t) => x.has(t)).length;
   return (
@@ -328,8 +334,12 @@ export function extractAgreements(
     // "They signed several new agreements last year. These included a memorandum …":
     // documents listed right after an unnamed group take the group's status and date.
     let group: Sentence | null = null;
+    const pair = articlePair(article);
     for (const sentence of article.sentences) {
-      const mentions = agreementMentions(sentence);
+      const mentions = agreementMentions(sentence).map((m) => ({
+        ...m,
+        parties: pair ? pair.join('|') : null,
+      }));
       const listed =
         group !== null &&
         /^(?:these|they|those|the documents)\s+(?:included|include|were|are|comprise[sd]?)\b/i.test(

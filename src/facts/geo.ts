@@ -207,3 +207,18 @@ export function capitalOf(phrase: string): { city: string; country: string } | u
   const ws = words(phrase).map((t) => stripPossessive(t.text));
   return ws.length === 0 ? undefined : capitalByKey.get(key(ws));
 }
+
+const formsByCountry = new Map<string, string[]>();
+for (const [k, country] of countryByKey) {
+  if (k.includes(' ')) continue;
+  formsByCountry.set(country, [...(formsByCountry.get(country) ?? []), k]);
+}
+
+/**
+ * The one-word names of a country, as comparison keys ("Uzbekistan", "Uzbek",
+ * "Uzbekistani", "Uzbeks"): a question that says "Uzbek trade" is about the
+ * same country as a sentence that says "Uzbekistan".
+ */
+export function countryWordKeys(country: string): readonly string[] {
+  return formsByCountry.get(country) ?? [];
+}

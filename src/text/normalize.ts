@@ -55,6 +55,16 @@ const QUESTION_FILLER = [
   'happened',
   'its',
   'us',
+  // Small numbers and linking verbs say how a question is put, not what about:
+  // "which two cities became twinned", "the two countries".
+  'two',
+  'three',
+  'four',
+  'five',
+  'become',
+  'became',
+  'becomes',
+  'becoming',
   'one',
   'ones',
   'kind',

@@ -24,6 +24,7 @@ const GROUPS: readonly string[] = [
   'money funds funding',
   'cooperation collaboration partnership',
   'plan plans programme program',
+  'worth value valued totaling totalling amounting',
 ];
 
 const byKey = new Map<string, Set<string>>();

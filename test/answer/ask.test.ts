@@ -160,3 +160,22 @@ describe('answerClause', () => {
     );
   });
 });
+
+describe('ask and the places a question names', () => {
+  it('does not answer a question about a country from sentences about others', () => {
+    expect(ask(engine, 'What is the trade volume between Kazakhstan and Uzbekistan?').found).toBe(false);
+    expect(ask(engine, 'What did Tokayev say about Taiwan?').found).toBe(false);
+  });
+
+  it('lets a sentence lean on its article for the place, and reads a demonym as its country', () => {
+    const answer = ask(engine, 'Does Kazakhstan have unresolved issues with Tajikistan?');
+    expect(answer.citations.map((c) => `${c.file}:${c.line}`)).toContain('seeds/000_5c82c171a96e32aa.txt:7');
+    expect(ask(engine, 'Tajik exports to Kazakh markets').found).toBe(true);
+  });
+
+  it('weighs a common word the corpus never uses like the question’s other words', () => {
+    const answer = ask(engine, 'What products flow from Tajikistan to Kazakhstan?');
+    expect(answer.found).toBe(true);
+    expect(answer.citations.map((c) => `${c.file}:${c.line}`)).toContain('seeds/004_3650a434f87c96d2.txt:9');
+  });
+});

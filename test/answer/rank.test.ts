@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { prng } from '../../bench/sotu.js';
 import { coverage, planQuery } from '../../src/answer/query.js';
-import { allowedMissing, type Ranked, RELEVANCE, rank } from '../../src/answer/rank.js';
+import { type Ranked, rank, relevanceOf } from '../../src/answer/rank.js';
 import type { Engine } from '../../src/engine.js';
 import { buildIndex, type IndexDoc } from '../../src/index/searchIndex.js';
 
@@ -34,7 +34,7 @@ const engine = { index: buildIndex(docs) } as unknown as Engine;
 function rankByComparator(question: string, type?: IndexDoc['type']): Ranked[] {
   const plan = planQuery(engine.index, question);
   const results = engine.index.search([...plan.keys.keys()], (key) => plan.keys.get(key) ?? 1, type);
-  const missingAllowed = allowedMissing(plan.terms.length);
+  const isRelevant = relevanceOf(engine, plan);
   return results
     .map((r) => {
       const c = coverage(plan, r.terms);
@@ -43,7 +43,7 @@ function rankByComparator(question: string, type?: IndexDoc['type']): Ranked[] {
         score: r.score * c.share * c.share,
         coverage: c.share,
         missing: c.missing,
-        relevant: c.share >= RELEVANCE.FOUND_COVERAGE && c.missing <= missingAllowed,
+        relevant: isRelevant(r.id as number, c, (k) => r.terms.includes(k)),
       };
     })
     .sort((a, b) => Number(b.relevant) - Number(a.relevant) || b.score - a.score || a.id - b.id);
