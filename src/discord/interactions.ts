@@ -23,6 +23,8 @@ import { ShownAnswers } from './shown.js';
 
 /** Discord allows 3 s for the first response; a command still running after this is deferred. */
 export const DEFER_AFTER_MS = 1500;
+/** More interactions than this under way at once: a new command acknowledges before it works. */
+export const BUSY_AT = 4;
 /** Autocomplete: Discord shows at most 25 choices of 1-100 characters. */
 const MAX_CHOICES = 25;
 const MAX_CHOICE_CHARS = 100;
@@ -161,6 +163,8 @@ export function createInteractionHandler(options: InteractionHandlerOptions): In
   const deferAfterMs = options.deferAfterMs ?? DEFER_AFTER_MS;
   /** How long each command took last time, so that one known to be slow is deferred at once. */
   const lastRunMs = new Map<string, number>();
+  /** Interactions being handled now: many at once is a burst, where each waits for the others' work. */
+  let active = 0;
 
   /** Runs a command, deferring the reply when it is (or is known to be) slow. */
   async function runOrDefer(
@@ -175,7 +179,9 @@ export function createInteractionHandler(options: InteractionHandlerOptions): In
       log.deferred = true;
       await interaction.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {});
     };
-    if ((lastRunMs.get(name) ?? 0) > deferAfterMs) await defer();
+    // A command runs to its end once started, so in a burst the last ones would wait for all the
+    // others: with several under way, acknowledge first (that also lets the others acknowledge).
+    if ((lastRunMs.get(name) ?? 0) > deferAfterMs || active > BUSY_AT) await defer();
     const command = context.commands.get(name)!;
     const started = performance.now();
     const work = runCommand(context, command, raw).finally(() => {
@@ -363,6 +369,7 @@ export function createInteractionHandler(options: InteractionHandlerOptions): In
 
   return async function handleInteraction(interaction: Interaction): Promise<void> {
     const started = performance.now();
+    active++;
     const log: InteractionLog = {
       kind: interaction.isChatInputCommand()
         ? 'command'
@@ -393,6 +400,7 @@ export function createInteractionHandler(options: InteractionHandlerOptions): In
         log.err = { handler: log.err, reply: describeError(replyErr) };
       }
     } finally {
+      active--;
       log.latencyMs = Number((performance.now() - started).toFixed(2));
       if (log.ref) logger.error(log, 'interaction failed');
       else logger.info(log, 'interaction');
