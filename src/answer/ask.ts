@@ -1,11 +1,28 @@
 import { performance } from 'node:perf_hooks';
 import type { Engine } from '../engine.js';
 import type { IndexDoc } from '../index/searchIndex.js';
-import { contentKeys } from '../text/normalize.js';
+import { contentKeys, termKey } from '../text/normalize.js';
 import { citationsForFacts, toAnswerFact } from './facts.js';
 import { coverage, planQuery, type QueryPlan } from './query.js';
 import { type Ranked, rank, selectCitations } from './rank.js';
 import type { Answer, Citation } from './types.js';
+
+const namesOf = new WeakMap<Engine['facts'], Set<string>>();
+
+/** The keys of every word of the people's names, built once per engine's facts. */
+function personNames(engine: Engine): ReadonlySet<string> {
+  let names = namesOf.get(engine.facts);
+  if (!names) {
+    names = new Set(
+      engine.facts.people.flatMap((p) => [p.name, ...p.aliases]).flatMap((n) => contentKeys(n)),
+    );
+    // Titles in aliases ("President Tokayev") are not names.
+    for (const title of ['president', 'minister', 'foreign', 'prime', 'deputy', 'affairs'])
+      names.delete(termKey(title));
+    namesOf.set(engine.facts, names);
+  }
+  return names;
+}
 
 /** How many of the best-matching sentences can decide which source of a fact is quoted first. */
 const PREFERENCE_DEPTH = 500;
@@ -81,7 +98,7 @@ export function ask(engine: Engine, question: string, options: AskOptions = {}):
     );
   }
 
-  const plan = planQuery(engine.index, query);
+  const plan = planQuery(engine.index, query, { names: personNames(engine) });
   const unmatched = plan.terms.filter((t) => t.kind === 'none').map((t) => t.word);
   if (plan.terms.length === 0) {
     return emptyAnswer(

@@ -22,13 +22,28 @@ export interface QueryTerm {
    * figure for Tajikistan and Uzbekistan.
    */
   required: boolean;
+  /**
+   * A name (a person or place the question is about) rather than what it asks
+   * about them: "Aliyev" in "When was Aliyev born?".
+   */
+  name: boolean;
+  /**
+   * The kind of answer asked for ("year" in "By what year…", "place" in "What
+   * place…"): it counts when a sentence has it, and is not missed when not.
+   */
+  optional: boolean;
 }
 
 export interface QueryPlan {
   terms: QueryTerm[];
+  /** How many terms are not names: an answer must match at least one of them, when there are any. */
+  plainTerms: number;
   /** Every index key to search, with the best quality any term gives it. */
   keys: Map<string, number>;
 }
+
+/** A word right after "what", "which" or "whose" (and maybe "the") names the kind of answer asked for. */
+const ANSWER_KIND = /\b(?:what|which|whose)\s+(?:the\s+)?$/i;
 
 /** Quality of another name of the same country ("Uzbek" for "Uzbekistan"). */
 const COUNTRY_FORM_QUALITY = 0.9;
@@ -62,6 +77,7 @@ function expand(
   key: string,
   isLast: boolean,
   midQuestion: boolean,
+  names: ReadonlySet<string>,
 ): QueryTerm {
   const expansions = new Map<string, number>();
   let kind: MatchKind = 'none';
@@ -124,7 +140,18 @@ function expand(
   }
   const place = country !== undefined || capitalOf(word) !== undefined;
   const unknownName = kind === 'none' && midQuestion && /^\p{Lu}/u.test(word);
-  return { word, key, weight: idf(documents, df), expansions, kind, required: place || unknownName };
+  const capitalised = /^\p{Lu}/u.test(word);
+  const name = place || (capitalised && (midQuestion || names.has(key))) || (!capitalised && names.has(key));
+  return {
+    word,
+    key,
+    weight: idf(documents, df),
+    expansions,
+    kind,
+    required: place || unknownName,
+    name,
+    optional: false,
+  };
 }
 
 /**
@@ -132,7 +159,12 @@ function expand(
  * stop words out, then per word its exact key, synonyms, a completion when
  * it is the last word still being typed, or else spelling neighbours.
  */
-export function planQuery(index: SearchIndex, question: string): QueryPlan {
+export function planQuery(
+  index: SearchIndex,
+  question: string,
+  options: { names?: ReadonlySet<string> } = {},
+): QueryPlan {
+  const names = options.names ?? new Set<string>();
   const words = tokenize(question).filter((w) => !isStopWord(w));
   const prefixLast = /[\p{L}\p{N}]$/u.test(question);
   const seen = new Set<string>();
@@ -149,7 +181,17 @@ export function planQuery(index: SearchIndex, question: string): QueryPlan {
     const key = termKey(word);
     if (seen.has(key)) return;
     seen.add(key);
-    terms.push(expand(index, word, key, prefixLast && i === words.length - 1, positions[i] !== firstWordAt));
+    const term = expand(
+      index,
+      word,
+      key,
+      prefixLast && i === words.length - 1,
+      positions[i] !== firstWordAt,
+      names,
+    );
+    // "what year", "which place": the word names the answer's kind.
+    term.optional = !term.required && ANSWER_KIND.test(question.slice(0, positions[i]));
+    terms.push(term);
   });
   // A common word the corpus never uses ("flow", "handed") weighs like the
   // question's other words, not like the rarest: it is usually the question's
@@ -163,7 +205,7 @@ export function planQuery(index: SearchIndex, question: string): QueryPlan {
   for (const term of terms) {
     for (const [k, quality] of term.expansions) keys.set(k, Math.max(keys.get(k) ?? 0, quality));
   }
-  return { terms, keys };
+  return { terms, keys, plainTerms: terms.filter((t) => !t.name).length };
 }
 
 export interface Coverage {
@@ -173,6 +215,8 @@ export interface Coverage {
   missing: number;
   /** How many required terms (places the question names) it does not match. */
   missingRequired: number;
+  /** How many of the terms that are not names it matches. */
+  plainMatched: number;
 }
 
 /**
@@ -185,17 +229,22 @@ export function coverage(plan: QueryPlan, matchedKeys: Iterable<string>): Covera
   let covered = 0;
   let missing = 0;
   let missingRequired = 0;
+  let plainMatched = 0;
   for (const term of plan.terms) {
     total += term.weight;
     let best = 0;
     for (const [k, quality] of term.expansions) if (quality > best && matched.has(k)) best = quality;
+    if (best === 0 && term.optional) {
+      total -= term.weight;
+      continue;
+    }
     covered += term.weight * best;
     if (best === 0) {
       missing++;
       if (term.required) missingRequired++;
-    }
+    } else if (!term.name) plainMatched++;
   }
-  return { share: total === 0 ? 0 : covered / total, missing, missingRequired };
+  return { share: total === 0 ? 0 : covered / total, missing, missingRequired, plainMatched };
 }
 
 /**
@@ -215,6 +264,8 @@ export function maskCoverage(
   const terms = plan.terms.map((term) => ({
     weight: term.weight,
     required: term.required,
+    name: term.name,
+    optional: term.optional,
     expansions: [...term.expansions].map(([key, quality]) => ({ bit: bitOf.get(key) ?? -1, quality })),
   }));
   const compute = (masks: Uint32Array, offset: number): Coverage => {
@@ -222,6 +273,7 @@ export function maskCoverage(
     let covered = 0;
     let missing = 0;
     let missingRequired = 0;
+    let plainMatched = 0;
     for (const term of terms) {
       total += term.weight;
       let best = 0;
@@ -229,13 +281,17 @@ export function maskCoverage(
         if (quality > best && bit >= 0 && (masks[offset + (bit >>> 5)]! & (1 << (bit & 31))) !== 0)
           best = quality;
       }
+      if (best === 0 && term.optional) {
+        total -= term.weight;
+        continue;
+      }
       covered += term.weight * best;
       if (best === 0) {
         missing++;
         if (term.required) missingRequired++;
-      }
+      } else if (!term.name) plainMatched++;
     }
-    return { share: total === 0 ? 0 : covered / total, missing, missingRequired };
+    return { share: total === 0 ? 0 : covered / total, missing, missingRequired, plainMatched };
   };
   if (words !== 1) return compute;
   const memo = new Map<number, Coverage>();

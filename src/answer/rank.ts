@@ -10,8 +10,9 @@ import type { Citation } from './types.js';
  * least FOUND_COVERAGE of the question's information (idf-weighted content
  * words; a word no article uses weighs the most) and misses fewer than half
  * of its content words (so a two-word question needs both: "president of
- * Russia" is not answered by a sentence that only names Russia) and every
- * place it names. Further quotes must come close to the best one in
+ * Russia" is not answered by a sentence that only names Russia), every
+ * place it names, and, when it asks something about a name, something of
+ * what it asks ("When was Aliyev born?" is not answered by Aliyev alone). Further quotes must come close to the best one in
  * coverage and in score.
  * Tuned on bench/questions.json (npm run eval).
  */
@@ -202,6 +203,8 @@ export function relevanceOf(
   };
   return (id, c, hasKey) => {
     if (c.share < RELEVANCE.FOUND_COVERAGE || c.missing > missingAllowed) return false;
+    // Names alone do not answer what is asked about them: "When was Aliyev born?".
+    if (plan.plainTerms > 0 && c.plainMatched === 0) return false;
     if (c.missingRequired === 0) return true;
     if (!corpus || id >= sentenceCount) return false;
     const article = corpus.sentences[id]!.article;

@@ -98,6 +98,17 @@ function yearMention(
   };
 }
 
+const QUARTER_WORDS: Record<string, number> = {
+  first: 1,
+  second: 2,
+  third: 3,
+  fourth: 4,
+  q1: 1,
+  q2: 2,
+  q3: 3,
+  q4: 4,
+};
+
 const RELATIVE_YEAR: Record<string, number> = {
   last: -1,
   past: -1,
@@ -110,6 +121,80 @@ const RELATIVE_YEAR: Record<string, number> = {
 
 /** Year-level expressions chrono does not read: bare years, ranges, relative years, months of them. */
 const RULES: Rule[] = [
+  {
+    // "in Q1 2025", "the third quarter of 2024": three months
+    pattern: new RegExp(
+      String.raw`\b(?:(Q[1-4])\s+|(first|second|third|fourth)\s+quarter\s+of\s+)(${YEAR})\b`,
+      'gi',
+    ),
+    make: (m) => {
+      const q = QUARTER_WORDS[(m[1] ?? m[2]!).toLowerCase()]!;
+      const from = `${m[3]}-${pad(q * 3 - 2)}`;
+      return {
+        iso: from,
+        endIso: `${m[3]}-${pad(q * 3)}`,
+        precision: 'month',
+        yearFrom: 'text',
+        monthDay: null,
+        display: `${from} to ${m[3]}-${pad(q * 3)}`,
+      };
+    },
+  },
+  {
+    // "the first nine months of 2024", "the first half of 2024"
+    pattern: new RegExp(
+      String.raw`\bfirst\s+(two|three|four|five|six|seven|eight|nine|ten|eleven|\d{1,2})\s+months\s+of\s+(${YEAR})\b|\bfirst\s+half\s+of\s+(${YEAR})\b`,
+      'gi',
+    ),
+    make: (m) => {
+      const words = [
+        '',
+        'one',
+        'two',
+        'three',
+        'four',
+        'five',
+        'six',
+        'seven',
+        'eight',
+        'nine',
+        'ten',
+        'eleven',
+      ];
+      const n = m[3] ? 6 : /^\d+$/.test(m[1]!) ? Number(m[1]) : words.indexOf(m[1]!.toLowerCase());
+      const year = m[2] ?? m[3]!;
+      if (n < 1 || n > 11) return null;
+      return {
+        iso: `${year}-01`,
+        endIso: `${year}-${pad(n)}`,
+        precision: 'month',
+        yearFrom: 'text',
+        monthDay: null,
+        display: `${year}-01 to ${year}-${pad(n)}`,
+      };
+    },
+  },
+  {
+    // "last month", "this month", "next month"
+    pattern: /\b(last|this|next|past|previous|coming)\s+month\b/gi,
+    make: (m, _year, articleDate) => {
+      if (!articleDate)
+        return {
+          iso: null,
+          endIso: null,
+          precision: 'month',
+          yearFrom: null,
+          monthDay: null,
+          display: `${m[0]}, article undated`,
+        };
+      const shift = RELATIVE_YEAR[m[1]!.toLowerCase()] ?? 0;
+      const at = new Date(
+        Date.UTC(Number(articleDate.slice(0, 4)), Number(articleDate.slice(5, 7)) - 1 + shift, 1),
+      );
+      const iso = at.toISOString().slice(0, 7);
+      return { iso, endIso: null, precision: 'month', yearFrom: 'relative', monthDay: null, display: iso };
+    },
+  },
   {
     // "2026-2028", "2023–2025"
     pattern: new RegExp(String.raw`\b(${YEAR})\s?[-–—]\s?(${YEAR})\b`, 'g'),
@@ -161,8 +246,8 @@ const RULES: Rule[] = [
     },
   },
   {
-    // "March 2024", "in December 2023"
-    pattern: new RegExp(String.raw`\b(${MONTH_WORD})\s+(${YEAR})\b`, 'g'),
+    // "March 2024", "in December 2023" (not "4 July 2024": chrono reads that one whole)
+    pattern: new RegExp(String.raw`(?<!\d\s)\b(${MONTH_WORD})\s+(${YEAR})\b`, 'g'),
     make: (m) => {
       const month = monthIndex(m[1]!);
       return {
@@ -205,7 +290,12 @@ const RULES: Rule[] = [
       }
       const at = Date.parse(`${articleDate}T00:00:00Z`);
       const year = Number(articleDate.slice(0, 4));
-      const nearest = [year - 1, year, year + 1].sort(
+      // A deadline ("by December") is ahead of the article; other months are the nearest.
+      const ahead = /^(?:by|until|till)\b/i.test(m[0]);
+      const candidates = ahead
+        ? [year, year + 1].filter((y) => Date.UTC(y, month - 1, 28) >= at)
+        : [year - 1, year, year + 1];
+      const nearest = candidates.sort(
         (a, b) => Math.abs(Date.UTC(a, month - 1, 15) - at) - Math.abs(Date.UTC(b, month - 1, 15) - at),
       )[0]!;
       return {

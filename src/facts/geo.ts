@@ -192,6 +192,16 @@ function findCountries(text: string): CountryMention[] {
         break;
       }
     }
+    // "Canada-Mexico trade", "Kazakh-Tajik relations": each part of a hyphenated word on its own.
+    const token = tokens[i]!;
+    if (out.at(-1)?.start !== i && token.text.includes('-')) {
+      let at = token.start;
+      for (const part of token.text.split('-')) {
+        const country = capitalised(part) ? countryByKey.get(wordKey(stripPossessive(part))) : undefined;
+        if (country) out.push({ country, text: text.slice(at, at + part.length), start: i, end: i + 1 });
+        at += part.length + 1;
+      }
+    }
   }
   return out;
 }

@@ -52,8 +52,13 @@ const TITLES: readonly string[][] = [
   'deputy minister',
   'minister',
   'president',
+  'ambassador extraordinary and plenipotentiary',
   'ambassador',
   'high representative',
+  'co-chairman',
+  'co-chair',
+  'premier',
+  'counterpart',
   'commissioner',
   'representative',
   'chairman',
@@ -189,6 +194,11 @@ const NOT_NAME = new Set(
     'excellency',
     'pro',
     'tem',
+    'extraordinary',
+    'plenipotentiary',
+    'federal',
+    'first',
+    'co-chairman',
     'senators',
     'governors',
     'ministers',
@@ -345,7 +355,7 @@ function titleAt(tokens: readonly Token[], i: number, text = ''): number {
 /** Name words starting at token i: how many (at most 3), or 0. */
 function nameAt(tokens: readonly Token[], i: number, text: string): number {
   let n = 0;
-  while (n < 3 && i + n < tokens.length && isNameWord(stripPossessive(tokens[i + n]!.text))) {
+  while (n < MAX_NAME_WORDS && i + n < tokens.length && isNameWord(stripPossessive(tokens[i + n]!.text))) {
     // A name does not run across punctuation.
     if (n > 0 && /[,;:()[\]{}"“”]/.test(text.slice(tokens[i + n - 1]!.end, tokens[i + n]!.start))) break;
     n++;
@@ -392,6 +402,27 @@ export interface RawMention {
   text: string;
 }
 
+/** Words of one name: "Le Thi Thanh Hoa" has four. */
+const MAX_NAME_WORDS = 4;
+/** Words a second role may run over before its comma: ", Chairman of the Tajik part of the Commission,". */
+const MAX_SECOND_ROLE = 14;
+const HONORIFIC = new Set(['mr', 'mrs', 'ms', 'dr', 'sir', 'madam', 'h.e', 'his', 'her', 'excellency']);
+
+/**
+ * Skips what may stand between a title and the name: a second role set off
+ * by commas (", Chairman of the Commission,") and honorifics ("Mr.").
+ */
+function skipToName(tokens: readonly Token[], j: number, text: string): number {
+  const commaBefore = (k: number) => /,/.test(text.slice(tokens[k - 1]?.end ?? 0, tokens[k]?.start ?? 0));
+  if (titleAt(tokens, j, text) > 0 && commaBefore(j)) {
+    let k = j + titleAt(tokens, j, text);
+    while (k < tokens.length && k - j < MAX_SECOND_ROLE && !commaBefore(k)) k++;
+    if (k < tokens.length && commaBefore(k)) j = k;
+  }
+  while (HONORIFIC.has(lower(tokens[j]))) j++;
+  return j;
+}
+
 /** Role-anchored name mentions in one sentence. */
 export function roleMentions(text: string): RawMention[] {
   const tokens = words(text);
@@ -400,9 +431,17 @@ export function roleMentions(text: string): RawMention[] {
   for (let i = 0; i < tokens.length; i++) {
     let n = titleAt(tokens, i, text);
     if (n === 0) continue;
-    // "Deputy Prime Minister and Minister of Foreign Affairs"
-    while (lower(tokens[i + n]) === 'and' && titleAt(tokens, i + n + 1, text) > 0)
-      n += 1 + titleAt(tokens, i + n + 1, text);
+    // "Deputy Prime Minister and Minister of Foreign Affairs", "First Deputy Prime Minister – Minister of Finance"
+    for (;;) {
+      if (lower(tokens[i + n]) === 'and' && titleAt(tokens, i + n + 1, text) > 0) {
+        n += 1 + titleAt(tokens, i + n + 1, text);
+      } else if (
+        /^\s*[–—-]\s*$/.test(text.slice(tokens[i + n - 1]!.end, tokens[i + n]?.start ?? 0)) &&
+        titleAt(tokens, i + n, text) > 0
+      ) {
+        n += titleAt(tokens, i + n, text);
+      } else break;
+    }
     const title = text.slice(tokens[i]!.start, tokens[i + n - 1]!.end);
     const before = countryBefore(tokens, i, text);
     const after = countriesAfter(tokens, i + n, text);
@@ -413,6 +452,7 @@ export function roleMentions(text: string): RawMention[] {
       const posting = countriesIn(text).find((m) => m.start === j + 1);
       if (posting) j = posting.end;
     }
+    j = skipToName(tokens, j, text);
     const names: Array<{ start: number; count: number }> = [];
     let count = nameAt(tokens, j, text);
     while (count > 0) {
@@ -454,6 +494,8 @@ export function roleMentions(text: string): RawMention[] {
     if (lower(tokens[k]) === 'the') k++;
     let country = countryOf(tokens[k]?.text ?? '') ?? null;
     if (country) k++;
+    // "the country's deputy minister": whose country the article says elsewhere.
+    else if (/^(?:country|nation|state|republic|kingdom)['’]s$/i.test(tokens[k]?.text ?? '')) k++;
     const n = titleAt(tokens, k, text);
     if (n === 0) continue;
     const after = countriesAfter(tokens, k + n, text);
@@ -483,7 +525,7 @@ function slug(name: string): string {
 export function roleClass(title: string): string {
   const t = title.toLowerCase();
   if (/foreign/.test(t) || /diplomat/.test(t)) return 'foreign minister';
-  if (/prime minister|head of government/.test(t)) return 'prime minister';
+  if (/prime minister|premier|head of government/.test(t)) return 'prime minister';
   if (/president|head of state|leader/.test(t)) return 'president';
   if (/minister/.test(t)) return 'minister';
   return t.replace(/s$/, '');
@@ -554,7 +596,8 @@ function surnameIndex(people: readonly Person[]): Map<string, Person[]> {
   return index;
 }
 
-const ROLE_WORDS = /^(president|leader|prime minister|foreign minister|minister|diplomat|head of state)$/i;
+const ROLE_WORDS =
+  /^(president|leader|prime minister|premier|foreign minister|minister|diplomat|head of state|counterpart)$/i;
 
 /**
  * Every reference to a known person in a sentence: full names, surnames,

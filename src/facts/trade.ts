@@ -28,7 +28,7 @@ const GROWTH =
 const FALL = /\b(declin\w*|fell|fall\w*|down|decreas\w*|drop\w*|shrank|contract\w*)\b/i;
 
 const RANK =
-  /\b((?:one of\s+)?(?:[\p{L}’'-]+['’]s\s+)?(?:top\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+)|(?:two|three|four|five|ten|\d+)\s+(?:largest|biggest|main|leading|major|top)|(?:largest|biggest|main|leading|major|key|(?:second|third|fourth|fifth)[- ](?:largest|biggest))))\s+trad(?:ing|e) partners?((?:\s+(?:after|behind|among|in|within)\s+[^,.;]+)*)/iu;
+  /\b((?:one of\s+)?(?:[\p{L}’'-]+['’]s\s+)?(?:top\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+)|(?:two|three|four|five|ten|\d+)\s+(?:largest|biggest|main|leading|major|top)|(?:largest|biggest|main|leading|major|key|(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))[- ](?:largest|biggest))))\s+trad(?:ing|e) partners?((?:\s+(?:after|behind|among|in|within)\s+[^,.;]+)*)/iu;
 
 const EXPORTS =
   /\b([\p{Lu}][\p{L}’'-]+)\s+(?:\w+ly\s+)?(?:exports|sends|supplies|ships|sells)\s+([^.;]+?)\s+to\s+([\p{Lu}][\p{L}’'-]+)/gu;
@@ -58,6 +58,9 @@ export function articlePair(article: Article): [string, string] | null {
 }
 
 /** The pair a sentence's figures belong to. */
+/** A country in a comparison: "after the United States and China", "more than Russia". */
+const COMPARED = /\b(?:after|behind|than|except|apart from|besides)\s+[^,.;:]*$/i;
+
 /** Words that make a figure bilateral when the sentence names fewer than two countries. */
 const BILATERAL =
   /\b(bilateral|mutual|between the two|(?:the|our|both) two (?:countries|nations|states|sides)|both (?:countries|nations|states|sides)|the (?:two )?sides|the parties)\b/i;
@@ -73,7 +76,14 @@ export function sentencePair(
   fallback: [string, string] | null,
   carried = false,
 ): [string, string] | null {
-  const named = [...new Set(countriesIn(text).map((m) => m.country))];
+  // A country a figure is compared with is not one of its pair: "partner after China", "more than Russia".
+  const named = [
+    ...new Set(
+      countriesIn(text)
+        .filter((m) => !COMPARED.test(text.slice(0, text.indexOf(m.text))))
+        .map((m) => m.country),
+    ),
+  ];
   if (fallback && named.includes(fallback[0]) && named.includes(fallback[1])) return fallback;
   if (named.length >= 2) return sortedPair(named[0]!, named[1]!);
   if (!fallback || (named.length === 1 && !fallback.includes(named[0]!))) return null;
@@ -100,7 +110,8 @@ function periodOf(
     const year = dates.find((d) => d.precision === 'year' && d.endIso === null);
     if (!year) return { label: 'recent years', year: null, span: 'years' };
   }
-  const candidates = dates.filter((d) => d.endIso === null || d.precision === 'year');
+  // A day range ("August 22-23") is when something happened, not a period a figure covers.
+  const candidates = dates.filter((d) => d.endIso === null || d.precision !== 'day');
   // Each date belongs to the amount it is nearest to: "which in 1889 amounted to $64 million,
   // had in 1893 reached $103 million" gives 1889 to the first and 1893 to the second.
   const gap = (d: DateMention) => dateGap(d, near, nearEnd);
@@ -110,6 +121,12 @@ function periodOf(
   const date = [...(mine.length > 0 ? mine : candidates)].sort((a, b) => gap(a) - gap(b))[0];
   if (!date) return null;
   const year = date.iso ? Number(date.iso.slice(0, 4)) : null;
+  // Part of a year, read as a whole by the date rules: "the first nine months of 2024", "Q1 2025".
+  if (date.precision === 'month' && date.endIso && date.iso) {
+    const label = date.text.replace(/^the\s+/i, '');
+    const span = /half/i.test(label) ? 'half-year' : /quarter|\bQ[1-4]\b/i.test(label) ? 'quarter' : 'months';
+    return { label, year, span };
+  }
   // The words before the year itself ("first half of" may be part of the date's own text).
   const yearAt = date.index + Math.max(0, date.text.search(/\d/));
   const before = text.slice(Math.max(0, yearAt - 40), yearAt);
@@ -164,8 +181,8 @@ function amountKind(clause: string): 'trade' | 'exports' | 'imports' | null {
   if (!last) return null;
   if (COMPETING.test(clause.slice(last.index + last[0].length))) return null;
   const word = last[1]!.toLowerCase();
-  if (word.startsWith('import')) return 'imports';
-  if (word.startsWith('export') || word === 'shipments' || word === 'supplies') return 'exports';
+  if (word.startsWith('import') || word === 'bought') return 'imports';
+  if (/^(?:export|shipment|shipped|suppl|sold)/.test(word)) return 'exports';
   return 'trade';
 }
 
@@ -183,7 +200,10 @@ function direction(
   const named = (word: string | undefined) => (word ? (countryOf(word) ?? null) : null);
   const from = /\bfrom\s+([\p{Lu}][\p{L}’'-]+)/u.exec(clause);
   const to = /\bto\s+([\p{Lu}][\p{L}’'-]+)/u.exec(clause);
-  const owner = /([\p{Lu}][\p{L}’'-]+)(?:['’]s)?\s+(?:\w+\s+)?(?:exports?|imports?)\b/u.exec(clause);
+  const owner =
+    /([\p{Lu}][\p{L}’'-]+)(?:['’]s)?\s+(?:\w+\s+)?(?:exports?|imports?|shipped|exported|sold|supplied|imported|bought)\b/u.exec(
+      clause,
+    );
   const fromC = named(from?.[1]);
   const toC = named(to?.[1]);
   const ownerC = named(owner?.[1]);
@@ -243,9 +263,14 @@ export function tradeStatement(fact: Omit<TradeFact, 'statement'>): string {
 
 /** "Kazakhstan is among Tajikistan's top three trading partners", "… is Tajikistan's second-largest trading partner after Russia". */
 export function rankStatement(
-  fact: Pick<TradeFact, 'exporter' | 'importer' | 'rank' | 'rankNote' | 'pair'>,
+  fact: Pick<TradeFact, 'exporter' | 'importer' | 'rank' | 'rankNote' | 'pair'> & { percent?: number | null },
 ): string {
   const who = fact.exporter ?? dash(fact.pair);
+  if (fact.percent != null && fact.importer)
+    return `${who} accounts for ${fact.percent}% of ${fact.importer}'s trade`;
+  const ordinal = /^(.+) among trading partners$/.exec(fact.rank ?? '');
+  if (ordinal)
+    return `${who} ranks ${ordinal[1]} among ${fact.importer ? `${fact.importer}'s` : 'its'} trading partners`;
   const owner = fact.importer ? `${fact.importer}'s ` : '';
   const plural = /\b(top\s+\w+|(?:two|three|four|five|ten|\d+)\s+\w+)$/i.test(fact.rank ?? '');
   const note = fact.rankNote ? ` ${fact.rankNote}` : '';
@@ -286,6 +311,7 @@ function moneyFacts(
   pair: [string, string],
   money: readonly MoneyMention[],
   dates: readonly DateMention[],
+  tradeBefore = false,
 ): TradeFact[] {
   const out: TradeFact[] = [];
   const text = sentence.text;
@@ -293,7 +319,12 @@ function moneyFacts(
   for (const m of money) {
     if (m.usd === null) continue;
     const before = clauseBefore(text, m.index);
-    const kind = amountKind(before);
+    // "How large is trade…? — In 2023 it reached $12.9 billion": "it" is the trade just asked about.
+    const kind =
+      amountKind(before) ??
+      (tradeBefore && /^\s*(?:[A-Z][\w.]*:\s*)?(?:in \d{4},?\s+)?(?:it|this|that)\s/i.test(before)
+        ? 'trade'
+        : null);
     // An amount whose own clause is about something else (investment, a loan) is not a trade figure.
     if (kind === null) continue;
     const isTarget = kind === 'trade' && (TARGET_CUE.test(before) || TOWARDS.test(before));
@@ -335,11 +366,61 @@ function moneyFacts(
 
 /** A rank is stated of a country: "X is/ranks among/stands as one of/making X … trading partner". */
 const RANK_LINK =
-  /\b(?:is|was|has been|remains|remained|ranks?|ranked|stands?|stood|became|has become|making|made)\b[^.;]{0,40}$/i;
+  /\b(?:is|was|has been|remains|remained|ranks?|ranked|stands?|stood|became|has become|making|made|makes)\b[^.;]{0,40}$/i;
+
+const ORDINAL = String.raw`\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth`;
+/** "X accounts for (only) 2.5% of Y's total (foreign) trade". */
+const SHARE =
+  /\b([\p{Lu}][\p{L}’'-]+)\s+(?:alone\s+)?accounts?\s+for\s+(?:only\s+|about\s+|around\s+|nearly\s+|some\s+|almost\s+)?(\d+(?:\.\d+)?)\s?(?:%|percent|per cent)\s+of\s+([\p{Lu}][\p{L}’'-]+)['’]s\s+(?:total\s+)?(?:foreign\s+|external\s+|overall\s+)?trade/u;
+/** "X ranks 19th among its (Y's) trading partners". */
+const ORDINAL_RANK = new RegExp(
+  String.raw`\b([\p{Lu}][\p{L}’'-]+)\b(?:[^.;]|\.(?=\d))*?\b(?:ranks?|ranked|is|was)\s+(${ORDINAL})\s+among\s+([Ii]ts|[\p{Lu}][\p{L}’'-]+['’]s)\s+(?:\w+\s+)?trad(?:ing|e) partners`,
+  'u',
+);
+
+/** Shares of a partner's trade, and ranks by number ("19th among its trading partners"). */
+function shareFacts(sentence: Sentence, pair: [string, string]): TradeFact[] {
+  const out: TradeFact[] = [];
+  const share = SHARE.exec(sentence.text);
+  const shareOf = share ? [countryOf(share[1]!), countryOf(share[3]!)] : [];
+  if (share && shareOf[0] && shareOf[1] && shareOf[0] !== shareOf[1]) {
+    const [exporter, importer] = shareOf as [string, string];
+    out.push(
+      finish({
+        ...base(sortedPair(exporter, importer), sentence),
+        measure: 'rank',
+        rank: `${share[2]}% of ${importer}'s trade`,
+        percent: Number(share[2]),
+        exporter,
+        importer,
+      }),
+    );
+  }
+  const ordinal = ORDINAL_RANK.exec(sentence.text);
+  if (ordinal) {
+    const exporter = countryOf(ordinal[1]!) ?? null;
+    const owner =
+      ordinal[3]!.toLowerCase() === 'its'
+        ? (shareOf[1] ?? pair.find((c) => c !== exporter))
+        : countryOf(ordinal[3]!);
+    if (exporter && owner && exporter !== owner) {
+      out.push(
+        finish({
+          ...base(sortedPair(exporter, owner), sentence),
+          measure: 'rank',
+          rank: `${ordinal[2]!.toLowerCase()} among trading partners`,
+          exporter,
+          importer: owner,
+        }),
+      );
+    }
+  }
+  return out;
+}
 
 function rankFacts(sentence: Sentence, pair: [string, string]): TradeFact[] {
   const m = RANK.exec(sentence.text);
-  if (!m) return [];
+  if (!m) return shareFacts(sentence, pair);
   const before = sentence.text.slice(0, m.index + m[0].length);
   if (!RANK_LINK.test(sentence.text.slice(0, m.index))) return [];
   const named = countriesIn(before);
@@ -351,7 +432,10 @@ function rankFacts(sentence: Sentence, pair: [string, string]): TradeFact[] {
   const exporter = named.find((n) => n.country !== importer)?.country ?? null;
   const rank = m[1]!.replace(/^(?:one of\s+)?[\p{L}’'-]+['’]s\s+/u, '').trim();
   const rankNote = m[2]?.replace(/\s+/g, ' ').trim() || null;
-  return [finish({ ...base(pair, sentence), measure: 'rank', rank, rankNote, exporter, importer })];
+  return [
+    finish({ ...base(pair, sentence), measure: 'rank', rank, rankNote, exporter, importer }),
+    ...shareFacts(sentence, pair),
+  ];
 }
 
 function exportFacts(sentence: Sentence, pair: [string, string]): TradeFact[] {
@@ -413,13 +497,21 @@ export function extractTrade(
   const out: TradeFact[] = [];
   // The paragraph of the previous sentence, when it named the article's pair: "They intend to boost…" follows it.
   let pairBlock = -1;
+  let pairLine = -1;
+  let tradeLine = -1;
   for (const sentence of article.sentences) {
     const names = fallback ? new Set(countriesIn(sentence.text).map((m) => m.country)) : new Set<string>();
     const namesPair = fallback !== null && names.has(fallback[0]) && names.has(fallback[1]);
-    // Only the very next sentence carries the pair: news paragraphs can be long.
-    const carried = pairBlock === sentence.block;
+    // Only the very next sentence carries the pair (news paragraphs can be long), in the same
+    // paragraph or on the next line (a question and its answer in an interview).
+    const carried = pairBlock === sentence.block || (pairLine >= 0 && sentence.line - pairLine === 1);
     pairBlock = namesPair ? sentence.block : -1;
-    if (!TRADE_WORDS.test(sentence.text)) continue;
+    pairLine = namesPair ? sentence.line : -1;
+    const tradeBefore = tradeLine >= 0 && sentence.line - tradeLine <= 1;
+    const aboutTrade = TRADE_WORDS.test(sentence.text);
+    tradeLine = aboutTrade ? sentence.line : -1;
+    // A sentence right after one about trade may give its figure without the word ("it reached $X").
+    if (!aboutTrade && !tradeBefore) continue;
     const pair = sentencePair(sentence.text, fallback, carried);
     if (!pair) continue;
     const money = moneyIn(sentence.text);
@@ -428,7 +520,7 @@ export function extractTrade(
         ? { ...d, display: `${d.display} (inferred)`, iso: d.iso }
         : d,
     );
-    out.push(...moneyFacts(sentence, pair, money, dates));
+    out.push(...moneyFacts(sentence, pair, money, dates, tradeBefore));
     out.push(...rankFacts(sentence, pair));
     out.push(...exportFacts(sentence, pair));
   }

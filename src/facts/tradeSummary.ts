@@ -63,8 +63,12 @@ export function tradeLineStatement(line: TradeLine): string {
       return `${pair} trade target: ${amountText(line)}${line.periodLabel ? ` ${line.periodLabel}` : ''}${sourcesNote(line)}`;
     case 'rank':
       return `${rankStatement(line)}${sourcesNote(line)}`;
-    case 'exports':
-      return `${line.status === 'planned' ? 'Planned exports' : 'Exports'} from ${line.exporter} to ${line.importer}: ${line.goods.join(', ')}${sourcesNote(line)}`;
+    case 'exports': {
+      const what = [line.goods.join(', '), line.amountUsd !== null ? amountText(line) : '']
+        .filter(Boolean)
+        .join(', ');
+      return `${line.status === 'planned' ? 'Planned exports' : 'Exports'} from ${line.exporter} to ${line.importer}: ${what || 'goods not stated'}${sourcesNote(line)}`;
+    }
   }
 }
 

@@ -179,3 +179,11 @@ describe('ask and the places a question names', () => {
     expect(answer.citations.map((c) => `${c.file}:${c.line}`)).toContain('seeds/004_3650a434f87c96d2.txt:9');
   });
 });
+
+describe('ask and questions about names', () => {
+  it('does not answer what the articles do not say about a person they name', () => {
+    expect(ask(engine, 'When was Kassym-Jomart Tokayev born?').found).toBe(false);
+    expect(ask(engine, 'How many children does Emomali Rahmon have?').found).toBe(false);
+    expect(ask(engine, 'Who is Muhriddin?').found).toBe(true);
+  });
+});

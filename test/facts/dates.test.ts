@@ -47,3 +47,19 @@ describe('datesIn', () => {
     },
   );
 });
+
+describe('datesIn on parts of years and months', () => {
+  it('reads quarters, the first months of a year, and a day before its month', () => {
+    expect(one('Trade grew in Q1 2025.', null)).toMatchObject({ iso: '2025-01', endIso: '2025-03' });
+    expect(one('in the first nine months of 2024', null)).toMatchObject({
+      iso: '2024-01',
+      endIso: '2024-09',
+    });
+    expect(one('They met on 4 July 2024 in Astana.', null)).toMatchObject({ iso: '2024-07-04' });
+  });
+
+  it('puts a deadline month ahead of the article and "last month" before it', () => {
+    expect(one('A draft is due by December.', '2025-05-14')).toMatchObject({ iso: '2025-12' });
+    expect(one('He called last month.', '2025-06-10')).toMatchObject({ iso: '2025-05' });
+  });
+});

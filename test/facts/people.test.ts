@@ -102,3 +102,27 @@ describe('roleMentions on text it was not written for', () => {
     ]);
   });
 });
+
+describe('roleMentions with long official titles', () => {
+  it('reads the name after a second role and an honorific', () => {
+    expect(
+      mentions(
+        'The delegation was headed by the First Deputy Prime Minister of the Republic of Tajikistan, Chairman of the Tajik part of the Commission, Mr. Davlatsho Kurbonzoda.',
+      ),
+    ).toEqual([['Davlatsho Kurbonzoda', 'First Deputy Prime Minister', 'Tajikistan']]);
+  });
+
+  it('reads titles joined by a dash, a counterpart, and a four-word name', () => {
+    expect(
+      mentions(
+        'the First Deputy Prime Minister – Minister of Finance of Kazakhstan, Daniyar Seitkali, spoke',
+      ),
+    ).toEqual([['Daniyar Seitkali', 'First Deputy Prime Minister – Minister of Finance', 'Kazakhstan']]);
+    expect(mentions('Modi called his Vietnamese counterpart Pham Minh Chinh.')).toEqual([
+      ['Pham Minh Chinh', 'counterpart', 'Vietnam'],
+    ]);
+    expect(mentions("Le Thi Thanh Hoa, the country's deputy minister of industry, spoke.")).toEqual([
+      ['Le Thi Thanh Hoa', 'deputy minister', null],
+    ]);
+  });
+});

@@ -165,3 +165,46 @@ describe('extractTrade on text it was not written for', () => {
     expect(facts.filter((f) => f.measure === 'rank')).toEqual([]);
   });
 });
+
+describe('extractTrade on shares, ranks and parts of a year', () => {
+  it('reads a hyphenated pair, a fall and the first nine months of a year', () => {
+    const facts = trade([
+      'Canada-Mexico merchandise trade fell 4.2% to US$29.8 billion in the first nine months of 2024.',
+    ]);
+    expect(
+      facts.map((f) => [f.measure, f.pair.join('–'), f.amountUsd ?? f.percent, f.period?.label]),
+    ).toEqual([
+      ['volume', 'Canada–Mexico', 2.98e10, 'first nine months of 2024'],
+      ['growth', 'Canada–Mexico', -4.2, 'first nine months of 2024'],
+    ]);
+  });
+
+  it('reads a share of a partner’s trade and a rank by number', () => {
+    const facts = trade([
+      "Pakistan accounts for only 1.1% of Tajikistan's total foreign trade and ranks 19th among its trading partners.",
+    ]);
+    expect(facts.map((f) => f.statement)).toEqual([
+      "Pakistan accounts for 1.1% of Tajikistan's trade",
+      "Pakistan ranks 19th among Tajikistan's trading partners",
+    ]);
+  });
+
+  it('leaves a country the figure is compared with out of the pair', () => {
+    const facts = trade(
+      ['Poland and Ukraine trade a lot.', 'Poland is Ukraine’s second-largest trading partner after China.'],
+      '2025-01-01',
+    );
+    expect(facts.map((f) => f.pair.join('–'))).toEqual(['Poland–Ukraine']);
+  });
+
+  it('reads the figure of an interview answer from the question before it', () => {
+    const facts = trade([
+      'Poland and Ukraine are neighbours.',
+      'Q: How large is trade between Ukraine and Poland today?',
+      'A: In 2023 it reached 12.9 billion dollars.',
+    ]);
+    expect(facts.map((f) => [f.measure, f.pair.join('–'), f.amountUsd, f.period?.label])).toEqual([
+      ['volume', 'Poland–Ukraine', 1.29e10, '2023'],
+    ]);
+  });
+});
