@@ -5,7 +5,7 @@ import { contentKeys, termKey } from '../text/normalize.js';
 import { citationsForFacts, toAnswerFact } from './facts.js';
 import { coverage, planQuery, type QueryPlan } from './query.js';
 import { type Ranked, rank, selectCitations } from './rank.js';
-import type { Answer, Citation } from './types.js';
+import { type Answer, type Citation, notFoundAnswer } from './types.js';
 
 const namesOf = new WeakMap<Engine['facts'], Set<string>>();
 
@@ -66,20 +66,6 @@ export function notFoundMessage(engine: Engine, unmatched: readonly string[]): s
   return `Nothing in the corpus answers that.${missing} The ${files}${span} were searched.${about}`;
 }
 
-function emptyAnswer(command: string, query: string, answer: string, started: number): Answer {
-  return {
-    command,
-    query,
-    found: false,
-    answer,
-    citations: [],
-    facts: [],
-    matched: 0,
-    unmatched: [],
-    tookMs: performance.now() - started,
-  };
-}
-
 /**
  * Answers a free question from the corpus: ranked quotes with their sources,
  * or `found: false` with a message when no sentence is relevant enough.
@@ -88,9 +74,9 @@ export function ask(engine: Engine, question: string, options: AskOptions = {}):
   const started = performance.now();
   const command = options.command ?? 'ask';
   const query = question.trim();
-  if (query === '') return emptyAnswer(command, query, 'Ask a question: the question was empty.', started);
+  if (query === '') return notFoundAnswer(command, query, 'Ask a question: the question was empty.', started);
   if (query.length > MAX_QUESTION_CHARS) {
-    return emptyAnswer(
+    return notFoundAnswer(
       command,
       `${query.slice(0, 100)}…`,
       `The question is too long (${query.length} characters); keep it under ${MAX_QUESTION_CHARS}.`,
@@ -101,7 +87,7 @@ export function ask(engine: Engine, question: string, options: AskOptions = {}):
   const plan = planQuery(engine.index, query, { names: personNames(engine) });
   const unmatched = plan.terms.filter((t) => t.kind === 'none').map((t) => t.word);
   if (plan.terms.length === 0) {
-    return emptyAnswer(
+    return notFoundAnswer(
       command,
       query,
       'The question has no words to search for (only common words or symbols). Name what you want to know about.',

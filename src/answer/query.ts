@@ -225,19 +225,27 @@ export interface Coverage {
  */
 export function coverage(plan: QueryPlan, matchedKeys: Iterable<string>): Coverage {
   const matched = new Set(matchedKeys);
+  return tally(plan.terms, (term) => {
+    let best = 0;
+    for (const [k, quality] of term.expansions) if (quality > best && matched.has(k)) best = quality;
+    return best;
+  });
+}
+
+/** Sums the coverage of terms, given how well a document matches each (0 for not at all). */
+function tally<T extends Pick<QueryTerm, 'weight' | 'required' | 'name' | 'optional'>>(
+  terms: readonly T[],
+  bestOf: (term: T) => number,
+): Coverage {
   let total = 0;
   let covered = 0;
   let missing = 0;
   let missingRequired = 0;
   let plainMatched = 0;
-  for (const term of plan.terms) {
+  for (const term of terms) {
+    const best = bestOf(term);
+    if (best === 0 && term.optional) continue;
     total += term.weight;
-    let best = 0;
-    for (const [k, quality] of term.expansions) if (quality > best && matched.has(k)) best = quality;
-    if (best === 0 && term.optional) {
-      total -= term.weight;
-      continue;
-    }
     covered += term.weight * best;
     if (best === 0) {
       missing++;
@@ -268,31 +276,15 @@ export function maskCoverage(
     optional: term.optional,
     expansions: [...term.expansions].map(([key, quality]) => ({ bit: bitOf.get(key) ?? -1, quality })),
   }));
-  const compute = (masks: Uint32Array, offset: number): Coverage => {
-    let total = 0;
-    let covered = 0;
-    let missing = 0;
-    let missingRequired = 0;
-    let plainMatched = 0;
-    for (const term of terms) {
-      total += term.weight;
+  const compute = (masks: Uint32Array, offset: number): Coverage =>
+    tally(terms, (term) => {
       let best = 0;
       for (const { bit, quality } of term.expansions) {
         if (quality > best && bit >= 0 && (masks[offset + (bit >>> 5)]! & (1 << (bit & 31))) !== 0)
           best = quality;
       }
-      if (best === 0 && term.optional) {
-        total -= term.weight;
-        continue;
-      }
-      covered += term.weight * best;
-      if (best === 0) {
-        missing++;
-        if (term.required) missingRequired++;
-      } else if (!term.name) plainMatched++;
-    }
-    return { share: total === 0 ? 0 : covered / total, missing, missingRequired, plainMatched };
-  };
+      return best;
+    });
   if (words !== 1) return compute;
   const memo = new Map<number, Coverage>();
   return (masks, offset) => {

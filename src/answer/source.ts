@@ -2,7 +2,7 @@ import { performance } from 'node:perf_hooks';
 import type { Article, Sentence } from '../corpus/types.js';
 import type { Engine } from '../engine.js';
 import { sourceOf } from './links.js';
-import type { Answer } from './types.js';
+import { type Answer, notFoundAnswer } from './types.js';
 
 /** Sentences shown on each side of the one asked for, within its paragraph. */
 export const CONTEXT_SENTENCES = 3;
@@ -31,20 +31,6 @@ function sentenceAt(article: Article, line: number): Sentence | undefined {
   return before ?? article.sentences[0];
 }
 
-function notFound(query: string, answer: string, started: number): Answer {
-  return {
-    command: 'source',
-    query,
-    found: false,
-    answer,
-    citations: [],
-    facts: [],
-    matched: 0,
-    unmatched: [],
-    tookMs: performance.now() - started,
-  };
-}
-
 /** Shows the sentence at `file:line` with its paragraph around it. */
 export function source(engine: Engine, file: string, line: number): Answer {
   const started = performance.now();
@@ -53,17 +39,23 @@ export function source(engine: Engine, file: string, line: number): Answer {
   if (!article) {
     const names = engine.corpus.articles.map((a) => a.name);
     const list = names.length > 10 ? `${names.slice(0, 10).join(', ')}, …` : names.join(', ');
-    return notFound(query, `No article named "${file}". Articles: ${list || 'none'}.`, started);
+    return notFoundAnswer(
+      'source',
+      query,
+      `No article named "${file}". Articles: ${list || 'none'}.`,
+      started,
+    );
   }
   if (line < 1 || line > article.lineCount) {
-    return notFound(
+    return notFoundAnswer(
+      'source',
       query,
       `${article.file} has ${article.lineCount} lines; line ${line} is outside it.`,
       started,
     );
   }
   const target = sentenceAt(article, line);
-  if (!target) return notFound(query, `${article.file} has no sentences.`, started);
+  if (!target) return notFoundAnswer('source', query, `${article.file} has no sentences.`, started);
   const paragraph = article.sentences.filter((s) => s.block === target.block);
   const at = paragraph.indexOf(target);
   const shown = paragraph.slice(Math.max(0, at - CONTEXT_SENTENCES), at + CONTEXT_SENTENCES + 1);

@@ -1,3 +1,5 @@
+import { performance } from 'node:perf_hooks';
+
 /** Where a quote comes from. */
 export interface SourceRef {
   /** Path relative to the project root, e.g. `seeds/000_5c82c171a96e32aa.txt`. */
@@ -55,4 +57,19 @@ export interface Answer {
   /** Question words that no article uses. */
   unmatched: string[];
   tookMs: number;
+}
+
+/** An answer that found nothing: the message says why, and what the corpus does cover. */
+export function notFoundAnswer(command: string, query: string, answer: string, startedMs: number): Answer {
+  return {
+    command,
+    query,
+    found: false,
+    answer,
+    citations: [],
+    facts: [],
+    matched: 0,
+    unmatched: [],
+    tookMs: performance.now() - startedMs,
+  };
 }

@@ -7,7 +7,7 @@ import type { AgreementFact, MeetingFact, PersonFact } from '../facts/types.js';
 import { contentKeys, fold, termKey, tokenize } from '../text/normalize.js';
 import { notFoundMessage } from './ask.js';
 import { citationsForFacts, toAnswerFact } from './facts.js';
-import type { Answer } from './types.js';
+import { type Answer, notFoundAnswer } from './types.js';
 
 /** Most quotes a view shows (a renderer pages through them). */
 const VIEW_QUOTES = 12;
@@ -28,20 +28,6 @@ function answerOf(
     citations: citationsForFacts(engine, facts, VIEW_QUOTES),
     facts: facts.map((f) => toAnswerFact(engine, f)),
     matched: facts.length,
-    unmatched: [],
-    tookMs: performance.now() - started,
-  };
-}
-
-function notFound(command: string, query: string, answer: string, started: number): Answer {
-  return {
-    command,
-    query,
-    found: false,
-    answer,
-    citations: [],
-    facts: [],
-    matched: 0,
     unmatched: [],
     tookMs: performance.now() - started,
   };
@@ -135,16 +121,16 @@ function summaryOf(lines: readonly TradeLine[]): string {
 export function tradeView(engine: Engine, options: TradeOptions = {}): Answer {
   const started = performance.now();
   const query = [options.countries, options.year].filter((x) => x !== undefined).join(' ');
-  if (engine.stats.files === 0) return notFound('trade', query, notFoundMessage(engine, []), started);
+  if (engine.stats.files === 0) return notFoundAnswer('trade', query, notFoundMessage(engine, []), started);
   const all = engine.trade;
-  if (engine.stats.files === 0) return notFound('trade', query, notFoundMessage(engine, []), started);
-  if (all.length === 0) return notFound('trade', query, 'The articles give no trade figures.', started);
+  if (engine.stats.files === 0) return notFoundAnswer('trade', query, notFoundMessage(engine, []), started);
+  if (all.length === 0) return notFoundAnswer('trade', query, 'The articles give no trade figures.', started);
   const pairs = [...new Set(all.map((l) => l.pair.join('–')))];
   let lines = all;
   if (options.countries) {
     const wanted = typedCountries(options.countries);
     if (wanted.length === 0) {
-      return notFound(
+      return notFoundAnswer(
         'trade',
         query,
         `"${options.countries}" names no country I know. The articles give trade figures for ${list(pairs)}.`,
@@ -153,7 +139,7 @@ export function tradeView(engine: Engine, options: TradeOptions = {}): Answer {
     }
     lines = lines.filter((l) => wanted.every((c) => l.pair.includes(c)));
     if (lines.length === 0) {
-      return notFound(
+      return notFoundAnswer(
         'trade',
         query,
         `No trade figures for ${wanted.join(' and ')}. The articles give them for ${list(pairs)}.`,
@@ -167,7 +153,7 @@ export function tradeView(engine: Engine, options: TradeOptions = {}): Answer {
     const years = [...new Set(yearly.map((l) => l.year))].sort();
     lines = lines.filter((l) => !(l.measure === 'volume' || l.measure === 'growth') || l.year === year);
     if (!lines.some((l) => l.measure === 'volume' || l.measure === 'growth')) {
-      return notFound(
+      return notFoundAnswer(
         'trade',
         query,
         `No trade volume for ${year}. The articles give volumes for ${years.length > 0 ? years.join(', ') : 'no stated year'}.`,
@@ -232,13 +218,13 @@ function agreementMatches(a: AgreementFact, name: string): boolean {
 export function treatyView(engine: Engine, options: { name?: string | undefined } = {}): Answer {
   const started = performance.now();
   const query = options.name ?? '';
-  if (engine.stats.files === 0) return notFound('treaty', query, notFoundMessage(engine, []), started);
+  if (engine.stats.files === 0) return notFoundAnswer('treaty', query, notFoundMessage(engine, []), started);
   const all = engine.facts.agreements;
   if (all.length === 0)
-    return notFound('treaty', query, 'The articles name no treaty or agreement.', started);
+    return notFoundAnswer('treaty', query, 'The articles name no treaty or agreement.', started);
   const matched = options.name ? all.filter((a) => agreementMatches(a, options.name!)) : [...all];
   if (matched.length === 0) {
-    return notFound(
+    return notFoundAnswer(
       'treaty',
       query,
       `No agreement matches "${options.name}". The articles name: ${list(
@@ -296,14 +282,20 @@ function placeMatches(meeting: MeetingFact, typed: string): boolean {
 export function meetingsView(engine: Engine, options: MeetingOptions = {}): Answer {
   const started = performance.now();
   const query = [options.person, options.year, options.place].filter((x) => x !== undefined).join(' ');
-  if (engine.stats.files === 0) return notFound('meetings', query, notFoundMessage(engine, []), started);
+  if (engine.stats.files === 0)
+    return notFoundAnswer('meetings', query, notFoundMessage(engine, []), started);
   let meetings = engine.facts.meetings;
   if (meetings.length === 0)
-    return notFound('meetings', query, 'The articles report no meetings between named officials.', started);
+    return notFoundAnswer(
+      'meetings',
+      query,
+      'The articles report no meetings between named officials.',
+      started,
+    );
   if (options.person) {
     const people = matchPeople(engine.facts.people, options.person);
     if (people.length === 0) {
-      return notFound(
+      return notFoundAnswer(
         'meetings',
         query,
         `No one called "${options.person}" in the articles. People: ${list(engine.facts.people.map((p) => p.name))}.`,
@@ -324,7 +316,7 @@ export function meetingsView(engine: Engine, options: MeetingOptions = {}): Answ
   if (meetings.length === 0) {
     const dated = engine.facts.meetings.filter((m) => m.date.iso).map((m) => m.date.iso!.slice(0, 4));
     const years = [...new Set(dated)].sort();
-    return notFound(
+    return notFoundAnswer(
       'meetings',
       query,
       `No meeting matches ${query ? `"${query}"` : 'that'}. The articles report ${engine.facts.meetings.length} meetings${years.length ? ` (dated ${years.join(', ')})` : ''}.`,

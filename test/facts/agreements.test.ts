@@ -1,19 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { parseArticle } from '../../src/corpus/load.js';
-import type { Article } from '../../src/corpus/types.js';
 import { extractAgreements } from '../../src/facts/agreements.js';
-import { buildPeople, peopleIn } from '../../src/facts/people.js';
+import { articlesOf } from '../support/articles.js';
 
 function agreementsOf(...texts: string[]) {
-  const articles: Article[] = [];
-  let id = 0;
-  texts.forEach((text, i) => {
-    const a = parseArticle(text, `${i}.txt`, `/${i}.txt`, i, id);
-    id += a.sentences.length;
-    articles.push(a);
-  });
-  const people = buildPeople(articles);
-  return extractAgreements(articles, (s) => peopleIn(s, people, people));
+  const { articles, refsOf } = articlesOf(...texts);
+  return extractAgreements(articles, refsOf);
 }
 
 describe('extractAgreements', () => {
