@@ -1,7 +1,11 @@
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
 import { type CorpusError, loadCorpus } from './corpus/load.js';
 import type { Corpus } from './corpus/types.js';
-import { extractFacts, FACTS_VERSION, type Facts } from './facts/index.js';
+import { extractFacts, type Facts } from './facts/index.js';
 import { summarizeTrade, type TradeLine } from './facts/tradeSummary.js';
 import type { AgreementFact, MeetingFact, PersonFact } from './facts/types.js';
 import { buildIndex, buildIndexAsync, type IndexDoc, type SearchIndex } from './index/searchIndex.js';
@@ -249,6 +253,26 @@ export async function engineFromPartsAsync(
   return engineWithIndex(parts, index, performance.now() - started, options);
 }
 
+/**
+ * The version of the code that turns articles into an engine: a hash of its
+ * source (corpus reading, facts, text processing, index, this module), so a
+ * snapshot made by other code is never loaded and nobody has to remember to
+ * bump a version.
+ */
+export const BUILD_VERSION: string = (() => {
+  const hash = createHash('sha256');
+  const here = fileURLToPath(new URL('./', import.meta.url));
+  for (const dir of ['corpus', 'facts', 'index', 'text', '.']) {
+    const folder = path.join(here, dir);
+    const names = readdirSync(folder).filter(
+      (n) => /\.(ts|js)$/.test(n) && (dir !== '.' || /^engine\./.test(n)),
+    );
+    for (const name of names.sort())
+      hash.update(`${dir}/${name}`).update(readFileSync(path.join(folder, name)));
+  }
+  return hash.digest('hex').slice(0, 16);
+})();
+
 /** What a snapshot stores beside the index: everything else extraction made. */
 interface SnapshotFacts {
   facts: Facts;
@@ -266,7 +290,7 @@ async function engineWithSnapshot(
   file: string,
   options: Pick<EngineOptions, 'sourceBaseUrl'>,
 ): Promise<Engine> {
-  const identity = { corpusHash: corpus.hash, factsVersion: FACTS_VERSION };
+  const identity = { corpusHash: corpus.hash, factsVersion: BUILD_VERSION };
   const loaded = await loadSnapshot<SnapshotFacts>(file, { ...identity, sentenceDocs: sentenceDocs(corpus) });
   if (!('reason' in loaded) && loaded.facts) {
     const { facts, trade, topics } = loaded.facts;

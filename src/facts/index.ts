@@ -1,7 +1,3 @@
-import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Article, Corpus, Sentence } from '../corpus/types.js';
 import { agreementStatement, extractAgreements } from './agreements.js';
 import { datesIn } from './dates.js';
@@ -24,24 +20,6 @@ import {
 } from './types.js';
 
 export type { Fact } from './types.js';
-
-/**
- * The version of what extraction produces: a hash of the extractors' own
- * source (and the text processing they use), so that a snapshot made by
- * other extraction code is never loaded and nobody has to remember to bump it.
- */
-export const FACTS_VERSION: string = (() => {
-  const hash = createHash('sha256');
-  for (const dir of ['./', '../text/']) {
-    const folder = fileURLToPath(new URL(dir, import.meta.url));
-    for (const name of readdirSync(folder)
-      .filter((n) => /\.(ts|js)$/.test(n))
-      .sort()) {
-      hash.update(name).update(readFileSync(path.join(folder, name)));
-    }
-  }
-  return hash.digest('hex').slice(0, 16);
-})();
 
 export interface Facts {
   /** Every fact, validated. */
