@@ -24,6 +24,7 @@ export function refOf(engine: Engine, source: FactSource): SourceRef {
     line: source.line,
     url: sourceUrl(engine.sourceBaseUrl, source.file, source.line),
     date: article?.meta.date ?? null,
+    text: source.text,
   };
 }
 

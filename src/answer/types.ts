@@ -10,6 +10,8 @@ export interface SourceRef {
   url: string | null;
   /** The article's date (YYYY-MM-DD), when the article gives one. */
   date: string | null;
+  /** The sentence, when the reference stands apart from a quote (a fact's source). */
+  text?: string;
 }
 
 export interface Citation extends SourceRef {

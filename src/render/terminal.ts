@@ -31,7 +31,10 @@ export function renderTerminal(answer: Answer, options: { colour?: boolean } = {
   if (answer.facts.length > 0) lines.push('');
   for (const fact of answer.facts) {
     const refs = fact.sources.map((ref) => {
-      const c = answer.citations.find((x) => x.file === ref.file && x.line === ref.line);
+      // Several sentences can start on one line: match the sentence when the reference has it.
+      const c = answer.citations.find(
+        (x) => x.file === ref.file && x.line === ref.line && (ref.text === undefined || x.text === ref.text),
+      );
       return c ? `[${c.n}]` : sourceLabel(ref);
     });
     lines.push(`• ${fact.statement} ${paint('cyan', [...new Set(refs)].join(''))}`);
