@@ -292,6 +292,7 @@ export function meetingsView(engine: Engine, options: MeetingOptions = {}): Answ
       'The articles report no meetings between named officials.',
       started,
     );
+  let personScope = '';
   if (options.person) {
     const people = matchPeople(engine.facts.people, options.person);
     if (people.length === 0) {
@@ -304,7 +305,9 @@ export function meetingsView(engine: Engine, options: MeetingOptions = {}): Answ
     }
     const ids = new Set(people.map((p) => p.id));
     meetings = meetings.filter((m) => m.participants.some((p) => ids.has(p.id)));
+    personScope = `${people.map((p) => p.name).join(' or ')}`;
   }
+  const byPerson = meetings;
   if (options.year !== undefined) {
     const year = String(options.year);
     meetings = meetings.filter((m) => m.date.iso?.startsWith(year));
@@ -314,12 +317,16 @@ export function meetingsView(engine: Engine, options: MeetingOptions = {}): Answ
     meetings = meetings.filter((m) => placeMatches(m, place));
   }
   if (meetings.length === 0) {
-    const dated = engine.facts.meetings.filter((m) => m.date.iso).map((m) => m.date.iso!.slice(0, 4));
-    const years = [...new Set(dated)].sort();
+    // Say what there is within what did match: that person's meetings, else all of them.
+    const pool = personScope ? byPerson : engine.facts.meetings;
+    const when = pool.map((m) => m.date.display);
+    const whose = personScope
+      ? `${personScope}'s meetings in the articles`
+      : `The articles report ${pool.length} meetings`;
     return notFoundAnswer(
       'meetings',
       query,
-      `No meeting matches ${query ? `"${query}"` : 'that'}. The articles report ${engine.facts.meetings.length} meetings${years.length ? ` (dated ${years.join(', ')})` : ''}.`,
+      `No meeting matches ${query ? `"${query}"` : 'that'}. ${whose}: ${list(when, 6) || 'none'}.`,
       started,
     );
   }

@@ -146,3 +146,11 @@ describe('views over an empty corpus', () => {
     }
   });
 });
+
+describe('meetingsView when nothing matches', () => {
+  it("lists that person's meetings, with their dates", () => {
+    const answer = meetingsView(engine, { person: 'Muhriddin', year: 2024 });
+    expect(answer.found).toBe(false);
+    expect(answer.answer).toMatch(/Sirojiddin Muhriddin's meetings in the articles: .*2025-02-12/);
+  });
+});
