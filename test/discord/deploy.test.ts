@@ -1,37 +1,12 @@
-import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PRIVATE_OPTION } from '../../src/discord/commands.js';
 import { registerCommands } from '../../src/discord/register.js';
 import { FakeDiscord } from '../support/fakeDiscord.js';
-import type { CliRun } from '../support/runCli.js';
-import { ROOT } from '../support/seedEngine.js';
+import { type CliRun, runCommand } from '../support/runCli.js';
 
 /** `npm run deploy`, as a person runs it, with these settings (a .env cannot interfere: the environment wins). */
 function npmRunDeploy(env: Record<string, string>): Promise<CliRun> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('npm', ['run', 'deploy'], {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        DISCORD_TOKEN: '',
-        DISCORD_GUILD_ID: '',
-        DISCORD_API_URL: '',
-        LOG_LEVEL: '',
-        ...env,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => {
-      stdout += d.toString();
-    });
-    child.stderr.on('data', (d: Buffer) => {
-      stderr += d.toString();
-    });
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+  return runCommand('npm', ['run', 'deploy'], { env: { DISCORD_GUILD_ID: '', DISCORD_API_URL: '', ...env } });
 }
 
 let fake: FakeDiscord;

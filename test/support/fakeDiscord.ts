@@ -338,7 +338,7 @@ export class FakeDiscord extends EventEmitter {
     } else if (/^POST \/interactions\/\d+\/[^/]+\/callback$/.test(route)) {
       reply(204);
     } else if (/^(PATCH|POST) \/webhooks\/\d+\/[^/]+(\/messages\/@original)?$/.test(route)) {
-      reply(200, this.#message(call.body));
+      reply(200, this.messageObject(call.body));
     } else if (/^DELETE \/webhooks\/\d+\/[^/]+\/messages\/@original$/.test(route)) {
       reply(204);
     } else {
@@ -347,7 +347,11 @@ export class FakeDiscord extends EventEmitter {
   }
 
   /** A message object for a webhook edit or follow-up, as Discord returns it. */
-  #message(body: Record<string, unknown>): Record<string, unknown> {
+  /** A message object as Discord returns it, from a reply's body. */
+  messageObject(
+    body: Record<string, unknown>,
+    fields: Record<string, unknown> = {},
+  ): Record<string, unknown> {
     return {
       id: snowflake(),
       type: 0,
@@ -365,6 +369,7 @@ export class FakeDiscord extends EventEmitter {
       mention_roles: [],
       attachments: [],
       pinned: false,
+      ...fields,
     };
   }
 }

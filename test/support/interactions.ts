@@ -135,24 +135,7 @@ export function button(
 ): Interaction {
   return {
     ...base(fake, 3, { custom_id: customId, component_type: 2 }, who),
-    message: {
-      id: snowflake(),
-      type: 20,
-      channel_id: CHANNEL_ID,
-      author: fake.botUser,
-      content: message.content ?? '',
-      embeds: message.embeds ?? [],
-      components: message.components ?? [],
-      flags: message.flags ?? 0,
-      timestamp: new Date().toISOString(),
-      edited_timestamp: null,
-      tts: false,
-      mention_everyone: false,
-      mentions: [],
-      mention_roles: [],
-      attachments: [],
-      pinned: false,
-    },
+    message: fake.messageObject({ ...message }, { type: 20, channel_id: CHANNEL_ID }),
   };
 }
 

@@ -8,14 +8,14 @@ export interface CliRun {
   stderr: string;
 }
 
-/** Runs one of the project's entry points (as npm would) and collects its output. */
-export function runScript(
-  script: string,
+/** Runs a command in the project (nothing inherited from a .env: the environment given wins) and collects its output. */
+export function runCommand(
+  command: string,
   args: readonly string[],
   options: { input?: string; env?: Record<string, string | undefined>; cwd?: string } = {},
 ): Promise<CliRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, script), ...args], {
+    const child = spawn(command, [...args], {
       cwd: options.cwd ?? ROOT,
       env: { ...process.env, DISCORD_TOKEN: '', LOG_LEVEL: '', ...options.env },
       stdio: ['pipe', 'pipe', 'pipe'],
@@ -32,4 +32,13 @@ export function runScript(
     child.on('close', (code) => resolve({ code, stdout, stderr }));
     child.stdin.end(options.input ?? '');
   });
+}
+
+/** Runs one of the project's entry points (as npm would) and collects its output. */
+export function runScript(
+  script: string,
+  args: readonly string[],
+  options: { input?: string; env?: Record<string, string | undefined>; cwd?: string } = {},
+): Promise<CliRun> {
+  return runCommand(process.execPath, ['--import', 'tsx', path.join(ROOT, script), ...args], options);
 }
