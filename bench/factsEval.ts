@@ -30,6 +30,14 @@ const label = z.discriminatedUnion('kind', [
     currency: z.string().optional(),
   }),
   z.object({ kind: z.literal('date'), iso: z.string().nullable(), monthDay: z.string().optional() }),
+  z.object({
+    kind: z.literal('meeting'),
+    /** The countries of the people who met (any order). */
+    countries: z.array(z.string()).optional(),
+    /** `YYYY-MM-DD`, `YYYY-MM` or `YYYY`: the extracted date must start with it. */
+    date: z.string().optional(),
+    place: z.string().optional(),
+  }),
 ]);
 type Label = z.infer<typeof label>;
 
@@ -99,6 +107,17 @@ function predicted(engine: Engine, l: LabelledSentence): Predicted[] {
       case 'date':
         if (sameSource(f.source, l)) out.push({ kind: 'date', iso: f.date.iso });
         break;
+      case 'meeting':
+        if (f.sources.some((s) => sameSource(s, l))) {
+          const countries = [...new Set(f.participants.flatMap((p) => (p.country ? [p.country] : [])))];
+          out.push({
+            kind: 'meeting',
+            countries,
+            ...(f.date.iso !== null ? { date: f.date.iso } : {}),
+            ...(f.place !== null ? { place: f.place } : {}),
+          });
+        }
+        break;
       default:
         break;
     }
@@ -146,6 +165,18 @@ function matches(p: Predicted, l: Label): boolean {
     }
     case 'date':
       return (p as { iso: string | null }).iso === l.iso;
+    case 'meeting': {
+      const q = p as Extract<Label, { kind: 'meeting' }>;
+      const key = (c: string) => nameKey(c);
+      if (
+        l.countries &&
+        [...l.countries].map(key).sort().join() !== [...(q.countries ?? [])].map(key).sort().join()
+      )
+        return false;
+      if (l.date !== undefined && !(q.date ?? '').startsWith(l.date)) return false;
+      if (l.place !== undefined && key(q.place ?? '') !== key(l.place)) return false;
+      return true;
+    }
   }
 }
 
@@ -174,8 +205,10 @@ export function scoreFacts(engine: Engine, labels: readonly LabelledSentence[]):
     tally.set(kind, t);
   };
   const errors: string[] = [];
+  // A set is scored on the kinds it labels: older sets label no meetings, so extracted meetings are not extras there.
+  const labelledKinds = new Set(labels.flatMap((l) => l.facts.map((f) => f.kind)));
   for (const l of labels) {
-    const got = predicted(engine, l);
+    const got = predicted(engine, l).filter((p) => labelledKinds.has(p.kind));
     const unmatched = [...got];
     for (const want of l.facts) {
       add(want.kind, 'labelled');
