@@ -21,13 +21,14 @@ export function buildEngine(config: CorpusConfig): Promise<Engine | CorpusError>
 
 /**
  * The same, for a reload: the slow part runs in a worker thread, so that the
- * running bot keeps answering from the current index meanwhile.
+ * running bot keeps answering from the current index meanwhile. A file that
+ * no longer parses keeps its version in `current`.
  */
-export function rebuildEngine(config: CorpusConfig): Promise<Engine | CorpusError> {
-  return createEngineInWorker({
-    corpusDir: config.CORPUS_DIR,
-    sourceBaseUrl: config.SOURCE_BASE_URL ?? null,
-  });
+export function rebuildEngine(config: CorpusConfig, current?: Engine): Promise<Engine | CorpusError> {
+  return createEngineInWorker(
+    { corpusDir: config.CORPUS_DIR, sourceBaseUrl: config.SOURCE_BASE_URL ?? null },
+    current,
+  );
 }
 
 /** What an empty corpus folder is told, at start-up and after a reload. */

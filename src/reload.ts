@@ -34,8 +34,12 @@ export type ReloadOutcome =
 export interface ReloaderOptions {
   /** The context answering now; a reload swaps in a copy with a new engine. */
   context: CommandContext;
-  /** Loads the corpus and builds a new engine (`rebuildEngine` of src/app.ts). */
-  build: () => Promise<Engine | CorpusError>;
+  /**
+   * Loads the corpus and builds a new engine (`rebuildEngine` of src/app.ts);
+   * `current` is the engine answering now, whose version of a file that stopped
+   * parsing is kept.
+   */
+  build: (current: Engine) => Promise<Engine | CorpusError>;
   logger: Logger;
   /** Reload when an article in this folder changes; null or absent: only when asked. */
   watchDir?: string | null;
@@ -87,7 +91,7 @@ export function createReloader(options: ReloaderOptions): Reloader {
     const started = performance.now();
     let built: Engine | CorpusError;
     try {
-      built = await options.build();
+      built = await options.build(context.engine);
     } catch (err) {
       // A bug in loading or indexing must not take the bot down: the previous index still answers.
       logger.error(
