@@ -39,7 +39,11 @@ export function emptyCorpusMessage(dir: string): string {
 /** One warning per skipped file, and one when nothing is left to answer from. */
 export function logCorpusWarnings(engine: Engine, logger: Logger): void {
   for (const warning of engine.corpus.warnings) {
-    logger.warn({ file: warning.file, reason: warning.reason }, `skipped ${warning.file}: ${warning.reason}`);
+    const what = warning.kept ? `${warning.file} does not parse` : `skipped ${warning.file}`;
+    logger.warn(
+      { file: warning.file, reason: warning.reason, ...(warning.kept ? { kept: true } : {}) },
+      `${what}: ${warning.reason}`,
+    );
   }
   if (engine.stats.files === 0)
     logger.warn({ dir: engine.corpus.dir }, emptyCorpusMessage(engine.corpus.dir));

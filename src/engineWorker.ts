@@ -18,7 +18,7 @@ import {
  */
 
 type FromWorker = { parts: EngineParts } | CorpusError | { crashed: string } | { lastGood: string };
-/** The main thread's answer to `{ lastGood: file }`: that file's article in the index answering now. */
+/** The main thread's answer to `{ lastGood: path }`: that file's article in the index answering now. */
 interface LastGood {
   file: string;
   article: Article | null;
@@ -64,7 +64,7 @@ export function createEngineInWorker(
     // Only the few files that stopped parsing are asked for, not the whole previous corpus.
     const onMessage = (result: FromWorker) => {
       if ('lastGood' in result) {
-        const article = current?.corpus.articles.find((a) => a.file === result.lastGood) ?? null;
+        const article = current?.corpus.articles.find((a) => a.path === result.lastGood) ?? null;
         worker.postMessage({ file: result.lastGood, article } satisfies LastGood);
         return;
       }

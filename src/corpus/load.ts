@@ -15,7 +15,7 @@ export interface LoadOptions {
   root?: string;
   /** Files larger than this are skipped (default 5 MB). */
   maxFileBytes?: number;
-  /** The version of a file (by its shown path) read before, kept while the file does not parse. */
+  /** The version of a file (by its absolute path) read before, kept while the file does not parse. */
   lastGood?: (file: string) => Article | undefined | Promise<Article | undefined>;
 }
 
@@ -151,10 +151,16 @@ export function parseArticle(
 }
 
 /** An article read before, renumbered to its place in a new corpus. */
-function renumbered(article: Article, articleIndex: number, firstSentenceId: number): Article {
+function renumbered(article: Article, file: string, articleIndex: number, firstSentenceId: number): Article {
   return {
     ...article,
-    sentences: article.sentences.map((s, i) => ({ ...s, id: firstSentenceId + i, article: articleIndex })),
+    file,
+    sentences: article.sentences.map((s, i) => ({
+      ...s,
+      file,
+      id: firstSentenceId + i,
+      article: articleIndex,
+    })),
   };
 }
 
@@ -195,13 +201,13 @@ export async function loadCorpus(dir: string, options: LoadOptions = {}): Promis
     const decoded = await readArticleText(absolute, realDir, maxBytes);
     let article: Article;
     if ('reason' in decoded) {
-      const previous = decoded.keep ? await options.lastGood?.(file) : undefined;
+      const previous = decoded.keep ? await options.lastGood?.(absolute) : undefined;
       if (!previous) {
         warnings.push({ file, reason: decoded.reason });
         continue;
       }
       warnings.push({ file, reason: `${decoded.reason}; its last good version is kept`, kept: true });
-      article = renumbered(previous, articles.length, sentences.length);
+      article = renumbered(previous, file, articles.length, sentences.length);
     } else {
       article = parseArticle(decoded.text, file, absolute, articles.length, sentences.length);
     }
