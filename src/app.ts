@@ -60,6 +60,12 @@ export async function bootstrap(config: CorpusConfig, logger: Logger): Promise<C
   const engine = await buildEngine(config);
   if ('error' in engine) return engine;
   logCorpusWarnings(engine, logger);
+  if (engine.stats.snapshotDamaged) {
+    logger.warn(
+      { snapshot: engine.stats.snapshot, why: engine.stats.snapshotDamaged },
+      `the index snapshot is damaged (${engine.stats.snapshotDamaged}); rebuilt the index instead`,
+    );
+  }
   logger.info(
     {
       files: engine.stats.files,
