@@ -41,11 +41,30 @@ describe('splitSentences', () => {
   });
 
   it('treats each line as its own paragraph when lines end sentences', () => {
-    const lines = ['First line ends here.', 'Second line has no stop', 'Third line ends too.'];
+    const lines = ['First line ends here.', 'Second line ends too.', 'Third line ends as well.'];
     expect(splitSentences(lines).map((s) => [s.line, s.block])).toEqual([
       [1, 0],
       [2, 1],
       [3, 2],
+    ]);
+  });
+
+  it('joins a line that does not end a sentence to the next, whatever the other lines do', () => {
+    const lines = [
+      'Officials met in Bishkek on Monday.',
+      'The talks lasted four hours.',
+      'Trade between Kazakhstan and Kyrgyzstan grew by a third in 2023',
+      'and reached a record $2.5 billion, the ministry said.',
+      'Both sides welcomed the result.',
+    ];
+    expect(splitSentences(lines).map((s) => [s.line, s.text])).toEqual([
+      [1, 'Officials met in Bishkek on Monday.'],
+      [2, 'The talks lasted four hours.'],
+      [
+        3,
+        'Trade between Kazakhstan and Kyrgyzstan grew by a third in 2023 and reached a record $2.5 billion, the ministry said.',
+      ],
+      [5, 'Both sides welcomed the result.'],
     ]);
   });
 
