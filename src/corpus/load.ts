@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { constants } from 'node:fs';
 import { type FileHandle, open, readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { isFurniture } from './clean.js';
+import { dropFurniture } from './clean.js';
 import { splitMetadata } from './metadata.js';
 import { splitSentences } from './split.js';
 import type { Article, Corpus, CorpusWarning, Sentence } from './types.js';
@@ -136,7 +136,7 @@ export function parseArticle(
 ): Article {
   const rawLines = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
   const { meta, lines } = splitMetadata(rawLines);
-  const content = lines.map((l) => (isFurniture(l) ? '' : l));
+  const content = dropFurniture(lines);
   const sentences: Sentence[] = splitSentences(content).map((s, i) => ({
     id: firstSentenceId + i,
     file,

@@ -63,23 +63,31 @@ function startsItem(previous: string, line: string): boolean {
 /** Whether a line ends a clause that sentence cutting would not end: a colon or semicolon. */
 const CLAUSE_END = /[:;]["”’'»)\]]*$/;
 
+/** Lines longer than this are not hard-wrapped: text is wrapped at 60 to 80 characters, 100 at most. */
+const MAX_WRAP_WIDTH = 100;
+
 /**
- * A heading: a few words in Title Case or capitals, no sentence punctuation,
- * much shorter than the line after it, which starts a sentence. Hard-wrapped
- * lines are about as long as the next one, so they are not taken for one.
+ * Whether a line that does not end a sentence stands alone (a title, a
+ * heading, a subtitle without its period) rather than being wrapped into the
+ * next: it is longer than text is wrapped at, or the next line's first word
+ * would have fitted on it, although the next line is not shorter. A line
+ * before one that starts in lower case is always wrapped.
  */
-function isHeading(line: string, next: string): boolean {
+function standsAlone(line: string, next: string): boolean {
   const text = line.trim();
-  const words = text.split(/\s+/);
-  if (words.length < 2 || words.length > 12 || /[.!?…]/.test(text)) return false;
-  if (text.length > next.trim().length * 0.6 || !/^["“‘'«([]?[\p{Lu}\d]/u.test(next.trim())) return false;
-  return words.every((w) => !/^\p{Ll}\p{L}{3,}/u.test(w));
+  const following = next.trim();
+  if (!/^["“‘'«([]?[\p{Lu}\d]/u.test(following)) return false;
+  if (text.length > MAX_WRAP_WIDTH) return true;
+  // One word on a line is a wrap's fragment or a dateline ("ABUJA"): it goes with what follows.
+  if (!/\s/.test(text)) return false;
+  const firstWord = following.split(/\s/, 1)[0]!;
+  return following.length >= text.length + 1 + firstWord.length;
 }
 
 /**
  * Groups content lines into blocks, each cut into sentences as one text. A
  * line joins the next one unless it ends with a colon or semicolon, the next
- * one starts a list item, or it is a heading; whether a line that ends with
+ * one starts a list item, or it stands alone (a title); whether a line that ends with
  * a period ends its sentence is decided as anywhere else in a text (the next
  * word's case, abbreviations). So a hard-wrapped sentence is never cut at a
  * line break, whatever the other lines of its paragraph do. For context, a
@@ -109,7 +117,7 @@ function buildBlocks(lines: readonly string[], firstLine: number): Block[] {
         next === undefined ||
         CLAUSE_END.test(line.trimEnd()) ||
         startsItem(line, following) ||
-        isHeading(line, following)
+        standsAlone(line, following)
       ) {
         blocks.push(block);
         block = { text: '', segments: [] };
