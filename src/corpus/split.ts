@@ -188,10 +188,13 @@ function push(out: SplitSentence[], block: Block, at: number, text: string): voi
   out.push({ line: segment.line, text, block: segment.context });
 }
 
+/** A bullet before a list item's text: a marker, not part of the quote. */
+const BULLET = /^\s*[-•*·▪●◦‣]\s+/;
+
 function pushSentence(out: SplitSentence[], block: Block, start: number, end: number): void {
   const raw = block.text.slice(start, end);
-  const lead = raw.length - raw.trimStart().length;
-  const body = raw.trim();
+  const lead = BULLET.exec(raw)?.[0].length ?? raw.length - raw.trimStart().length;
+  const body = raw.slice(lead).trimEnd();
   if (!/[\p{L}\p{N}]/u.test(body)) return;
   if (body.length <= MAX_SENTENCE_CHARS) {
     push(out, block, start + lead, foldSpaces(body));
