@@ -18,25 +18,29 @@ import {
  * types: a field added there and forgotten here fails to compile.
  */
 
-const tradeLineSchema = z.object({
-  measure: tradeFactSchema.shape.measure,
-  pair: z.tuple([z.string(), z.string()]),
-  year: z.number().int().nullable(),
-  periodLabel: z.string().nullable(),
-  amountUsd: z.number().nullable(),
-  qualifier: tradeFactSchema.shape.qualifier,
-  percent: z.number().nullable(),
-  rank: z.string().nullable(),
-  rankNote: z.string().nullable(),
-  exporter: z.string().nullable(),
-  importer: z.string().nullable(),
-  goods: z.array(z.string()),
-  status: tradeFactSchema.shape.status,
-  disputed: z.boolean(),
-  undatedSources: z.array(factSourceSchema),
-  statement: z.string(),
-  sources: z.array(factSourceSchema),
-}) satisfies z.ZodType<TradeLine>;
+/** A merged trade figure: a trade fact's fields, with its period and sources merged. */
+const tradeLineSchema = tradeFactSchema
+  .pick({
+    measure: true,
+    pair: true,
+    qualifier: true,
+    percent: true,
+    rank: true,
+    rankNote: true,
+    exporter: true,
+    importer: true,
+    goods: true,
+    status: true,
+    statement: true,
+  })
+  .extend({
+    year: z.number().int().nullable(),
+    periodLabel: z.string().nullable(),
+    amountUsd: z.number().nullable(),
+    disputed: z.boolean(),
+    undatedSources: z.array(factSourceSchema),
+    sources: z.array(factSourceSchema),
+  }) satisfies z.ZodType<TradeLine>;
 
 const factsSchema = z.object({
   all: z.array(factSchema),
