@@ -236,8 +236,9 @@ export function createInteractionHandler(options: InteractionHandlerOptions): In
     const defer = async () => {
       if (job.abandoned) return;
       log.deferred = true;
-      job.acking = rest.track(interaction.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {}));
+      job.acking = rest.ack(interaction.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {}));
       await job.acking;
+      await rest.acksFirst();
     };
     // A command runs to its end once started, so in a burst the last ones would wait for all the
     // others: with several under way, acknowledge first (that also lets the others acknowledge).

@@ -5,6 +5,8 @@ import { DefaultRestOptions, type RESTOptions } from 'discord.js';
 export const RATE_LIMITED_FOR_MS = 10_000;
 /** A REST call of ours still unanswered after this means REST is queueing (rate limited, or Discord is slow). */
 export const QUEUEING_AFTER_MS = 250;
+/** The longest a command's work waits for acknowledgements under way: they have priority, but not forever. */
+export const ACKS_FIRST_AT_MOST_MS = 1500;
 
 /**
  * What citebot knows of its REST traffic that the deferral decision needs:
@@ -19,6 +21,9 @@ export class RestWatch {
   /** Start times of our calls under way, by call, oldest first. */
   readonly #pending = new Map<number, number>();
   #next = 0;
+  /** Acknowledgements (deferrals) under way. */
+  #acks = 0;
+  #acksDone: { promise: Promise<void>; resolve: () => void } | null = null;
 
   constructor(now: () => number = () => performance.now()) {
     this.#now = now;
@@ -43,6 +48,41 @@ export class RestWatch {
     } finally {
       this.#pending.delete(id);
     }
+  }
+
+  /** Waits for an acknowledgement (a deferral), counting it among those under way. */
+  async ack<T>(call: Promise<T>): Promise<T> {
+    this.#acks++;
+    try {
+      return await this.track(call);
+    } finally {
+      if (--this.#acks === 0) {
+        this.#acksDone?.resolve();
+        this.#acksDone = null;
+      }
+    }
+  }
+
+  /**
+   * Resolves once no acknowledgement is under way (or after `atMostMs`). In a
+   * burst, every interaction's first response has Discord's 3 s deadline and
+   * its answer has none: work and answers wait for the acknowledgements, so
+   * that the event loop sends those first.
+   */
+  acksFirst(atMostMs = ACKS_FIRST_AT_MOST_MS): Promise<void> {
+    if (this.#acks === 0) return Promise.resolve();
+    if (!this.#acksDone) {
+      let resolve: () => void = () => {};
+      const promise = new Promise<void>((r) => {
+        resolve = r;
+      });
+      this.#acksDone = { promise, resolve };
+    }
+    let timer: NodeJS.Timeout | undefined;
+    const waited = new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, atMostMs);
+    });
+    return Promise.race([this.#acksDone.promise, waited]).finally(() => clearTimeout(timer));
   }
 
   /** Whether REST is rate limiting or queueing now: a command should acknowledge at once. */
