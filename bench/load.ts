@@ -7,7 +7,11 @@
  * received by the fake REST: a reply, or a deferral) and final answer (→ the
  * reply, or the edit or follow-up that replaces a deferral's "thinking…").
  *
- *   npm run bench:load -- [--n 1000] [--rounds 3] [--corpus seeds] [--cooldown 2] [--users N] [--reloads 1]
+ *   npm run bench:load -- [--n 1000] [--rounds 3] [--corpus seeds] [--cooldown 2] [--users N] [--reloads 1] [--rate-limit-every N]
+ *
+ * With --rate-limit-every N, the fake answers every N-th interaction callback
+ * or webhook call of the bursts with a 429 (retry after 1 s), as a
+ * rate-limiting Discord would.
  *
  * Then, --reloads times, the corpus is rebuilt (as /reload does: in a worker
  * thread, the index swapped in) while questions keep coming, one every 20 ms:
@@ -37,6 +41,8 @@ interface Settings {
   n: number;
   rounds: number;
   users: number;
+  /** Every n-th callback or webhook call of a burst is answered 429 (retry after 1 s); 0: none. */
+  rateLimitEvery: number;
 }
 
 /** Questions sent at a steady pace while the corpus is rebuilt. */
@@ -166,6 +172,7 @@ async function fakeSide(): Promise<void> {
     fake.send(warm);
     await fake.callback(warm.id);
   }
+  if (settings.rateLimitEvery > 0) fake.rateLimitEvery(settings.rateLimitEvery, 1);
   for (let round = 0; round < settings.rounds; round++) {
     fake.calls.length = 0;
     const burst = await sendBurst(
@@ -288,12 +295,14 @@ async function botSide(): Promise<void> {
       cooldown: { type: 'string', default: '2' },
       users: { type: 'string' },
       reloads: { type: 'string', default: '1' },
+      'rate-limit-every': { type: 'string', default: '0' },
     },
   });
   const settings: Settings = {
     n: Number(values.n),
     rounds: Number(values.rounds),
     users: Number(values.users ?? values.n),
+    rateLimitEvery: Number(values['rate-limit-every']),
   };
   // Imported here, so that the worker does not load the corpus machinery it never uses.
   const { bootstrap, rebuildEngine } = await import('../src/app.js');
@@ -332,7 +341,8 @@ async function botSide(): Promise<void> {
   const mix = MIX.map((m) => `${m.label} ${Math.round((m.share / SHARES) * 100)}%`).join(', ');
   process.stdout.write(
     `citebot load benchmark: ${settings.n} interactions per burst, ${settings.rounds} bursts after ${WARM_UP} to warm up, ` +
-      `${Math.min(settings.users, settings.n)} users, cooldown ${values.cooldown} s\nmix: ${mix}\n` +
+      `${Math.min(settings.users, settings.n)} users, cooldown ${values.cooldown} s` +
+      `${settings.rateLimitEvery > 0 ? `, every ${settings.rateLimitEvery}th REST call answered 429 (retry after 1 s)` : ''}\nmix: ${mix}\n` +
       `corpus: ${context.engine.stats.files} articles, ${context.engine.stats.sentences} sentences; ` +
       `Node ${process.version}, ${cpu.length} × ${cpu[0]?.model.trim() ?? 'CPU'}; fake Discord in a worker thread\n` +
       'latency, ms, queueing in the burst included: ack = gateway send → first interaction callback received; ' +

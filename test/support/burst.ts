@@ -5,7 +5,7 @@ import type { Interaction } from './interactions.js';
 export interface Burst {
   /** performance.now() at sending, by interaction id. */
   sentAt: Map<string, number>;
-  /** Every interaction callback received, by interaction id, in order. */
+  /** Every interaction callback accepted (answered 2xx: not a 429 to retry), by interaction id, in order. */
   callbacks: Map<string, RestCall[]>;
   /**
    * The call that showed each interaction's final message, by interaction id:
@@ -47,6 +47,8 @@ export async function sendBurst(
   fake: FakeDiscord,
   interactions: readonly Interaction[],
   timeoutMs = 120_000,
+  /** Runs right after the last one is sent (a test sends SIGTERM there, with all of them in flight). */
+  afterSend: () => void = () => {},
 ): Promise<Burst> {
   const sentAt = new Map<string, number>();
   const byToken = new Map(interactions.map((i) => [i.token, i.id]));
@@ -67,7 +69,9 @@ export async function sendBurst(
     finals.set(id, call);
     if (finals.size === interactions.length) allFinal();
   };
+  // Recorded once answered: a call answered 429 is sent again, and only the accepted one counts.
   const record = (call: RestCall) => {
+    if (call.status === undefined || call.status >= 300) return;
     const id = call.method === 'POST' ? CALLBACK.exec(call.path)?.[1] : undefined;
     if (id !== undefined && sentAt.has(id)) {
       const list = callbacks.get(id) ?? [];
@@ -84,13 +88,14 @@ export async function sendBurst(
     const of = token === undefined ? undefined : byToken.get(token);
     if (of !== undefined && callbacks.has(of) && call.body?.content !== '…') final(of, call);
   };
-  fake.on('call', record);
+  fake.on('answered', record);
   let firstSentAt = 0;
   for (const interaction of interactions) {
     const at = fake.send(interaction);
     if (sentAt.size === 0) firstSentAt = at;
     sentAt.set(interaction.id, at);
   }
+  afterSend();
   const within = (promise: Promise<void>, ms: number) => {
     let timer: NodeJS.Timeout | undefined;
     return Promise.race([
@@ -114,6 +119,6 @@ export async function sendBurst(
     settled: (ms = timeoutMs) => within(finished, ms),
     firstSentAt,
     lastAnsweredAt,
-    stop: () => fake.off('call', record),
+    stop: () => fake.off('answered', record),
   };
 }
