@@ -20,19 +20,13 @@ import {
   type OptionValue,
 } from '../support/interactions.js';
 import { seedEngine } from '../support/seedEngine.js';
+import { settable } from '../support/testBot.js';
 
 const EPHEMERAL = 64;
 const SUPPRESS_EMBEDS = 4;
 const BASE_URL = 'https://example.test/citebot/blob/main';
 
 // Commands only these tests have: one that fails, and one that finishes when the test says so.
-function settable<T>() {
-  let resolve: (value: T) => void = () => {};
-  const promise = new Promise<T>((r) => {
-    resolve = r;
-  });
-  return { promise, resolve };
-}
 let slowAnswer = settable<Answer>();
 const boom = defineCommand({
   name: 'boom',

@@ -9,6 +9,7 @@ import { captureLog } from '../support/captureLog.js';
 import { FakeDiscord, type RestCall } from '../support/fakeDiscord.js';
 import { chatInput, type Interaction } from '../support/interactions.js';
 import { seedEngine } from '../support/seedEngine.js';
+import { settable } from '../support/testBot.js';
 
 /**
  * Faults of the network and of Discord, through the real discord.js client:
@@ -18,13 +19,6 @@ import { seedEngine } from '../support/seedEngine.js';
 const EPHEMERAL = 64;
 const HEARTBEAT_MS = 41_250;
 
-function settable<T>() {
-  let resolve: (value: T) => void = () => {};
-  const promise = new Promise<T>((r) => {
-    resolve = r;
-  });
-  return { promise, resolve };
-}
 let slowAnswer = settable<Answer>();
 let failAfterDefer = settable<void>();
 const commands = [

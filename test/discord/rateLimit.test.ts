@@ -1,15 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ask } from '../../src/answer/ask.js';
-import type { Answer } from '../../src/answer/types.js';
-import { type CommandContext, defineCommand } from '../../src/commands/contract.js';
-import { loadCommands } from '../../src/commands/registry.js';
-import { type Bot, createBot } from '../../src/discord/bot.js';
+import type { Bot } from '../../src/discord/bot.js';
 import { QUEUEING_AFTER_MS } from '../../src/discord/restWatch.js';
 import type { Engine } from '../../src/engine.js';
 import { captureLog } from '../support/captureLog.js';
-import { FakeDiscord, type RestCall } from '../support/fakeDiscord.js';
+import type { FakeDiscord, RestCall } from '../support/fakeDiscord.js';
 import { chatInput, type Interaction } from '../support/interactions.js';
-import { seedEngine } from '../support/seedEngine.js';
+import { slowCommand, startTestBot } from '../support/testBot.js';
 
 /**
  * While Discord's REST is rate limiting (or slow), a reply sent after the work
@@ -19,25 +16,11 @@ import { seedEngine } from '../support/seedEngine.js';
  * that rule.
  */
 
-function settable<T>() {
-  let resolve: (value: T) => void = () => {};
-  const promise = new Promise<T>((r) => {
-    resolve = r;
-  });
-  return { promise, resolve };
-}
-let slowAnswer = settable<Answer>();
-const slow = defineCommand({
-  name: 'slow',
-  description: 'Answers when the test says so',
-  options: [],
-  run: () => slowAnswer.promise,
-});
-
+const slow = slowCommand();
+const log = captureLog();
 let fake: FakeDiscord;
 let bot: Bot;
 let engine: Engine;
-const log = captureLog();
 
 const ofInteraction = (interaction: Interaction) => (c: RestCall) =>
   c.method === 'POST' && c.path.startsWith(`/interactions/${interaction.id}/`);
@@ -58,20 +41,7 @@ function edited(interaction: Interaction): Promise<RestCall> {
 }
 
 beforeAll(async () => {
-  fake = await FakeDiscord.start();
-  engine = await seedEngine();
-  const context: CommandContext = {
-    engine,
-    commands: new Map([...(await loadCommands()), ['slow', slow]]),
-  };
-  bot = createBot({
-    token: fake.token,
-    apiUrl: fake.apiUrl,
-    context: () => context,
-    logger: log.logger,
-    deferAfterMs: 60_000,
-  });
-  await bot.start();
+  ({ fake, bot, engine } = await startTestBot({ log, commands: [slow.command], deferAfterMs: 60_000 }));
 });
 
 afterAll(async () => {
@@ -82,17 +52,16 @@ afterAll(async () => {
 describe('createBot, while REST queues or rate limits', () => {
   it('returns a deferral at once, before the work is done, while another call of its waits in REST', async () => {
     // A deferred answer whose edit Discord holds back: a REST call of the bot's, waiting.
-    slowAnswer = settable<Answer>();
+    const firstAnswer = slow.next();
     const first = chatInput(fake, 'slow');
     fake.send(first);
-    const firstAnswer = slowAnswer;
     // Not deferred (nothing strains REST yet, and the timer is 60 s): the reply is held instead.
     const held = fake.hold(ofInteraction(first));
     firstAnswer.resolve(ask(engine, 'What is the trade target?'));
     await held.reached;
     await new Promise((resolve) => setTimeout(resolve, QUEUEING_AFTER_MS * 2));
 
-    slowAnswer = settable<Answer>();
+    const secondAnswer = slow.next();
     const second = chatInput(fake, 'slow');
     fake.send(second);
     const ack = await accepted(second);
@@ -100,7 +69,7 @@ describe('createBot, while REST queues or rate limits', () => {
 
     held.release();
     expect((await accepted(first)).body.type).toBe(4);
-    slowAnswer.resolve(ask(engine, 'What is the trade target?'));
+    secondAnswer.resolve(ask(engine, 'What is the trade target?'));
     expect((await edited(second)).body.embeds[0].description).toMatch(/\*\*\[1\]\*\*/);
   });
 
@@ -115,12 +84,12 @@ describe('createBot, while REST queues or rate limits', () => {
       }
       expect(fake.calls.filter((c) => c.status === 429)).toHaveLength(1);
 
-      slowAnswer = settable<Answer>();
+      const answer = slow.next();
       const interaction = chatInput(fake, 'slow');
       fake.send(interaction);
       const ack = await accepted(interaction);
       expect(ack.body).toEqual({ type: 5, data: { flags: 0 } });
-      slowAnswer.resolve(ask(engine, 'What is the trade target?'));
+      answer.resolve(ask(engine, 'What is the trade target?'));
       expect((await edited(interaction)).body.embeds[0].description).toMatch(/\*\*\[1\]\*\*/);
     } finally {
       fake.rateLimitEvery(null);

@@ -1,16 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ask } from '../../src/answer/ask.js';
 import type { Answer } from '../../src/answer/types.js';
 import { defineCommand } from '../../src/commands/contract.js';
-import { loadCommands } from '../../src/commands/registry.js';
-import { createBot } from '../../src/discord/bot.js';
 import { RESTARTING } from '../../src/discord/interactions.js';
 import { sendBurst } from '../support/burst.js';
 import { captureLog } from '../support/captureLog.js';
-import { startMain } from '../support/child.js';
+import { startMain, withBotOn } from '../support/child.js';
 import { limitProblems } from '../support/discordLimits.js';
 import { FakeDiscord, type RestCall } from '../support/fakeDiscord.js';
 import { ALICE, BOB, chatInput, type Interaction, type Who } from '../support/interactions.js';
-import { seedEngine } from '../support/seedEngine.js';
+import { startTestBot } from '../support/testBot.js';
 
 const EPHEMERAL = 64;
 
@@ -99,14 +98,7 @@ function question(i: number): Interaction {
 
 describe('npm start with DISCORD_TOKEN, on SIGTERM under load', () => {
   it(`leaves none of ${IN_FLIGHT} interactions in flight on "thinking…", tells ${LATE} late ones at once, and exits 0`, async () => {
-    const bot = startMain({
-      DISCORD_TOKEN: fake.token,
-      DISCORD_API_URL: fake.apiUrl,
-      WATCH_CORPUS: 'false',
-      COOLDOWN_SECONDS: '0',
-    });
-    try {
-      await bot.until(() => bot.lines().some((l) => l.msg === 'ready'), 'ready log line');
+    await withBotOn(fake, { WATCH_CORPUS: 'false', COOLDOWN_SECONDS: '0' }, async (bot) => {
       const inFlight = Array.from({ length: IN_FLIGHT }, (_, i) => question(i));
       const late = Array.from({ length: LATE }, (_, i) => question(IN_FLIGHT + i));
       const deferrals = () => fake.calls.filter((c) => c.status === 204 && c.body?.type === 5).length;
@@ -157,9 +149,7 @@ describe('npm start with DISCORD_TOKEN, on SIGTERM under load', () => {
           },
         ]);
       }
-    } finally {
-      bot.child.kill('SIGKILL');
-    }
+    });
   }, 120_000);
 });
 
@@ -176,18 +166,7 @@ describe('createBot stop', () => {
         }),
     });
     const log = captureLog();
-    const context = {
-      engine: await seedEngine(),
-      commands: new Map([...(await loadCommands()), ['never', never]]),
-    };
-    const bot = createBot({
-      token: fake.token,
-      apiUrl: fake.apiUrl,
-      context: () => context,
-      logger: log.logger,
-      deferAfterMs: 50,
-    });
-    await bot.start();
+    const { bot, engine } = await startTestBot({ log, commands: [never], deferAfterMs: 50, fake });
     const interaction = chatInput(fake, 'never');
     fake.send(interaction);
     const deferral = await fake.answered(await fake.callback(interaction.id));
@@ -203,8 +182,7 @@ describe('createBot stop', () => {
     });
 
     // The command finishing later changes nothing: the user was told to ask again.
-    const { ask } = await import('../../src/answer/ask.js');
-    finish(ask(context.engine, 'What is the trade target?'));
+    finish(ask(engine, 'What is the trade target?'));
     await log.waitFor((l) => l.msg === 'interaction' && l.outcome === 'restarting');
     expect(fake.webhookCalls(interaction.token)).toHaveLength(1);
   });

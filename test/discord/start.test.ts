@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startMain } from '../support/child.js';
+import { startMain, withBotOn } from '../support/child.js';
 import { FakeDiscord } from '../support/fakeDiscord.js';
 import { ADMIN, ALICE, BOB, chatInput } from '../support/interactions.js';
 import { tempCorpus } from '../support/tempCorpus.js';
@@ -51,14 +51,7 @@ describe('npm start with DISCORD_TOKEN', () => {
   }, 90_000);
 
   it('holds a user to the cooldown of COOLDOWN_SECONDS, as configured', async () => {
-    const bot = startMain({
-      DISCORD_TOKEN: fake.token,
-      DISCORD_API_URL: fake.apiUrl,
-      WATCH_CORPUS: 'false',
-      COOLDOWN_SECONDS: '600',
-    });
-    try {
-      await bot.until(() => bot.lines().some((l) => l.msg === 'ready'), 'ready log line');
+    await withBotOn(fake, { WATCH_CORPUS: 'false', COOLDOWN_SECONDS: '600' }, async (bot) => {
       const first = chatInput(fake, 'ask', { question: 'What is the trade target?' }, ALICE);
       fake.send(first);
       expect((await fake.callback(first.id)).body.data.embeds).toHaveLength(1);
@@ -76,9 +69,7 @@ describe('npm start with DISCORD_TOKEN', () => {
       expect((await fake.callback(other.id)).body.data.embeds).toHaveLength(1);
       bot.child.kill('SIGTERM');
       expect(await bot.exited).toBe(0);
-    } finally {
-      bot.child.kill('SIGKILL');
-    }
+    });
   }, 90_000);
 
   it('exits 0 on SIGINT', async () => {
