@@ -21,13 +21,14 @@ export function buildEngine(config: CorpusConfig): Promise<Engine | CorpusError>
 
 /**
  * The same, for a reload: the slow part runs in a worker thread, so that the
- * running bot keeps answering from the current index meanwhile.
+ * running bot keeps answering from the current index meanwhile. A file that
+ * no longer parses keeps its version in `current`.
  */
-export function rebuildEngine(config: CorpusConfig): Promise<Engine | CorpusError> {
-  return createEngineInWorker({
-    corpusDir: config.CORPUS_DIR,
-    sourceBaseUrl: config.SOURCE_BASE_URL ?? null,
-  });
+export function rebuildEngine(config: CorpusConfig, current?: Engine): Promise<Engine | CorpusError> {
+  return createEngineInWorker(
+    { corpusDir: config.CORPUS_DIR, sourceBaseUrl: config.SOURCE_BASE_URL ?? null },
+    current,
+  );
 }
 
 /** What an empty corpus folder is told, at start-up and after a reload. */
@@ -38,7 +39,11 @@ export function emptyCorpusMessage(dir: string): string {
 /** One warning per skipped file, and one when nothing is left to answer from. */
 export function logCorpusWarnings(engine: Engine, logger: Logger): void {
   for (const warning of engine.corpus.warnings) {
-    logger.warn({ file: warning.file, reason: warning.reason }, `skipped ${warning.file}: ${warning.reason}`);
+    const what = warning.kept ? `${warning.file} does not parse` : `skipped ${warning.file}`;
+    logger.warn(
+      { file: warning.file, reason: warning.reason, ...(warning.kept ? { kept: true } : {}) },
+      `${what}: ${warning.reason}`,
+    );
   }
   if (engine.stats.files === 0)
     logger.warn({ dir: engine.corpus.dir }, emptyCorpusMessage(engine.corpus.dir));
@@ -55,6 +60,12 @@ export async function bootstrap(config: CorpusConfig, logger: Logger): Promise<C
   const engine = await buildEngine(config);
   if ('error' in engine) return engine;
   logCorpusWarnings(engine, logger);
+  if (engine.stats.snapshotDamaged) {
+    logger.warn(
+      { snapshot: engine.stats.snapshot, why: engine.stats.snapshotDamaged },
+      `the index snapshot is damaged (${engine.stats.snapshotDamaged}); rebuilt the index instead`,
+    );
+  }
   logger.info(
     {
       files: engine.stats.files,

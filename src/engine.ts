@@ -10,6 +10,7 @@ import { summarizeTrade, type TradeLine } from './facts/tradeSummary.js';
 import type { AgreementFact, MeetingFact, PersonFact } from './facts/types.js';
 import { buildIndex, buildIndexAsync, type IndexDoc, type SearchIndex } from './index/searchIndex.js';
 import { loadSnapshot, saveSnapshot } from './index/snapshot.js';
+import { type SnapshotFacts, snapshotFactsSchema } from './index/snapshotFacts.js';
 import { fold, isStopWord, termKey, tokenize } from './text/normalize.js';
 
 /** A fact as the index holds it: one person, merged trade figure, agreement or meeting. */
@@ -36,6 +37,8 @@ export interface EngineStats {
   indexFrom: 'built' | 'snapshot';
   /** What became of the snapshot, when one was asked for. */
   snapshot?: string;
+  /** Why the snapshot was damaged (not merely out of date), when it was: worth a warning. */
+  snapshotDamaged?: string;
 }
 
 /** Everything a command needs to answer: the corpus, its index and settings. */
@@ -273,13 +276,6 @@ export const BUILD_VERSION: string = (() => {
   return hash.digest('hex').slice(0, 16);
 })();
 
-/** What a snapshot stores beside the index: everything else extraction made. */
-interface SnapshotFacts {
-  facts: Facts;
-  trade: TradeLine[];
-  topics: Topics;
-}
-
 /**
  * The engine from a snapshot of this corpus when there is a usable one;
  * otherwise built, and the snapshot written for next time. Why a snapshot
@@ -291,7 +287,11 @@ async function engineWithSnapshot(
   options: Pick<EngineOptions, 'sourceBaseUrl'>,
 ): Promise<Engine> {
   const identity = { corpusHash: corpus.hash, factsVersion: BUILD_VERSION };
-  const loaded = await loadSnapshot<SnapshotFacts>(file, { ...identity, sentenceDocs: sentenceDocs(corpus) });
+  const loaded = await loadSnapshot(
+    file,
+    { ...identity, sentenceDocs: sentenceDocs(corpus) },
+    snapshotFactsSchema,
+  );
   if (!('reason' in loaded) && loaded.facts) {
     const { facts, trade, topics } = loaded.facts;
     const indexedFacts = indexedFactsOf(facts, trade);
@@ -302,6 +302,7 @@ async function engineWithSnapshot(
     }
   }
   const why = 'reason' in loaded ? loaded.reason : 'it does not match the facts';
+  const damaged = 'reason' in loaded ? loaded.damaged === true : true;
   const engine = engineFromCorpus(corpus, options);
   const saved = await saveSnapshot(file, {
     ...identity,
@@ -310,7 +311,10 @@ async function engineWithSnapshot(
   });
   const note =
     'error' in saved ? `not used (${why}); not saved (${saved.error})` : `not used (${why}); saved ${file}`;
-  return { ...engine, stats: { ...engine.stats, snapshot: note } };
+  return {
+    ...engine,
+    stats: { ...engine.stats, snapshot: note, ...(damaged ? { snapshotDamaged: why } : {}) },
+  };
 }
 
 /** Builds an engine over an already loaded corpus. */

@@ -1,5 +1,6 @@
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { type CorpusError, loadCorpus } from './corpus/load.js';
+import type { Article } from './corpus/types.js';
 import {
   type Engine,
   type EngineOptions,
@@ -16,7 +17,12 @@ import {
  * the calling thread, in slices that yield to the event loop.
  */
 
-type FromWorker = { parts: EngineParts } | CorpusError | { crashed: string };
+type FromWorker = { parts: EngineParts } | CorpusError | { crashed: string } | { lastGood: string };
+/** The main thread's answer to `{ lastGood: path }`: that file's article in the index answering now. */
+interface LastGood {
+  file: string;
+  article: Article | null;
+}
 
 interface Job {
   citebotEngineParts: Pick<EngineOptions, 'corpusDir' | 'root' | 'maxFileBytes'>;
@@ -41,7 +47,10 @@ function workerEntry(): URL {
  * thread. A corpus folder that cannot be read is a value; a worker that
  * fails (a bug, or out of memory) rejects.
  */
-export function createEngineInWorker(options: EngineOptions): Promise<Engine | CorpusError> {
+export function createEngineInWorker(
+  options: EngineOptions,
+  current?: Engine,
+): Promise<Engine | CorpusError> {
   const job: Job = {
     citebotEngineParts: {
       corpusDir: options.corpusDir,
@@ -52,7 +61,14 @@ export function createEngineInWorker(options: EngineOptions): Promise<Engine | C
   return new Promise((resolve, reject) => {
     const worker = new Worker(workerEntry(), { workerData: job });
     let settled = false;
-    worker.once('message', (result: FromWorker) => {
+    // Only the few files that stopped parsing are asked for, not the whole previous corpus.
+    const onMessage = (result: FromWorker) => {
+      if ('lastGood' in result) {
+        const article = current?.corpus.articles.find((a) => a.path === result.lastGood) ?? null;
+        worker.postMessage({ file: result.lastGood, article } satisfies LastGood);
+        return;
+      }
+      worker.off('message', onMessage);
       settled = true;
       void worker.terminate();
       if ('crashed' in result) reject(new Error(`engine worker: ${result.crashed}`));
@@ -64,7 +80,8 @@ export function createEngineInWorker(options: EngineOptions): Promise<Engine | C
           reject,
         );
       }
-    });
+    };
+    worker.on('message', onMessage);
     worker.once('error', (err) => {
       settled = true;
       reject(err);
@@ -75,9 +92,22 @@ export function createEngineInWorker(options: EngineOptions): Promise<Engine | C
   });
 }
 
+/** Asks the main thread for a file's version in the index answering now. */
+function askLastGood(file: string): Promise<Article | undefined> {
+  return new Promise((resolve) => {
+    const onReply = (reply: LastGood) => {
+      if (reply.file !== file) return;
+      parentPort?.off('message', onReply);
+      resolve(reply.article ?? undefined);
+    };
+    parentPort?.on('message', onReply);
+    parentPort?.postMessage({ lastGood: file } satisfies FromWorker);
+  });
+}
+
 async function runJob(job: Job): Promise<FromWorker> {
   const { corpusDir, ...load } = job.citebotEngineParts;
-  const corpus = await loadCorpus(corpusDir, load);
+  const corpus = await loadCorpus(corpusDir, { ...load, lastGood: askLastGood });
   if ('error' in corpus) return corpus;
   return { parts: engineParts(corpus) };
 }

@@ -28,7 +28,7 @@ async function main(): Promise<void> {
   }
   const reloader = createReloader({
     context,
-    build: () => rebuildEngine(config),
+    build: (current) => rebuildEngine(config, current),
     logger,
     watchDir: config.WATCH_CORPUS ? config.CORPUS_DIR : null,
   });

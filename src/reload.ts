@@ -10,6 +10,8 @@ import type { Logger } from './logger.js';
 
 /** Editors save in several steps (temp file, rename, chmod): one reload after the last of them. */
 export const RELOAD_DEBOUNCE_MS = 300;
+/** How often a corpus folder that is gone (renamed away, deleted) is looked for, to watch it again. */
+export const FOLDER_POLL_MS = 2000;
 /** What the corpus loader reads; other files changing (editor swap files) is no reason to reload. */
 const ARTICLE_FILE = /\.(txt|md)$/i;
 
@@ -24,6 +26,8 @@ export type ReloadOutcome =
       ok: true;
       /** Files skipped (empty, binary, …), each logged with why. */
       skipped: number;
+      /** Files that stopped parsing and are answered from their last good version. */
+      stale: number;
       before: CorpusSize;
       /** Whether any article's name or text differs from the previous index's. */
       changed: boolean;
@@ -34,12 +38,18 @@ export type ReloadOutcome =
 export interface ReloaderOptions {
   /** The context answering now; a reload swaps in a copy with a new engine. */
   context: CommandContext;
-  /** Loads the corpus and builds a new engine (`rebuildEngine` of src/app.ts). */
-  build: () => Promise<Engine | CorpusError>;
+  /**
+   * Loads the corpus and builds a new engine (`rebuildEngine` of src/app.ts);
+   * `current` is the engine answering now, whose version of a file that stopped
+   * parsing is kept.
+   */
+  build: (current: Engine) => Promise<Engine | CorpusError>;
   logger: Logger;
   /** Reload when an article in this folder changes; null or absent: only when asked. */
   watchDir?: string | null;
   debounceMs?: number;
+  /** How often a watched folder that is gone is looked for (default FOLDER_POLL_MS). */
+  pollMs?: number;
 }
 
 export interface Reloader {
@@ -80,6 +90,8 @@ export function createReloader(options: ReloaderOptions): Reloader {
   /** The watched folder's inode: a folder deleted and made again needs a new watch. */
   let watchedIno: number | null = null;
   let timer: NodeJS.Timeout | undefined;
+  /** Set while the watched folder is gone: looks for it to come back. */
+  let poll: NodeJS.Timeout | undefined;
   let closed = false;
 
   async function rebuild(reason: string): Promise<ReloadOutcome> {
@@ -87,7 +99,7 @@ export function createReloader(options: ReloaderOptions): Reloader {
     const started = performance.now();
     let built: Engine | CorpusError;
     try {
-      built = await options.build();
+      built = await options.build(context.engine);
     } catch (err) {
       // A bug in loading or indexing must not take the bot down: the previous index still answers.
       logger.error(
@@ -109,7 +121,8 @@ export function createReloader(options: ReloaderOptions): Reloader {
     const outcome: ReloadOutcome = {
       ok: true,
       ...sizeOf(built),
-      skipped: built.stats.skipped,
+      skipped: built.corpus.warnings.filter((w) => !w.kept).length,
+      stale: built.corpus.warnings.filter((w) => w.kept).length,
       before: sizeOf(before),
       changed: built.corpus.hash !== before.corpus.hash,
       tookMs: Number((performance.now() - started).toFixed(1)),
@@ -149,20 +162,41 @@ export function createReloader(options: ReloaderOptions): Reloader {
     }
   }
 
+  /**
+   * The folder is gone (renamed away, deleted, or its watch failed): look for
+   * it every `pollMs`, and once it is back, watch it again and reload, so a
+   * `git checkout` or an rsync swap does not end watching for good.
+   */
+  function pollForFolder(why: string): void {
+    stopWatching();
+    if (poll || closed || !watchDir) return;
+    const every = options.pollMs ?? FOLDER_POLL_MS;
+    logger.warn(
+      { dir: watchDir, why, pollMs: every },
+      `stopped watching: the corpus folder is gone (${why}); looking for it every ${every} ms`,
+    );
+    poll = setInterval(() => {
+      if (inode() === null) return;
+      clearInterval(poll);
+      poll = undefined;
+      startWatching();
+      logger.info(
+        { dir: watchDir, watching: watcher !== null },
+        'the corpus folder is back; watching it again',
+      );
+      void reloadForChange('corpus folder is back');
+    }, every);
+    poll.unref();
+  }
+
   /** A reload the watcher asked for; it also notices a folder gone, or replaced by a new one. */
-  async function reloadForChange(): Promise<void> {
-    const outcome = await reload('corpus folder changed');
+  async function reloadForChange(reason = 'corpus folder changed'): Promise<void> {
+    await reload(reason);
     if (closed) return;
     const now = inode();
     if (now === null) {
-      if (watcher) {
-        logger.warn(
-          { dir: watchDir },
-          'stopped watching the corpus folder: it is gone; restore it, then /reload picks it up',
-        );
-      }
-      stopWatching();
-    } else if (outcome.ok && now !== watchedIno) {
+      if (watcher) pollForFolder('renamed or deleted');
+    } else if (now !== watchedIno) {
       stopWatching();
       startWatching();
     }
@@ -180,7 +214,13 @@ export function createReloader(options: ReloaderOptions): Reloader {
         timer.unref();
       });
       watchedIno = ino;
+      clearInterval(poll);
+      poll = undefined;
     } catch (err) {
+      if (inode() === null) {
+        pollForFolder('it cannot be found');
+        return;
+      }
       logger.warn(
         { dir: watchDir, err },
         'cannot watch the corpus folder; changes are picked up by /reload only',
@@ -188,8 +228,8 @@ export function createReloader(options: ReloaderOptions): Reloader {
       return;
     }
     watcher.on('error', (err) => {
-      logger.warn({ dir: watchDir, err }, 'stopped watching the corpus folder; /reload still works');
-      stopWatching();
+      logger.warn({ dir: watchDir, err }, 'the corpus folder watch failed');
+      pollForFolder(`its watch failed: ${err.message}`);
     });
   }
 
@@ -214,6 +254,7 @@ export function createReloader(options: ReloaderOptions): Reloader {
     close: () => {
       closed = true;
       clearTimeout(timer);
+      clearInterval(poll);
       stopWatching();
     },
   };
@@ -258,6 +299,12 @@ export function reloadAnswer(outcome: ReloadOutcome | null): Answer {
   ];
   if (outcome.skipped > 0)
     lines.push(`${plural(outcome.skipped, 'file')} skipped: /about says which and why.`);
+  if (outcome.stale > 0) {
+    lines.push(
+      `${plural(outcome.stale, 'file')} no longer ${outcome.stale === 1 ? 'parses' : 'parse'}: ` +
+        'the last good version is kept until a valid one replaces it (/about says which).',
+    );
+  }
   lines.push(`Took ${outcome.tookMs} ms.`);
   return answerOf(true, lines.join('\n'));
 }

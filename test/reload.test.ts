@@ -1,7 +1,8 @@
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ask } from '../src/answer/ask.js';
+import { rebuildEngine } from '../src/app.js';
 import type { CommandContext } from '../src/commands/contract.js';
 import type { CorpusError } from '../src/corpus/load.js';
 import { createEngine, type Engine } from '../src/engine.js';
@@ -29,7 +30,12 @@ function settable() {
 /** A corpus folder, the engine over it, and a reloader that rebuilds from it. */
 async function setUp(
   files: Record<string, string>,
-  options: { watch?: boolean; gate?: () => Promise<void>; build?: () => Promise<Engine | CorpusError> } = {},
+  options: {
+    watch?: boolean;
+    pollMs?: number;
+    gate?: () => Promise<void>;
+    build?: (current: Engine) => Promise<Engine | CorpusError>;
+  } = {},
 ) {
   const corpus = tempCorpus(files);
   cleanups.push(corpus.cleanup);
@@ -44,17 +50,21 @@ async function setUp(
   const builds = { count: 0 };
   const reloader: Reloader = createReloader({
     context,
-    build: () => {
+    build: (current) => {
       builds.count++;
-      return (options.build ?? build)();
+      return (options.build ?? build)(current);
     },
     logger: log.logger,
     watchDir: options.watch ? corpus.dir : null,
     debounceMs: 100,
+    ...(options.pollMs ? { pollMs: options.pollMs } : {}),
   });
   cleanups.push(() => reloader.close());
   return { dir: corpus.dir, engine, reloader, log, builds };
 }
+
+/** The corpus folder an engine was loaded from. */
+const corpusOf = (engine: Engine) => engine.corpus.dir;
 
 const reloads = (log: ReturnType<typeof captureLog>) =>
   log.lines().filter((l) => l.msg === 'corpus reloaded');
@@ -167,7 +177,7 @@ describe('createReloader', () => {
   it('stops watching a deleted folder, keeps the index, and watches it again once /reload finds it back', async () => {
     const { dir, engine, reloader, log } = await setUp({ 'a.txt': FRIENDSHIP }, { watch: true });
     rmSync(dir, { recursive: true });
-    await log.waitFor((l) => String(l.msg).startsWith('stopped watching the corpus folder'));
+    await log.waitFor((l) => String(l.msg).startsWith('stopped watching: the corpus folder is gone'));
     expect(reloader.watching).toBe(false);
     expect(reloader.current().engine).toBe(engine);
     expect(log.lines().some((l) => String(l.msg).startsWith('corpus reload failed'))).toBe(true);
@@ -188,6 +198,7 @@ describe('reloadAnswer', () => {
       files: 6,
       sentences: 340,
       skipped: 1,
+      stale: 0,
       before: { files: 5, sentences: 300 },
       changed: true,
       tookMs: 12.5,
@@ -209,5 +220,77 @@ describe('reloadAnswer', () => {
     expect(answer.answer).toBe(
       'The reload failed: corpus folder seeds does not exist. citebot still answers from the previous index (5 articles, 300 sentences).',
     );
+  });
+});
+
+describe('createReloader watching a folder that is renamed away and back', () => {
+  it('watches it again when it comes back (git checkout, rsync swap), and logs both', async () => {
+    const { dir, reloader, log } = await setUp({ 'a.txt': FRIENDSHIP }, { watch: true, pollMs: 50 });
+    const away = `${dir}-away`;
+    cleanups.push(() => rmSync(away, { recursive: true, force: true }));
+    renameSync(dir, away);
+    await log.waitFor((l) => l.level === 40 && String(l.msg).includes('corpus folder is gone'));
+    expect(reloader.watching).toBe(false);
+    renameSync(away, dir);
+    await log.waitFor((l) => String(l.msg).startsWith('the corpus folder is back'));
+    expect(reloader.watching).toBe(true);
+    for (const [i, name] of ['b.txt', 'c.txt', 'd.txt'].entries()) {
+      writeFileSync(path.join(dir, name), PIPELINE);
+      await log.waitFor((l) => l.msg === 'corpus reloaded' && l.files === i + 2);
+    }
+    expect(reloader.current().engine.stats.files).toBe(4);
+  });
+});
+
+describe('createReloader over a file that stops parsing', () => {
+  const TWO =
+    'The Treaty of Friendship was signed in Bishkek on March 3.\nThe café in Dushanbe opened in May.\n';
+
+  it('keeps its last good version, with a warning, until a valid one replaces it or it is deleted', async () => {
+    const { dir, reloader, log } = await setUp(
+      { 'a.txt': TWO, 'b.txt': PIPELINE },
+      { watch: true, build: (current) => rebuildEngine({ CORPUS_DIR: corpusOf(current) }, current) },
+    );
+    const sentences = () => reloader.current().engine.corpus.sentences.map((s) => s.text);
+    const before = sentences();
+    expect(before).toHaveLength(3);
+    const bytes = Buffer.from(TWO);
+    // Broken bytes (what the watcher sees first), cut mid-character, and emptied mid-write.
+    const broken = [
+      Buffer.concat([bytes.subarray(0, 20), Buffer.from([0xc3, 0x28, 0xff]), bytes.subarray(20)]),
+      bytes.subarray(0, bytes.indexOf(0xc3) + 1),
+      Buffer.alloc(0),
+    ];
+    writeFileSync(path.join(dir, 'a.txt'), broken[0]!);
+    const first = await log.waitFor((l) => l.msg === 'corpus reloaded' && l.stale === 1);
+    expect(first).toMatchObject({ files: 2, sentences: 3, skipped: 0, changed: false });
+    for (const b of broken.slice(1)) {
+      writeFileSync(path.join(dir, 'a.txt'), b);
+      const outcome = await reloader.reload('/reload');
+      expect(outcome).toMatchObject({ ok: true, files: 2, sentences: 3, stale: 1, changed: false });
+      expect(sentences()).toEqual(before);
+      expect(reloadAnswer(outcome).answer).toMatch(/1 file no longer parses: the last good version is kept/);
+    }
+    const warned = log.lines().filter((l) => l.level === 40 && l.kept === true);
+    expect([...new Set(warned.map((l) => l.reason))].sort()).toEqual([
+      'empty file; its last good version is kept',
+      'not valid UTF-8; its last good version is kept',
+    ]);
+    expect(warned.map((l) => String(l.msg).replace(/^.*\/a\.txt/, 'a.txt'))).toEqual(
+      warned.map((l) => `a.txt does not parse: ${l.reason}`),
+    );
+
+    writeFileSync(path.join(dir, 'a.txt'), 'The new dam opened in June.\n');
+    expect(await reloader.reload('/reload')).toMatchObject({
+      ok: true,
+      sentences: 2,
+      stale: 0,
+      changed: true,
+    });
+    expect(sentences()).toEqual(['The new dam opened in June.', PIPELINE.trim()]);
+    writeFileSync(path.join(dir, 'a.txt'), broken[0]!);
+    expect(await reloader.reload('/reload')).toMatchObject({ ok: true, sentences: 2, stale: 1 });
+    rmSync(path.join(dir, 'a.txt'));
+    expect(await reloader.reload('/reload')).toMatchObject({ ok: true, files: 1, sentences: 1, stale: 0 });
   });
 });

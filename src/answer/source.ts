@@ -7,17 +7,42 @@ import { type Answer, notFoundAnswer } from './types.js';
 /** Sentences shown on each side of the one asked for, within its paragraph. */
 export const CONTEXT_SENTENCES = 3;
 
-/** Finds an article by its path, its file name, or the unique file name that starts with what was given. */
-export function findArticle(engine: Engine, file: string): Article | undefined {
-  const wanted = file.trim().replace(/\\/g, '/').replace(/^\.\//, '');
+/** What a `file` option names: one article, several (a prefix they share), or none (with why). */
+type Lookup = { article: Article } | { several: Article[] } | { none: string };
+
+/** Files listed in a message before "…". */
+const LISTED = 10;
+
+function listNames(articles: readonly Article[]): string {
+  const names = articles.map((a) => a.name);
+  return names.length > LISTED ? `${names.slice(0, LISTED).join(', ')}, …` : names.join(', ');
+}
+
+/**
+ * Finds an article by its path as cited, its file name, or a start of its
+ * file name. Only articles of the index are candidates, and /source shows
+ * their indexed sentences without reading any file, so no `file` value (a
+ * `..` path, an absolute path) can reach outside the corpus folder.
+ */
+export function findArticle(engine: Engine, file: string): Lookup {
+  const wanted = file
+    .trim()
+    .replace(/\\/g, '/')
+    .replace(/^(\.\/)+/, '');
   const articles = engine.corpus.articles;
   const exact =
     articles.find((a) => a.file === wanted) ??
     articles.find((a) => a.name === wanted) ??
-    articles.find((a) => a.file.endsWith(`/${wanted}`));
-  if (exact || wanted === '') return exact;
-  const starting = articles.filter((a) => a.name.startsWith(wanted));
-  return starting.length === 1 ? starting[0] : undefined;
+    articles.find((a) => a.file.endsWith(`/${wanted}`)) ??
+    articles.find((a) => a.path === wanted);
+  if (exact) return { article: exact };
+  if (wanted.split('/').includes('..') || wanted.startsWith('/') || /^[a-z]:\//i.test(wanted)) {
+    return { none: `"${file}" is not an article of the corpus: give a file name from the corpus folder.` };
+  }
+  const starting = wanted === '' ? [] : articles.filter((a) => a.name.startsWith(wanted));
+  if (starting.length === 1) return { article: starting[0]! };
+  if (starting.length > 1) return { several: starting };
+  return { none: `No article named "${file}". Articles: ${listNames(articles) || 'none'}.` };
 }
 
 /**
@@ -35,17 +60,17 @@ function sentenceAt(article: Article, line: number): Sentence | undefined {
 export function source(engine: Engine, file: string, line: number): Answer {
   const started = performance.now();
   const query = `${file}:${line}`;
-  const article = findArticle(engine, file);
-  if (!article) {
-    const names = engine.corpus.articles.map((a) => a.name);
-    const list = names.length > 10 ? `${names.slice(0, 10).join(', ')}, …` : names.join(', ');
+  const found = findArticle(engine, file);
+  if ('none' in found) return notFoundAnswer('source', query, found.none, started);
+  if ('several' in found) {
     return notFoundAnswer(
       'source',
       query,
-      `No article named "${file}". Articles: ${list || 'none'}.`,
+      `${found.several.length} files match "${file}", say which: ${listNames(found.several)}.`,
       started,
     );
   }
+  const { article } = found;
   if (line < 1 || line > article.lineCount) {
     return notFoundAnswer(
       'source',

@@ -41,8 +41,9 @@ function text(value: unknown): string | null {
 
 /**
  * Reads an article's metadata: an optional YAML front-matter block
- * (`title`, `date`, `url`, `source`) and an optional first content line
- * starting with ` date YYYY-MM-DD`, whose remaining text is content.
+ * (`title`, `date`, `url`, `source`) and an optional first (or second,
+ * after a title) content line starting with ` date YYYY-MM-DD`, whose
+ * remaining text is content.
  */
 export function splitMetadata(rawLines: readonly string[]): MetaSplit {
   const lines = [...rawLines];
@@ -69,12 +70,21 @@ export function splitMetadata(rawLines: readonly string[]): MetaSplit {
     }
   }
 
-  while (first < lines.length && lines[first]!.trim() === '') first++;
-  const line = lines[first];
-  const m = line === undefined ? null : DATE_LINE.exec(line);
-  if (line !== undefined && m && isIsoDate(m[1]!)) {
-    meta.date ??= m[1]!;
-    lines[first] = line.slice(m[0].length);
+  // The date line comes first, or second after a title line (the title stays content).
+  const content = (from: number) => {
+    let i = from;
+    while (i < lines.length && lines[i]!.trim() === '') i++;
+    return i;
+  };
+  const firstLine = content(first);
+  for (const at of [firstLine, content(firstLine + 1)]) {
+    const line = lines[at];
+    const m = line === undefined ? null : DATE_LINE.exec(line);
+    if (line !== undefined && m && isIsoDate(m[1]!)) {
+      meta.date ??= m[1]!;
+      lines[at] = line.slice(m[0].length);
+      break;
+    }
   }
   return { meta, lines };
 }

@@ -1,10 +1,10 @@
 /**
  * Sentence splitting that keeps the 1-based line where each sentence starts.
  *
- * Lines are grouped into blocks (a paragraph, or a single line when the
- * paragraph is written one sentence-ending line at a time), then each block
- * is cut at sentence-final punctuation unless the period belongs to an
- * abbreviation, an initial, a number or a dotted acronym.
+ * Lines are grouped into blocks (a line that does not end a sentence joins
+ * the next one), then each block is cut at sentence-final punctuation unless
+ * the period belongs to an abbreviation, an initial, a number, a dotted
+ * acronym or a list item's number.
  */
 
 export interface SplitSentence {
@@ -22,6 +22,8 @@ export const MAX_SENTENCE_CHARS = 1000;
 interface Segment {
   line: number;
   offset: number;
+  /** The paragraph number sentences starting here report (`SplitSentence.block`), for showing context. */
+  context: number;
 }
 
 interface Block {
@@ -44,45 +46,97 @@ const BEFORE_NUMBER = new Set(
 
 const TERMINAL_LINE_END = /[.!?…:;]["”’'»)\]]*$/;
 const OPENING = /["“‘'«([]/;
+/** A list item's marker at the start of a line: `- `, `• `, `1. `, `2) `, `(a) `. */
+const LIST_ITEM = /^\s*(?:[-•*·▪●◦‣]|(\d{1,3})[.)]|\(?[a-z]\))\s+\S/;
 
+/**
+ * Whether `line` starts a list item after `previous`. A number starts one
+ * only as the first (`1.`) or after another item: a wrapped line may well
+ * start with a sentence's last figure ("grew by\n40. Then…").
+ */
+function startsItem(previous: string, line: string): boolean {
+  const m = LIST_ITEM.exec(line);
+  if (!m) return false;
+  return m[1] === undefined || m[1] === '1' || LIST_ITEM.test(previous);
+}
+
+/** Whether a line ends a clause that sentence cutting would not end: a colon or semicolon. */
+const CLAUSE_END = /[:;]["”’'»)\]]*$/;
+
+/** Lines longer than this are not hard-wrapped: text is wrapped at 60 to 80 characters, 100 at most. */
+const MAX_WRAP_WIDTH = 100;
+
+/**
+ * Whether a line that does not end a sentence stands alone (a title, a
+ * heading, a subtitle without its period) rather than being wrapped into the
+ * next: it is longer than text is wrapped at, or the next line's first word
+ * would have fitted on it, although the next line is not shorter. A line
+ * before one that starts in lower case is always wrapped.
+ */
+function standsAlone(line: string, next: string): boolean {
+  const text = line.trim();
+  const following = next.trim();
+  if (!/^["“‘'«([]?[\p{Lu}\d]/u.test(following)) return false;
+  if (text.length > MAX_WRAP_WIDTH) return true;
+  // One word on a line is a wrap's fragment or a dateline ("ABUJA"): it goes with what follows.
+  if (!/\s/.test(text)) return false;
+  const firstWord = following.split(/\s/, 1)[0]!;
+  return following.length >= text.length + 1 + firstWord.length;
+}
+
+/**
+ * Groups content lines into blocks, each cut into sentences as one text. A
+ * line joins the next one unless it ends with a colon or semicolon, the next
+ * one starts a list item, or it stands alone (a title); whether a line that ends with
+ * a period ends its sentence is decided as anywhere else in a text (the next
+ * word's case, abbreviations). So a hard-wrapped sentence is never cut at a
+ * line break, whatever the other lines of its paragraph do. For context, a
+ * paragraph whose every line ends a sentence is one paragraph per line.
+ */
 function buildBlocks(lines: readonly string[], firstLine: number): Block[] {
   const blocks: Block[] = [];
-  let paragraph: Segment[] = [];
-  const paragraphLines: string[] = [];
+  let paragraph: number[] = [];
+  let context = 0;
 
   const flush = () => {
     if (paragraph.length === 0) return;
-    const oneLinePerBlock =
-      paragraph.length > 1 &&
-      paragraphLines.filter((l) => TERMINAL_LINE_END.test(l.trimEnd())).length * 2 >= paragraphLines.length;
-    const groups = oneLinePerBlock ? paragraphLines.map((_, i) => [i]) : [paragraphLines.map((_, i) => i)];
-    for (const group of groups) {
-      let text = '';
-      const segments: Segment[] = [];
-      for (const i of group) {
-        if (text.length > 0) text += ' ';
-        segments.push({ line: paragraph[i]!.line, offset: text.length });
-        text += paragraphLines[i]!;
+    const perLine = paragraph.every((at) => TERMINAL_LINE_END.test(lines[at]!.trimEnd()));
+    let block: Block = { text: '', segments: [] };
+    paragraph.forEach((at, k) => {
+      const line = lines[at]!;
+      if (block.text.length > 0) block.text += ' ';
+      block.segments.push({
+        line: firstLine + at,
+        offset: block.text.length,
+        context: perLine ? context++ : context,
+      });
+      block.text += line;
+      const next = paragraph[k + 1];
+      const following = next === undefined ? '' : lines[next]!;
+      if (
+        next === undefined ||
+        CLAUSE_END.test(line.trimEnd()) ||
+        startsItem(line, following) ||
+        standsAlone(line, following)
+      ) {
+        blocks.push(block);
+        block = { text: '', segments: [] };
       }
-      blocks.push({ text, segments });
-    }
+    });
+    if (!perLine) context++;
     paragraph = [];
-    paragraphLines.length = 0;
   };
 
   lines.forEach((raw, i) => {
-    if (raw.trim() === '') {
-      flush();
-      return;
-    }
-    paragraph.push({ line: firstLine + i, offset: 0 });
-    paragraphLines.push(raw);
+    if (raw.trim() === '') flush();
+    else paragraph.push(i);
   });
   flush();
   return blocks;
 }
 
-function lineAt(segments: readonly Segment[], offset: number): number {
+/** The segment (line) holding position `offset` of its block's text. */
+function segmentAt(segments: readonly Segment[], offset: number): Segment {
   let lo = 0;
   let hi = segments.length - 1;
   while (lo < hi) {
@@ -90,7 +144,7 @@ function lineAt(segments: readonly Segment[], offset: number): number {
     if (segments[mid]!.offset <= offset) lo = mid;
     else hi = mid - 1;
   }
-  return segments[lo]!.line;
+  return segments[lo]!;
 }
 
 /** The word just before position `end` (exclusive), without leading brackets or quotes. */
@@ -113,6 +167,7 @@ function isBoundary(text: string, terminal: string, termStart: number, next: num
   const bare = word.toLowerCase();
   if (/^(?:\p{L}\.)+\p{L}$/u.test(word)) return false; // U.S, e.g
   if (/^\p{Lu}$/u.test(word)) return false; // an initial: J. Smith
+  if (/^\d{1,3}$/.test(word) && text.slice(0, termStart - word.length).trim() === '') return false; // "1. Item"
   if (TITLES.has(bare)) return false;
   if (BEFORE_NUMBER.has(bare) && /\d/.test(first)) return false;
   return true;
@@ -128,13 +183,21 @@ function foldSpaces(trimmed: string): string {
   return trimmed.split(/\s+/).join(' ');
 }
 
-function pushSentence(out: SplitSentence[], block: Block, index: number, start: number, end: number): void {
+function push(out: SplitSentence[], block: Block, at: number, text: string): void {
+  const segment = segmentAt(block.segments, at);
+  out.push({ line: segment.line, text, block: segment.context });
+}
+
+/** A bullet before a list item's text: a marker, not part of the quote. */
+const BULLET = /^\s*[-•*·▪●◦‣]\s+/;
+
+function pushSentence(out: SplitSentence[], block: Block, start: number, end: number): void {
   const raw = block.text.slice(start, end);
-  const lead = raw.length - raw.trimStart().length;
-  const body = raw.trim();
+  const lead = BULLET.exec(raw)?.[0].length ?? raw.length - raw.trimStart().length;
+  const body = raw.slice(lead).trimEnd();
   if (!/[\p{L}\p{N}]/u.test(body)) return;
   if (body.length <= MAX_SENTENCE_CHARS) {
-    out.push({ line: lineAt(block.segments, start + lead), text: foldSpaces(body), block: index });
+    push(out, block, start + lead, foldSpaces(body));
     return;
   }
   // A run with no sentence punctuation (a table, a list): cut at spaces.
@@ -150,7 +213,7 @@ function pushSentence(out: SplitSentence[], block: Block, index: number, start: 
     const pieceLead = piece.length - piece.trimStart().length;
     const text = foldSpaces(piece.trim());
     if (/[\p{L}\p{N}]/u.test(text)) {
-      out.push({ line: lineAt(block.segments, from + pieceLead), text, block: index });
+      push(out, block, from + pieceLead, text);
     }
     from = to;
   }
@@ -164,7 +227,7 @@ const CANDIDATE = /(\.{2,}|[.!?…]+)(["”’'»)\]]*)(\s+|$)/gu;
  */
 export function splitSentences(lines: readonly string[], firstLine = 1): SplitSentence[] {
   const out: SplitSentence[] = [];
-  buildBlocks(lines, firstLine).forEach((block, index) => {
+  for (const block of buildBlocks(lines, firstLine)) {
     const { text } = block;
     let start = 0;
     for (const m of text.matchAll(CANDIDATE)) {
@@ -172,11 +235,11 @@ export function splitSentences(lines: readonly string[], firstLine = 1): SplitSe
       const end = termStart + m[1]!.length + m[2]!.length;
       const next = end + m[3]!.length;
       if (isBoundary(text, m[1]!, termStart, next)) {
-        pushSentence(out, block, index, start, end);
+        pushSentence(out, block, start, end);
         start = end;
       }
     }
-    pushSentence(out, block, index, start, text.length);
-  });
+    pushSentence(out, block, start, text.length);
+  }
   return out;
 }

@@ -26,11 +26,15 @@ export interface Article {
   /** Number of lines in the file. */
   lineCount: number;
   sentences: Sentence[];
+  /** SHA-256 of the article's text: its part of the corpus hash. */
+  digest: string;
 }
 
 export interface CorpusWarning {
   file: string;
   reason: string;
+  /** The file does not parse now; its last good version is still indexed. */
+  kept?: true;
 }
 
 export interface Corpus {

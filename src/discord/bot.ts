@@ -153,7 +153,7 @@ export async function startBot(config: Config, logger: Logger): Promise<void> {
   toDiscordCommands(loaded.commands.values());
   const reloader = createReloader({
     context: loaded,
-    build: () => rebuildEngine(config),
+    build: (current) => rebuildEngine(config, current),
     logger,
     watchDir: config.WATCH_CORPUS ? config.CORPUS_DIR : null,
   });

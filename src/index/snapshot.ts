@@ -31,6 +31,10 @@ import {
  *   before it is parsed (SHA-1 as a checksum, not for security: it is the
  *   fastest one Node has).
  *
+ * The body is checked whole with zod (the facts with the schema the caller
+ * gives), so a body with the right checksum but the wrong shape is a reason
+ * to rebuild, never a crash later.
+ *
  * The body holds the index (exportIndex: what MiniSearch's `toJSON` holds
  * plus the surface words, laid out to reload exactly and fast), the fact
  * documents, and the facts as whatever JSON value the engine passes in.
@@ -121,9 +125,51 @@ export interface SnapshotExpectation extends SnapshotIdentity {
 }
 
 export type SaveResult = { file: string; bytes: number; ms: number } | { error: string };
+/**
+ * A snapshot that cannot be used says why; `damaged` when the file is broken
+ * (not a snapshot, truncated, a bad checksum, a body that does not validate)
+ * rather than merely out of date, which is worth a warning.
+ */
 export type LoadResult<F = unknown> =
   | { index: SearchIndex; facts: F | null; header: SnapshotHeader; ms: number }
-  | { reason: string };
+  | { reason: string; damaged?: true };
+
+const count = z.number().int().min(0);
+/** An array of numbers, checked in one loop: the postings run to millions, and an element schema each costs 15 ns. */
+const numbers = z.custom<number[]>(
+  (v) => Array.isArray(v) && v.every((n) => typeof n === 'number'),
+  'expected an array of numbers',
+);
+const docSchema = z.object({
+  id: count,
+  type: z.enum(['sentence', 'fact']),
+  text: z.string(),
+  keywords: z.string(),
+});
+/** What `exportIndex` writes; importIndex checks how the parts fit together. */
+const indexDataSchema = z.object({
+  layout: z.literal(1),
+  documentCount: count,
+  nextId: count,
+  dirtCount: count,
+  fieldIds: z.record(z.string(), count),
+  averageFieldLength: numbers,
+  documentIds: z.array(z.unknown()),
+  fieldLengths: numbers,
+  storedFields: z.array(z.tuple([z.number(), z.unknown()])),
+  vocabulary: z.array(z.unknown()),
+  termStarts: numbers,
+  postings: numbers,
+  spellings: z.array(z.unknown()),
+});
+
+/** Where and what the first problem zod found is, for the log. */
+function firstIssue(error: z.ZodError): string {
+  const issue = error.issues[0];
+  if (!issue) return 'invalid';
+  const where = issue.path.length > 0 ? issue.path.join('.') : 'body';
+  return `${where}: ${issue.message}`;
+}
 
 interface Body {
   /** The documents after the leading sentence documents. */
@@ -199,20 +245,25 @@ function checkHeader(header: SnapshotHeader, expected: SnapshotIdentity): string
 }
 
 /** Parses a snapshot's bytes; everything that does not fit is a reason, never an exception. */
-export function parseSnapshot<F = unknown>(bytes: Buffer, expected: SnapshotExpectation): LoadResult<F> {
+export function parseSnapshot<F = unknown>(
+  bytes: Buffer,
+  expected: SnapshotExpectation,
+  factsSchema?: z.ZodType<F>,
+): LoadResult<F> {
   const started = performance.now();
+  const damaged = (reason: string) => ({ reason, damaged: true as const });
   const newline = bytes.indexOf(0x0a);
-  if (newline < 0) return { reason: 'not a snapshot (no header line)' };
+  if (newline < 0) return damaged('not a snapshot (no header line)');
   let header: SnapshotHeader;
   try {
     const raw: unknown = JSON.parse(bytes.subarray(0, newline).toString('utf8'));
     if ((raw as { format?: unknown } | null)?.format !== SNAPSHOT_FORMAT)
-      return { reason: 'not a citebot snapshot' };
+      return damaged('not a citebot snapshot');
     const checked = headerSchema.safeParse(raw);
-    if (!checked.success) return { reason: 'damaged header' };
+    if (!checked.success) return damaged(`damaged header (${firstIssue(checked.error)})`);
     header = checked.data;
   } catch {
-    return { reason: 'not a snapshot (header is not JSON)' };
+    return damaged('not a snapshot (header is not JSON)');
   }
   const mismatch = checkHeader(header, expected);
   if (mismatch) return { reason: mismatch };
@@ -226,23 +277,29 @@ export function parseSnapshot<F = unknown>(bytes: Buffer, expected: SnapshotExpe
   }
 
   const body = bytes.subarray(newline + 1, newline + 1 + header.bodyBytes);
-  if (body.length !== header.bodyBytes) return { reason: 'truncated' };
+  if (body.length !== header.bodyBytes) return damaged('truncated');
   if (createHash('sha1').update(body).digest('hex') !== header.bodySha1) {
-    return { reason: 'damaged body (checksum mismatch)' };
+    return damaged('damaged body (checksum mismatch)');
   }
   try {
-    const parsed = JSON.parse(body.toString('utf8')) as Partial<Body>;
-    if (!Array.isArray(parsed.docs) || typeof parsed.index !== 'object' || parsed.index === null) {
-      return { reason: 'damaged body (missing parts)' };
-    }
+    // The checksum only says the bytes are the ones written: what was written is checked whole.
+    const schema = z.object({
+      docs: z.array(docSchema),
+      facts: factsSchema ? factsSchema.nullable() : z.unknown(),
+      index: indexDataSchema,
+    });
+    const raw: unknown = JSON.parse(body.toString('utf8'));
+    const checked = schema.safeParse(raw);
+    if (!checked.success) return damaged(`damaged body (${firstIssue(checked.error)})`);
+    // The value as stored, not zod's copy: that drops keys a schema does not name.
+    const parsed = raw as Body;
     const docs = [...expected.sentenceDocs, ...parsed.docs];
-    if (docs.length !== header.documents) return { reason: 'damaged body (document count)' };
+    if (docs.length !== header.documents) return damaged('damaged body (document count)');
     const index = importIndex(parsed.index, docs);
-    if (index.mini.documentCount !== docs.length)
-      return { reason: 'damaged body (index and documents differ)' };
+    if (index.mini.documentCount !== docs.length) return damaged('damaged body (index and documents differ)');
     return { index, facts: (parsed.facts ?? null) as F | null, header, ms: performance.now() - started };
   } catch (err) {
-    return { reason: `damaged body (${(err as Error).message})` };
+    return damaged(`damaged body (${(err as Error).message})`);
   }
 }
 
@@ -253,6 +310,7 @@ export function parseSnapshot<F = unknown>(bytes: Buffer, expected: SnapshotExpe
 export async function loadSnapshot<F = unknown>(
   file: string,
   expected: SnapshotExpectation,
+  factsSchema?: z.ZodType<F>,
 ): Promise<LoadResult<F>> {
   const started = performance.now();
   let bytes: Buffer;
@@ -260,9 +318,10 @@ export async function loadSnapshot<F = unknown>(
     bytes = await readFile(file);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    return { reason: code === 'ENOENT' ? 'no snapshot yet' : `cannot read it (${code ?? 'unknown error'})` };
+    if (code === 'ENOENT') return { reason: 'no snapshot yet' };
+    return { reason: `cannot read it (${code ?? 'unknown error'})`, damaged: true };
   }
-  const result = parseSnapshot<F>(bytes, expected);
+  const result = parseSnapshot<F>(bytes, expected, factsSchema);
   return 'reason' in result ? result : { ...result, ms: performance.now() - started };
 }
 

@@ -31,4 +31,26 @@ describe('source', () => {
       answer: expect.stringMatching(/has 16 lines/),
     });
   });
+
+  it('says how many files a shared prefix matches, and lists them, instead of "no article named"', () => {
+    expect(source(engine, '00', 1)).toMatchObject({
+      found: false,
+      answer:
+        '5 files match "00", say which: 000_5c82c171a96e32aa.txt, 001_51aa8cafb4572964.txt, ' +
+        '002_a5be58d35a5fd42e.txt, 003_d1b71018f3567910.txt, 004_3650a434f87c96d2.txt.',
+    });
+  });
+
+  it.each([
+    '../seeds/000_5c82c171a96e32aa.txt',
+    '/etc/passwd',
+    'seeds/../../etc/passwd',
+    'C:/Windows/win.ini',
+  ])('refuses a path out of the corpus (%s) without reading it', (file) => {
+    expect(source(engine, file, 1)).toMatchObject({
+      found: false,
+      answer: `"${file}" is not an article of the corpus: give a file name from the corpus folder.`,
+      citations: [],
+    });
+  });
 });

@@ -8,21 +8,54 @@ describe('npm run ask', () => {
     const run = await ask('--json', 'What is the trade target?');
     expect(run.code).toBe(0);
     const out = JSON.parse(run.stdout) as Record<string, unknown>;
-    expect(out).toMatchObject({ command: 'ask', query: 'What is the trade target?', found: true });
-    expect(Array.isArray(out.facts)).toBe(true);
-    expect(typeof out.answer).toBe('string');
+    expect(Object.keys(out)).toEqual([
+      'command',
+      'query',
+      'found',
+      'answer',
+      'citations',
+      'facts',
+      'matched',
+      'unmatched',
+      'tookMs',
+    ]);
+    expect(out).toMatchObject({
+      command: 'ask',
+      query: 'What is the trade target?',
+      found: true,
+      answer: 'Kazakhstan–Tajikistan trade target: $2 billion (4 sources)',
+      unmatched: [],
+    });
+    expect((out.facts as Array<Record<string, unknown>>).map((f) => [f.kind, f.statement])).toEqual([
+      ['trade', 'Kazakhstan–Tajikistan trade target: $2 billion (4 sources)'],
+    ]);
     const citations = out.citations as Array<Record<string, unknown>>;
-    expect(citations.length).toBeGreaterThan(0);
-    for (const c of citations) {
-      expect(Object.keys(c)).toEqual(expect.arrayContaining(['n', 'file', 'line', 'text', 'url']));
-      expect(c.file).toMatch(/^seeds\/\d{3}_[0-9a-f]+\.txt$/);
-    }
+    expect(citations.map((c) => [c.n, c.file, c.line, c.url])).toEqual([
+      [1, 'seeds/004_3650a434f87c96d2.txt', 5, null],
+      [2, 'seeds/002_a5be58d35a5fd42e.txt', 11, null],
+      [3, 'seeds/001_51aa8cafb4572964.txt', 37, null],
+    ]);
+    expect(Object.keys(citations[0]!)).toEqual(['n', 'file', 'line', 'text', 'url', 'date', 'also', 'score']);
+    expect(citations[1]!.text).toMatch(/^We’re setting a goal to bring the volume of mutual/);
   });
 
   it('answers slash commands in Discord syntax', async () => {
     const run = await ask('--json', '/source file:000_5c82c171a96e32aa.txt line:23');
     expect(run.code).toBe(0);
-    expect(JSON.parse(run.stdout)).toMatchObject({ command: 'source', found: true });
+    const out = JSON.parse(run.stdout) as Record<string, unknown>;
+    expect(out).toMatchObject({
+      command: 'source',
+      query: '000_5c82c171a96e32aa.txt:23',
+      found: true,
+      matched: 2,
+    });
+    expect(out.answer).toMatch(
+      /^The volume of mutual trade between Kazakhstan and Tajikistan reached \$1\.2 billio/,
+    );
+    expect((out.citations as Array<Record<string, unknown>>).map((c) => [c.file, c.line, c.score])).toEqual([
+      ['seeds/000_5c82c171a96e32aa.txt', 23, 1],
+      ['seeds/000_5c82c171a96e32aa.txt', 23, 0],
+    ]);
   });
 
   it('exits 0 with found: false for a question the corpus does not answer', async () => {

@@ -65,6 +65,25 @@ describe('loadCorpus', () => {
     ]);
   });
 
+  it('reads UTF-16 files with a byte-order mark, little- and big-endian, and names a broken one', async () => {
+    const text = 'The café in Dushanbe opened in May.\nIts owner is from Almaty.\n';
+    const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+    const be = Buffer.from(le);
+    be.swap16();
+    const t = tempCorpus({ 'a-le.txt': le, 'b-be.txt': be, 'c-odd.txt': le.subarray(0, le.length - 1) });
+    cleanup = t.cleanup;
+    const corpus = await loaded(t.dir);
+    expect(corpus.sentences.map((s) => [s.file, s.line, s.text])).toEqual([
+      ['a-le.txt', 1, 'The café in Dushanbe opened in May.'],
+      ['a-le.txt', 2, 'Its owner is from Almaty.'],
+      ['b-be.txt', 1, 'The café in Dushanbe opened in May.'],
+      ['b-be.txt', 2, 'Its owner is from Almaty.'],
+    ]);
+    expect(corpus.warnings).toEqual([
+      { file: 'c-odd.txt', reason: 'not valid UTF-16 LE (it starts with that byte-order mark)' },
+    ]);
+  });
+
   it('returns an error value for a missing folder', async () => {
     const result = await loadCorpus('/nonexistent/citebot-corpus');
     expect(result).toEqual({ error: expect.stringContaining('does not exist') });

@@ -28,7 +28,7 @@ describe('splitMetadata', () => {
     });
     expect(lines).toHaveLength(raw.length);
     expect(lines[6]).toBe('Body.');
-    expect(lines.slice(0, 6).every((l) => l === '')).toBe(true);
+    expect(lines.slice(0, 6)).toEqual(['', '', '', '', '', '']);
   });
 
   it('ignores a date line with an impossible date, and text that only mentions a date', () => {

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { benchQueries } from '../../bench/queries.js';
 import { ask } from '../../src/answer/ask.js';
 import type { Engine } from '../../src/engine.js';
@@ -16,7 +17,9 @@ import {
   saveSnapshot,
   serializeSnapshot,
 } from '../../src/index/snapshot.js';
-import { seedEngine } from '../support/seedEngine.js';
+import { runScript } from '../support/runCli.js';
+import { ROOT, seedEngine } from '../support/seedEngine.js';
+import { tempCorpus } from '../support/tempCorpus.js';
 
 let engine: Engine;
 let sentenceDocs: IndexDoc[];
@@ -120,25 +123,34 @@ describe('loadSnapshot', () => {
   it('returns a reason when the file is not a snapshot', () => {
     expect(parseSnapshot(Buffer.from('hello'), expected())).toEqual({
       reason: 'not a snapshot (no header line)',
+      damaged: true,
     });
     expect(parseSnapshot(Buffer.from('{"a":1}\n{}'), expected())).toEqual({
       reason: 'not a citebot snapshot',
+      damaged: true,
     });
     expect(parseSnapshot(Buffer.from('{oops\n{}'), expected())).toEqual({
       reason: 'not a snapshot (header is not JSON)',
+      damaged: true,
     });
   });
 
   it('returns a reason when the body is cut short', () => {
     const bytes = readFileSync(file);
-    expect(parseSnapshot(bytes.subarray(0, bytes.length - 100), expected())).toEqual({ reason: 'truncated' });
+    expect(parseSnapshot(bytes.subarray(0, bytes.length - 100), expected())).toEqual({
+      reason: 'truncated',
+      damaged: true,
+    });
   });
 
   it('returns a reason when a byte of the body changed', () => {
     const bytes = Buffer.from(readFileSync(file));
     const at = bytes.indexOf(0x0a) + 200;
     bytes[at] = bytes[at] === 0x31 ? 0x32 : 0x31;
-    expect(parseSnapshot(bytes, expected())).toEqual({ reason: 'damaged body (checksum mismatch)' });
+    expect(parseSnapshot(bytes, expected())).toEqual({
+      reason: 'damaged body (checksum mismatch)',
+      damaged: true,
+    });
   });
 
   it('returns a reason, never throws, whatever bytes the file holds', () => {
@@ -177,6 +189,95 @@ describe('loadSnapshot', () => {
       expected(),
     );
     expect('reason' in result && result.reason).toMatch(/^damaged body/);
+  });
+});
+
+/** A snapshot body as JSON, for editing. */
+interface JsonBody {
+  facts: Record<string, unknown>;
+  docs: Record<string, unknown>[];
+  index?: { postings: unknown[] };
+}
+
+/** `bytes` with its body replaced by `edit` of the parsed body, header checksum and size made right. */
+function reforged(bytes: Buffer, edit: (body: JsonBody) => void): Buffer {
+  const newline = bytes.indexOf(0x0a);
+  const header = JSON.parse(bytes.subarray(0, newline).toString('utf8')) as Record<string, unknown>;
+  const parsed = JSON.parse(bytes.subarray(newline + 1).toString('utf8')) as JsonBody;
+  edit(parsed);
+  const body = Buffer.from(JSON.stringify(parsed));
+  header.bodyBytes = body.length;
+  header.bodySha1 = createHash('sha1').update(body).digest('hex');
+  return Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`), body, Buffer.from('\n')]);
+}
+
+describe('parseSnapshot of a body with the right checksum and the wrong shape', () => {
+  const factsSchema = z.object({
+    people: z.array(z.object({ name: z.string() })),
+    trade: z.array(z.unknown()),
+  });
+
+  it.each([
+    ['facts.trade is not an array', (b: JsonBody) => (b.facts.trade = 'oops'), 'facts.trade'],
+    ['a document has no text', (b: JsonBody) => delete b.docs[0]!.text, 'docs.0.text'],
+    ['the postings hold a string', (b: JsonBody) => (b.index!.postings[3] = 'x'), 'index.postings'],
+    ['the index is missing', (b: JsonBody) => delete b.index, 'index'],
+  ])('returns a damaged reason naming where when %s', (_what, edit, where) => {
+    const result = parseSnapshot(reforged(readFileSync(file), edit), expected(), factsSchema);
+    expect(result).toEqual({
+      reason: expect.stringMatching(new RegExp(`^damaged body \\(${where}: `)),
+      damaged: true,
+    });
+  });
+
+  it('returns the facts as stored, keys the schema does not name included, when the body fits', () => {
+    const result = parseSnapshot(readFileSync(file), expected(), factsSchema);
+    expect('facts' in result && result.facts).toEqual(FACTS);
+  });
+
+  it('marks an out-of-date snapshot as not damaged', () => {
+    const result = parseSnapshot(readFileSync(file), { ...expected(), corpusHash: 'other' }, factsSchema);
+    expect(result).toEqual({ reason: 'the corpus changed since it was made' });
+  });
+});
+
+describe('npm start over a snapshot whose body is malformed but whose checksum is right', () => {
+  it('rebuilds, logs a warning that says why, answers, and exits 0', async () => {
+    const corpus = tempCorpus({
+      'a.txt': 'Trade between Kazakhstan and Kyrgyzstan reached $2.5 billion in 2023, the ministry said.\n',
+    });
+    const snapshot = defaultSnapshotPath(corpus.dir, ROOT);
+    try {
+      const env = { CORPUS_DIR: corpus.dir, INDEX_SNAPSHOT: 'true', WATCH_CORPUS: 'false' };
+      const first = await runScript('src/main.ts', [], { env, input: '' });
+      expect(first.code).toBe(0);
+      writeFileSync(
+        snapshot,
+        reforged(readFileSync(snapshot), (b) => (b.facts.trade = { not: 'an array' })),
+      );
+
+      const second = await runScript('src/main.ts', [], { env, input: '/about\n' });
+      expect(second.code).toBe(0);
+      expect(second.stdout).toMatch(/1 article, 1 sentences/);
+      const logged = second.stderr
+        .split('\n')
+        .filter((l) => l.startsWith('{'))
+        .map((l) => JSON.parse(l) as Record<string, unknown>);
+      const warning = logged.find((l) => String(l.msg).startsWith('the index snapshot is damaged'));
+      expect(warning).toMatchObject({
+        level: 40,
+        why: expect.stringMatching(/^damaged body \(facts\.trade: /),
+      });
+      expect(logged.find((l) => l.msg === 'corpus indexed')).toMatchObject({ indexFrom: 'built' });
+
+      const third = await runScript('src/main.ts', [], { env, input: '' });
+      expect(third.code).toBe(0);
+      expect(third.stderr).not.toContain('damaged');
+      expect(third.stderr).toContain('"indexFrom":"snapshot"');
+    } finally {
+      corpus.cleanup();
+      rmSync(snapshot, { force: true });
+    }
   });
 });
 
