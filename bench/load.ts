@@ -2,11 +2,16 @@
  * Load benchmark: bursts of interactions (1,000 each by default) sent on the
  * fake gateway as fast as it can send them, answered by the real discord.js
  * client and citebot's handler. Checks that every one is answered exactly
- * once, and reports throughput and callback latency (gateway send →
- * interaction callback received by the fake REST; queueing in the burst
- * included).
+ * once, and reports throughput and two latencies, queueing in the burst
+ * included: acknowledgement (gateway send → first interaction callback
+ * received by the fake REST: a reply, or a deferral) and final answer (→ the
+ * reply, or the edit or follow-up that replaces a deferral's "thinking…").
  *
- *   npm run bench:load -- [--n 1000] [--rounds 3] [--corpus seeds] [--cooldown 2] [--users N] [--reloads 1]
+ *   npm run bench:load -- [--n 1000] [--rounds 3] [--corpus seeds] [--cooldown 2] [--users N] [--reloads 1] [--rate-limit-every N]
+ *
+ * With --rate-limit-every N, the fake answers every N-th interaction callback
+ * or webhook call of the bursts with a 429 (retry after 1 s), as a
+ * rate-limiting Discord would.
  *
  * Then, --reloads times, the corpus is rebuilt (as /reload does: in a worker
  * thread, the index swapped in) while questions keep coming, one every 20 ms:
@@ -36,6 +41,8 @@ interface Settings {
   n: number;
   rounds: number;
   users: number;
+  /** Every n-th callback or webhook call of a burst is answered 429 (retry after 1 s); 0: none. */
+  rateLimitEvery: number;
 }
 
 /** Questions sent at a steady pace while the corpus is rebuilt. */
@@ -59,11 +66,16 @@ interface Round {
   /** Interactions per second, from the first send to the last first callback. */
   throughput: number;
   wallMs: number;
+  /** Acknowledgement latency. */
   p50: number;
   p90: number;
   p99: number;
   max: number;
   late: number;
+  /** Final-answer latency. */
+  final: { p50: number; p90: number; p99: number; max: number };
+  /** Interactions still without their final message 60 s after the burst. */
+  unfinished: number;
   types: Record<string, number>;
 }
 
@@ -160,17 +172,20 @@ async function fakeSide(): Promise<void> {
     fake.send(warm);
     await fake.callback(warm.id);
   }
+  if (settings.rateLimitEvery > 0) fake.rateLimitEvery(settings.rateLimitEvery, 1);
   for (let round = 0; round < settings.rounds; round++) {
     fake.calls.length = 0;
     const burst = await sendBurst(
       fake,
       Array.from({ length: settings.n }, (_, i) => interaction(i)),
     );
+    await burst.settled(60_000);
     const settled = next<ToWorker, 'settled'>(port, 'settled');
     send({ type: 'answered' });
     await settled;
     burst.stop();
     const latencies = burst.latencies().sort((a, b) => a - b);
+    const finals = burst.finalLatencies().sort((a, b) => a - b);
     const types: Record<string, number> = {};
     for (const calls of burst.callbacks.values()) {
       const type = String(calls[0]!.body.type);
@@ -190,6 +205,13 @@ async function fakeSide(): Promise<void> {
       p99: percentile(latencies, 99),
       max: latencies.at(-1) ?? Number.NaN,
       late: latencies.filter((ms) => ms > DEADLINE_MS).length,
+      final: {
+        p50: percentile(finals, 50),
+        p90: percentile(finals, 90),
+        p99: percentile(finals, 99),
+        max: finals.at(-1) ?? Number.NaN,
+      },
+      unfinished: burst.unfinished().length,
       types,
     });
   }
@@ -273,12 +295,14 @@ async function botSide(): Promise<void> {
       cooldown: { type: 'string', default: '2' },
       users: { type: 'string' },
       reloads: { type: 'string', default: '1' },
+      'rate-limit-every': { type: 'string', default: '0' },
     },
   });
   const settings: Settings = {
     n: Number(values.n),
     rounds: Number(values.rounds),
     users: Number(values.users ?? values.n),
+    rateLimitEvery: Number(values['rate-limit-every']),
   };
   // Imported here, so that the worker does not load the corpus machinery it never uses.
   const { bootstrap, rebuildEngine } = await import('../src/app.js');
@@ -317,10 +341,12 @@ async function botSide(): Promise<void> {
   const mix = MIX.map((m) => `${m.label} ${Math.round((m.share / SHARES) * 100)}%`).join(', ');
   process.stdout.write(
     `citebot load benchmark: ${settings.n} interactions per burst, ${settings.rounds} bursts after ${WARM_UP} to warm up, ` +
-      `${Math.min(settings.users, settings.n)} users, cooldown ${values.cooldown} s\nmix: ${mix}\n` +
+      `${Math.min(settings.users, settings.n)} users, cooldown ${values.cooldown} s` +
+      `${settings.rateLimitEvery > 0 ? `, every ${settings.rateLimitEvery}th REST call answered 429 (retry after 1 s)` : ''}\nmix: ${mix}\n` +
       `corpus: ${context.engine.stats.files} articles, ${context.engine.stats.sentences} sentences; ` +
       `Node ${process.version}, ${cpu.length} × ${cpu[0]?.model.trim() ?? 'CPU'}; fake Discord in a worker thread\n` +
-      'latency: gateway send → interaction callback received, ms (queueing in the burst included)\n',
+      'latency, ms, queueing in the burst included: ack = gateway send → first interaction callback received; ' +
+      'final = → the reply, or the edit or follow-up replacing a deferral\n',
   );
 
   worker.postMessage({ type: 'run', settings } satisfies ToWorker);
@@ -338,12 +364,14 @@ async function botSide(): Promise<void> {
     process.stdout.write(
       `burst ${round}: answered ${r.answered}/${settings.n}, lost ${r.lost}, duplicated ${r.duplicated}, errors ${errors}; ` +
         `${Math.round(r.throughput)} interactions/s (all answered in ${r.wallMs.toFixed(0)} ms)\n` +
-        `  latency p50 ${r.p50.toFixed(1)}  p90 ${r.p90.toFixed(1)}  p99 ${r.p99.toFixed(1)}  max ${r.max.toFixed(1)}; ` +
-        `over ${DEADLINE_MS} ms: ${r.late}; callback types ${Object.entries(r.types)
+        `  ack   p50 ${r.p50.toFixed(1)}  p90 ${r.p90.toFixed(1)}  p99 ${r.p99.toFixed(1)}  max ${r.max.toFixed(1)}; ` +
+        `over ${DEADLINE_MS} ms: ${r.late}\n` +
+        `  final p50 ${r.final.p50.toFixed(1)}  p90 ${r.final.p90.toFixed(1)}  p99 ${r.final.p99.toFixed(1)}  max ${r.final.max.toFixed(1)}; ` +
+        `never finished: ${r.unfinished}; callback types ${Object.entries(r.types)
           .map(([t, n]) => `${t}:${n}`)
           .join(' ')}; rss ${Math.round(process.memoryUsage().rss / 1024 / 1024)} MB\n`,
     );
-    if (r.lost > 0 || r.duplicated > 0 || errors > 0) failed = true;
+    if (r.lost > 0 || r.duplicated > 0 || r.unfinished > 0 || errors > 0) failed = true;
   }
   await next<ToMain, 'done'>(worker, 'done');
 

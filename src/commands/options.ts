@@ -3,13 +3,32 @@ import { type Command, MAX_OPTION_CHARS, type OptionSpec, type RawValues } from 
 export type ParsedValues = Record<string, string | number | boolean | undefined>;
 export type ParseResult = { values: ParsedValues } | { error: string };
 
+/** A value as a message may name it: never `[object Object]`. */
+function describe(raw: unknown): string {
+  if (typeof raw === 'boolean') return `true/false (${raw})`;
+  if (typeof raw === 'number') return `a number (${raw})`;
+  if (Array.isArray(raw)) return 'a list';
+  if (raw === null || typeof raw === 'object') return 'an object';
+  return `"${String(raw)}"`;
+}
+
+/**
+ * One option's value. The terminal gives text for every option; Discord gives
+ * the declared type, unless a stale registration or a crafted request sends
+ * something else: text is never made up from a boolean or an object.
+ */
 function parseOne(
   option: OptionSpec,
-  raw: string | number | boolean,
+  raw: unknown,
 ): { value: string | number | boolean } | { error: string } {
+  if (typeof raw !== 'string' && typeof raw !== 'number' && typeof raw !== 'boolean') {
+    return { error: `option "${option.name}" cannot be ${describe(raw)}` };
+  }
   switch (option.type) {
     case 'string': {
-      const value = String(raw).trim();
+      if (typeof raw !== 'string')
+        return { error: `option "${option.name}" must be text, not ${describe(raw)}` };
+      const value = raw.trim();
       if (value === '') return { error: `option "${option.name}" is empty` };
       const max = option.maxLength ?? MAX_OPTION_CHARS;
       if (value.length > max) {
@@ -21,7 +40,7 @@ function parseOne(
       const value =
         typeof raw === 'number' ? raw : /^\s*-?\d+\s*$/.test(String(raw)) ? Number(raw) : Number.NaN;
       if (!Number.isSafeInteger(value))
-        return { error: `option "${option.name}" must be a whole number, not "${raw}"` };
+        return { error: `option "${option.name}" must be a whole number, not ${describe(raw)}` };
       if (option.min !== undefined && value < option.min) {
         return { error: `option "${option.name}" must be at least ${option.min}` };
       }
@@ -35,7 +54,7 @@ function parseOne(
       const text = String(raw).trim().toLowerCase();
       if (['true', 'yes', '1', 'on'].includes(text)) return { value: true };
       if (['false', 'no', '0', 'off'].includes(text)) return { value: false };
-      return { error: `option "${option.name}" must be true or false, not "${raw}"` };
+      return { error: `option "${option.name}" must be true or false, not ${describe(raw)}` };
     }
   }
 }

@@ -1,4 +1,4 @@
-import { Client, Events, GatewayIntentBits, type Interaction, MessageFlags } from 'discord.js';
+import { Client, Events, GatewayIntentBits, type Interaction } from 'discord.js';
 import { bootstrap, rebuildEngine } from '../app.js';
 import type { CommandContext } from '../commands/contract.js';
 import type { Config } from '../config.js';
@@ -7,15 +7,29 @@ import { createReloader } from '../reload.js';
 import { NO_MENTIONS } from '../render/discord.js';
 import { toDiscordCommands } from './commands.js';
 import { Cooldown } from './cooldown.js';
-import { createInteractionHandler } from './interactions.js';
+import { createInteractionHandler, turnAway } from './interactions.js';
+import { RestWatch } from './restWatch.js';
+import { screenInteractions } from './screen.js';
 import { ShownAnswers } from './shown.js';
 
 /**
- * How long a shutdown waits for interactions being answered before it stops
- * anyway. Under the 10 s that `docker stop` (and most supervisors) give before
- * SIGKILL, with room for the client to close its connection.
+ * How long a shutdown waits for interactions being answered before it tells
+ * those still waiting that citebot is restarting. With that, and the client
+ * closing its connection, under the 10 s that `docker stop` (and most
+ * supervisors) give before SIGKILL.
  */
-const SHUTDOWN_GRACE_MS = 7000;
+const SHUTDOWN_GRACE_MS = 6000;
+/** How long a shutdown waits for Discord to take the "restarting" messages. */
+const GOODBYE_MS = 1500;
+/**
+ * The global limit @discordjs/rest applies to every request (50/s by
+ * default). Discord exempts interaction callbacks and webhook calls with an
+ * interaction token from its global limit, and those are all citebot sends
+ * once connected; @discordjs/rest counts the webhook edits anyway, so a burst
+ * of deferred answers drained at 50 a second. A 429 from Discord still stops
+ * everything for as long as Discord says.
+ */
+const GLOBAL_REQUESTS_PER_SECOND = 1_000_000;
 /** After a signal the process exits 0 by this time, whatever still hangs. */
 const SHUTDOWN_DEADLINE_MS = 9000;
 
@@ -54,38 +68,42 @@ function apiBase(url: string | undefined): string | undefined {
 export function createBot(options: BotOptions): Bot {
   const { logger } = options;
   const api = apiBase(options.apiUrl);
+  const rest = new RestWatch();
   // Interactions arrive without any intent; Guilds is the least discord.js needs to track its guilds.
   const client = new Client({
     intents: [GatewayIntentBits.Guilds],
     allowedMentions: NO_MENTIONS,
-    ...(api ? { rest: { api } } : {}),
+    rest: {
+      ...(api ? { api } : {}),
+      globalRequestsPerSecond: GLOBAL_REQUESTS_PER_SECOND,
+      makeRequest: rest.makeRequest(),
+    },
   });
+  screenInteractions(client, logger);
   const handle = createInteractionHandler({
     context: options.context,
     logger,
     shown: options.shown ?? new ShownAnswers(),
+    rest,
     ...(options.deferAfterMs !== undefined ? { deferAfterMs: options.deferAfterMs } : {}),
     ...(options.cooldown ? { cooldown: options.cooldown } : {}),
   });
   const inFlight = new Set<Promise<void>>();
+  const track = (work: Promise<void>) => {
+    const done = work.finally(() => inFlight.delete(done));
+    inFlight.add(done);
+  };
   let accepting = true;
 
   client.on(Events.InteractionCreate, (interaction: Interaction) => {
-    if (!accepting) {
-      if (interaction.isAutocomplete()) interaction.respond([]).catch(() => {});
-      else if (interaction.isRepliable()) {
-        interaction
-          .reply({
-            content: 'citebot is restarting: try again in a moment.',
-            flags: MessageFlags.Ephemeral,
-            allowedMentions: NO_MENTIONS,
-          })
-          .catch(() => {});
-      }
-      return;
-    }
-    const done = handle(interaction).finally(() => inFlight.delete(done));
-    inFlight.add(done);
+    // Node runs a signal's handler at the end of the event loop's poll phase, after the socket
+    // data read in the same phase: look at `accepting` once that phase is over, so that an
+    // interaction that came in with or after SIGTERM is turned away even when the loop was busy.
+    track(
+      new Promise<void>((resolve) => setImmediate(resolve)).then(() =>
+        accepting ? handle(interaction) : turnAway(interaction).catch(() => {}),
+      ),
+    );
   });
   client.on(Events.Error, (err) => logger.error({ err }, 'discord client error'));
   client.on(Events.Warn, (message) => logger.warn({ discord: message }, 'discord client warning'));
@@ -118,7 +136,19 @@ export function createBot(options: BotOptions): Bot {
       const settled = await Promise.race([Promise.allSettled([...inFlight]), grace]);
       clearTimeout(timer);
       if (settled === 'late') {
-        logger.warn({ unfinished: inFlight.size, graceMs }, 'interactions still under way; stopping anyway');
+        const unfinished = inFlight.size;
+        let goodbye: NodeJS.Timeout | undefined;
+        const told = await Promise.race([
+          handle.abandon(),
+          new Promise<'late'>((resolve) => {
+            goodbye = setTimeout(() => resolve('late'), GOODBYE_MS);
+          }),
+        ]);
+        clearTimeout(goodbye);
+        logger.warn(
+          { unfinished, told, graceMs },
+          'interactions still under way; told those waiting that citebot is restarting, stopping',
+        );
       } else {
         logger.info('interactions under way are answered');
       }

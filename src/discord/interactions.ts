@@ -15,10 +15,17 @@ import type { Answer } from '../answer/types.js';
 import type { Choice, CommandContext, OptionSpec, Permission } from '../commands/contract.js';
 import { type RunResult, runCommand } from '../commands/run.js';
 import type { Logger } from '../logger.js';
-import { type DiscordMessage, renderAnswer, renderNotice, trimAtWord } from '../render/discord.js';
+import {
+  type DiscordMessage,
+  NO_MENTIONS,
+  renderAnswer,
+  renderNotice,
+  trimAtWord,
+} from '../render/discord.js';
 import { PRIVATE_OPTION } from './commands.js';
 import type { Cooldown } from './cooldown.js';
 import { parseCustomId } from './customId.js';
+import { RestWatch } from './restWatch.js';
 import { ShownAnswers } from './shown.js';
 
 /** Discord allows 3 s for the first response; a command still running after this is deferred. */
@@ -32,6 +39,8 @@ const MAX_CHOICE_CHARS = 100;
 const MAX_TYPED_CHARS = 200;
 /** Option values in the log are cut to this. */
 const LOGGED_VALUE_CHARS = 100;
+/** What a user is told when citebot stops before it could answer them. */
+export const RESTARTING = 'citebot is restarting: ask again in a moment.';
 
 export interface InteractionHandlerOptions {
   /** The commands and the engine, read at every interaction so that a reload can swap them at once. */
@@ -43,6 +52,8 @@ export interface InteractionHandlerOptions {
   deferAfterMs?: number;
   /** Per-user pause between commands; none when absent. */
   cooldown?: Cooldown;
+  /** citebot's REST traffic: while it is rate limited or queueing, commands acknowledge at once. */
+  rest?: RestWatch;
 }
 
 /** A permission as Discord's own settings name it. */
@@ -68,7 +79,39 @@ interface InteractionLog {
   err?: unknown;
 }
 
-export type InteractionHandler = (interaction: Interaction) => Promise<void>;
+export interface InteractionHandler {
+  (interaction: Interaction): Promise<void>;
+  /**
+   * For a shutdown: everyone still waiting whose answer is not on its way
+   * yet is told that citebot is restarting (a deferral's "thinking…" is
+   * edited into it), and is sent nothing more. Resolves, with how many were
+   * told, once Discord has those messages.
+   */
+  abandon(): Promise<number>;
+}
+
+/** One interaction being answered, as far as a shutdown needs to know. */
+interface Job {
+  interaction: Interaction;
+  /** Its final message is on its way: a shutdown leaves it alone. */
+  finalStarted: boolean;
+  /** A shutdown told the user to ask again: nothing more is sent. */
+  abandoned: boolean;
+  /** A deferral under way: a shutdown waits for it before it edits. */
+  acking?: Promise<unknown>;
+}
+
+/** Turns an interaction away during a shutdown: autocomplete gets no choices, the rest a private "restarting". */
+export async function turnAway(interaction: Interaction): Promise<void> {
+  if (interaction.isAutocomplete()) await interaction.respond([]);
+  else if (interaction.isRepliable()) {
+    await interaction.reply({
+      content: RESTARTING,
+      flags: MessageFlags.Ephemeral,
+      allowedMentions: NO_MENTIONS,
+    });
+  }
+}
 
 /** A short id that ties what a user is told to the log line about it. */
 export function errorRef(): string {
@@ -161,27 +204,47 @@ export function createInteractionHandler(options: InteractionHandlerOptions): In
   const { logger } = options;
   const shown = options.shown ?? new ShownAnswers();
   const deferAfterMs = options.deferAfterMs ?? DEFER_AFTER_MS;
+  const rest = options.rest ?? new RestWatch();
+  const jobs = new Set<Job>();
   /** How long each command took last time, so that one known to be slow is deferred at once. */
   const lastRunMs = new Map<string, number>();
   /** Interactions being handled now: many at once is a burst, where each waits for the others' work. */
   let active = 0;
 
+  /** Sends an interaction's final message (unless a shutdown has told the user to ask again). */
+  async function final(job: Job, call: () => Promise<unknown>): Promise<void> {
+    if (job.abandoned) return;
+    job.finalStarted = true;
+    await rest.track(call());
+  }
+
+  function deliver(job: Job, message: DiscordMessage): Promise<void> {
+    return final(job, () => send(job.interaction as RepliableInteraction, message));
+  }
+
   /** Runs a command, deferring the reply when it is (or is known to be) slow. */
   async function runOrDefer(
+    job: Job,
     interaction: ChatInputCommandInteraction,
     context: CommandContext,
     raw: Record<string, string | number | boolean>,
     ephemeral: boolean,
     log: InteractionLog,
+    arrived: number,
   ): Promise<RunResult> {
     const name = interaction.commandName;
     const defer = async () => {
+      if (job.abandoned) return;
       log.deferred = true;
-      await interaction.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {});
+      job.acking = rest.ack(interaction.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {}));
+      await job.acking;
+      await rest.acksFirst();
     };
     // A command runs to its end once started, so in a burst the last ones would wait for all the
     // others: with several under way, acknowledge first (that also lets the others acknowledge).
-    if ((lastRunMs.get(name) ?? 0) > deferAfterMs || active > BUSY_AT) await defer();
+    // While REST is rate limited or queueing, a reply sent after the work could wait past Discord's
+    // 3 s in the queue: acknowledge first then too.
+    if ((lastRunMs.get(name) ?? 0) > deferAfterMs || active > BUSY_AT || rest.strained) await defer();
     const command = context.commands.get(name)!;
     const started = performance.now();
     const work = runCommand(context, command, raw).finally(() => {
@@ -189,8 +252,9 @@ export function createInteractionHandler(options: InteractionHandlerOptions): In
     });
     if (interaction.deferred) return work;
     let timer: NodeJS.Timeout | undefined;
+    // Counted from the interaction's arrival: the checks before the command took their time too.
     const late = new Promise<'late'>((resolve) => {
-      timer = setTimeout(() => resolve('late'), deferAfterMs);
+      timer = setTimeout(() => resolve('late'), Math.max(0, deferAfterMs - (performance.now() - arrived)));
     });
     const first = await Promise.race([work, late]).finally(() => clearTimeout(timer));
     if (first !== 'late') return first;
@@ -199,7 +263,7 @@ export function createInteractionHandler(options: InteractionHandlerOptions): In
   }
 
   async function showAnswer(
-    interaction: RepliableInteraction,
+    job: Job,
     answer: Answer,
     isPrivate: boolean,
     log: InteractionLog,
@@ -208,15 +272,20 @@ export function createInteractionHandler(options: InteractionHandlerOptions): In
     log.citations = answer.citations.length;
     if (!answer.found) {
       log.outcome = 'not_found';
-      await send(interaction, renderNotice(answer.answer));
+      await deliver(job, renderNotice(answer.answer));
       return;
     }
     log.outcome = 'answered';
-    const key = shown.put(answer, interaction.user.id);
-    await send(interaction, renderAnswer(answer, { key, private: isPrivate }));
+    const key = shown.put(answer, job.interaction.user.id);
+    await deliver(job, renderAnswer(answer, { key, private: isPrivate }));
   }
 
-  async function onCommand(interaction: ChatInputCommandInteraction, log: InteractionLog): Promise<void> {
+  async function onCommand(
+    job: Job,
+    interaction: ChatInputCommandInteraction,
+    log: InteractionLog,
+    arrived: number,
+  ): Promise<void> {
     const context = options.context();
     log.command = interaction.commandName;
     const command = context.commands.get(interaction.commandName);
@@ -233,8 +302,8 @@ export function createInteractionHandler(options: InteractionHandlerOptions): In
     if (!command) {
       log.outcome = 'unknown_command';
       const known = [...context.commands.keys()].sort().map((n) => `/${n}`);
-      await send(
-        interaction,
+      await deliver(
+        job,
         renderNotice(
           `citebot has no /${interaction.commandName} command (it may be left over from an older version). ` +
             `Its commands: ${known.join(', ') || 'none'}.`,
@@ -245,8 +314,8 @@ export function createInteractionHandler(options: InteractionHandlerOptions): In
     // Discord hides such a command from other members, but a stale client or a crafted request may still send it.
     if (command.permission && !interaction.memberPermissions?.has(PermissionFlagsBits[command.permission])) {
       log.outcome = 'forbidden';
-      await send(
-        interaction,
+      await deliver(
+        job,
         renderNotice(
           `/${command.name} is for members with the ${PERMISSION_NAMES[command.permission]} permission` +
             `${interaction.inGuild() ? '' : ', in a server'}.`,
@@ -258,21 +327,21 @@ export function createInteractionHandler(options: InteractionHandlerOptions): In
     if (!allowed.ok) {
       log.outcome = 'cooldown';
       const seconds = Math.max(1, Math.ceil(allowed.retryAfterMs / 1000));
-      await send(
-        interaction,
+      await deliver(
+        job,
         renderNotice(
           `One command at a time, please: you can run another in ${seconds} second${seconds === 1 ? '' : 's'}.`,
         ),
       );
       return;
     }
-    const result = await runOrDefer(interaction, context, raw, isPrivate, log);
+    const result = await runOrDefer(job, interaction, context, raw, isPrivate, log, arrived);
     if ('error' in result) {
       log.outcome = 'bad_option';
-      await send(interaction, renderNotice(result.error));
+      await deliver(job, renderNotice(result.error));
       return;
     }
-    await showAnswer(interaction, result.answer, isPrivate, log);
+    await showAnswer(job, result.answer, isPrivate, log);
   }
 
   async function onAutocomplete(interaction: AutocompleteInteraction, log: InteractionLog): Promise<void> {
@@ -283,22 +352,25 @@ export function createInteractionHandler(options: InteractionHandlerOptions): In
     const option = context.commands
       .get(interaction.commandName)
       ?.options.find((o) => o.name === focused.name);
-    const typed = String(focused.value).slice(0, MAX_TYPED_CHARS);
+    // Discord sends what is typed as text; anything else (a crafted request) completes nothing.
+    const value: unknown = focused.value;
+    const typed =
+      typeof value === 'string' || typeof value === 'number' ? String(value).slice(0, MAX_TYPED_CHARS) : '';
     const choices = option?.autocomplete
       ? choicesFor(option, option.autocomplete(context.engine, typed))
       : [];
     log.outcome = 'choices';
     log.choices = choices.length;
-    await interaction.respond(choices);
+    await rest.track(interaction.respond(choices));
   }
 
-  async function onButton(interaction: ButtonInteraction, log: InteractionLog): Promise<void> {
+  async function onButton(job: Job, interaction: ButtonInteraction, log: InteractionLog): Promise<void> {
     log.customId = interaction.customId;
     const action = parseCustomId(interaction.customId);
     if (!action) {
       log.outcome = 'unknown_button';
-      await send(
-        interaction,
+      await deliver(
+        job,
         renderNotice('This button is from an older version of citebot: run the command again.'),
       );
       return;
@@ -307,13 +379,13 @@ export function createInteractionHandler(options: InteractionHandlerOptions): In
     if (action.kind === 'context') {
       log.command = 'source';
       log.options = loggableOptions({ file: action.file, line: action.line });
-      await showAnswer(interaction, source(options.context().engine, action.file, action.line), true, log);
+      await showAnswer(job, source(options.context().engine, action.file, action.line), true, log);
       return;
     }
     const entry = shown.get(action.key);
     if (!entry) {
       log.outcome = 'expired';
-      await send(interaction, renderNotice('These results have expired: run the command again.'));
+      await deliver(job, renderNotice('These results have expired: run the command again.'));
       return;
     }
     log.command = entry.answer.command;
@@ -322,8 +394,8 @@ export function createInteractionHandler(options: InteractionHandlerOptions): In
     if (entry.userId !== interaction.user.id) {
       log.outcome = 'refused';
       const what = action.kind === 'page' ? 'turn these pages' : 'post this answer';
-      await send(
-        interaction,
+      await deliver(
+        job,
         renderNotice(`Only the person who asked can ${what}. Run the command yourself to browse.`),
       );
       return;
@@ -332,43 +404,73 @@ export function createInteractionHandler(options: InteractionHandlerOptions): In
       log.outcome = 'paged';
       const isPrivate = interaction.message.flags.has(MessageFlags.Ephemeral);
       const page = renderAnswer(entry.answer, { key: action.key, page: action.page, private: isPrivate });
-      await interaction.update({
-        content: '',
-        embeds: page.embeds,
-        components: page.components,
-        allowedMentions: page.allowedMentions,
-      });
+      await final(job, () =>
+        interaction.update({
+          content: '',
+          embeds: page.embeds,
+          components: page.components,
+          allowedMentions: page.allowedMentions,
+        }),
+      );
       return;
     }
     if (entry.posted) {
       log.outcome = 'already_posted';
-      await send(interaction, renderNotice('This answer is already posted in the channel.'));
+      await deliver(job, renderNotice('This answer is already posted in the channel.'));
       return;
     }
     entry.posted = true;
     log.outcome = 'posted';
-    await send(
-      interaction,
-      renderAnswer(entry.answer, { key: action.key, page: action.page, private: false }),
-    );
+    await deliver(job, renderAnswer(entry.answer, { key: action.key, page: action.page, private: false }));
   }
 
-  async function tellError(interaction: Interaction, ref: string): Promise<void> {
+  async function tellError(job: Job, ref: string): Promise<void> {
+    const { interaction } = job;
     if (interaction.isAutocomplete()) {
       if (!interaction.responded) await interaction.respond([]);
       return;
     }
     if (!interaction.isRepliable()) return;
-    await send(
-      interaction,
+    await deliver(
+      job,
       renderNotice(
         `Something went wrong (ref ${ref}). Try again; if it keeps happening, tell the bot's owner the ref.`,
       ),
     );
   }
 
-  return async function handleInteraction(interaction: Interaction): Promise<void> {
+  /** Tells one waiting user that citebot is restarting, once any deferral under way is through. */
+  async function tellRestarting(job: Job): Promise<void> {
+    await job.acking?.catch(() => {});
+    const { interaction } = job;
+    if (!interaction.isRepliable()) return;
+    if (interaction.deferred || interaction.replied) {
+      await rest.track(
+        interaction.editReply({
+          content: RESTARTING,
+          embeds: [],
+          components: [],
+          allowedMentions: NO_MENTIONS,
+        }),
+      );
+    } else await rest.track(turnAway(interaction));
+  }
+
+  async function abandon(): Promise<number> {
+    const told: Promise<void>[] = [];
+    for (const job of jobs) {
+      if (job.finalStarted || job.abandoned || !job.interaction.isRepliable()) continue;
+      job.abandoned = true;
+      told.push(tellRestarting(job));
+    }
+    await Promise.allSettled(told);
+    return told.length;
+  }
+
+  async function handleInteraction(interaction: Interaction): Promise<void> {
     const started = performance.now();
+    const job: Job = { interaction, finalStarted: false, abandoned: false };
+    jobs.add(job);
     active++;
     const log: InteractionLog = {
       kind: interaction.isChatInputCommand()
@@ -382,28 +484,32 @@ export function createInteractionHandler(options: InteractionHandlerOptions): In
       guildId: interaction.guildId,
     };
     try {
-      if (interaction.isChatInputCommand()) await onCommand(interaction, log);
+      if (interaction.isChatInputCommand()) await onCommand(job, interaction, log, started);
       else if (interaction.isAutocomplete()) await onAutocomplete(interaction, log);
-      else if (interaction.isButton()) await onButton(interaction, log);
+      else if (interaction.isButton()) await onButton(job, interaction, log);
       else if (interaction.isRepliable()) {
         log.outcome = 'unsupported';
-        await send(interaction, renderNotice('citebot does not handle this kind of interaction.'));
+        await deliver(job, renderNotice('citebot does not handle this kind of interaction.'));
       }
     } catch (err) {
       log.ref = errorRef();
       log.outcome = 'error';
       log.err = describeError(err);
       try {
-        await tellError(interaction, log.ref);
+        await tellError(job, log.ref);
       } catch (replyErr) {
         // Past the deadline or already answered: the log line still carries the ref.
         log.err = { handler: log.err, reply: describeError(replyErr) };
       }
     } finally {
       active--;
+      jobs.delete(job);
+      if (job.abandoned) log.outcome = 'restarting';
       log.latencyMs = Number((performance.now() - started).toFixed(2));
       if (log.ref) logger.error(log, 'interaction failed');
       else logger.info(log, 'interaction');
     }
-  };
+  }
+
+  return Object.assign(handleInteraction, { abandon });
 }

@@ -92,18 +92,20 @@ export function printable(text: string): string {
   return text.replace(LONE_SURROGATE, '\ufffd').replace(CONTROL_CHARS, '');
 }
 
+/** Every character (and line start) that escapeMarkdown acts on: text without one comes back unchanged. */
+const MARKDOWN = /[`*_~|\\#[]|^ *(?:-|\d+\.)/m;
+
 /**
  * Text from users or articles, made inert: printable, markdown escaped (so a
  * quote looks as written) and mention syntax broken with a zero-width space
  * (so it shows as text, not as a ping or a role pill).
  */
 export function safeText(text: string): string {
-  const escaped = escapeMarkdown(printable(text), {
-    heading: true,
-    bulletedList: true,
-    numberedList: true,
-    maskedLink: true,
-  });
+  const shown = printable(text);
+  // Most sentences hold nothing escapeMarkdown acts on, and it is the dearest step of a reply.
+  const escaped = MARKDOWN.test(shown)
+    ? escapeMarkdown(shown, { heading: true, bulletedList: true, numberedList: true, maskedLink: true })
+    : shown;
   return escaped
     .replace(/^(\s*)(>|-#)/gm, '$1\\$2')
     .replace(/<(?=[@#:/]|a:|t:|id:)/g, '<\u200b')

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCommands } from '../../src/commands/registry.js';
 import { type Bot, createBot } from '../../src/discord/bot.js';
 import { Cooldown } from '../../src/discord/cooldown.js';
+import type { Engine } from '../../src/engine.js';
 import { captureLog } from '../support/captureLog.js';
 import { FakeDiscord } from '../support/fakeDiscord.js';
 import {
@@ -20,6 +21,7 @@ const COOLDOWN_MS = 60_000;
 
 let fake: FakeDiscord;
 let bot: Bot;
+let engine: Engine;
 /** The cooldown's clock: the tests move it, so nothing depends on how fast the machine is. */
 let now = 1_000_000;
 const log = captureLog();
@@ -31,7 +33,8 @@ async function callback(interaction: Interaction) {
 
 beforeAll(async () => {
   fake = await FakeDiscord.start();
-  const context = { engine: await seedEngine(), commands: await loadCommands() };
+  engine = await seedEngine();
+  const context = { engine, commands: await loadCommands() };
   bot = createBot({
     token: fake.token,
     apiUrl: fake.apiUrl,
@@ -76,10 +79,13 @@ describe('createBot with a cooldown', () => {
     now += COOLDOWN_MS;
     const asked = await callback(chatInput(fake, 'search', { query: 'Kazakhstan' }, ALICE));
     const choices = await callback(autocomplete(fake, 'source', { name: 'file', value: '00' }, {}, ALICE));
-    expect(choices.data.choices.length).toBeGreaterThan(0);
+    expect(choices.data.choices.map((c: { value: string }) => c.value)).toEqual(
+      engine.corpus.articles.map((a) => a.name).filter((name) => name.startsWith('00')),
+    );
     const next = customIds(asked.data).find((id) => id.startsWith('pg:') && id.endsWith(':n'))!;
     const paged = await callback(button(fake, next, asked.data, ALICE));
     expect(paged.type).toBe(7);
+    expect(paged.data.embeds[0].footer.text).toMatch(/page 2 of 2/);
   });
 });
 

@@ -1,7 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startMain } from '../support/child.js';
-import { FakeDiscord } from '../support/fakeDiscord.js';
-import { ALICE, BOB, chatInput } from '../support/interactions.js';
+import { ask } from '../../src/answer/ask.js';
+import type { Answer } from '../../src/answer/types.js';
+import { defineCommand } from '../../src/commands/contract.js';
+import { RESTARTING } from '../../src/discord/interactions.js';
+import { sendBurst } from '../support/burst.js';
+import { captureLog } from '../support/captureLog.js';
+import { startMain, withBotOn } from '../support/child.js';
+import { limitProblems } from '../support/discordLimits.js';
+import { FakeDiscord, type RestCall } from '../support/fakeDiscord.js';
+import { ALICE, BOB, chatInput, type Interaction, type Who } from '../support/interactions.js';
+import { startTestBot } from '../support/testBot.js';
 
 const EPHEMERAL = 64;
 
@@ -74,4 +82,108 @@ describe('npm start with DISCORD_TOKEN, on SIGTERM', () => {
       bot.child.kill('SIGKILL');
     }
   }, 120_000);
+});
+
+/** Interactions in flight at SIGTERM, and those sent after it. */
+const IN_FLIGHT = 600;
+const LATE = 50;
+const USERS = 50;
+
+function question(i: number): Interaction {
+  const who: Who = { id: String(330000000000000000n + BigInt(i % USERS)), username: `user${i % USERS}` };
+  return i % 3 === 0
+    ? chatInput(fake, 'search', { query: 'Kazakhstan trade' }, who)
+    : chatInput(fake, 'ask', { question: i % 2 ? 'What is the trade target?' : 'capital of Peru' }, who);
+}
+
+describe('npm start with DISCORD_TOKEN, on SIGTERM under load', () => {
+  it(`leaves none of ${IN_FLIGHT} interactions in flight on "thinking…", tells ${LATE} late ones at once, and exits 0`, async () => {
+    await withBotOn(fake, { WATCH_CORPUS: 'false', COOLDOWN_SECONDS: '0' }, async (bot) => {
+      const inFlight = Array.from({ length: IN_FLIGHT }, (_, i) => question(i));
+      const late = Array.from({ length: LATE }, (_, i) => question(IN_FLIGHT + i));
+      const deferrals = () => fake.calls.filter((c) => c.status === 204 && c.body?.type === 5).length;
+      const before = deferrals();
+      const sent = sendBurst(fake, inFlight, 60_000);
+      // SIGTERM once half of them are acknowledged, then more: they reach a bot still busy with the burst.
+      await bot.until(() => deferrals() - before >= IN_FLIGHT / 2, 'half of the burst deferred');
+      bot.child.kill('SIGTERM');
+      for (const interaction of late) fake.send(interaction);
+      expect(await bot.exited).toBe(0);
+      const burst = await sent;
+      burst.stop();
+
+      // Each interaction was acknowledged once, and none is left on "thinking…": each deferral ended
+      // with its answer or with an edit saying that citebot is restarting.
+      expect(burst.lost()).toEqual([]);
+      expect(burst.duplicated()).toEqual([]);
+      expect(burst.unfinished()).toEqual([]);
+      const saysRestarting = (body: RestCall['body']) => (body.data?.content ?? body.content) === RESTARTING;
+      const deferred = inFlight.filter((i) => burst.callbacks.get(i.id)?.[0]?.body.type === 5);
+      expect(deferred.length).toBeGreaterThanOrEqual(IN_FLIGHT / 2);
+      const editedToRestarting = deferred.filter((i) => saysRestarting(burst.finals.get(i.id)!.body));
+      const told = bot.lines().find((l) => String(l.msg).startsWith('interactions still under way'));
+      expect(editedToRestarting).toHaveLength(told ? Number(told.told) : 0);
+      // Those not yet acknowledged when SIGTERM came were turned away at once, not left unanswered.
+      for (const i of inFlight.filter((i) => !deferred.includes(i))) {
+        const reply = burst.callbacks.get(i.id)![0]!.body;
+        if (saysRestarting(reply)) expect(reply.data.flags).toBe(EPHEMERAL);
+        else expect(limitProblems(reply.data)).toEqual([]);
+      }
+
+      // Late arrivals: each told at once, privately, that citebot is restarting, and nothing else.
+      for (const interaction of late) {
+        const calls = fake.calls.filter((c) => c.path.includes(interaction.token));
+        expect(
+          calls.map((c) => c.body),
+          `late interaction ${interaction.id}`,
+        ).toEqual([
+          {
+            type: 4,
+            data: {
+              content: RESTARTING,
+              flags: EPHEMERAL,
+              allowed_mentions: { parse: [] },
+              tts: false,
+              enforce_nonce: false,
+            },
+          },
+        ]);
+      }
+    });
+  }, 120_000);
+});
+
+describe('createBot stop', () => {
+  it('edits a deferred reply still being worked on at the end of the grace period to say citebot is restarting, and sends nothing after', async () => {
+    let finish: (answer: Answer) => void = () => {};
+    const never = defineCommand({
+      name: 'never',
+      description: 'Answers when the test says so',
+      options: [],
+      run: () =>
+        new Promise<Answer>((resolve) => {
+          finish = resolve;
+        }),
+    });
+    const log = captureLog();
+    const { bot, engine } = await startTestBot({ log, commands: [never], deferAfterMs: 50, fake });
+    const interaction = chatInput(fake, 'never');
+    fake.send(interaction);
+    const deferral = await fake.answered(await fake.callback(interaction.id));
+    expect(deferral.body.type).toBe(5);
+
+    await bot.stop(100);
+    const edits = fake.webhookCalls(interaction.token);
+    expect(edits.map((c) => [c.method, c.status, c.body.content])).toEqual([['PATCH', 200, RESTARTING]]);
+    expect(edits[0]!.body.embeds).toEqual([]);
+    expect(log.lines().find((l) => String(l.msg).startsWith('interactions still under way'))).toMatchObject({
+      unfinished: 1,
+      told: 1,
+    });
+
+    // The command finishing later changes nothing: the user was told to ask again.
+    finish(ask(engine, 'What is the trade target?'));
+    await log.waitFor((l) => l.msg === 'interaction' && l.outcome === 'restarting');
+    expect(fake.webhookCalls(interaction.token)).toHaveLength(1);
+  });
 });

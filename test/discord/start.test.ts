@@ -1,9 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startMain } from '../support/child.js';
+import { startMain, withBotOn } from '../support/child.js';
 import { FakeDiscord } from '../support/fakeDiscord.js';
-import { ADMIN, chatInput } from '../support/interactions.js';
+import { ADMIN, ALICE, BOB, chatInput } from '../support/interactions.js';
 import { tempCorpus } from '../support/tempCorpus.js';
 
 const EPHEMERAL = 64;
@@ -48,6 +48,28 @@ describe('npm start with DISCORD_TOKEN', () => {
     } finally {
       bot.child.kill('SIGKILL');
     }
+  }, 90_000);
+
+  it('holds a user to the cooldown of COOLDOWN_SECONDS, as configured', async () => {
+    await withBotOn(fake, { WATCH_CORPUS: 'false', COOLDOWN_SECONDS: '600' }, async (bot) => {
+      const first = chatInput(fake, 'ask', { question: 'What is the trade target?' }, ALICE);
+      fake.send(first);
+      expect((await fake.callback(first.id)).body.data.embeds).toHaveLength(1);
+      const second = chatInput(fake, 'search', { query: 'Kazakhstan' }, ALICE);
+      fake.send(second);
+      const body = (await fake.callback(second.id)).body;
+      expect(body.data.flags & EPHEMERAL).toBe(EPHEMERAL);
+      // 600 s less the moment between the two commands (rounded up): never the default 2 s.
+      expect(body.data.content).toMatch(
+        /^One command at a time, please: you can run another in (600|599) seconds\.$/,
+      );
+      // Another user is not held up by Alice's cooldown.
+      const other = chatInput(fake, 'ask', { question: 'What is the trade target?' }, BOB);
+      fake.send(other);
+      expect((await fake.callback(other.id)).body.data.embeds).toHaveLength(1);
+      bot.child.kill('SIGTERM');
+      expect(await bot.exited).toBe(0);
+    });
   }, 90_000);
 
   it('exits 0 on SIGINT', async () => {

@@ -53,3 +53,21 @@ export function startMain(env: Record<string, string>): Started {
   };
   return { child, stdout: () => stdout, stderr: () => stderr, lines, until, exited };
 }
+
+/**
+ * Runs `npm start` against a fake Discord (its token and API, plus `env`),
+ * waits for its ready log line, hands it to `use`, and kills it at the end.
+ */
+export async function withBotOn(
+  fake: { token: string; apiUrl: string },
+  env: Record<string, string>,
+  use: (bot: Started) => Promise<void>,
+): Promise<void> {
+  const bot = startMain({ DISCORD_TOKEN: fake.token, DISCORD_API_URL: fake.apiUrl, ...env });
+  try {
+    await bot.until(() => bot.lines().some((l) => l.msg === 'ready'), 'ready log line');
+    await use(bot);
+  } finally {
+    bot.child.kill('SIGKILL');
+  }
+}

@@ -95,6 +95,8 @@ export class FakeDiscord extends EventEmitter {
   #order = 0;
   #dispatched: { s: number; frame: string }[] = [];
   #overrides: { match: (call: RestCall) => boolean; answer: FakeAnswer | Promise<void> }[] = [];
+  /** Every n-th interaction callback or webhook call is answered 429, as a rate-limiting Discord does. */
+  #rateLimit: { every: number; retryAfterS: number; count: number } | null = null;
 
   private constructor(options: FakeDiscordOptions) {
     super();
@@ -163,6 +165,15 @@ export class FakeDiscord extends EventEmitter {
   /** The next calls that match get `answers` in turn, one each, instead of the usual answer. */
   answerNext(match: (call: RestCall) => boolean, ...answers: FakeAnswer[]): void {
     for (const answer of answers) this.#overrides.push({ match, answer });
+  }
+
+  /**
+   * Answers every `every`-th interaction callback or webhook call (counting
+   * from now) with a 429 that says to retry after `retryAfterS` seconds; null
+   * stops it.
+   */
+  rateLimitEvery(every: number | null, retryAfterS = 1): void {
+    this.#rateLimit = every === null ? null : { every, retryAfterS, count: 0 };
   }
 
   /**
@@ -299,7 +310,21 @@ export class FakeDiscord extends EventEmitter {
       call.answeredOrder = ++this.#order;
     };
     const index = this.#overrides.findIndex((o) => o.match(call));
-    const override = index >= 0 ? this.#overrides.splice(index, 1)[0]!.answer : undefined;
+    let override = index >= 0 ? this.#overrides.splice(index, 1)[0]!.answer : undefined;
+    const limit = this.#rateLimit;
+    if (
+      !override &&
+      limit &&
+      /^\/(interactions|webhooks)\//.test(call.path) &&
+      ++limit.count % limit.every === 0
+    ) {
+      const retry_after = limit.retryAfterS;
+      override = {
+        status: 429,
+        body: { message: 'You are being rate limited.', retry_after, global: false },
+        headers: { 'retry-after': String(retry_after), 'x-ratelimit-scope': 'user' },
+      };
+    }
     this.emit('call', call);
     if (override instanceof Promise) await override;
     if (override && !(override instanceof Promise)) reply(override.status, override.body, override.headers);
