@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import type { Engine } from '../engine.js';
 import type { IndexDoc } from '../index/searchIndex.js';
-import { contentKeys, termKey } from '../text/normalize.js';
+import { contentKeys, stripFormat, termKey } from '../text/normalize.js';
 import { citationsForFacts, toAnswerFact } from './facts.js';
 import { coverage, planQuery, type QueryPlan } from './query.js';
 import { type Ranked, rank, selectCitations } from './rank.js';
@@ -73,7 +73,7 @@ export function notFoundMessage(engine: Engine, unmatched: readonly string[]): s
 export function ask(engine: Engine, question: string, options: AskOptions = {}): Answer {
   const started = performance.now();
   const command = options.command ?? 'ask';
-  const query = question.trim();
+  const query = stripFormat(question).trim();
   if (query === '') return notFoundAnswer(command, query, 'Ask a question: the question was empty.', started);
   if (query.length > MAX_QUESTION_CHARS) {
     return notFoundAnswer(
@@ -84,7 +84,7 @@ export function ask(engine: Engine, question: string, options: AskOptions = {}):
     );
   }
 
-  const plan = planQuery(engine.index, query, { names: personNames(engine) });
+  const plan = planQuery(engine.index, query, { names: personNames(engine), lexicon: engine.lexicon });
   const unmatched = plan.terms.filter((t) => t.kind === 'none').map((t) => t.word);
   if (plan.terms.length === 0) {
     return notFoundAnswer(

@@ -1,6 +1,7 @@
 import type { Corpus } from '../corpus/types.js';
 import type { Engine } from '../engine.js';
 import { type IndexDoc, type KeySet, keysSimilar, type SearchIndex } from '../index/searchIndex.js';
+import { documentsWith } from './answerType.js';
 import { sourceOf } from './links.js';
 import { type Coverage, maskCoverage, type QueryPlan } from './query.js';
 import type { Citation } from './types.js';
@@ -181,6 +182,8 @@ export function relevanceOf(
   plan: QueryPlan,
 ): (id: number, c: Coverage, hasKey: (key: string) => boolean) => boolean {
   const missingAllowed = allowedMissing(plan.terms.length);
+  // "How much…" is not answered by a sentence without an amount, "when…" by one without a date.
+  const typed = plan.answerType ? documentsWith(engine, plan.answerType) : undefined;
   const required = plan.terms.filter((t) => t.required);
   const corpus = engine.corpus as Corpus | undefined;
   const sentenceCount = corpus?.sentences.length ?? 0;
@@ -205,6 +208,7 @@ export function relevanceOf(
     if (c.share < RELEVANCE.FOUND_COVERAGE || c.missing > missingAllowed) return false;
     // Names alone do not answer what is asked about them: "When was Aliyev born?".
     if (plan.plainTerms > 0 && c.plainMatched === 0) return false;
+    if (typed && typed[id] !== 1) return false;
     if (c.missingRequired === 0) return true;
     if (!corpus || id >= sentenceCount) return false;
     const article = corpus.sentences[id]!.article;
