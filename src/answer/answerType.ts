@@ -34,6 +34,7 @@ const DATE_WORDS =
 const PLACE_AFTER = /\b(?:in|at|to|from|visited|visiting)\s+(?:the\s+)?\p{Lu}\p{Ll}/u;
 const TITLED_NAME =
   /\b(?:President|Minister|Premier|Ambassador|Chairman|Chairwoman|Secretary|Speaker|King|Emir|Prince|Mr|Mrs|Ms|Dr)\.?\s+\p{Lu}\p{Ll}/u;
+const MID_NAME = /[\p{Ll},;:]\s+(?:the\s+)?\p{Lu}\p{Ll}/u;
 const AGREEMENT = new RegExp(`\\b${AGREEMENT_WORDS}\\b`, 'i');
 
 /** Whether a sentence's text holds an answer of the type (the people it names are read from the facts). */
@@ -52,7 +53,8 @@ function textHas(type: AnswerType, text: string): boolean {
     case 'agreement':
       return AGREEMENT.test(text);
     case 'person':
-      return TITLED_NAME.test(text);
+      // "Who will chair…" is answered by a person, a country or a body: a name, not a title alone.
+      return TITLED_NAME.test(text) || MID_NAME.test(text);
   }
 }
 

@@ -1,27 +1,43 @@
 import { performance } from 'node:perf_hooks';
 import type { Engine } from '../engine.js';
+import { countryOf } from '../facts/geo.js';
 import type { IndexDoc } from '../index/searchIndex.js';
-import { contentKeys, stripFormat, termKey } from '../text/normalize.js';
+import { contentKeys, stripFormat, termKey, tokenize } from '../text/normalize.js';
 import { citationsForFacts, toAnswerFact } from './facts.js';
 import { coverage, planQuery, type QueryPlan } from './query.js';
 import { type Ranked, rank, selectCitations } from './rank.js';
 import { type Answer, type Citation, notFoundAnswer } from './types.js';
 
-const namesOf = new WeakMap<Engine['facts'], Set<string>>();
+interface PeopleKeys {
+  /** Keys of every word of the people's names and aliases. */
+  names: Set<string>;
+  /** Keys of the words of their names proper (not aliases, not countries): a question naming one is about that person. */
+  people: Set<string>;
+}
 
-/** The keys of every word of the people's names, built once per engine's facts. */
-function personNames(engine: Engine): ReadonlySet<string> {
-  let names = namesOf.get(engine.facts);
-  if (!names) {
-    names = new Set(
+const namesOf = new WeakMap<Engine['facts'], PeopleKeys>();
+
+/** The keys of the people's names, built once per engine's facts. */
+function personNames(engine: Engine): PeopleKeys {
+  let keys = namesOf.get(engine.facts);
+  if (!keys) {
+    const names = new Set(
       engine.facts.people.flatMap((p) => [p.name, ...p.aliases]).flatMap((n) => contentKeys(n)),
     );
     // Titles in aliases ("President Tokayev") are not names.
     for (const title of ['president', 'minister', 'foreign', 'prime', 'deputy', 'affairs'])
       names.delete(termKey(title));
-    namesOf.set(engine.facts, names);
+    const people = new Set(
+      engine.facts.people
+        .flatMap((p) => tokenize(p.name))
+        .filter((w) => countryOf(w) === undefined)
+        .map((w) => termKey(w))
+        .filter((k) => names.has(k)),
+    );
+    keys = { names, people };
+    namesOf.set(engine.facts, keys);
   }
-  return names;
+  return keys;
 }
 
 /** How many of the best-matching sentences can decide which source of a fact is quoted first. */
@@ -84,7 +100,7 @@ export function ask(engine: Engine, question: string, options: AskOptions = {}):
     );
   }
 
-  const plan = planQuery(engine.index, query, { names: personNames(engine), lexicon: engine.lexicon });
+  const plan = planQuery(engine.index, query, { ...personNames(engine), lexicon: engine.lexicon });
   const unmatched = plan.terms.filter((t) => t.kind === 'none').map((t) => t.word);
   if (plan.terms.length === 0) {
     return notFoundAnswer(

@@ -2,7 +2,7 @@ import { capitalOf, countryOf, countryWordKeys } from '../facts/geo.js';
 import type { SearchIndex } from '../index/searchIndex.js';
 import { EMPTY_LEXICON, FORM_QUALITY, type Lexicon } from '../text/lexicon.js';
 import { fold, isStopWord, stripFormat, termKey, tokenize, transliterationFold } from '../text/normalize.js';
-import { canonicalPeriods } from '../text/periods.js';
+import { canonicalPeriods, FIRST_HALF_WORD, SECOND_HALF_WORD } from '../text/periods.js';
 import { synonymsOf } from '../text/synonyms.js';
 import { type AnswerType, answerTypeOf } from './answerType.js';
 
@@ -30,6 +30,8 @@ export interface QueryTerm {
    * about them: "Aliyev" in "When was Aliyev born?".
    */
   name: boolean;
+  /** A person the corpus knows, named in the question (required: a question about Tokayev is not answered about Rahmon). */
+  person: boolean;
   /**
    * The kind of answer asked for ("year" in "By what year…", "place" in "What
    * place…"): it counts when a sentence has it, and is not missed when not.
@@ -48,8 +50,10 @@ export interface QueryPlan {
 }
 
 export interface PlanOptions {
-  /** Keys of people's names: never expanded, and required when asked about. */
+  /** Keys of the words of people's names and aliases: never expanded. */
   names?: ReadonlySet<string>;
+  /** Keys of people's own names: a question naming one is about that person (required). */
+  people?: ReadonlySet<string>;
   /** Related words (the engine's table); none when absent. */
   lexicon?: Lexicon;
 }
@@ -66,6 +70,7 @@ const PREFIX_QUALITY = 0.6;
 /** Quality when the typed word is a longer form of an indexed stem ("negotiat" → "negoti"). */
 const STEM_PREFIX_QUALITY = 0.9;
 const MAX_EXPANSIONS = 8;
+const PERIOD_WORDS: ReadonlySet<string> = new Set([FIRST_HALF_WORD, SECOND_HALF_WORD]);
 /** Words shorter than this never get completions or spelling neighbours: `ttt` is not a typo for anything. */
 const MIN_GUESS_LENGTH = 4;
 /** A four-digit year in a question: an answer must be about it (or its article must be). */
@@ -90,13 +95,14 @@ export function idf(documents: number, df: number): number {
 interface ExpandContext {
   index: SearchIndex;
   names: ReadonlySet<string>;
+  people: ReadonlySet<string>;
   lexicon: Lexicon;
   /** Completions and spelling neighbours are allowed (the question is not noise). */
   guesses: boolean;
 }
 
 function expand(
-  { index, names, lexicon, guesses }: ExpandContext,
+  { index, names, people, lexicon, guesses }: ExpandContext,
   word: string,
   key: string,
   isLast: boolean,
@@ -174,7 +180,7 @@ function expand(
   }
   const unknownName = kind === 'none' && midQuestion && capitalised;
   // A question about a named person or a year is not answered about another.
-  const person = names.has(key) && (capitalised || midQuestion);
+  const person = people.has(key) && (capitalised || midQuestion);
   return {
     word,
     key,
@@ -183,6 +189,7 @@ function expand(
     kind,
     required: place || unknownName || person || YEAR.test(word),
     name,
+    person,
     optional: false,
   };
 }
@@ -203,6 +210,7 @@ export function planQuery(index: SearchIndex, asked: string, options: PlanOption
   const context: ExpandContext = {
     index,
     names,
+    people: options.people ?? new Set<string>(),
     lexicon,
     guesses: words.some((w) => index.documentFrequency(termKey(w)) > 0),
   };
@@ -229,8 +237,10 @@ export function planQuery(index: SearchIndex, asked: string, options: PlanOption
       positions[i] !== firstWordAt,
       phrases.get(word) ?? new Map(),
     );
-    // "what year", "which place": the word names the answer's kind.
-    term.optional = !term.required && ANSWER_KIND.test(question.slice(0, positions[i]));
+    // "what year", "which place": the word names the answer's kind. A
+    // half-year narrows what is asked, but a sentence need not write it.
+    term.optional =
+      !term.required && (ANSWER_KIND.test(question.slice(0, positions[i])) || PERIOD_WORDS.has(word));
     terms.push(term);
   });
   // A common word the corpus never uses ("flow", "handed") weighs like the
@@ -289,6 +299,8 @@ export interface Coverage {
   missing: number;
   /** How many required terms (places the question names) it does not match. */
   missingRequired: number;
+  /** The weight of the people it does not name, as a share of the question's (leaning on the article makes some up). */
+  missingPeopleShare: number;
   /** How many of the terms that are not names it matches. */
   plainMatched: number;
 }
@@ -307,7 +319,7 @@ export function coverage(plan: QueryPlan, matchedKeys: Iterable<string>): Covera
 }
 
 /** Sums the coverage of terms, given how well a document matches each (0 for not at all). */
-function tally<T extends Pick<QueryTerm, 'weight' | 'required' | 'name' | 'optional'>>(
+function tally<T extends Pick<QueryTerm, 'weight' | 'required' | 'name' | 'optional' | 'person'>>(
   terms: readonly T[],
   bestOf: (term: T) => number,
 ): Coverage {
@@ -315,6 +327,7 @@ function tally<T extends Pick<QueryTerm, 'weight' | 'required' | 'name' | 'optio
   let covered = 0;
   let missing = 0;
   let missingRequired = 0;
+  let missingPeopleWeight = 0;
   let plainMatched = 0;
   for (const term of terms) {
     const best = bestOf(term);
@@ -324,9 +337,16 @@ function tally<T extends Pick<QueryTerm, 'weight' | 'required' | 'name' | 'optio
     if (best === 0) {
       missing++;
       if (term.required) missingRequired++;
+      if (term.person) missingPeopleWeight += term.weight;
     } else if (!term.name) plainMatched++;
   }
-  return { share: total === 0 ? 0 : covered / total, missing, missingRequired, plainMatched };
+  return {
+    share: total === 0 ? 0 : covered / total,
+    missing,
+    missingRequired,
+    missingPeopleShare: total === 0 ? 0 : missingPeopleWeight / total,
+    plainMatched,
+  };
 }
 
 /**
@@ -348,6 +368,7 @@ export function maskCoverage(
     required: term.required,
     name: term.name,
     optional: term.optional,
+    person: term.person,
     expansions: [...term.expansions].map(([key, quality]) => ({ bit: bitOf.get(key) ?? -1, quality })),
   }));
   const compute = (masks: Uint32Array, offset: number): Coverage =>

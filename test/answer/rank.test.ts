@@ -34,16 +34,18 @@ const engine = { index: buildIndex(docs) } as unknown as Engine;
 function rankByComparator(question: string, type?: IndexDoc['type']): Ranked[] {
   const plan = planQuery(engine.index, question);
   const results = engine.index.search([...plan.keys.keys()], (key) => plan.keys.get(key) ?? 1, type);
-  const isRelevant = relevanceOf(engine, plan);
+  const judge = relevanceOf(engine, plan);
   return results
     .map((r) => {
       const c = coverage(plan, r.terms);
+      const judged = judge(r.id as number, c, (k) => r.terms.includes(k));
+      const share = judged >= 0 ? judged : c.share;
       return {
         id: r.id as number,
-        score: r.score * c.share * c.share,
-        coverage: c.share,
+        score: r.score * share * share,
+        coverage: share,
         missing: c.missing,
-        relevant: isRelevant(r.id as number, c, (k) => r.terms.includes(k)),
+        relevant: judged >= 0,
       };
     })
     .sort((a, b) => Number(b.relevant) - Number(a.relevant) || b.score - a.score || a.id - b.id);
