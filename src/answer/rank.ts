@@ -182,6 +182,10 @@ export function rank(engine: Engine, plan: QueryPlan, type?: IndexDoc['type']): 
  */
 export const LEAN_QUALITY = 0.5;
 
+const YEAR_WORD = /^(?:1[89]|20)\d\d$/;
+/** Whether a text writes a year (the asked one is not in it, or the document would have matched it). */
+const namesAnotherYear = (text: string) => /\b(?:1[89]|20)\d\d\b/.test(text);
+
 /**
  * The relevance rule for one document, given its coverage and which query
  * keys it contains: the coverage it is judged by when it is relevant, or -1
@@ -225,10 +229,13 @@ export function relevanceOf(
     if (c.missingRequired === 0)
       return c.share < RELEVANCE.FOUND_COVERAGE || c.missing > missingAllowed ? -1 : c.share;
     if (!corpus || id >= sentenceCount) return -1;
-    const article = corpus.sentences[id]!.article;
+    const sentence = corpus.sentences[id]!;
     const sets = naming();
     const leans = required.every(
-      (term, j) => [...term.expansions.keys()].some(hasKey) || sets[j]!.has(article),
+      (term, j) =>
+        [...term.expansions.keys()].some(hasKey) ||
+        // A sentence that gives another year is about that year, whatever its article says.
+        (sets[j]!.has(sentence.article) && !(YEAR_WORD.test(term.word) && namesAnotherYear(sentence.text))),
     );
     if (!leans) return -1;
     const share = c.share + LEAN_QUALITY * c.missingPeopleShare;
