@@ -15,7 +15,7 @@ const AGREEMENT_WORDS = String.raw`(?:agreements?|treat(?:y|ies)|memorand(?:um|a
 
 const FORMS: ReadonlyArray<[AnswerType, RegExp]> = [
   ['amount', /\bhow\s+(?:much|many)\b/i],
-  ['agreement', new RegExp(String.raw`\b(?:which|what)\s+(?:\w+\s+){0,2}?${AGREEMENT_WORDS}\b`, 'i')],
+  ['agreement', new RegExp(String.raw`\b(?:which|what)\s+(?:[\w-]+\s+){0,2}?${AGREEMENT_WORDS}\b`, 'i')],
   ['date', /^\W*(?:since\s+|until\s+)?when\b|\b(?:what|which)\s+(?:year|date|month|day)\b/i],
   ['place', /^\W*where\b|\b(?:what|which)\s+(?:city|capital|venue|town)\b/i],
   ['person', /^\W*(?:who|whom)\b/i],
