@@ -136,7 +136,9 @@ function expand(
     }
   }
   const place = country !== undefined || capitalOf(word) !== undefined;
-  const name = place || (capitalised && (midQuestion || names.has(key))) || (!capitalised && names.has(key));
+  // A lower-case word is a name only when it is a person's own name ("tokayev"), not a word of an
+  // alias ("commerce" of "Commerce Minister Pekcan").
+  const name = place || (capitalised && (midQuestion || names.has(key))) || (!capitalised && people.has(key));
   // Names and places are never expanded by meaning: "Turkey" is not a bird here.
   if (!name) {
     for (const form of lexicon.forms(key)) byMeaning(form, FORM_QUALITY);

@@ -85,6 +85,16 @@ describe('words the articles do not use', () => {
     ]);
   });
 
+  it('expands a lower-case word of an alias ("Commerce Minister …"), not a person\'s own name', () => {
+    const names = new Set([termKey('commerce'), termKey('japarov')]);
+    const people = new Set([termKey('japarov')]);
+    const plan = planQuery(engine.index, 'commerce of japarov', { lexicon: engine.lexicon, names, people });
+    expect(plan.terms.map((t) => [t.word, t.name, t.expansions.has(termKey('trade'))])).toEqual([
+      ['commerce', false, true],
+      ['japarov', true, false],
+    ]);
+  });
+
   it('matches "first half" to "first six months"', () => {
     expect(
       first('How much did trade between Kazakhstan and Kyrgyzstan grow in the first half of 2024?'),
