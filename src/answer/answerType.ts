@@ -1,5 +1,4 @@
 import type { Engine, IndexedFact } from '../engine.js';
-import { capitalOf, countriesIn } from '../facts/geo.js';
 import type { FactDate } from '../facts/types.js';
 import { sentenceIdOf } from './facts.js';
 
@@ -11,13 +10,18 @@ import { sentenceIdOf } from './facts.js';
  */
 export type AnswerType = 'amount' | 'date' | 'place' | 'person' | 'agreement';
 
-const AGREEMENT_WORDS = String.raw`(?:agreements?|treat(?:y|ies)|memorand(?:um|a|ums)|accords?|pacts?|deals?|documents?|declarations?|protocols?|conventions?|contracts?|roadmaps?|mous?)`;
+const AGREEMENT_WORDS =
+  '(?:agreements?|treat(?:y|ies)|memorand(?:um|a|ums)|accords?|pacts?|deals?|documents?|declarations?|protocols?|conventions?|contracts?|roadmaps?|mous?)';
 
 const FORMS: ReadonlyArray<[AnswerType, RegExp]> = [
   ['amount', /\bhow\s+(?:much|many)\b/i],
   ['agreement', new RegExp(String.raw`\b(?:which|what)\s+(?:[\w-]+\s+){0,2}?${AGREEMENT_WORDS}\b`, 'i')],
   ['date', /^\W*(?:since\s+|until\s+)?when\b|\b(?:what|which)\s+(?:year|date|month|day)\b/i],
-  ['place', /^\W*where\b|\b(?:what|which)\s+(?:city|capital|venue|town)\b/i],
+  // "Where does X rank among…" asks for a rank, not a place.
+  [
+    'place',
+    /^\W*where\b(?!.*\b(?:rank|ranks|ranked|stand|stands)\b)|\b(?:what|which)\s+(?:city|capital|venue|town)\b/i,
+  ],
   ['person', /^\W*(?:who|whom)\b/i],
 ];
 
@@ -31,7 +35,8 @@ const NUMBER_WORD =
   /\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundreds?|thousands?|millions?|billions?|trillions?|dozens?|half|third|quarter|double[ds]?|tripled?|several)\b/i;
 const DATE_WORDS =
   /\b(?:1[89]\d\d|20\d\d|jan(?:uary)?|feb(?:ruary)?|march|april|may|june|july|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tomorrow|(?:last|this|next|previous|past|coming)\s+(?:year|month|week|spring|summer|autumn|fall|winter))\b/i;
-const PLACE_AFTER = /\b(?:in|at|to|from|visited|visiting)\s+(?:the\s+)?\p{Lu}\p{Ll}/u;
+const PLACE_AFTER =
+  /\b(?:in|at|visited|visiting|hosted by)\s+(?:the\s+)?(?:[a-z]+\s+of\s+(?:the\s+)?)?\p{Lu}\p{Ll}/u;
 const TITLED_NAME =
   /\b(?:President|Minister|Premier|Ambassador|Chairman|Chairwoman|Secretary|Speaker|King|Emir|Prince|Mr|Mrs|Ms|Dr)\.?\s+\p{Lu}\p{Ll}/u;
 const MID_NAME = /[\p{Ll},;:]\s+(?:the\s+)?\p{Lu}\p{Ll}/u;
@@ -45,11 +50,9 @@ function textHas(type: AnswerType, text: string): boolean {
     case 'date':
       return DATE_WORDS.test(text);
     case 'place':
-      return (
-        PLACE_AFTER.test(text) ||
-        countriesIn(text).length > 0 ||
-        text.split(/\s+/).some((w) => /^\p{Lu}/u.test(w) && capitalOf(w) !== undefined)
-      );
+      // Where something happened: "in Astana", "at the State House". A country or capital named as
+      // a party ("Argentina and Brazil agree", "between Astana and Dushanbe") does not say where.
+      return PLACE_AFTER.test(text);
     case 'agreement':
       return AGREEMENT.test(text);
     case 'person':

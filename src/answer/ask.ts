@@ -3,6 +3,7 @@ import type { Engine } from '../engine.js';
 import { countryOf } from '../facts/geo.js';
 import type { IndexDoc } from '../index/searchIndex.js';
 import { contentKeys, stripFormat, termKey, tokenize } from '../text/normalize.js';
+import { documentsWith } from './answerType.js';
 import { citationsForFacts, toAnswerFact } from './facts.js';
 import { coverage, planQuery, type QueryPlan } from './query.js';
 import { type Ranked, rank, selectCitations } from './rank.js';
@@ -119,8 +120,14 @@ export function ask(engine: Engine, question: string, options: AskOptions = {}):
   const found = facts.length > 0 || quotes.length > 0;
   const shownFacts = facts.map((r) => engine.indexedFacts[r.id - sentenceCount]!);
   // Which of a fact's sources to quote first: the ones the question matches best.
+  // A source that holds what the question asks for ("in Dushanbe" for "where") comes before one that does not.
+  const typed = plan.answerType && shownFacts.length > 0 ? documentsWith(engine, plan.answerType) : undefined;
   const preference = new Map(
-    shownFacts.length > 0 ? sentences.slice(0, PREFERENCE_DEPTH).map((r, i) => [r.id, i] as const) : [],
+    shownFacts.length > 0
+      ? sentences
+          .slice(0, PREFERENCE_DEPTH)
+          .map((r, i) => [r.id, i + (typed && typed[r.id] !== 1 ? PREFERENCE_DEPTH : 0)] as const)
+      : [],
   );
   const citations = mergeCitations(
     citationsForFacts(engine, shownFacts, MAX_FACTS, preference),

@@ -15,6 +15,7 @@ describe('answerTypeOf', () => {
     ['Which agreements were signed?', 'agreement'],
     ['What border-related accord did the leaders sign?', 'agreement'],
     ['What place does Poland hold among Ukraine’s trading partners?', null],
+    ['Where does Kazakhstan rank among Tajikistan’s trading partners?', null],
     ['What products does Kazakhstan export?', null],
     ['Trade between Kazakhstan and Tajikistan', null],
   ])('reads "%s" as asking for %s', (question, type) => {

@@ -22,6 +22,7 @@ const ARTICLES = {
     'The city transferred the restored monument to the museum of Osh.',
     'Many analysts followed the talks closely.',
     'President Kassym-Jomart Tokayev welcomed the results.',
+    'Kazakhstan and Kyrgyzstan also held talks on water sharing.',
     '',
   ].join('\n'),
   'b_visit.txt': [
@@ -114,6 +115,12 @@ describe('answer types', () => {
     // The signing sentence gives no date, so it does not answer "when".
     expect(first('When did Japarov and Mirziyoyev sign the border agreement?')).toBe('not found');
     expect(first('Did Japarov and Mirziyoyev sign the border agreement?')).toBe('b_visit.txt:5');
+  });
+
+  it('answers "where" with where it happened, not with the countries that took part', () => {
+    expect(first('Where did the presidents hold talks?')).toBe('a_trade.txt:6');
+    // Line 10 names the two countries as parties, and says nothing of where.
+    expect(first('Where did Kazakhstan and Kyrgyzstan hold talks on water sharing?')).toBe('not found');
   });
 
   it('does not answer about another year than the one asked', () => {
