@@ -1,6 +1,7 @@
 import type { Corpus } from '../corpus/types.js';
 import type { Engine } from '../engine.js';
 import { type IndexDoc, type KeySet, keysSimilar, type SearchIndex } from '../index/searchIndex.js';
+import { documentsWith } from './answerType.js';
 import { sourceOf } from './links.js';
 import { type Coverage, maskCoverage, type QueryPlan } from './query.js';
 import type { Citation } from './types.js';
@@ -119,7 +120,7 @@ function radixOrder(ids: Int32Array, scores: Float64Array, relevant: Uint8Array)
 
 /**
  * Ranks index documents for a plan: relevant ones first, then by BM25 score
- * weighted by the square of coverage.
+ * weighted by the square of coverage (counting what a sentence leaves to its article).
  */
 export function rank(engine: Engine, plan: QueryPlan, type?: IndexDoc['type']): Ranked[] {
   const keys = [...plan.keys.keys()];
@@ -130,18 +131,17 @@ export function rank(engine: Engine, plan: QueryPlan, type?: IndexDoc['type']): 
   );
   const n = matches.count;
   const coverageOf = maskCoverage(plan, keys, matches.words);
-  const isRelevant = relevanceOf(engine, plan);
+  const judge = relevanceOf(engine, plan);
   const bitOf = new Map<string, number>();
   keys.forEach((k, b) => {
     if (!bitOf.has(k)) bitOf.set(k, b);
   });
-  const coverages: Coverage[] = new Array(n);
+  const shares = new Float64Array(n);
+  const missing = new Uint16Array(n);
   const scores = new Float64Array(n);
   const relevant = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
     const c = coverageOf(matches.masks, i * matches.words);
-    coverages[i] = c;
-    scores[i] = matches.scores[i]! * c.share * c.share;
     // Which keys a document holds is only asked when it misses a required place.
     const offset = i * matches.words;
     const hasKey =
@@ -151,18 +151,21 @@ export function rank(engine: Engine, plan: QueryPlan, type?: IndexDoc['type']): 
             const bit = bitOf.get(key);
             return bit !== undefined && (matches.masks[offset + (bit >>> 5)]! & (1 << (bit & 31))) !== 0;
           };
-    relevant[i] = isRelevant(matches.ids[i]!, c, hasKey) ? 1 : 0;
+    const judged = judge(matches.ids[i]!, c, hasKey);
+    relevant[i] = judged >= 0 ? 1 : 0;
+    shares[i] = judged >= 0 ? judged : c.share;
+    missing[i] = c.missing;
+    scores[i] = matches.scores[i]! * shares[i]! * shares[i]!;
   }
   const order = n >= RADIX_MIN ? radixOrder(matches.ids, scores, relevant) : null;
   const ranked: Ranked[] = new Array(n);
   for (let r = 0; r < n; r++) {
     const i = order ? order[r]! : r;
-    const c = coverages[i]!;
     ranked[r] = {
       id: matches.ids[i]!,
       score: scores[i]!,
-      coverage: c.share,
-      missing: c.missing,
+      coverage: shares[i]!,
+      missing: missing[i]!,
       relevant: relevant[i] === 1,
     };
   }
@@ -170,17 +173,35 @@ export function rank(engine: Engine, plan: QueryPlan, type?: IndexDoc['type']): 
 }
 
 /**
+ * How much a person the question names counts when a sentence leaves them
+ * to its article ("I paid a visit to Vietnam" in Aliyev's interview):
+ * something, but less than naming them. Places and years that a sentence
+ * leaves to its article count nothing (they pass the rule, no more): a
+ * question about another year or country pair must not be answered by an
+ * article that mentions them in passing.
+ */
+export const LEAN_QUALITY = 0.5;
+
+const YEAR_WORD = /^(?:1[89]|20)\d\d$/;
+/** Whether a text writes a year (the asked one is not in it, or the document would have matched it). */
+const namesAnotherYear = (text: string) => /\b(?:1[89]|20)\d\d\b/.test(text);
+
+/**
  * The relevance rule for one document, given its coverage and which query
- * keys it contains. A document that does not itself name a place the
+ * keys it contains: the coverage it is judged by when it is relevant, or -1
+ * when it is not. A document that does not itself name a place the
  * question requires may lean on its article ("no unresolved issues" in an
- * article about Kazakhstan answers a question about Kazakhstan); a fact
- * must name the place itself.
+ * article about Kazakhstan answers a question about Kazakhstan), and the
+ * required words then count LEAN_QUALITY in its coverage; a fact must name
+ * the place itself.
  */
 export function relevanceOf(
   engine: Engine,
   plan: QueryPlan,
-): (id: number, c: Coverage, hasKey: (key: string) => boolean) => boolean {
+): (id: number, c: Coverage, hasKey: (key: string) => boolean) => number {
   const missingAllowed = allowedMissing(plan.terms.length);
+  // "How much…" is not answered by a sentence without an amount, "when…" by one without a date.
+  const typed = plan.answerType ? documentsWith(engine, plan.answerType) : undefined;
   const required = plan.terms.filter((t) => t.required);
   const corpus = engine.corpus as Corpus | undefined;
   const sentenceCount = corpus?.sentences.length ?? 0;
@@ -202,14 +223,23 @@ export function relevanceOf(
     return articlesNaming;
   };
   return (id, c, hasKey) => {
-    if (c.share < RELEVANCE.FOUND_COVERAGE || c.missing > missingAllowed) return false;
     // Names alone do not answer what is asked about them: "When was Aliyev born?".
-    if (plan.plainTerms > 0 && c.plainMatched === 0) return false;
-    if (c.missingRequired === 0) return true;
-    if (!corpus || id >= sentenceCount) return false;
-    const article = corpus.sentences[id]!.article;
+    if (plan.plainTerms > 0 && c.plainMatched === 0) return -1;
+    if (typed && typed[id] !== 1) return -1;
+    if (c.missingRequired === 0)
+      return c.share < RELEVANCE.FOUND_COVERAGE || c.missing > missingAllowed ? -1 : c.share;
+    if (!corpus || id >= sentenceCount) return -1;
+    const sentence = corpus.sentences[id]!;
     const sets = naming();
-    return required.every((term, j) => [...term.expansions.keys()].some(hasKey) || sets[j]!.has(article));
+    const leans = required.every(
+      (term, j) =>
+        [...term.expansions.keys()].some(hasKey) ||
+        // A sentence that gives another year is about that year, whatever its article says.
+        (sets[j]!.has(sentence.article) && !(YEAR_WORD.test(term.word) && namesAnotherYear(sentence.text))),
+    );
+    if (!leans) return -1;
+    const share = c.share + LEAN_QUALITY * c.missingPeopleShare;
+    return share < RELEVANCE.FOUND_COVERAGE || c.missing - c.missingRequired > missingAllowed ? -1 : share;
   };
 }
 
