@@ -70,6 +70,8 @@ const PREFIX_QUALITY = 0.6;
 /** Quality when the typed word is a longer form of an indexed stem ("negotiat" → "negoti"). */
 const STEM_PREFIX_QUALITY = 0.9;
 const MAX_EXPANSIONS = 8;
+/** A related word in more sentences than this, and than twice the word itself, is not searched. */
+const RELATED_DF_FLOOR = 500;
 const PERIOD_WORDS: ReadonlySet<string> = new Set([FIRST_HALF_WORD, SECOND_HALF_WORD]);
 /** Words shorter than this never get completions or spelling neighbours: `ttt` is not a typo for anything. */
 const MIN_GUESS_LENGTH = 4;
@@ -145,7 +147,10 @@ function expand(
     for (const synonym of synonymsOf(key)) byMeaning(synonym, SYNONYM_QUALITY);
     // In a phrase the word means what the phrase means: "place" in "take place" is not a position.
     const meanings = phraseMeaning.size > 0 ? phraseMeaning : lexicon.related(key);
-    for (const [k, quality] of meanings) byMeaning(k, quality);
+    // A related word far commoner than the word itself brings in thousands of sentences, each a
+    // weak match (it counts less than the word): past a few hundred, it is left out.
+    const most = Math.max(RELATED_DF_FLOOR, 2 * index.documentFrequency(key));
+    for (const [k, quality] of meanings) if (index.documentFrequency(k) <= most) byMeaning(k, quality);
   }
   const length = fold(word).length;
   if (guesses && isLast && length >= MIN_GUESS_LENGTH) {
