@@ -21,6 +21,8 @@ export interface DateMention {
   monthDay: string | null;
   /** How to show it: `2024-08-22`, `2024`, `January 25, year not stated`. */
   display: string;
+  /** How a span of months reads as a period (`January–July 2021`), when it is one. */
+  label?: string;
 }
 
 const MONTHS = [
@@ -119,8 +121,59 @@ const RELATIVE_YEAR: Record<string, number> = {
   coming: 1,
 };
 
+/** `January–July 2021`: a span of months as a period reads. */
+export function monthSpanLabel(iso: string, endIso: string): string {
+  const [y1, m1] = [iso.slice(0, 4), Number(iso.slice(5, 7))];
+  const [y2, m2] = [endIso.slice(0, 4), Number(endIso.slice(5, 7))];
+  return y1 === y2
+    ? `${MONTHS[m1 - 1]}–${MONTHS[m2 - 1]} ${y1}`
+    : `${MONTHS[m1 - 1]} ${y1}–${MONTHS[m2 - 1]} ${y2}`;
+}
+
 /** Year-level expressions chrono does not read: bare years, ranges, relative years, months of them. */
 const RULES: Rule[] = [
+  {
+    // A span of months: "January through July 2021", "from January to June 2024",
+    // "January-August of this year", "in January-October" (the article's year).
+    pattern: new RegExp(
+      String.raw`\b(from\s+|between\s+)?(${MONTH_WORD})(?!\p{L})\s*([-–—]|through|thru|to|till|until|and)\s*(${MONTH_WORD})(?!\p{L})(?!\.?\s*\d{1,2}\b(?!\d))(?:\s+(?:of\s+)?(?:(${YEAR})\b|(last|this|current|past|previous)\s+year\b))?`,
+      'giu',
+    ),
+    make: (m, articleYear) => {
+      const [from, to] = [monthIndex(m[2]!), monthIndex(m[4]!)];
+      if (from === 0 || to === 0 || to <= from) return null;
+      // "January and March" are two months; "between January and March" is a span.
+      if (m[3]!.toLowerCase() === 'and' && !/^between/i.test(m[1] ?? '')) return null;
+      let year: number | null = null;
+      let yearFrom: DateMention['yearFrom'] = null;
+      if (m[5]) [year, yearFrom] = [Number(m[5]), 'text'];
+      else if (articleYear !== null) {
+        const shift = m[6] ? (RELATIVE_YEAR[m[6].toLowerCase()] ?? 0) : 0;
+        [year, yearFrom] = [articleYear + shift, m[6] ? 'relative' : 'article'];
+      }
+      const months = `${MONTHS[from - 1]}–${MONTHS[to - 1]}`;
+      if (year === null)
+        return {
+          iso: null,
+          endIso: null,
+          precision: 'month',
+          yearFrom: null,
+          monthDay: pad(from),
+          display: `${months}, year not stated`,
+          label: `${months}, year not stated`,
+        };
+      const [iso, endIso] = [`${year}-${pad(from)}`, `${year}-${pad(to)}`];
+      return {
+        iso,
+        endIso,
+        precision: 'month',
+        yearFrom,
+        monthDay: null,
+        display: `${iso} to ${endIso}`,
+        label: monthSpanLabel(iso, endIso),
+      };
+    },
+  },
   {
     // "in Q1 2025", "the third quarter of 2024": three months
     pattern: new RegExp(

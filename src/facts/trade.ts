@@ -1,6 +1,6 @@
 import type { Article, Sentence } from '../corpus/types.js';
-import { type DateMention, datesIn } from './dates.js';
-import { countriesIn, countryOf } from './geo.js';
+import { type DateMention, datesIn, monthSpanLabel } from './dates.js';
+import { capitalOf, countriesIn, countryOf } from './geo.js';
 import { formatUsd, type MoneyMention, moneyIn, percentsIn } from './money.js';
 import type { FactSource, Period, TradeFact } from './types.js';
 
@@ -17,9 +17,43 @@ const TOTAL_TRADE = /\b(trade|turnover|commerce)\b/i;
 
 /** Words before an amount that make it a goal rather than a result. */
 const TARGET_CUE =
-  /\b(goal|target|aim|objective|intend|intends|intention|plan|plans|planned|seek|seeks|set to|to (?:increase|boost|bring|raise|reach|achieve|double|expand|grow)|setting a goal)\b/i;
+  /\b(?:goal|target|aim|aims|aimed|aiming|objective|intend|intends|intention|plan|plans|planned|seek|seeks|striv\w+|should|must|call(?:s|ed|ing)? for|to (?:increase|boost|bring|raise|reach|achieve|double|expand|grow)|(?:in|on|at|for|towards?) (?:reaching|achieving|increasing|bringing|boosting|raising|doubling)|setting a goal)\b/gi;
+/** "will bring trade to $5bn", "would double it to $2bn": an intention, said with a modal. */
 const TOWARDS =
-  /\b(increas\w*|boost\w*|bring\w*|rais\w*|grow\w*|expand\w*|doubl\w*)\b[^.;]*\bto\s*(?:over|more than|up to|at least)?\s*$/i;
+  /\b(?:will|would|shall|can|could|to)\s+(?:further\s+|jointly\s+)?(?:increase|boost|bring|raise|grow|expand|double|lift|take)\b[^.;]*\bto\s*(?:over|more than|up to|at least)?\s*$/i;
+/** Words before an amount that make it a forecast: "is expected to amount to", "will reach". */
+const EXPECTED_CUE =
+  /\b(?:(?:expected|forecast|projected|predicted|anticipated|likely|set|on track|poised|going)\s+to|(?:is|are|was|were)\s+(?:expected|forecast|projected|predicted)\s+at|will\s+(?:\w+\s+)?(?:reach|exceed|amount|total|hit|top|surpass|be|stand))\b/gi;
+/**
+ * A change reported on the way to the amount: "increasing by 40% to reach",
+ * "rose 12 percent to". Its "to reach" is where the figure got, not a goal.
+ */
+const REPORTED_CHANGE =
+  /\b(?:increas\w*|grew|grow\w*|rose|rising|jump\w*|climb\w*|surg\w*|up)(?:\s+[\p{L}-]+){0,3}?\s+(?:by\s+)?(?:almost\s+|nearly\s+|about\s+|over\s+|more than\s+)?\d[\d.,]*\s?(?:%|percent|per cent)(?:\s+[\p{L}-]+){0,4}?,?\s*(?:to reach|reaching|to)\s*(?:over|more than|about|around|nearly|almost)?\s*$/iu;
+/** Words right after an amount that make it a goal: "$5 billion trade target". */
+const TARGET_AFTER = /^\s*(?:(?:[\p{L}-]+\s+){0,3})(?:target|goal)\b/iu;
+
+function lastMatch(rule: RegExp, text: string): { start: number; end: number } | null {
+  let found: { start: number; end: number } | null = null;
+  for (const m of text.matchAll(rule)) found = { start: m.index, end: m.index + m[0].length };
+  return found;
+}
+
+/**
+ * Whether an amount is reported, expected or a target, from the clause
+ * before it (the nearer cue wins) and the words after it.
+ */
+export function modalityOf(before: string, after = ''): TradeFact['modality'] {
+  if (TARGET_AFTER.test(after)) return 'target';
+  const change = REPORTED_CHANGE.exec(before);
+  const cues = change ? before.slice(0, change.index) : before;
+  const expected = lastMatch(EXPECTED_CUE, cues);
+  const target = lastMatch(TARGET_CUE, cues);
+  const towards = !change && TOWARDS.test(before);
+  // "expected to reach": the "to reach" belongs to the forecast.
+  if (expected && (!target || target.start <= expected.end)) return towards ? 'target' : 'expected';
+  return target || towards ? 'target' : 'reported';
+}
 const OVER = /\b(over|more than|exceed(?:ed|ing|s)?|above|surpass(?:ed|ing)?|in excess of|at least)\s*$/i;
 const UP_TO = /\bup to\s*$/i;
 const ABOUT = /\b(about|around|nearly|almost|approximately|some|roughly|close to)\s*$/i;
@@ -28,7 +62,7 @@ const GROWTH =
 const FALL = /\b(declin\w*|fell|fall\w*|down|decreas\w*|drop\w*|shrank|contract\w*)\b/i;
 
 const RANK =
-  /\b((?:one of\s+)?(?:[\p{L}’'-]+['’]s\s+)?(?:top\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+)|(?:two|three|four|five|ten|\d+)\s+(?:largest|biggest|main|leading|major|top)|(?:largest|biggest|main|leading|major|key|(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))[- ](?:largest|biggest))))\s+trad(?:ing|e) partners?((?:\s+(?:after|behind|among|in|within)\s+[^,.;]+)*)/iu;
+  /\b((?:one of\s+)?(?:[\p{L}’'-]+['’]s\s+["“”‘]?)?(?:top\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+)|(?:two|three|four|five|ten|\d+)\s+(?:largest|biggest|main|leading|major|top)|(?:largest|biggest|main|leading|major|key|(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))[- ](?:largest|biggest))))(?:\s+(?:international|foreign|external|commercial))?\s+trad(?:ing|e) partners?["“”’]?(?:\s+of\s+([\p{Lu}][\p{L}’'-]+(?:\s+[\p{Lu}][\p{L}’'-]+)?))?((?:\s+(?:after|behind|among|in|within)\s+[^,.;]+)*)/iu;
 
 const EXPORTS =
   /\b([\p{Lu}][\p{L}’'-]+)\s+(?:\w+ly\s+)?(?:exports|sends|supplies|ships|sells)\s+([^.;]+?)\s+to\s+([\p{Lu}][\p{L}’'-]+)/gu;
@@ -58,12 +92,14 @@ export function articlePair(article: Article): [string, string] | null {
 }
 
 /** The pair a sentence's figures belong to. */
+const CAPITAL_WORDS = /\b[\p{Lu}][\p{L}-]+(?:\s+[\p{Lu}][\p{L}-]+)?/gu;
+
 /** A country in a comparison: "after the United States and China", "more than Russia". */
 const COMPARED = /\b(?:after|behind|than|except|apart from|besides)\s+[^,.;:]*$/i;
 
 /** Words that make a figure bilateral when the sentence names fewer than two countries. */
 const BILATERAL =
-  /\b(bilateral|mutual|between the two|(?:the|our|both) two (?:countries|nations|states|sides)|both (?:countries|nations|states|sides)|the (?:two )?sides|the parties)\b/i;
+  /\b(bilateral|mutual|two-way|between (?:the|our) (?:two\s+)?(?:[\p{L}-]+\s+)?(?:countries|country|nations|states|neighbou?rs)|(?:the|our|both) two (?:[\p{L}-]+\s+)?(?:countries|nations|states|sides|neighbou?rs)|both (?:countries|nations|states|sides)|the (?:two )?sides|the parties)\b/iu;
 
 /**
  * The pair a sentence's figures belong to: the two countries it names, or
@@ -84,11 +120,27 @@ export function sentencePair(
         .map((m) => m.country),
     ),
   ];
+  // "Trade between Tehran and Yerevan": capitals stand for their countries.
+  if (named.length < 2) {
+    for (const w of text.match(CAPITAL_WORDS) ?? []) {
+      const country = capitalOf(w)?.country;
+      if (country && !named.includes(country)) named.push(country);
+    }
+  }
   if (fallback && named.includes(fallback[0]) && named.includes(fallback[1])) return fallback;
   if (named.length >= 2) return sortedPair(named[0]!, named[1]!);
   if (!fallback || (named.length === 1 && !fallback.includes(named[0]!))) return null;
   return BILATERAL.test(text) || carried ? fallback : null;
 }
+
+/** Words that set a date up as the comparison for a figure given before it. */
+const COMPARISON =
+  /\b(?:compared (?:to|with)|against|than|versus|vs\.?|(?:same|corresponding|comparable|similar) period (?:of|in)?|(?:%|percent|per cent|up|down|increase|decrease|rise|fall|growth)\s+from)\s*(?:the\s+)?(?:same\s+period\s+(?:of|in)\s+)?$/i;
+
+/** "$215 million, up 12% from the same period of 2020": the comparison is of the change, not of the amount. */
+const CHANGE_BETWEEN =
+  /\d\s?(?:%|percent|per cent)|\b(?:up|down|increas\w*|decreas\w*|grow\w*|grew|rose|fell|declin\w*)\b/i;
+const COMPARED_BETWEEN = /\b(?:against|compared (?:to|with)|versus|vs\.?|than)\b/i;
 
 /** How far a date is from an amount; dates before their figure read closer ("which in 1889 amounted to"). */
 function dateGap(d: DateMention, start: number, end: number): number {
@@ -110,8 +162,23 @@ function periodOf(
     const year = dates.find((d) => d.precision === 'year' && d.endIso === null);
     if (!year) return { label: 'recent years', year: null, span: 'years' };
   }
-  // A day range ("August 22-23") is when something happened, not a period a figure covers.
-  const candidates = dates.filter((d) => d.endIso === null || d.precision !== 'day');
+  // A day range ("August 22-23") is when something happened, not a period a figure covers;
+  // nor is the year a figure before it is compared with ("$215 million, up 12% from the same period of 2020").
+  const candidates = dates.filter(
+    (d) =>
+      (d.endIso === null || d.precision !== 'day') &&
+      // "$90 million in 2024, against $70 million": a date before a comparison word is the earlier figure's.
+      !(d.index < near && COMPARED_BETWEEN.test(text.slice(d.index + d.text.length, near))) &&
+      !(
+        near < d.index &&
+        !(d.precision === 'month' && d.endIso) &&
+        CHANGE_BETWEEN.test(text.slice(nearEnd, d.index)) &&
+        COMPARISON.test(
+          text.slice(Math.max(0, d.index - 40), d.index) +
+            (/^(?:from|than|against)\s+/i.exec(d.text)?.[0] ?? ''),
+        )
+      ),
+  );
   // Each date belongs to the amount it is nearest to: "which in 1889 amounted to $64 million,
   // had in 1893 reached $103 million" gives 1889 to the first and 1893 to the second.
   const gap = (d: DateMention) => dateGap(d, near, nearEnd);
@@ -123,13 +190,24 @@ function periodOf(
   const year = date.iso ? Number(date.iso.slice(0, 4)) : null;
   // Part of a year, read as a whole by the date rules: "the first nine months of 2024", "Q1 2025".
   if (date.precision === 'month' && date.endIso && date.iso) {
-    const label = date.text.replace(/^the\s+/i, '');
+    const label = date.label ?? date.text.replace(/^the\s+/i, '');
     const span = /half/i.test(label) ? 'half-year' : /quarter|\bQ[1-4]\b/i.test(label) ? 'quarter' : 'months';
     return { label, year, span };
   }
   // The words before the year itself ("first half of" may be part of the date's own text).
   const yearAt = date.index + Math.max(0, date.text.search(/\d/));
   const before = text.slice(Math.max(0, yearAt - 40), yearAt);
+  // "… from January through February 2023, against the same period in 2022 ($518.1 million)":
+  // the comparison covers the same months of its own year.
+  const span = dates.find((d) => d !== date && d.precision === 'month' && d.iso && d.endIso);
+  if (
+    span &&
+    year !== null &&
+    /\b(?:same|corresponding|comparable|similar) period (?:of|in|last)?\s*$/i.test(before)
+  ) {
+    const months = (iso: string) => `${year}${iso.slice(4)}`;
+    return { label: monthSpanLabel(months(span.iso!), months(span.endIso!)), year, span: 'months' };
+  }
   const half = /\b(first|second)\s+half\s+of\s*$|\bH([12])\s*$/i.exec(before);
   if (half) {
     const which = half[1] ? half[1].toLowerCase() : half[2] === '1' ? 'first' : 'second';
@@ -166,9 +244,17 @@ function clauseBefore(text: string, index: number): string {
   return head.slice(cut);
 }
 
+/** A figure given of the trade the sentence before spoke of: "it reached", "this figure should reach". */
+const REFERS_BACK =
+  /^\s*["“”'‘’]?\s*(?:[A-Z][\w.]*:\s*)?(?:in \d{4},?\s+)?(?:it|this|that)\s|\b(?:this|that|the) (?:figure|indicator|volume|number)\b/i;
+
+/** "increased by $170.2 million": the amount is the change, not the volume. */
+const CHANGE_BY =
+  /\b(?:increas\w*|grew|grow\w*|rose|ris\w*|jump\w*|climb\w*|declin\w*|fell|fall\w*|decreas\w*|drop\w*|shrank|up|down)\s+(?:by\s+)(?:over\s+|almost\s+|nearly\s+|about\s+|more than\s+)?(?:[\d.,]+\s?(?:%|percent|per cent),?\s+or\s+)?$/i;
+
 const MAX_GOVERNING_CHARS = 200;
 const COMPETING =
-  /\b(?:investments?|loans?|debts?|budgets?|costs?|funds?|funding|aid|grants?|revenues?|tax(?:es)?|spending|deficits?|treasury|appropriations?|expenditures?|expenses|salar(?:y|ies)|capital|reserves|bonds|prices?|package|credit)\b/i;
+  /\b(?:investments?|loans?|debts?|budgets?|costs?|funds?|funding|aid|grants?|revenues?|tax(?:es)?|spending|deficits?|treasury|appropriations?|expenditures?|expenses|salar(?:y|ies)|capital|reserves|bonds|prices?|package|credit|surplus|balance)\b/i;
 
 /** What an amount measures, from the words of its own clause. */
 function amountKind(clause: string): 'trade' | 'exports' | 'imports' | null {
@@ -233,7 +319,7 @@ function base(pair: [string, string], sentence: Sentence): Omit<TradeFact, 'meas
     exporter: null,
     importer: null,
     goods: [],
-    status: 'reported',
+    modality: 'reported',
     source: source(sentence),
   };
 }
@@ -243,21 +329,28 @@ function amountLabel(fact: Pick<TradeFact, 'amountUsd' | 'qualifier'>): string {
   return fact.qualifier ? `${fact.qualifier} ${amount}` : amount;
 }
 
+/** How a statement marks a figure that did not happen (yet). */
+export const MODALITY_NOTE: Record<TradeFact['modality'], string> = {
+  reported: '',
+  expected: ' (expected)',
+  target: ' (target)',
+};
+
 /** The one-line statement of a trade fact. */
 export function tradeStatement(fact: Omit<TradeFact, 'statement'>): string {
   const pair = dash(fact.pair);
   const period = fact.period ? `, ${fact.period.label}` : ', period not stated';
   switch (fact.measure) {
     case 'volume':
-      return `${pair} trade${period}: ${amountLabel(fact)}`;
+      return `${pair} trade${period}${MODALITY_NOTE[fact.modality]}: ${amountLabel(fact)}`;
     case 'growth':
-      return `${pair} trade growth${period}: ${fact.percent !== null && fact.percent > 0 ? '+' : ''}${fact.percent}%`;
+      return `${pair} trade growth${period}${MODALITY_NOTE[fact.modality]}: ${fact.percent !== null && fact.percent > 0 ? '+' : ''}${fact.percent}%`;
     case 'target':
       return `${pair} trade target: ${amountLabel(fact)}${fact.period ? ` ${fact.period.label}` : ''}`;
     case 'rank':
       return rankStatement(fact);
     case 'exports':
-      return `${fact.status === 'planned' ? 'Planned exports' : 'Exports'} from ${fact.exporter} to ${fact.importer}: ${fact.goods.join(', ')}${fact.amountUsd !== null ? ` (${amountLabel(fact)})` : ''}`;
+      return `${fact.modality === 'target' ? 'Planned exports' : 'Exports'} from ${fact.exporter} to ${fact.importer}: ${fact.goods.join(', ')}${fact.amountUsd !== null ? ` (${amountLabel(fact)})` : ''}`;
   }
 }
 
@@ -285,8 +378,10 @@ function finish(fact: Omit<TradeFact, 'statement'>): TradeFact {
 
 /** A target's deadline: "$3bn by 2030". */
 function deadline(text: string, after: number): Period | null {
-  const m = /^[^.;,]{0,40}?\bby\s+((?:19|20)\d{2})\b/.exec(text.slice(after));
-  return m ? { label: `by ${m[1]}`, year: Number(m[1]), span: 'year' } : null;
+  const m = /^[^.;,]{0,40}?\b(by|in|until)\s+(?:the end of\s+)?((?:19|20)\d{2})\b/.exec(text.slice(after));
+  return m
+    ? { label: `${m[1]!.toLowerCase() === 'in' ? 'in' : 'by'} ${m[2]}`, year: Number(m[2]), span: 'year' }
+    : null;
 }
 
 /** Goods set off by commas after the trade words: "exports to Japan, mostly coal and copper, rose". */
@@ -300,10 +395,23 @@ function goodsAside(clause: string): string[] {
 
 function goodsList(text: string): string[] {
   const list = text.split(/,?\s+and\s+the\s+|;\s*/)[0] ?? text;
-  return list
-    .split(/,\s*(?:and\s+)?|\s+and\s+(?=[\p{L}])/u)
-    .map((g) => g.trim().replace(/^(?:the|a|an)\s+/i, ''))
-    .filter((g) => g.length > 1 && g.split(/\s+/).length <= 5);
+  return (
+    list
+      .split(/,\s*(?:and\s+)?|\s+and\s+(?=[\p{L}])/u)
+      .map((g) => g.trim().replace(/^(?:the|a|an)\s+/i, ''))
+      // "…, was noted": the sentence going on is not one of the goods.
+      .filter(
+        (g) =>
+          g.length > 1 &&
+          g.split(/\s+/).length <= 5 &&
+          !/^(?:was|were|is|are|has|have|had|will|would)\b/i.test(g),
+      )
+  );
+}
+
+/** The length of a parenthesis right after an amount ("$206 million (157 million euros)"), which belongs to it. */
+function aside(text: string, m: MoneyMention): number {
+  return /^\s*\([^()]{0,40}\)/.exec(text.slice(m.index + m.text.length))?.[0].length ?? 0;
 }
 
 function moneyFacts(
@@ -315,28 +423,37 @@ function moneyFacts(
 ): TradeFact[] {
   const out: TradeFact[] = [];
   const text = sentence.text;
+  // Only the figures read here compete for dates: "$206 million (157 million euros) in 2009".
+  const dollars = money.filter((m) => m.usd !== null);
   const totalTrade = TOTAL_TRADE.test(text);
+  type Kind = 'trade' | 'exports' | 'imports';
+  let previous: { kind: Kind; end: number } | null = null;
   for (const m of money) {
     if (m.usd === null) continue;
     const before = clauseBefore(text, m.index);
     // "How large is trade…? — In 2023 it reached $12.9 billion": "it" is the trade just asked about.
-    const kind =
+    // "In 2021 trade reached $1.1 billion, and in 2022 $1.4 billion": the second amount is
+    // of the same kind as the first, unless another money noun comes between.
+    const kind: Kind | null =
       amountKind(before) ??
-      (tradeBefore && /^\s*(?:[A-Z][\w.]*:\s*)?(?:in \d{4},?\s+)?(?:it|this|that)\s/i.test(before)
-        ? 'trade'
-        : null);
-    // An amount whose own clause is about something else (investment, a loan) is not a trade figure.
-    if (kind === null) continue;
-    const isTarget = kind === 'trade' && (TARGET_CUE.test(before) || TOWARDS.test(before));
+      (tradeBefore && REFERS_BACK.test(before) ? 'trade' : null) ??
+      (previous && !COMPETING.test(text.slice(previous.end, m.index)) ? previous.kind : null);
+    // An amount whose own clause is about something else (investment, a loan) is not a trade figure;
+    // nor is the size of a change ("increased by $170.2 million").
+    if (kind === null || CHANGE_BY.test(before)) continue;
+    previous = { kind, end: m.index + m.text.length };
+    const modality = modalityOf(before, text.slice(m.index + m.text.length, m.index + m.text.length + 40));
+    const isTarget = kind === 'trade' && modality === 'target';
     const fact: Omit<TradeFact, 'statement'> = {
       ...base(pair, sentence),
       measure: isTarget ? 'target' : kind === 'trade' ? 'volume' : 'exports',
+      modality,
       amountUsd: m.usd,
       amountText: m.text,
       qualifier: qualifierOf(before),
       period: isTarget
         ? deadline(text, m.index + m.text.length)
-        : periodOf(text, dates, m.index, m.index + m.text.length, money),
+        : periodOf(text, dates, m.index, m.index + m.text.length + aside(text, m), dollars),
     };
     if (kind !== 'trade') {
       const way = direction(before, kind, pair);
@@ -356,6 +473,7 @@ function moneyFacts(
       finish({
         ...base(pair, sentence),
         measure: 'growth',
+        modality: modalityOf(clauseBefore(text, p.index)),
         percent: FALL.test(before) ? -p.value : p.value,
         period: volume?.period ?? periodOf(text, dates, p.index),
       }),
@@ -371,18 +489,28 @@ const RANK_LINK =
 const ORDINAL = String.raw`\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth`;
 /** "X accounts for (only) 2.5% of Y's total (foreign) trade". */
 const SHARE =
-  /\b([\p{Lu}][\p{L}’'-]+)\s+(?:alone\s+)?accounts?\s+for\s+(?:only\s+|about\s+|around\s+|nearly\s+|some\s+|almost\s+)?(\d+(?:\.\d+)?)\s?(?:%|percent|per cent)\s+of\s+([\p{Lu}][\p{L}’'-]+)['’]s\s+(?:total\s+)?(?:foreign\s+|external\s+|overall\s+)?trade/u;
-/** "X ranks 19th among its (Y's) trading partners". */
+  /\b([\p{Lu}][\p{L}’'-]+)\s+(?:alone\s+)?(?:accounts?|accounted|accounting)\s+for\s+(?:only\s+|about\s+|around\s+|nearly\s+|some\s+|almost\s+)?(\d+(?:\.\d+)?)\s?(?:%|percent|per cent)\s+of\s+([\p{Lu}][\p{L}’'-]+)['’]s\s+(?:total\s+)?(?:foreign\s+|external\s+|overall\s+)?trade/u;
+/** "X's share in Y's total trade was 18.1 percent". */
+const SHARE_OF =
+  /\b([\p{Lu}][\p{L}’'-]+)['’]s\s+share\s+(?:in|of)\s+([\p{Lu}][\p{L}’'-]+)['’]s\s+(?:total\s+)?(?:foreign\s+|external\s+|overall\s+)?trade(?:\s+turnover)?\s+(?:was|is|stood at|amounted to|reached|made up|came to)\s+(?:about\s+|around\s+|nearly\s+|almost\s+)?(\d+(?:\.\d+)?)\s?(?:%|percent|per cent)/u;
+/** "X ranks 19th among its (Y's) trading partners", "… second among the trading partners of Y", "… first in Y's foreign trade". */
 const ORDINAL_RANK = new RegExp(
-  String.raw`\b([\p{Lu}][\p{L}’'-]+)\b(?:[^.;]|\.(?=\d))*?\b(?:ranks?|ranked|is|was)\s+(${ORDINAL})\s+among\s+([Ii]ts|[\p{Lu}][\p{L}’'-]+['’]s)\s+(?:\w+\s+)?trad(?:ing|e) partners`,
+  String.raw`\b([\p{Lu}][\p{L}’'-]+)\b(?:[^.;]|\.(?=\d))*?\b(?:ranks?|ranked|is|was)\s+(?:the\s+)?(${ORDINAL})\s+(?:among\s+(?:([Ii]ts|[\p{Lu}][\p{L}’'-]+['’]s)\s+(?:\w+\s+)?trad(?:ing|e) partners|(?:the\s+)?(?:\w+\s+)?trad(?:ing|e) partners\s+of\s+([\p{Lu}][\p{L}’'-]+))|in\s+([\p{Lu}][\p{L}’'-]+['’]s)\s+(?:\w+\s+)?trade)`,
   'u',
 );
 
 /** Shares of a partner's trade, and ranks by number ("19th among its trading partners"). */
 function shareFacts(sentence: Sentence, pair: [string, string]): TradeFact[] {
   const out: TradeFact[] = [];
-  const share = SHARE.exec(sentence.text);
-  const shareOf = share ? [countryOf(share[1]!), countryOf(share[3]!)] : [];
+  const accounts = SHARE.exec(sentence.text);
+  const owned = accounts ? null : SHARE_OF.exec(sentence.text);
+  // [partner, the country whose trade it is, percent]
+  const share = accounts
+    ? [accounts[1]!, accounts[3]!, accounts[2]!]
+    : owned
+      ? [owned[1]!, owned[2]!, owned[3]!]
+      : null;
+  const shareOf = share ? [countryOf(share[0]!), countryOf(share[1]!)] : [];
   if (share && shareOf[0] && shareOf[1] && shareOf[0] !== shareOf[1]) {
     const [exporter, importer] = shareOf as [string, string];
     out.push(
@@ -399,10 +527,9 @@ function shareFacts(sentence: Sentence, pair: [string, string]): TradeFact[] {
   const ordinal = ORDINAL_RANK.exec(sentence.text);
   if (ordinal) {
     const exporter = countryOf(ordinal[1]!) ?? null;
+    const written = ordinal[3] ?? ordinal[4] ?? ordinal[5]!;
     const owner =
-      ordinal[3]!.toLowerCase() === 'its'
-        ? (shareOf[1] ?? pair.find((c) => c !== exporter))
-        : countryOf(ordinal[3]!);
+      written.toLowerCase() === 'its' ? (shareOf[1] ?? pair.find((c) => c !== exporter)) : countryOf(written);
     if (exporter && owner && exporter !== owner) {
       out.push(
         finish({
@@ -413,9 +540,29 @@ function shareFacts(sentence: Sentence, pair: [string, string]): TradeFact[] {
           importer: owner,
         }),
       );
+      if (out.length === 1) out.push(...shareWith(sentence, exporter, owner));
     }
   }
   return out;
+}
+
+/** "… ranked second, with a share of 18.1 percent": the share of the partner a rank just named. */
+function shareWith(sentence: Sentence, exporter: string | null, importer: string | null): TradeFact[] {
+  const m =
+    /\bwith a share of (?:about |around |nearly |almost )?(\d+(?:\.\d+)?)\s?(?:%|percent|per cent)/i.exec(
+      sentence.text,
+    );
+  if (!m || !exporter || !importer || exporter === importer) return [];
+  return [
+    finish({
+      ...base(sortedPair(exporter, importer), sentence),
+      measure: 'rank',
+      rank: `${m[1]}% of ${importer}'s trade`,
+      percent: Number(m[1]),
+      exporter,
+      importer,
+    }),
+  ];
 }
 
 function rankFacts(sentence: Sentence, pair: [string, string]): TradeFact[] {
@@ -425,16 +572,17 @@ function rankFacts(sentence: Sentence, pair: [string, string]): TradeFact[] {
   if (!RANK_LINK.test(sentence.text.slice(0, m.index))) return [];
   const named = countriesIn(before);
   if (!named.some((n) => pair.includes(n.country))) return [];
-  const owner = /([\p{L}’'-]+)['’]s\s+(?:top|\w+\s+largest|largest|biggest|main|leading|second|third)/u.exec(
-    m[0],
-  );
-  const importer = owner ? (countryOf(owner[1]!) ?? null) : null;
+  const owner =
+    /([\p{L}’'-]+)['’]s\s+["“”‘]?(?:top|\w+\s+largest|largest|biggest|main|leading|second|third)/u.exec(m[0]);
+  // The partner is named before ("Peru's leading trading partner") or after ("… partners of Peru").
+  const importer = (owner ? countryOf(owner[1]!) : m[2] ? countryOf(m[2]) : undefined) ?? null;
   const exporter = named.find((n) => n.country !== importer)?.country ?? null;
-  const rank = m[1]!.replace(/^(?:one of\s+)?[\p{L}’'-]+['’]s\s+/u, '').trim();
-  const rankNote = m[2]?.replace(/\s+/g, ' ').trim() || null;
+  const rank = m[1]!.replace(/^(?:one of\s+)?[\p{L}’'-]+['’]s\s+["“”‘]?/u, '').trim();
+  const rankNote = m[3]?.replace(/\s+/g, ' ').trim() || null;
+  const shares = shareFacts(sentence, pair);
   return [
     finish({ ...base(pair, sentence), measure: 'rank', rank, rankNote, exporter, importer }),
-    ...shareFacts(sentence, pair),
+    ...(shares.length > 0 ? shares : shareWith(sentence, exporter, importer)),
   ];
 }
 
@@ -478,7 +626,14 @@ function exportFacts(sentence: Sentence, pair: [string, string]): TradeFact[] {
     if (exporter && pair.includes(exporter) && goods.length > 0) {
       const importer = pair.find((c) => c !== exporter) ?? null;
       out.push(
-        finish({ ...base(pair, sentence), measure: 'exports', exporter, importer, goods, status: 'planned' }),
+        finish({
+          ...base(pair, sentence),
+          measure: 'exports',
+          exporter,
+          importer,
+          goods,
+          modality: 'target',
+        }),
       );
     }
   }
@@ -499,28 +654,54 @@ export function extractTrade(
   let pairBlock = -1;
   let pairLine = -1;
   let tradeLine = -1;
+  // The period the previous sentence about trade gave, for a figure that follows without one.
+  let lastPeriod: { period: Period; block: number; line: number } | null = null;
   for (const sentence of article.sentences) {
-    const names = fallback ? new Set(countriesIn(sentence.text).map((m) => m.country)) : new Set<string>();
-    const namesPair = fallback !== null && names.has(fallback[0]) && names.has(fallback[1]);
     // Only the very next sentence carries the pair (news paragraphs can be long), in the same
     // paragraph or on the next line (a question and its answer in an interview).
-    const carried = pairBlock === sentence.block || (pairLine >= 0 && sentence.line - pairLine === 1);
-    pairBlock = namesPair ? sentence.block : -1;
-    pairLine = namesPair ? sentence.line : -1;
+    const next = (at: { block: number; line: number }) =>
+      at.block === sentence.block || sentence.line - at.line === 1;
+    const carried =
+      (pairBlock >= 0 && pairBlock === sentence.block) || (pairLine >= 0 && sentence.line - pairLine === 1);
     const tradeBefore = tradeLine >= 0 && sentence.line - tradeLine <= 1;
     const aboutTrade = TRADE_WORDS.test(sentence.text);
     tradeLine = aboutTrade ? sentence.line : -1;
     // A sentence right after one about trade may give its figure without the word ("it reached $X").
+    const pair = aboutTrade || tradeBefore ? sentencePair(sentence.text, fallback, carried) : null;
+    // A sentence about the article's pair, by name or as "the two countries", carries it on.
+    // A carried pair does not carry on: only the next sentence gets it.
+    const onPair = fallback !== null && sentencePair(sentence.text, fallback) === fallback;
+    pairBlock = onPair ? sentence.block : -1;
+    pairLine = onPair ? sentence.line : -1;
+    const carry = lastPeriod && next(lastPeriod) ? lastPeriod.period : null;
+    lastPeriod = null;
     if (!aboutTrade && !tradeBefore) continue;
-    const pair = sentencePair(sentence.text, fallback, carried);
-    if (!pair) continue;
-    const money = moneyIn(sentence.text);
     const dates = datesIn(sentence.text, articleDate.date).map((d) =>
       articleDate.inferred && d.yearFrom !== 'text' && d.iso
         ? { ...d, display: `${d.display} (inferred)`, iso: d.iso }
         : d,
     );
-    out.push(...moneyFacts(sentence, pair, money, dates, tradeBefore));
+    // "Trade was assessed for Q1 2021. The mutual trade amounted to $215 million": the period carries over.
+    const spoken = periodOf(
+      sentence.text,
+      dates.filter((d) => d.precision !== 'day'),
+      0,
+    );
+    if (aboutTrade && spoken) lastPeriod = { period: spoken, block: sentence.block, line: sentence.line };
+    if (!pair) continue;
+    const figures = moneyFacts(sentence, pair, moneyIn(sentence.text), dates, tradeBefore);
+    for (const f of figures) {
+      if (
+        f.period ||
+        !carry ||
+        f.modality !== 'reported' ||
+        (f.measure !== 'volume' && f.measure !== 'growth')
+      )
+        continue;
+      f.period = carry;
+      f.statement = tradeStatement(f);
+    }
+    out.push(...figures);
     out.push(...rankFacts(sentence, pair));
     out.push(...exportFacts(sentence, pair));
   }

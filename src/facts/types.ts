@@ -51,8 +51,12 @@ export const tradeFactSchema = z.object({
   exporter: z.string().nullable(),
   importer: z.string().nullable(),
   goods: z.array(z.string()),
-  /** `planned` for stated intentions ("readiness to increase exports"). */
-  status: z.enum(['reported', 'planned']),
+  /**
+   * What the sentence says of the figure: `reported` (it happened), `expected`
+   * (a forecast: "is expected to amount to $12 billion"), or `target` (a goal or
+   * stated intention: "aim to bring trade to $5 billion", "readiness to increase exports").
+   */
+  modality: z.enum(['reported', 'expected', 'target']),
   statement: z.string().min(1),
   source: factSourceSchema,
 });
