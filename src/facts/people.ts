@@ -165,6 +165,10 @@ const NOT_NAME = new Set(
     'corridor',
     'forum',
     'summit',
+    'meeting',
+    'conference',
+    'session',
+    'ceremony',
     'house',
     'representatives',
     'congress',
@@ -423,6 +427,30 @@ function skipToName(tokens: readonly Token[], j: number, text: string): number {
   return j;
 }
 
+const REGION_WORDS = new Set([
+  'province',
+  'region',
+  'oblast',
+  'governorate',
+  'district',
+  'county',
+  'prefecture',
+]);
+/** Capitalised words of a place before a name may run over at most this many words. */
+const MAX_PLACE_WORDS = 4;
+
+/**
+ * Skips a region named between a title and the name: "Governor of Iran's East
+ * Azerbaijan Province Abedin Khorram" is Abedin Khorram, not "East".
+ */
+function skipPlace(tokens: readonly Token[], j: number): number {
+  for (let k = j; k < Math.min(tokens.length, j + MAX_PLACE_WORDS); k++) {
+    if (!/^\p{Lu}/u.test(tokens[k]!.text)) return j;
+    if (REGION_WORDS.has(lower(tokens[k]))) return k + 1;
+  }
+  return j;
+}
+
 /** Role-anchored name mentions in one sentence. */
 export function roleMentions(text: string): RawMention[] {
   const tokens = words(text);
@@ -453,12 +481,22 @@ export function roleMentions(text: string): RawMention[] {
       if (posting) j = posting.end;
     }
     j = skipToName(tokens, j, text);
+    // "Prime Minister of the country Irakli Garibashvili"
+    if (
+      lower(tokens[j]) === 'of' &&
+      lower(tokens[j + 1]) === 'the' &&
+      /^(?:country|nation)$/.test(lower(tokens[j + 2]))
+    )
+      j = skipToName(tokens, j + 3, text);
+    j = skipPlace(tokens, j);
     const names: Array<{ start: number; count: number }> = [];
     let count = nameAt(tokens, j, text);
     while (count > 0) {
       names.push({ start: j, count });
       j += count;
-      if (lower(tokens[j]) === 'and' && nameAt(tokens, j + 1, text) > 0) {
+      // "Hasina and Maldivian president Solih": a word before a title is not a second name.
+      const nextCount = lower(tokens[j]) === 'and' ? nameAt(tokens, j + 1, text) : 0;
+      if (nextCount > 0 && titleAt(tokens, j + 1 + nextCount, text) === 0) {
         j += 1;
         count = nameAt(tokens, j, text);
       } else break;

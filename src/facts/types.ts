@@ -97,6 +97,8 @@ export const agreementFactSchema = z.object({
   date: factDateSchema.nullable(),
   /** The period it covers (`2026-2028`). */
   period: z.string().nullable(),
+  /** How many documents a group stands for ("27 documents were signed"); null for one document. */
+  count: z.number().int().positive().nullable(),
   statement: z.string().min(1),
   source: factSourceSchema,
   sources: z.array(factSourceSchema).min(1),
