@@ -1,7 +1,7 @@
 import type { Article, Sentence } from '../corpus/types.js';
 import { fold } from '../text/normalize.js';
 import { agreementStatement } from './agreements.js';
-import { datesIn } from './dates.js';
+import { datesIn, NUMBER_WORDS } from './dates.js';
 import { countriesIn } from './geo.js';
 import { meetingPlace } from './meetings.js';
 import { articlePair } from './trade.js';
@@ -14,29 +14,6 @@ import type { AgreementFact, FactDate, FactSource } from './types.js';
  * relations ("Georgia and Azerbaijan established diplomatic relations on
  * November 18, 1992").
  */
-
-const NUMBER_WORDS = [
-  'one',
-  'two',
-  'three',
-  'four',
-  'five',
-  'six',
-  'seven',
-  'eight',
-  'nine',
-  'ten',
-  'eleven',
-  'twelve',
-  'thirteen',
-  'fourteen',
-  'fifteen',
-  'sixteen',
-  'seventeen',
-  'eighteen',
-  'nineteen',
-  'twenty',
-];
 
 const GROUP_NOUN = String.raw`documents|agreements|memorand(?:a|ums)(?:\s+of\s+understanding)?|memorandum\s+of\s+understanding|MoUs?|MOUs?|deals|instruments|accords|treaties|pacts|protocols`;
 /** "27 documents", "seven memorandum of understanding (MoUs)", "five cooperation agreements". */

@@ -65,6 +65,30 @@ function relativeDay(word: string, articleDate: string | null): Omit<DateMention
   return { iso: day, endIso: null, precision: 'day', yearFrom: 'article', monthDay: null, display: day };
 }
 
+/** Numbers as news spells them, one to twenty. */
+export const NUMBER_WORDS = [
+  'one',
+  'two',
+  'three',
+  'four',
+  'five',
+  'six',
+  'seven',
+  'eight',
+  'nine',
+  'ten',
+  'eleven',
+  'twelve',
+  'thirteen',
+  'fourteen',
+  'fifteen',
+  'sixteen',
+  'seventeen',
+  'eighteen',
+  'nineteen',
+  'twenty',
+];
+
 const pad = (n: number) => String(n).padStart(2, '0');
 
 function monthIndex(word: string): number {
@@ -200,21 +224,7 @@ const RULES: Rule[] = [
       'gi',
     ),
     make: (m) => {
-      const words = [
-        '',
-        'one',
-        'two',
-        'three',
-        'four',
-        'five',
-        'six',
-        'seven',
-        'eight',
-        'nine',
-        'ten',
-        'eleven',
-      ];
-      const n = m[3] ? 6 : /^\d+$/.test(m[1]!) ? Number(m[1]) : words.indexOf(m[1]!.toLowerCase());
+      const n = m[3] ? 6 : /^\d+$/.test(m[1]!) ? Number(m[1]) : NUMBER_WORDS.indexOf(m[1]!.toLowerCase()) + 1;
       const year = m[2] ?? m[3]!;
       if (n < 1 || n > 11) return null;
       return {
