@@ -1,7 +1,10 @@
 import type { Article, Sentence } from '../corpus/types.js';
-import { type DateMention, datesIn, monthSpanLabel } from './dates.js';
+import { type DateMention, datesIn } from './dates.js';
 import { capitalOf, countriesIn, countryOf } from './geo.js';
 import { formatUsd, type MoneyMention, moneyIn, percentsIn } from './money.js';
+import { modalityOf } from './tradeModality.js';
+import { periodOf } from './tradePeriod.js';
+import { rankFacts, rankStatement } from './tradeRank.js';
 import type { FactSource, Period, TradeFact } from './types.js';
 
 /**
@@ -15,54 +18,12 @@ import type { FactSource, Period, TradeFact } from './types.js';
 const TRADE_WORDS = /\b(trade|trading|turnover|commerce|exports?|imports?|bilateral trade)\b/i;
 const TOTAL_TRADE = /\b(trade|turnover|commerce)\b/i;
 
-/** Words before an amount that make it a goal rather than a result. */
-const TARGET_CUE =
-  /\b(?:goal|target|aim|aims|aimed|aiming|objective|intend|intends|intention|plan|plans|planned|seek|seeks|striv\w+|should|must|call(?:s|ed|ing)? for|to (?:increase|boost|bring|raise|reach|achieve|double|expand|grow)|(?:in|on|at|for|towards?) (?:reaching|achieving|increasing|bringing|boosting|raising|doubling)|setting a goal)\b/gi;
-/** "will bring trade to $5bn", "would double it to $2bn": an intention, said with a modal. */
-const TOWARDS =
-  /\b(?:will|would|shall|can|could|to)\s+(?:further\s+|jointly\s+)?(?:increase|boost|bring|raise|grow|expand|double|lift|take)\b[^.;]*\bto\s*(?:over|more than|up to|at least)?\s*$/i;
-/** Words before an amount that make it a forecast: "is expected to amount to", "will reach". */
-const EXPECTED_CUE =
-  /\b(?:(?:expected|forecast|projected|predicted|anticipated|likely|set|on track|poised|going)\s+to|(?:is|are|was|were)\s+(?:expected|forecast|projected|predicted)\s+at|will\s+(?:\w+\s+)?(?:reach|exceed|amount|total|hit|top|surpass|be|stand))\b/gi;
-/**
- * A change reported on the way to the amount: "increasing by 40% to reach",
- * "rose 12 percent to". Its "to reach" is where the figure got, not a goal.
- */
-const REPORTED_CHANGE =
-  /\b(?:increas\w*|grew|grow\w*|rose|rising|jump\w*|climb\w*|surg\w*|up)(?:\s+[\p{L}-]+){0,3}?\s+(?:by\s+)?(?:almost\s+|nearly\s+|about\s+|over\s+|more than\s+)?\d[\d.,]*\s?(?:%|percent|per cent)(?:\s+[\p{L}-]+){0,4}?,?\s*(?:to reach|reaching|to)\s*(?:over|more than|about|around|nearly|almost)?\s*$/iu;
-/** Words right after an amount that make it a goal: "$5 billion trade target". */
-const TARGET_AFTER = /^\s*(?:(?:[\p{L}-]+\s+){0,3})(?:target|goal)\b/iu;
-
-function lastMatch(rule: RegExp, text: string): { start: number; end: number } | null {
-  let found: { start: number; end: number } | null = null;
-  for (const m of text.matchAll(rule)) found = { start: m.index, end: m.index + m[0].length };
-  return found;
-}
-
-/**
- * Whether an amount is reported, expected or a target, from the clause
- * before it (the nearer cue wins) and the words after it.
- */
-export function modalityOf(before: string, after = ''): TradeFact['modality'] {
-  if (TARGET_AFTER.test(after)) return 'target';
-  const change = REPORTED_CHANGE.exec(before);
-  const cues = change ? before.slice(0, change.index) : before;
-  const expected = lastMatch(EXPECTED_CUE, cues);
-  const target = lastMatch(TARGET_CUE, cues);
-  const towards = !change && TOWARDS.test(before);
-  // "expected to reach": the "to reach" belongs to the forecast.
-  if (expected && (!target || target.start <= expected.end)) return towards ? 'target' : 'expected';
-  return target || towards ? 'target' : 'reported';
-}
 const OVER = /\b(over|more than|exceed(?:ed|ing|s)?|above|surpass(?:ed|ing)?|in excess of|at least)\s*$/i;
 const UP_TO = /\bup to\s*$/i;
 const ABOUT = /\b(about|around|nearly|almost|approximately|some|roughly|close to)\s*$/i;
 const GROWTH =
   /\b(increas\w*|grew|grow\w*|growth|rose|rise|rising|up|jump\w*|climb\w*|surg\w*|declin\w*|fell|fall\w*|down|decreas\w*|drop\w*|shrank|contract\w*)\b/i;
 const FALL = /\b(declin\w*|fell|fall\w*|down|decreas\w*|drop\w*|shrank|contract\w*)\b/i;
-
-const RANK =
-  /\b((?:one of\s+)?(?:[\p{L}’'-]+['’]s\s+["“”‘]?)?(?:top\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+)|(?:two|three|four|five|ten|\d+)\s+(?:largest|biggest|main|leading|major|top)|(?:largest|biggest|main|leading|major|key|(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))[- ](?:largest|biggest))))(?:\s+(?:international|foreign|external|commercial))?\s+trad(?:ing|e) partners?["“”’]?(?:\s+of\s+([\p{Lu}][\p{L}’'-]+(?:\s+[\p{Lu}][\p{L}’'-]+)?))?((?:\s+(?:after|behind|among|in|within)\s+[^,.;]+)*)/iu;
 
 const EXPORTS =
   /\b([\p{Lu}][\p{L}’'-]+)\s+(?:\w+ly\s+)?(?:exports|sends|supplies|ships|sells)\s+([^.;]+?)\s+to\s+([\p{Lu}][\p{L}’'-]+)/gu;
@@ -75,7 +36,7 @@ function source(sentence: Sentence): FactSource {
   return { file: sentence.file, line: sentence.line, text: sentence.text };
 }
 
-function sortedPair(a: string, b: string): [string, string] {
+export function sortedPair(a: string, b: string): [string, string] {
   return a < b ? [a, b] : [b, a];
 }
 
@@ -131,100 +92,6 @@ export function sentencePair(
   if (named.length >= 2) return sortedPair(named[0]!, named[1]!);
   if (!fallback || (named.length === 1 && !fallback.includes(named[0]!))) return null;
   return BILATERAL.test(text) || carried ? fallback : null;
-}
-
-/** Words that set a date up as the comparison for a figure given before it. */
-const COMPARISON =
-  /\b(?:compared (?:to|with)|against|than|versus|vs\.?|(?:same|corresponding|comparable|similar) period (?:of|in)?|(?:%|percent|per cent|up|down|increase|decrease|rise|fall|growth)\s+from)\s*(?:the\s+)?(?:same\s+period\s+(?:of|in)\s+)?$/i;
-
-/** "$215 million, up 12% from the same period of 2020": the comparison is of the change, not of the amount. */
-const CHANGE_BETWEEN =
-  /\d\s?(?:%|percent|per cent)|\b(?:up|down|increas\w*|decreas\w*|grow\w*|grew|rose|fell|declin\w*)\b/i;
-const COMPARED_BETWEEN = /\b(?:against|compared (?:to|with)|versus|vs\.?|than)\b/i;
-
-/** How far a date is from an amount; dates before their figure read closer ("which in 1889 amounted to"). */
-function dateGap(d: DateMention, start: number, end: number): number {
-  return d.index < start ? start - (d.index + d.text.length) : (d.index - end) * 3;
-}
-
-function periodOf(
-  text: string,
-  dates: readonly DateMention[],
-  near: number,
-  nearEnd = near,
-  amounts: ReadonlyArray<{ index: number; text: string }> = [],
-): Period | null {
-  if (
-    /\bin recent years\b|\bover the (?:past|last) (?:few|several) years\b|\bfor (?:many|several) years\b/i.test(
-      text,
-    )
-  ) {
-    const year = dates.find((d) => d.precision === 'year' && d.endIso === null);
-    if (!year) return { label: 'recent years', year: null, span: 'years' };
-  }
-  // A day range ("August 22-23") is when something happened, not a period a figure covers;
-  // nor is the year a figure before it is compared with ("$215 million, up 12% from the same period of 2020").
-  const candidates = dates.filter(
-    (d) =>
-      (d.endIso === null || d.precision !== 'day') &&
-      // "$90 million in 2024, against $70 million": a date before a comparison word is the earlier figure's.
-      !(d.index < near && COMPARED_BETWEEN.test(text.slice(d.index + d.text.length, near))) &&
-      !(
-        near < d.index &&
-        !(d.precision === 'month' && d.endIso) &&
-        CHANGE_BETWEEN.test(text.slice(nearEnd, d.index)) &&
-        COMPARISON.test(
-          text.slice(Math.max(0, d.index - 40), d.index) +
-            (/^(?:from|than|against)\s+/i.exec(d.text)?.[0] ?? ''),
-        )
-      ),
-  );
-  // Each date belongs to the amount it is nearest to: "which in 1889 amounted to $64 million,
-  // had in 1893 reached $103 million" gives 1889 to the first and 1893 to the second.
-  const gap = (d: DateMention) => dateGap(d, near, nearEnd);
-  const own = (d: DateMention) =>
-    amounts.every((a) => a.index === near || dateGap(d, a.index, a.index + a.text.length) >= gap(d));
-  const mine = candidates.filter(own);
-  const date = [...(mine.length > 0 ? mine : candidates)].sort((a, b) => gap(a) - gap(b))[0];
-  if (!date) return null;
-  const year = date.iso ? Number(date.iso.slice(0, 4)) : null;
-  // Part of a year, read as a whole by the date rules: "the first nine months of 2024", "Q1 2025".
-  if (date.precision === 'month' && date.endIso && date.iso) {
-    const label = date.label ?? date.text.replace(/^the\s+/i, '');
-    const span = /half/i.test(label) ? 'half-year' : /quarter|\bQ[1-4]\b/i.test(label) ? 'quarter' : 'months';
-    return { label, year, span };
-  }
-  // The words before the year itself ("first half of" may be part of the date's own text).
-  const yearAt = date.index + Math.max(0, date.text.search(/\d/));
-  const before = text.slice(Math.max(0, yearAt - 40), yearAt);
-  // "… from January through February 2023, against the same period in 2022 ($518.1 million)":
-  // the comparison covers the same months of its own year.
-  const span = dates.find((d) => d !== date && d.precision === 'month' && d.iso && d.endIso);
-  if (
-    span &&
-    year !== null &&
-    /\b(?:same|corresponding|comparable|similar) period (?:of|in|last)?\s*$/i.test(before)
-  ) {
-    const months = (iso: string) => `${year}${iso.slice(4)}`;
-    return { label: monthSpanLabel(months(span.iso!), months(span.endIso!)), year, span: 'months' };
-  }
-  const half = /\b(first|second)\s+half\s+of\s*$|\bH([12])\s*$/i.exec(before);
-  if (half) {
-    const which = half[1] ? half[1].toLowerCase() : half[2] === '1' ? 'first' : 'second';
-    return { label: `${which} half of ${date.iso ?? date.text}`, year, span: 'half-year' };
-  }
-  const quarter = /\b(first|second|third|fourth)\s+quarter\s+of\s*$|\bQ([1-4])\s*$/i.exec(before);
-  if (quarter) return { label: `${quarter[0].trim()} ${date.iso ?? date.text}`, year, span: 'quarter' };
-  const months = /\b(\w+)\s+months\s+of\s*$/i.exec(before);
-  if (months) return { label: `${months[1]} months of ${date.iso ?? date.text}`, year, span: 'months' };
-  if (date.precision === 'month' && date.iso) return { label: date.iso, year, span: 'months' };
-  if (date.endIso && date.precision !== 'year') return { label: date.display, year, span: 'months' };
-  const inferred = date.display.endsWith('(inferred)') ? ' (inferred)' : '';
-  return {
-    label: date.iso ? `${date.iso}${inferred}` : date.display,
-    year,
-    span: date.iso ? 'year' : 'unstated',
-  };
 }
 
 function qualifierOf(before: string): TradeFact['qualifier'] {
@@ -303,9 +170,9 @@ function direction(
   return seller && buyer && seller !== buyer ? [seller, buyer] : null;
 }
 
-const dash = (pair: readonly [string, string]) => `${pair[0]}–${pair[1]}`;
+export const dash = (pair: readonly [string, string]) => `${pair[0]}–${pair[1]}`;
 
-function base(pair: [string, string], sentence: Sentence): Omit<TradeFact, 'measure' | 'statement'> {
+export function base(pair: [string, string], sentence: Sentence): Omit<TradeFact, 'measure' | 'statement'> {
   return {
     kind: 'trade',
     pair,
@@ -354,25 +221,7 @@ export function tradeStatement(fact: Omit<TradeFact, 'statement'>): string {
   }
 }
 
-/** "Kazakhstan is among Tajikistan's top three trading partners", "… is Tajikistan's second-largest trading partner after Russia". */
-export function rankStatement(
-  fact: Pick<TradeFact, 'exporter' | 'importer' | 'rank' | 'rankNote' | 'pair'> & { percent?: number | null },
-): string {
-  const who = fact.exporter ?? dash(fact.pair);
-  if (fact.percent != null && fact.importer)
-    return `${who} accounts for ${fact.percent}% of ${fact.importer}'s trade`;
-  const ordinal = /^(.+) among trading partners$/.exec(fact.rank ?? '');
-  if (ordinal)
-    return `${who} ranks ${ordinal[1]} among ${fact.importer ? `${fact.importer}'s` : 'its'} trading partners`;
-  const owner = fact.importer ? `${fact.importer}'s ` : '';
-  const plural = /\b(top\s+\w+|(?:two|three|four|five|ten|\d+)\s+\w+)$/i.test(fact.rank ?? '');
-  const note = fact.rankNote ? ` ${fact.rankNote}` : '';
-  return plural
-    ? `${who} is among ${owner}${fact.rank} trading partners${note}`
-    : `${who} is ${owner}${fact.rank} trading partner${note}`;
-}
-
-function finish(fact: Omit<TradeFact, 'statement'>): TradeFact {
+export function finish(fact: Omit<TradeFact, 'statement'>): TradeFact {
   return { ...fact, statement: tradeStatement(fact) };
 }
 
@@ -480,110 +329,6 @@ function moneyFacts(
     );
   }
   return out;
-}
-
-/** A rank is stated of a country: "X is/ranks among/stands as one of/making X … trading partner". */
-const RANK_LINK =
-  /\b(?:is|was|has been|remains|remained|ranks?|ranked|stands?|stood|became|has become|making|made|makes)\b[^.;]{0,40}$/i;
-
-const ORDINAL = String.raw`\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth`;
-/** "X accounts for (only) 2.5% of Y's total (foreign) trade". */
-const SHARE =
-  /\b([\p{Lu}][\p{L}’'-]+)\s+(?:alone\s+)?(?:accounts?|accounted|accounting)\s+for\s+(?:only\s+|about\s+|around\s+|nearly\s+|some\s+|almost\s+)?(\d+(?:\.\d+)?)\s?(?:%|percent|per cent)\s+of\s+([\p{Lu}][\p{L}’'-]+)['’]s\s+(?:total\s+)?(?:foreign\s+|external\s+|overall\s+)?trade/u;
-/** "X's share in Y's total trade was 18.1 percent". */
-const SHARE_OF =
-  /\b([\p{Lu}][\p{L}’'-]+)['’]s\s+share\s+(?:in|of)\s+([\p{Lu}][\p{L}’'-]+)['’]s\s+(?:total\s+)?(?:foreign\s+|external\s+|overall\s+)?trade(?:\s+turnover)?\s+(?:was|is|stood at|amounted to|reached|made up|came to)\s+(?:about\s+|around\s+|nearly\s+|almost\s+)?(\d+(?:\.\d+)?)\s?(?:%|percent|per cent)/u;
-/** "X ranks 19th among its (Y's) trading partners", "… second among the trading partners of Y", "… first in Y's foreign trade". */
-const ORDINAL_RANK = new RegExp(
-  String.raw`\b([\p{Lu}][\p{L}’'-]+)\b(?:[^.;]|\.(?=\d))*?\b(?:ranks?|ranked|is|was)\s+(?:the\s+)?(${ORDINAL})\s+(?:among\s+(?:([Ii]ts|[\p{Lu}][\p{L}’'-]+['’]s)\s+(?:\w+\s+)?trad(?:ing|e) partners|(?:the\s+)?(?:\w+\s+)?trad(?:ing|e) partners\s+of\s+([\p{Lu}][\p{L}’'-]+))|in\s+([\p{Lu}][\p{L}’'-]+['’]s)\s+(?:\w+\s+)?trade)`,
-  'u',
-);
-
-/** Shares of a partner's trade, and ranks by number ("19th among its trading partners"). */
-function shareFacts(sentence: Sentence, pair: [string, string]): TradeFact[] {
-  const out: TradeFact[] = [];
-  const accounts = SHARE.exec(sentence.text);
-  const owned = accounts ? null : SHARE_OF.exec(sentence.text);
-  // [partner, the country whose trade it is, percent]
-  const share = accounts
-    ? [accounts[1]!, accounts[3]!, accounts[2]!]
-    : owned
-      ? [owned[1]!, owned[2]!, owned[3]!]
-      : null;
-  const shareOf = share ? [countryOf(share[0]!), countryOf(share[1]!)] : [];
-  if (share && shareOf[0] && shareOf[1] && shareOf[0] !== shareOf[1]) {
-    const [exporter, importer] = shareOf as [string, string];
-    out.push(
-      finish({
-        ...base(sortedPair(exporter, importer), sentence),
-        measure: 'rank',
-        rank: `${share[2]}% of ${importer}'s trade`,
-        percent: Number(share[2]),
-        exporter,
-        importer,
-      }),
-    );
-  }
-  const ordinal = ORDINAL_RANK.exec(sentence.text);
-  if (ordinal) {
-    const exporter = countryOf(ordinal[1]!) ?? null;
-    const written = ordinal[3] ?? ordinal[4] ?? ordinal[5]!;
-    const owner =
-      written.toLowerCase() === 'its' ? (shareOf[1] ?? pair.find((c) => c !== exporter)) : countryOf(written);
-    if (exporter && owner && exporter !== owner) {
-      out.push(
-        finish({
-          ...base(sortedPair(exporter, owner), sentence),
-          measure: 'rank',
-          rank: `${ordinal[2]!.toLowerCase()} among trading partners`,
-          exporter,
-          importer: owner,
-        }),
-      );
-      if (out.length === 1) out.push(...shareWith(sentence, exporter, owner));
-    }
-  }
-  return out;
-}
-
-/** "… ranked second, with a share of 18.1 percent": the share of the partner a rank just named. */
-function shareWith(sentence: Sentence, exporter: string | null, importer: string | null): TradeFact[] {
-  const m =
-    /\bwith a share of (?:about |around |nearly |almost )?(\d+(?:\.\d+)?)\s?(?:%|percent|per cent)/i.exec(
-      sentence.text,
-    );
-  if (!m || !exporter || !importer || exporter === importer) return [];
-  return [
-    finish({
-      ...base(sortedPair(exporter, importer), sentence),
-      measure: 'rank',
-      rank: `${m[1]}% of ${importer}'s trade`,
-      percent: Number(m[1]),
-      exporter,
-      importer,
-    }),
-  ];
-}
-
-function rankFacts(sentence: Sentence, pair: [string, string]): TradeFact[] {
-  const m = RANK.exec(sentence.text);
-  if (!m) return shareFacts(sentence, pair);
-  const before = sentence.text.slice(0, m.index + m[0].length);
-  if (!RANK_LINK.test(sentence.text.slice(0, m.index))) return [];
-  const named = countriesIn(before);
-  if (!named.some((n) => pair.includes(n.country))) return [];
-  const owner =
-    /([\p{L}’'-]+)['’]s\s+["“”‘]?(?:top|\w+\s+largest|largest|biggest|main|leading|second|third)/u.exec(m[0]);
-  // The partner is named before ("Peru's leading trading partner") or after ("… partners of Peru").
-  const importer = (owner ? countryOf(owner[1]!) : m[2] ? countryOf(m[2]) : undefined) ?? null;
-  const exporter = named.find((n) => n.country !== importer)?.country ?? null;
-  const rank = m[1]!.replace(/^(?:one of\s+)?[\p{L}’'-]+['’]s\s+["“”‘]?/u, '').trim();
-  const rankNote = m[3]?.replace(/\s+/g, ' ').trim() || null;
-  const shares = shareFacts(sentence, pair);
-  return [
-    finish({ ...base(pair, sentence), measure: 'rank', rank, rankNote, exporter, importer }),
-    ...(shares.length > 0 ? shares : shareWith(sentence, exporter, importer)),
-  ];
 }
 
 function exportFacts(sentence: Sentence, pair: [string, string]): TradeFact[] {

@@ -1,5 +1,6 @@
 import { formatUsd } from './money.js';
-import { MODALITY_NOTE, rankStatement } from './trade.js';
+import { MODALITY_NOTE } from './trade.js';
+import { rankStatement } from './tradeRank.js';
 import type { FactSource, TradeFact } from './types.js';
 
 /**
