@@ -157,6 +157,24 @@ export function monthSpanLabel(iso: string, endIso: string): string {
 /** Year-level expressions chrono does not read: bare years, ranges, relative years, months of them. */
 const RULES: Rule[] = [
   {
+    // Half-years as statistics write them: "1H2018", "H1 2024", "2023 H2"
+    pattern: new RegExp(String.raw`\b(?:([12])H\s?(${YEAR})|H([12])\s?(${YEAR})|(${YEAR})\s?H([12]))\b`, 'g'),
+    make: (m) => {
+      const half = Number(m[1] ?? m[3] ?? m[6]);
+      const year = m[2] ?? m[4] ?? m[5]!;
+      const [iso, endIso] = half === 1 ? [`${year}-01`, `${year}-06`] : [`${year}-07`, `${year}-12`];
+      return {
+        iso,
+        endIso,
+        precision: 'month',
+        yearFrom: 'text',
+        monthDay: null,
+        display: `${iso} to ${endIso}`,
+        label: `${half === 1 ? 'first' : 'second'} half of ${year}`,
+      };
+    },
+  },
+  {
     // A span of months: "January through July 2021", "from January to June 2024",
     // "January-August of this year", "in January-October" (the article's year).
     pattern: new RegExp(

@@ -23,6 +23,8 @@ const UP_TO = /\bup to\s*$/i;
 const ABOUT = /\b(about|around|nearly|almost|approximately|some|roughly|close to)\s*$/i;
 const GROWTH =
   /\b(increas\w*|grew|grow\w*|growth|rose|rise|rising|up|jump\w*|climb\w*|surg\w*|declin\w*|fell|fall\w*|down|decreas\w*|drop\w*|shrank|contract\w*)\b/i;
+const GROWTH_AFTER = /^\s*(?:increase|growth|rise|jump|gain|decrease|decline|drop|fall)\b/i;
+const FALL_AFTER = /^\s*(?:decrease|decline|drop|fall)\b/i;
 const FALL = /\b(declin\w*|fell|fall\w*|down|decreas\w*|drop\w*|shrank|contract\w*)\b/i;
 
 const EXPORTS =
@@ -113,7 +115,9 @@ function clauseBefore(text: string, index: number): string {
 
 /** A figure given of the trade the sentence before spoke of: "it reached", "this figure should reach". */
 const REFERS_BACK =
-  /^\s*["“”'‘’]?\s*(?:[A-Z][\w.]*:\s*)?(?:in \d{4},?\s+)?(?:it|this|that)\s|\b(?:this|that|the) (?:figure|indicator|volume|number)\b/i;
+  /^\s*["“”'‘’]?\s*(?:[A-Z][\w.]*:\s*)?(?:in \d{4},?\s+)?(?:it|this|that)\s|\b(?:this|that|the) (?:figure|indicator|volume|number)\b|\b(?:a|the) (?:target|goal) of\s*$/i;
+
+const PERIOD_BACK = /\b(?:the|this|that) (?:reporting |same )?period\b/i;
 
 /** "increased by $170.2 million": the amount is the change, not the volume. */
 const CHANGE_BY =
@@ -217,7 +221,12 @@ export function tradeStatement(fact: Omit<TradeFact, 'statement'>): string {
     case 'rank':
       return rankStatement(fact);
     case 'exports':
-      return `${fact.modality === 'target' ? 'Planned exports' : 'Exports'} from ${fact.exporter} to ${fact.importer}: ${fact.goods.join(', ')}${fact.amountUsd !== null ? ` (${amountLabel(fact)})` : ''}`;
+      return `${fact.modality === 'target' ? 'Planned exports' : 'Exports'} from ${fact.exporter} to ${fact.importer}: ${[
+        fact.goods.join(', '),
+        fact.amountUsd !== null ? amountLabel(fact) : '',
+      ]
+        .filter(Boolean)
+        .join(', ')}${fact.period ? ` (${fact.period.label})` : ''}`;
   }
 }
 
@@ -277,6 +286,7 @@ function moneyFacts(
   const totalTrade = TOTAL_TRADE.test(text);
   type Kind = 'trade' | 'exports' | 'imports';
   let previous: { kind: Kind; end: number } | null = null;
+  let lastWay: { kind: Kind; way: [string, string] } | null = null;
   for (const m of money) {
     if (m.usd === null) continue;
     const before = clauseBefore(text, m.index);
@@ -305,8 +315,12 @@ function moneyFacts(
         : periodOf(text, dates, m.index, m.index + m.text.length + aside(text, m), dollars),
     };
     if (kind !== 'trade') {
-      const way = direction(before, kind, pair);
+      // "X's exports to Y made up $222.7 million, while imports were $325 million": the other way round.
+      const way: [string, string] | null =
+        direction(before, kind, pair) ??
+        (lastWay && kind !== lastWay.kind ? [lastWay.way[1], lastWay.way[0]] : null);
       if (!way) continue;
+      lastWay = { kind, way };
       [fact.exporter, fact.importer] = way;
       fact.pair = sortedPair(way[0], way[1]);
       fact.goods = goodsAside(before);
@@ -317,13 +331,16 @@ function moneyFacts(
   const volume = out.find((f) => f.measure === 'volume');
   for (const p of percentsIn(text)) {
     const before = text.slice(Math.max(0, p.index - 40), p.index);
-    if (!GROWTH.test(before) || !totalTrade) continue;
+    // "up 5.7 percent", and "a 75.6% increase": the growth word before or right after the figure.
+    const after = text.slice(p.index + p.text.length, p.index + p.text.length + 25);
+    const grows = GROWTH.test(before) || GROWTH_AFTER.test(after);
+    if (!grows || !(totalTrade || (tradeBefore && REFERS_BACK.test(text)))) continue;
     out.push(
       finish({
         ...base(pair, sentence),
         measure: 'growth',
         modality: modalityOf(clauseBefore(text, p.index)),
-        percent: FALL.test(before) ? -p.value : p.value,
+        percent: FALL.test(before) || FALL_AFTER.test(after) ? -p.value : p.value,
         period: volume?.period ?? periodOf(text, dates, p.index),
       }),
     );
@@ -418,7 +435,9 @@ export function extractTrade(
     const onPair = fallback !== null && sentencePair(sentence.text, fallback) === fallback;
     pairBlock = onPair ? sentence.block : -1;
     pairLine = onPair ? sentence.line : -1;
-    const carry = lastPeriod && next(lastPeriod) ? lastPeriod.period : null;
+    // "… in the reporting period": back to the period last given, even across a paragraph.
+    const carry =
+      lastPeriod && (next(lastPeriod) || PERIOD_BACK.test(sentence.text)) ? lastPeriod.period : null;
     lastPeriod = null;
     if (!aboutTrade && !tradeBefore) continue;
     const dates = datesIn(sentence.text, articleDate.date).map((d) =>
@@ -440,7 +459,7 @@ export function extractTrade(
         f.period ||
         !carry ||
         f.modality !== 'reported' ||
-        (f.measure !== 'volume' && f.measure !== 'growth')
+        (f.measure !== 'volume' && f.measure !== 'growth' && f.measure !== 'exports')
       )
         continue;
       f.period = carry;

@@ -175,3 +175,35 @@ describe('extractTrade on planned exports', () => {
     expect(facts[0]?.statement).toBe('Planned exports from Chile to Peru: copper, fruit');
   });
 });
+
+describe('extractTrade on figures that lean on the sentence before', () => {
+  it('reads imports after exports as the other way round, in the period last given', () => {
+    const facts = trade([
+      'Trade between Chile and Peru amounted to $90 million from January through March 2024.',
+      '',
+      'Chile’s exports to Peru in the reporting period made up $50 million, while imports were $40 million.',
+    ]);
+    expect(
+      facts
+        .filter((f) => f.measure === 'exports')
+        .map((f) => [f.exporter, f.importer, f.amountUsd, f.period?.label]),
+    ).toEqual([
+      ['Chile', 'Peru', 5e7, 'January–March 2024'],
+      ['Peru', 'Chile', 4e7, 'January–March 2024'],
+    ]);
+  });
+
+  it('reads growth written after its figure, a target "of" an amount, and a half-year written 1H2018', () => {
+    const facts = trade([
+      'Trade between Chile and Peru reached $313 million in 2017, a 75.6% increase.',
+      'The two countries have set a target of 1 billion USD by 2020.',
+      'In 1H2018, Chile entered the list of top five trade partners of Peru. The trade between the two countries amounted to $940 million.',
+    ]);
+    expect(facts.map(brief)).toEqual([
+      ['volume', 'reported', 3.13e8, '2017'],
+      ['growth', 'reported', 75.6, '2017'],
+      ['target', 'target', 1e9, 'by 2020'],
+      ['volume', 'reported', 9.4e8, 'first half of 2018'],
+    ]);
+  });
+});
