@@ -13,7 +13,7 @@ import type { FactDate, FactSource, MeetingFact, Participant } from './types.js'
  */
 
 const TRIGGER =
-  /\b(met|meet|meets|meeting|talks|negotiations|visit|visits|visited|visiting|received|hosts?|hosted|summit|phone call|telephone conversation|conversation|greeted|welcomed|signed|witnessed|co-chaired|chaired|arrived|arrives|press conference|consultations)\b/i;
+  /\b(met|meet|meets|meeting|talks|negotiations|discussed|discussion|visit|visits|visited|visiting|received|hosts?|hosted|summit|phone call|telephone conversation|conversation|greeted|welcomed|signed|witnessed|co-chaired|chaired|arrived|arrives|press conference|consultations)\b/i;
 /** A meeting referred to as past from the article's point of view. */
 const PAST = /\b(previously|earlier|before that|in the past|last (?:year|month|week)|previous meeting)\b/i;
 /** Cue words of PAST that news misspells ("the pervious meeting"): matched with one letter off. */
@@ -152,6 +152,8 @@ function capitalOfCountryIn(text: string): string | null {
   return country ? (capitalCity(country) ?? country) : null;
 }
 
+const EVENT_BACK = /^(?:the|this) (?:discussion|meeting|talks|negotiations|visit|conversation)\b/i;
+
 /** "both leaders", "the sides": the people of a sentence just before. */
 const GROUP =
   /\b(?:both|the two|the) (?:leaders|presidents|ministers|sides|parties|heads of state|interlocutors|delegations)\b/i;
@@ -165,10 +167,17 @@ function articleMeetings(article: Article, refsOf: (s: Sentence) => PersonRef[])
     const trigger = TRIGGER.exec(text);
     if (!trigger || SEPARATE.test(text) || ORDER.test(text.slice(0, trigger.index))) return;
     let refs = refsOf(sentence);
-    if (refs.length === 0 && GROUP.test(text)) {
+    // "The two leaders met in Brasilia" (one of them named, or none): the people of a sentence just before.
+    if (refs.length < 2 && GROUP.test(text)) {
       const earlier = article.sentences.slice(Math.max(0, at - GROUP_LOOKBACK), at).reverse();
-      refs = earlier.map(refsOf).find((r) => r.length >= 2) ?? [];
+      const ids = refs.map((r) => r.person.id);
+      refs =
+        earlier
+          .map(refsOf)
+          .find((r) => r.length >= 2 && ids.every((id) => r.some((x) => x.person.id === id))) ?? refs;
     }
+    // "The discussion took place in Baku on December 14": the event of the sentence before.
+    if (refs.length === 0 && at > 0 && EVENT_BACK.test(text)) refs = refsOf(article.sentences[at - 1]!);
     if (refs.length === 0) return;
     const past = isPast(text);
     const ids = refs.map((r) => r.person.id);

@@ -138,6 +138,23 @@ describe('meetings on the shapes of real articles', () => {
     ]);
   });
 
+  it('reads "the two leaders met" with one of them named, and a discussion placed by the next sentence', () => {
+    const meetings = meetingsOf(
+      [
+        'Presidents Gabriel Boric and Dina Boluarte agree on trade.',
+        'The two leaders met in Lima a week after the election of Boluarte.',
+      ].join('\n'),
+      [
+        ' date 2024-02-10 Chilean Economy Minister Nicolas Grau and Peru’s Economy Minister Jose Arista have discussed investment.',
+        'The discussion took place on the sidelines of a business forum in Santiago on February 9.',
+      ].join('\n'),
+    );
+    expect(meetings.map((m) => [m.date.iso, m.place, m.participants.map((p) => p.name)])).toEqual([
+      ['2024-02-09', 'Santiago', ['Nicolas Grau', 'Jose Arista']],
+      [null, 'Lima', ['Gabriel Boric', 'Dina Boluarte']],
+    ]);
+  });
+
   it('does not read an order to a subordinate as negotiations', () => {
     const meetings = meetingsOf(
       'Chilean President Gabriel Boric instructed Foreign Minister Alberto Klaveren to hold negotiations with Peru.',
