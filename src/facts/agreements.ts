@@ -34,6 +34,8 @@ const TYPES: Record<string, string> = {
   programmes: 'programme',
   protocol: 'protocol',
   roadmap: 'roadmap',
+  // A plan is a document only when signed with words of its own or dated ("plan of consultations … was signed").
+  plan: 'plan',
   charter: 'charter',
   // Only after "joint" (see agreementMentions): a "statement" alone is something said.
   statement: 'joint statement',
@@ -103,7 +105,7 @@ const SIGNED = /\b(signed|signing|sign|inked|concluded|initialled|initialed|rati
 const PLANNED =
   /\b(set to be (?:signed|concluded)|to be (?:signed|concluded)|will (?:be )?sign(?:ed)?|plan(?:s|ned)? to sign|draft|expected to (?:be )?sign(?:ed)?|to sign|would sign|upcoming)\b/i;
 const PAST_SIGNED =
-  /\b((?:have|has|had) (?:\w+ )?signed|was signed|were signed|signed (?:a|an|the|several|two|three|\d+)|(?:the )?signing of [^.;,]* (?:last|in \d{4})|inked|concluded|ratified)\b/i;
+  /\b((?:have|has|had) (?:\w+ )?signed|was signed|were signed|signed (?:a|an|the|several|two|three|\d+|in|on)|(?:the )?signing of [^.;,]* (?:last|in \d{4})|witnessed the signing|signing ceremony (?:for|of)|inked|concluded|ratified)\b/i;
 const ANAPHOR =
   /\b(?:the|this) (?:new |historic |landmark )?(treaty|agreement|accord|pact|document|signing|memorandum|declaration)\b/i;
 
@@ -180,7 +182,7 @@ function nameAround(text: string, start: number, end: number): { name: string; f
 const PLURAL_TYPE =
   /^(?:treaties|agreements|accords|programs|programmes|memoranda|protocols|conventions|declarations)$/i;
 /** Policy programmes are not documents unless named, dated or signed: "the summer school programs". */
-const POLICY_TYPES = new Set(['programme', 'charter', 'roadmap']);
+const POLICY_TYPES = new Set(['programme', 'charter', 'roadmap', 'plan']);
 
 /**
  * Whether a mention names one document. A singular treaty, agreement or
@@ -221,6 +223,11 @@ export function agreementMentions(sentence: Sentence): AgreementMention[] {
     const word = m[1]!;
     const type = TYPES[word.toLowerCase()]!;
     if (type === 'joint statement' && !/\bjoint\s+$/i.test(sentence.text.slice(0, m.index))) continue;
+    // "Brazil and Argentina plan to create": the verb.
+    if (type === 'plan' && /^\s+to\b/i.test(sentence.text.slice(m.index + word.length))) continue;
+    // "the agreement on the cooperation plan for 2020": the plan is part of the agreement's name.
+    const inside = out.at(-1);
+    if (inside && m.index < inside.index + inside.name.length) continue;
     // "seven memoranda", "27 agreements": a number of documents (agreementGroups.ts), not one named.
     if (COUNT_BEFORE.test(sentence.text.slice(Math.max(0, m.index - 40), m.index))) continue;
     const { name, from } = nameAround(sentence.text, m.index, m.index + word.length);

@@ -78,6 +78,19 @@ describe('agreements on the shapes of real articles', () => {
     ]);
   });
 
+  it('reads a signed plan of its own, but not the verb "plan" nor a plan named inside an agreement', () => {
+    const facts = agreementsOf(
+      'Chile and Peru plan to expand trade. The ministers signed a plan of consultations between the two foreign ministries.',
+      'The premiers witnessed the signing ceremony for the agreement on the cooperation plan for 2025 between the two governments.',
+      'The treaty on the state border signed in December 2017 is on ratification.',
+    );
+    expect(facts.map((f) => [f.type, f.name, f.status])).toEqual([
+      ['plan', 'Plan of consultations between the two foreign ministries', 'signed'],
+      ['agreement', 'Agreement on the cooperation plan for 2025 between the two governments', 'signed'],
+      ['treaty', 'Treaty on the state border', 'signed'],
+    ]);
+  });
+
   it('gives an agreement the parties of its own sentence, not of the one after it', () => {
     const facts = agreementsOf(
       'Chile and Peru met. Chile and Peru signed the Agreement on Fisheries. Japan and Korea praised the agreement.',
