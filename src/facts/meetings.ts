@@ -152,6 +152,9 @@ function capitalOfCountryIn(text: string): string | null {
   return country ? (capitalCity(country) ?? country) : null;
 }
 
+/** Two dates this far apart or more are two meetings, not the days of one visit. */
+const VISIT_DAYS = 7;
+
 const EVENT_BACK = /^(?:the|this) (?:discussion|meeting|talks|negotiations|visit|conversation)\b/i;
 
 /** "both leaders", "the sides": the people of a sentence just before. */
@@ -181,12 +184,25 @@ function articleMeetings(article: Article, refsOf: (s: Sentence) => PersonRef[])
     if (refs.length === 0) return;
     const past = isPast(text);
     const ids = refs.map((r) => r.person.id);
-    const current = drafts.find((d) => !d.past && !past && ids.every((id) => d.people.has(id)));
+    // A sentence dated to another day tells of another meeting ("on March 8, 2023, after negotiations with …").
+    const day = dateIn(text, article.meta.date);
+    // Days of one visit ("arrives today … leaves tomorrow") stay one meeting.
+    const fits = (d: MeetingDraft) =>
+      !day?.iso ||
+      !d.date?.iso ||
+      Math.abs(Date.parse(d.date.iso) - Date.parse(day.iso)) <= VISIT_DAYS * 86_400_000;
+    const current = drafts.find((d) => !d.past && !past && fits(d) && ids.every((id) => d.people.has(id)));
     const same =
       current ??
-      drafts.find((d) => d.past === past && ids.length >= 2 && ids.every((id) => d.people.has(id))) ??
       drafts.find(
-        (d) => d.past === past && ids.length >= 2 && [...d.people.keys()].every((id) => ids.includes(id)),
+        (d) => d.past === past && fits(d) && ids.length >= 2 && ids.every((id) => d.people.has(id)),
+      ) ??
+      drafts.find(
+        (d) =>
+          d.past === past &&
+          fits(d) &&
+          ids.length >= 2 &&
+          [...d.people.keys()].every((id) => ids.includes(id)),
       );
     // One person visiting another country is a meeting too, with its place.
     const visit = refs.length === 1 && !same ? soloVisit(text, refs[0]!.person) : null;

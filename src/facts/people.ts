@@ -359,7 +359,19 @@ function titleAt(tokens: readonly Token[], i: number, text = ''): number {
 /** Name words starting at token i: how many (at most 3), or 0. */
 function nameAt(tokens: readonly Token[], i: number, text: string): number {
   let n = 0;
-  while (n < MAX_NAME_WORDS && i + n < tokens.length && isNameWord(stripPossessive(tokens[i + n]!.text))) {
+  // An initial: "S.Chinzorig", "B. Battsetseg".
+  const initial = (k: number) =>
+    k === i &&
+    /^\p{Lu}$/u.test(tokens[k]!.text) &&
+    text[tokens[k]!.end] === '.' &&
+    // "H.E." is an honorific, not an initial.
+    text[tokens[k]!.start - 1] !== '.' &&
+    isNameWord(stripPossessive(tokens[k + 1]?.text ?? ''));
+  while (
+    n < MAX_NAME_WORDS &&
+    i + n < tokens.length &&
+    (isNameWord(stripPossessive(tokens[i + n]!.text)) || initial(i + n))
+  ) {
     // A name does not run across punctuation.
     if (n > 0 && /[,;:()[\]{}"“”]/.test(text.slice(tokens[i + n - 1]!.end, tokens[i + n]!.start))) break;
     n++;
@@ -476,7 +488,8 @@ export function roleMentions(text: string): RawMention[] {
     // The name may follow after a comma: "…of Kazakhstan, Murat Nurtleu,".
     let j = after.next;
     // "Ambassador to Mongolia Kenji Sugawara": the posting is not the role's country.
-    if (after.countries.length === 0 && lower(tokens[j]) === 'to') {
+    // "Ambassador of Cuba to Mongolia Jorge Ferrer": nor is it after the role's own country.
+    if (lower(tokens[j]) === 'to') {
       const posting = countriesIn(text).find((m) => m.start === j + 1);
       if (posting) j = posting.end;
     }

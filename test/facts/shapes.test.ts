@@ -168,6 +168,16 @@ describe('meetings on the shapes of real articles', () => {
     ]);
   });
 
+  it('keeps a meeting on another day, told in the same article, apart from the one reported', () => {
+    const meetings = meetingsOf(
+      ' date 2024-06-12 Yesterday Chilean Foreign Minister Alberto Klaveren held a phone call with Peruvian Foreign Minister Javier Arista. On March 8, 2023, Klaveren and Arista held talks in Santiago.',
+    );
+    expect(meetings.map((m) => [m.date.iso, m.format, m.place])).toEqual([
+      ['2023-03-08', 'talks', 'Santiago'],
+      ['2024-06-11', 'phone call', null],
+    ]);
+  });
+
   it('does not read an order to a subordinate as negotiations', () => {
     const meetings = meetingsOf(
       'Chilean President Gabriel Boric instructed Foreign Minister Alberto Klaveren to hold negotiations with Peru.',
@@ -194,6 +204,18 @@ describe('meetings on the shapes of real articles', () => {
 });
 
 describe('people on the shapes of real articles', () => {
+  it('reads a name with an initial, and a name after a posting "of X to Y"', () => {
+    expect(
+      roleMentions(
+        'On May 4, Minister of Foreign Affairs B. Quispe received Ambassador of Chile to Peru Jorge Ferrer, and met Minister of Culture S.Mamani.',
+      ).map((m) => [m.name, m.country]),
+    ).toEqual([
+      ['B. Quispe', null],
+      ['Jorge Ferrer', 'Chile'],
+      ['S.Mamani', null],
+    ]);
+  });
+
   it('does not read a region as a person’s name', () => {
     expect(
       roleMentions('The delegation led by the Governor of Peru’s Arequipa Region Rohel Sanchez arrived.').map(
