@@ -48,6 +48,10 @@ const TYPES: Record<string, string> = {
 const COUNT_BEFORE =
   /(?<![\p{L}\p{N}.,])(?:[2-9]|\d{2,3}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty)\s+(?:(?:new|more|key|important|bilateral|intergovernmental|cooperation|other)\s+)*$/iu;
 
+/** A cheap test that a sentence may name a document, before TYPE_WORD (slower: Unicode lookarounds) runs. */
+const MAYBE_TYPE =
+  /treat|agree|accord|pact|conven|declar|memoran|mou|program|protocol|roadmap|plan|charter|statement|communiq/i;
+
 /** Documents two sides issue together: one per event, however an article names it. */
 const JOINT_TYPES = new Set(['declaration', 'joint statement', 'joint communiqué']);
 
@@ -219,6 +223,7 @@ function namesDocument(
 /** Agreements named in one sentence. */
 export function agreementMentions(sentence: Sentence): AgreementMention[] {
   const out: AgreementMention[] = [];
+  if (!MAYBE_TYPE.test(sentence.text)) return out;
   for (const m of sentence.text.matchAll(TYPE_WORD)) {
     const word = m[1]!;
     const type = TYPES[word.toLowerCase()]!;
@@ -420,7 +425,12 @@ export function extractAgreements(
         last = d;
       }
       group =
-        mentions.length === 0 && TYPE_WORD.test(sentence.text) && statusOf(sentence.text) ? sentence : null;
+        mentions.length === 0 &&
+        MAYBE_TYPE.test(sentence.text) &&
+        TYPE_WORD.test(sentence.text) &&
+        statusOf(sentence.text)
+          ? sentence
+          : null;
       TYPE_WORD.lastIndex = 0;
       if (mentions.length === 0 && last && ANAPHOR.test(sentence.text)) {
         note(last, sentence, sentence.text, dateOf(article));

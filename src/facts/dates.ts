@@ -102,6 +102,8 @@ function yearOf(articleDate: string | null): number | null {
 
 interface Rule {
   pattern: RegExp;
+  /** A cheap test the sentence must pass before the pattern runs. */
+  hint?: RegExp;
   make(
     m: RegExpMatchArray,
     articleYear: number | null,
@@ -159,6 +161,7 @@ const RULES: Rule[] = [
   {
     // Half-years as statistics write them: "1H2018", "H1 2024", "2023 H2"
     pattern: new RegExp(String.raw`\b(?:([12])H\s?(${YEAR})|H([12])\s?(${YEAR})|(${YEAR})\s?H([12]))\b`, 'g'),
+    hint: /\dH|H[12]/,
     make: (m) => {
       const half = Number(m[1] ?? m[3] ?? m[6]);
       const year = m[2] ?? m[4] ?? m[5]!;
@@ -181,6 +184,7 @@ const RULES: Rule[] = [
       String.raw`\b(from\s+|between\s+)?(${MONTH_WORD})(?!\p{L})\s*([-–—]|through|thru|to|till|until|and)\s*(${MONTH_WORD})(?!\p{L})(?!\.?\s*\d{1,2}\b(?!\d))(?:\s+(?:of\s+)?(?:(${YEAR})\b|(last|this|current|past|previous)\s+year\b))?`,
       'giu',
     ),
+    hint: /(?:[-–—]|through|thru|to|till|until|and)\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i,
     make: (m, articleYear) => {
       const [from, to] = [monthIndex(m[2]!), monthIndex(m[4]!)];
       if (from === 0 || to === 0 || to <= from) return null;
@@ -447,6 +451,7 @@ export function datesIn(sentence: string, articleDate: string | null): DateMenti
   const articleYear = yearOf(articleDate);
   const found: DateMention[] = [];
   for (const rule of RULES) {
+    if (rule.hint && !rule.hint.test(sentence)) continue;
     for (const m of sentence.matchAll(rule.pattern)) {
       const candidate = { text: m[0], index: m.index ?? 0 };
       if (found.some((f) => overlaps(f, candidate))) continue;

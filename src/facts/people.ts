@@ -356,21 +356,25 @@ function titleAt(tokens: readonly Token[], i: number, text = ''): number {
   return 0;
 }
 
+/** An initial before a name: "S.Chinzorig", "B. Battsetseg" (not the "E" of "H.E."). */
+function isInitial(tokens: readonly Token[], k: number, text: string): boolean {
+  const t = tokens[k]!;
+  return (
+    t.text.length === 1 &&
+    text[t.end] === '.' &&
+    /^\p{Lu}$/u.test(t.text) &&
+    text[t.start - 1] !== '.' &&
+    isNameWord(stripPossessive(tokens[k + 1]?.text ?? ''))
+  );
+}
+
 /** Name words starting at token i: how many (at most 3), or 0. */
 function nameAt(tokens: readonly Token[], i: number, text: string): number {
   let n = 0;
-  // An initial: "S.Chinzorig", "B. Battsetseg".
-  const initial = (k: number) =>
-    k === i &&
-    /^\p{Lu}$/u.test(tokens[k]!.text) &&
-    text[tokens[k]!.end] === '.' &&
-    // "H.E." is an honorific, not an initial.
-    text[tokens[k]!.start - 1] !== '.' &&
-    isNameWord(stripPossessive(tokens[k + 1]?.text ?? ''));
   while (
     n < MAX_NAME_WORDS &&
     i + n < tokens.length &&
-    (isNameWord(stripPossessive(tokens[i + n]!.text)) || initial(i + n))
+    (isNameWord(stripPossessive(tokens[i + n]!.text)) || (n === 0 && isInitial(tokens, i, text)))
   ) {
     // A name does not run across punctuation.
     if (n > 0 && /[,;:()[\]{}"“”]/.test(text.slice(tokens[i + n - 1]!.end, tokens[i + n]!.start))) break;

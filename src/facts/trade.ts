@@ -413,8 +413,7 @@ export function extractTrade(
   const fallback = articlePair(article);
   const out: TradeFact[] = [];
   // The paragraph of the previous sentence, when it named the article's pair: "They intend to boost…" follows it.
-  let pairBlock = -1;
-  let pairLine = -1;
+  let previous: Sentence | null = null;
   let tradeLine = -1;
   // The period the previous sentence about trade gave, for a figure that follows without one.
   let lastPeriod: { period: Period; block: number; line: number } | null = null;
@@ -423,18 +422,20 @@ export function extractTrade(
     // paragraph or on the next line (a question and its answer in an interview).
     const next = (at: { block: number; line: number }) =>
       at.block === sentence.block || sentence.line - at.line === 1;
-    const carried =
-      (pairBlock >= 0 && pairBlock === sentence.block) || (pairLine >= 0 && sentence.line - pairLine === 1);
     const tradeBefore = tradeLine >= 0 && sentence.line - tradeLine <= 1;
     const aboutTrade = TRADE_WORDS.test(sentence.text);
     tradeLine = aboutTrade ? sentence.line : -1;
+    // A sentence about the article's pair, by name or as "the two countries", carries it on to
+    // the next one (a carried pair does not carry on); read only when that next one needs it.
+    const carried =
+      fallback !== null &&
+      previous !== null &&
+      (previous.block === sentence.block || sentence.line - previous.line === 1) &&
+      (aboutTrade || tradeBefore) &&
+      sentencePair(previous.text, fallback) === fallback;
+    previous = sentence;
     // A sentence right after one about trade may give its figure without the word ("it reached $X").
     const pair = aboutTrade || tradeBefore ? sentencePair(sentence.text, fallback, carried) : null;
-    // A sentence about the article's pair, by name or as "the two countries", carries it on.
-    // A carried pair does not carry on: only the next sentence gets it.
-    const onPair = fallback !== null && sentencePair(sentence.text, fallback) === fallback;
-    pairBlock = onPair ? sentence.block : -1;
-    pairLine = onPair ? sentence.line : -1;
     // "… in the reporting period": back to the period last given, even across a paragraph.
     const carry =
       lastPeriod && (next(lastPeriod) || PERIOD_BACK.test(sentence.text)) ? lastPeriod.period : null;
