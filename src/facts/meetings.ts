@@ -1,6 +1,6 @@
 import type { Article, Sentence } from '../corpus/types.js';
 import { datesIn } from './dates.js';
-import { capitalOf, countriesIn, countryOf } from './geo.js';
+import { capitalCity, capitalOf, countriesIn, countryOf } from './geo.js';
 import type { Person, PersonRef } from './people.js';
 import type { FactDate, FactSource, MeetingFact, Participant } from './types.js';
 
@@ -13,10 +13,38 @@ import type { FactDate, FactSource, MeetingFact, Participant } from './types.js'
  */
 
 const TRIGGER =
-  /\b(met|meet|meets|meeting|talks|negotiations|visit|visits|visited|visiting|received|hosts?|hosted|summit|phone call|telephone conversation|conversation)\b/i;
+  /\b(met|meet|meets|meeting|talks|negotiations|discussed|discussion|visit|visits|visited|visiting|received|hosts?|hosted|summit|phone call|telephone conversation|conversation|greeted|welcomed|signed|witnessed|co-chaired|chaired|arrived|arrives|press conference|consultations)\b/i;
 /** A meeting referred to as past from the article's point of view. */
-const PAST =
-  /\b(previously|earlier|before that|in the past|last (?:year|month|week)|pervious|previous meeting)\b/i;
+const PAST = /\b(previously|earlier|before that|in the past|last (?:year|month|week)|previous meeting)\b/i;
+/** Cue words of PAST that news misspells ("the pervious meeting"): matched with one letter off. */
+const PAST_WORDS = ['previous', 'previously', 'earlier'];
+
+/** Whether two words are at most one edit apart (a letter added, dropped, changed or two swapped). */
+function oneEditApart(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  if (a.slice(i + 1) === b.slice(i + 1)) return true; // changed
+  if (a.slice(i + 1) === b.slice(i) || a.slice(i) === b.slice(i + 1)) return true; // added or dropped
+  return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2); // swapped
+}
+
+/** PAST, tolerating a misspelled cue word of seven letters or more. */
+function isPast(text: string): boolean {
+  if (PAST.test(text)) return true;
+  const words = text.toLowerCase().match(/\p{L}{7,}/gu) ?? [];
+  return words.some((w) => PAST_WORDS.some((p) => w !== p && oneEditApart(w, p)));
+}
+
+/** "Tokayev instructed the minister to hold talks with …": an order, not a meeting of those two. */
+const ORDER =
+  /\b(?:instructed|ordered|tasked|charged|directed|commissioned|urged|asked)\b[^.;]*?\bto\s+(?:\w+\s+){0,3}?$/i;
+
+/** A visit by one person to another country: "arrived in Tbilisi on a working visit", "a state visit to Nigeria". */
+const VISIT_FORMAT = /\b(?:state|official|working|business)\s+visit\b/i;
+/** The place right after the visit: "visited Tbilisi", "arrived in the capital of Georgia", "trip to Nigeria". */
+const VISIT_TO =
+  /\b(?:(?:arrived|arrives|arriving)\s+in|visited|visits|visiting|to visit|(?:visit|trip|travel(?:led|ed|s|ling)?)\s+to)\s+(?:the\s+)?((?:capital (?:city )?of\s+(?:the\s+)?)?[\p{Lu}][\p{L}’'-]+(?:\s+[\p{Lu}][\p{L}’'-]+)?)/u;
 const SEPARATE = /\b(separate|another|other) meeting\b/i;
 
 const FORMATS: Array<[RegExp, string]> = [
@@ -95,6 +123,40 @@ function dateIn(text: string, articleDate: string | null): FactDate | null {
   return d ? { iso: d.iso, display: d.display, from: d.yearFrom ?? 'none' } : null;
 }
 
+/** The place a lone visitor goes to, when it is another country or its city. */
+function soloVisit(text: string, person: Person): string | null {
+  // "during his visit to Warsaw", said by a spokesman: the visitor is someone else.
+  if (/\b(?:his|her|their)\s+(?:\w+\s+)?(?:visit|trip)\b/i.test(text)) return null;
+  const to = VISIT_TO.exec(text);
+  const format = VISIT_FORMAT.exec(text);
+  const place =
+    (to && (capitalOfCountryIn(to[1]!) ?? placeWord(to[1]!))) ??
+    (format ? meetingPlace(text.slice(format.index)) : null);
+  if (!place) return null;
+  const country = capitalOf(place)?.country ?? countryOf(place) ?? null;
+  return country && country !== person.country ? place : null;
+}
+
+/** A capital or country named by a phrase, as a place. */
+function placeWord(phrase: string): string | null {
+  const word = phrase.replace(/['’]s$/, '');
+  return capitalOf(word)?.city ?? countryOf(word) ?? null;
+}
+
+/** "arrived in the capital of Georgia": the capital. */
+function capitalOfCountryIn(text: string): string | null {
+  const m = /\bcapital (?:city )?of\s+(?:the\s+)?([\p{Lu}][\p{L}’'-]+(?:\s+[\p{Lu}][\p{L}’'-]+)?)/u.exec(
+    text,
+  );
+  const country = m ? countryOf(m[1]!) : undefined;
+  return country ? (capitalCity(country) ?? country) : null;
+}
+
+/** Two dates this far apart or more are two meetings, not the days of one visit. */
+const VISIT_DAYS = 7;
+
+const EVENT_BACK = /^(?:the|this) (?:discussion|meeting|talks|negotiations|visit|conversation)\b/i;
+
 /** "both leaders", "the sides": the people of a sentence just before. */
 const GROUP =
   /\b(?:both|the two|the) (?:leaders|presidents|ministers|sides|parties|heads of state|interlocutors|delegations)\b/i;
@@ -105,23 +167,46 @@ function articleMeetings(article: Article, refsOf: (s: Sentence) => PersonRef[])
   const drafts: MeetingDraft[] = [];
   article.sentences.forEach((sentence, at) => {
     const text = sentence.text;
-    if (!TRIGGER.test(text) || SEPARATE.test(text)) return;
+    const trigger = TRIGGER.exec(text);
+    if (!trigger || SEPARATE.test(text) || ORDER.test(text.slice(0, trigger.index))) return;
     let refs = refsOf(sentence);
-    if (refs.length === 0 && GROUP.test(text)) {
+    // "The two leaders met in Brasilia" (one of them named, or none): the people of a sentence just before.
+    if (refs.length < 2 && GROUP.test(text)) {
       const earlier = article.sentences.slice(Math.max(0, at - GROUP_LOOKBACK), at).reverse();
-      refs = earlier.map(refsOf).find((r) => r.length >= 2) ?? [];
+      const ids = refs.map((r) => r.person.id);
+      refs =
+        earlier
+          .map(refsOf)
+          .find((r) => r.length >= 2 && ids.every((id) => r.some((x) => x.person.id === id))) ?? refs;
     }
+    // "The discussion took place in Baku on December 14": the event of the sentence before.
+    if (refs.length === 0 && at > 0 && EVENT_BACK.test(text)) refs = refsOf(article.sentences[at - 1]!);
     if (refs.length === 0) return;
-    const past = PAST.test(text);
+    const past = isPast(text);
     const ids = refs.map((r) => r.person.id);
-    const current = drafts.find((d) => !d.past && !past && ids.every((id) => d.people.has(id)));
+    // A sentence dated to another day tells of another meeting ("on March 8, 2023, after negotiations with …").
+    const day = dateIn(text, article.meta.date);
+    // Days of one visit ("arrives today … leaves tomorrow") stay one meeting.
+    const fits = (d: MeetingDraft) =>
+      !day?.iso ||
+      !d.date?.iso ||
+      Math.abs(Date.parse(d.date.iso) - Date.parse(day.iso)) <= VISIT_DAYS * 86_400_000;
+    const current = drafts.find((d) => !d.past && !past && fits(d) && ids.every((id) => d.people.has(id)));
     const same =
       current ??
-      drafts.find((d) => d.past === past && ids.length >= 2 && ids.every((id) => d.people.has(id))) ??
       drafts.find(
-        (d) => d.past === past && ids.length >= 2 && [...d.people.keys()].every((id) => ids.includes(id)),
+        (d) => d.past === past && fits(d) && ids.length >= 2 && ids.every((id) => d.people.has(id)),
+      ) ??
+      drafts.find(
+        (d) =>
+          d.past === past &&
+          fits(d) &&
+          ids.length >= 2 &&
+          [...d.people.keys()].every((id) => ids.includes(id)),
       );
-    if (!same && refs.length < 2) return;
+    // One person visiting another country is a meeting too, with its place.
+    const visit = refs.length === 1 && !same ? soloVisit(text, refs[0]!.person) : null;
+    if (!same && refs.length < 2 && !visit) return;
     const draft: MeetingDraft = same ?? {
       article,
       people: new Map(),
@@ -136,7 +221,7 @@ function articleMeetings(article: Article, refsOf: (s: Sentence) => PersonRef[])
     for (const r of refs)
       if (!draft.people.has(r.person.id)) draft.people.set(r.person.id, participant(r.person, article.file));
     draft.sources.push(source(sentence));
-    draft.place ??= meetingPlace(text);
+    draft.place ??= visit ?? meetingPlace(text) ?? capitalOfCountryIn(text);
     draft.format = betterFormat(draft.format, formatOf(text));
     draft.date ??= dateIn(text, article.meta.date);
   });

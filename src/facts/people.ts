@@ -165,6 +165,10 @@ const NOT_NAME = new Set(
     'corridor',
     'forum',
     'summit',
+    'meeting',
+    'conference',
+    'session',
+    'ceremony',
     'house',
     'representatives',
     'congress',
@@ -352,10 +356,26 @@ function titleAt(tokens: readonly Token[], i: number, text = ''): number {
   return 0;
 }
 
+/** An initial before a name: "S.Chinzorig", "B. Battsetseg" (not the "E" of "H.E."). */
+function isInitial(tokens: readonly Token[], k: number, text: string): boolean {
+  const t = tokens[k]!;
+  return (
+    t.text.length === 1 &&
+    text[t.end] === '.' &&
+    /^\p{Lu}$/u.test(t.text) &&
+    text[t.start - 1] !== '.' &&
+    isNameWord(stripPossessive(tokens[k + 1]?.text ?? ''))
+  );
+}
+
 /** Name words starting at token i: how many (at most 3), or 0. */
 function nameAt(tokens: readonly Token[], i: number, text: string): number {
   let n = 0;
-  while (n < MAX_NAME_WORDS && i + n < tokens.length && isNameWord(stripPossessive(tokens[i + n]!.text))) {
+  while (
+    n < MAX_NAME_WORDS &&
+    i + n < tokens.length &&
+    (isNameWord(stripPossessive(tokens[i + n]!.text)) || (n === 0 && isInitial(tokens, i, text)))
+  ) {
     // A name does not run across punctuation.
     if (n > 0 && /[,;:()[\]{}"“”]/.test(text.slice(tokens[i + n - 1]!.end, tokens[i + n]!.start))) break;
     n++;
@@ -423,6 +443,30 @@ function skipToName(tokens: readonly Token[], j: number, text: string): number {
   return j;
 }
 
+const REGION_WORDS = new Set([
+  'province',
+  'region',
+  'oblast',
+  'governorate',
+  'district',
+  'county',
+  'prefecture',
+]);
+/** Capitalised words of a place before a name may run over at most this many words. */
+const MAX_PLACE_WORDS = 4;
+
+/**
+ * Skips a region named between a title and the name: "Governor of Iran's East
+ * Azerbaijan Province Abedin Khorram" is Abedin Khorram, not "East".
+ */
+function skipPlace(tokens: readonly Token[], j: number): number {
+  for (let k = j; k < Math.min(tokens.length, j + MAX_PLACE_WORDS); k++) {
+    if (!/^\p{Lu}/u.test(tokens[k]!.text)) return j;
+    if (REGION_WORDS.has(lower(tokens[k]))) return k + 1;
+  }
+  return j;
+}
+
 /** Role-anchored name mentions in one sentence. */
 export function roleMentions(text: string): RawMention[] {
   const tokens = words(text);
@@ -448,17 +492,28 @@ export function roleMentions(text: string): RawMention[] {
     // The name may follow after a comma: "…of Kazakhstan, Murat Nurtleu,".
     let j = after.next;
     // "Ambassador to Mongolia Kenji Sugawara": the posting is not the role's country.
-    if (after.countries.length === 0 && lower(tokens[j]) === 'to') {
+    // "Ambassador of Cuba to Mongolia Jorge Ferrer": nor is it after the role's own country.
+    if (lower(tokens[j]) === 'to') {
       const posting = countriesIn(text).find((m) => m.start === j + 1);
       if (posting) j = posting.end;
     }
     j = skipToName(tokens, j, text);
+    // "Prime Minister of the country Irakli Garibashvili"
+    if (
+      lower(tokens[j]) === 'of' &&
+      lower(tokens[j + 1]) === 'the' &&
+      /^(?:country|nation)$/.test(lower(tokens[j + 2]))
+    )
+      j = skipToName(tokens, j + 3, text);
+    j = skipPlace(tokens, j);
     const names: Array<{ start: number; count: number }> = [];
     let count = nameAt(tokens, j, text);
     while (count > 0) {
       names.push({ start: j, count });
       j += count;
-      if (lower(tokens[j]) === 'and' && nameAt(tokens, j + 1, text) > 0) {
+      // "Hasina and Maldivian president Solih": a word before a title is not a second name.
+      const nextCount = lower(tokens[j]) === 'and' ? nameAt(tokens, j + 1, text) : 0;
+      if (nextCount > 0 && titleAt(tokens, j + 1 + nextCount, text) === 0) {
         j += 1;
         count = nameAt(tokens, j, text);
       } else break;
