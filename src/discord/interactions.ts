@@ -15,6 +15,7 @@ import type { Answer } from '../answer/types.js';
 import type { Choice, CommandContext, OptionSpec, Permission } from '../commands/contract.js';
 import { type RunResult, runCommand } from '../commands/run.js';
 import type { Logger } from '../logger.js';
+import { parseCustomId } from '../render/customId.js';
 import {
   type DiscordMessage,
   NO_MENTIONS,
@@ -24,7 +25,6 @@ import {
 } from '../render/discord.js';
 import { PRIVATE_OPTION } from './commands.js';
 import type { Cooldown } from './cooldown.js';
-import { parseCustomId } from './customId.js';
 import { RestWatch } from './restWatch.js';
 import { ShownAnswers } from './shown.js';
 
