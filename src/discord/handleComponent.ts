@@ -13,6 +13,9 @@ import { deliver, final, type Handling, type Job, showAnswer, tell } from './rep
  */
 const CONTEXT_COMMAND = 'source';
 
+/** A button this version cannot run: its id, or the command it needs, is gone. */
+const OLD_BUTTON = 'This button is from an older version of citebot: run the command again.';
+
 type Action<K extends ButtonAction['kind']> = Extract<ButtonAction, { kind: K }>;
 
 /** Show context: the paragraph around a cited line, through the /source command. */
@@ -24,12 +27,7 @@ async function showContext(h: Handling, job: Job, action: Action<'context'>): Pr
   log.options = loggableOptions(raw);
   const command = context.commands.get(CONTEXT_COMMAND);
   if (!command) {
-    await tell(
-      h,
-      job,
-      'unknown_button',
-      'This button is from an older version of citebot: run the command again.',
-    );
+    await tell(h, job, 'unknown_button', OLD_BUTTON);
     return;
   }
   const refusal = firstRefusal(() => hasPermission(command, job.interaction));
@@ -94,12 +92,7 @@ export async function handleComponent(h: Handling, job: Job, interaction: Button
   job.log.customId = interaction.customId;
   const action = parseCustomId(interaction.customId);
   if (!action) {
-    await tell(
-      h,
-      job,
-      'unknown_button',
-      'This button is from an older version of citebot: run the command again.',
-    );
+    await tell(h, job, 'unknown_button', OLD_BUTTON);
     return;
   }
   job.log.action = action.kind;
