@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ask } from '../../src/answer/ask.js';
 import type { Answer } from '../../src/answer/types.js';
 import { defineCommand } from '../../src/commands/contract.js';
-import { RESTARTING } from '../../src/discord/interactions.js';
+import { RESTARTING } from '../../src/discord/reply.js';
 import { sendBurst } from '../support/burst.js';
 import { captureLog } from '../support/captureLog.js';
 import { startMain, withBotOn } from '../support/child.js';
