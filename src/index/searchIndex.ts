@@ -1,12 +1,11 @@
-import type MiniSearch from 'minisearch';
-import type { SearchResult } from 'minisearch';
+import MiniSearch, { type SearchResult } from 'minisearch';
 import type SearchableMap from 'minisearch/SearchableMap';
-import { contentKey, fold, tokenize } from '../text/normalize.js';
+import { contentKey, contentKeys, fold, tokenize } from '../text/normalize.js';
 import { miniSearchSteps, spellingSteps } from './build.js';
 import { type FlatPostings, flatPostingsSteps, type Matches, scorer } from './flatPostings.js';
 import { internalsOf, type TermData } from './internals.js';
 import type { KeySet } from './keySet.js';
-import type { IndexDoc } from './options.js';
+import { INDEX_OPTIONS, type IndexDoc } from './options.js';
 import { drive, driveAsync, type Steps } from './steps.js';
 
 export type { SurfaceWords } from './build.js';
@@ -224,3 +223,40 @@ export function buildIndex(docs: readonly IndexDoc[]): SearchIndex {
 export function buildIndexAsync(docs: readonly IndexDoc[], options: AsyncOptions = {}): Promise<SearchIndex> {
   return driveAsync(buildSteps(docs), options.sliceMs ?? DEFAULT_SLICE_MS);
 }
+
+/**
+ * The bulk build and the fast path reproduce MiniSearch's `addAll` and
+ * `search` from its internals; test/index checks that for any documents and
+ * keys, and this checks it once at start-up on three documents, so that a
+ * MiniSearch that adds or scores differently fails here, loudly, rather than
+ * answering with other scores than its own.
+ */
+function checkAgainstMiniSearch(): void {
+  const docs: IndexDoc[] = [
+    { id: 0, type: 'sentence', text: 'Trade grew, and trade agreements followed.', keywords: '' },
+    { id: 1, type: 'fact', text: 'trade agreement signed', keywords: 'agreement treaty' },
+    { id: 2, type: 'sentence', text: 'The treaty was signed in Dushanbe.', keywords: '' },
+  ];
+  const built = buildIndex(docs);
+  const plain = new MiniSearch<IndexDoc>(INDEX_OPTIONS);
+  plain.addAll(docs);
+  if (JSON.stringify(built.mini) !== JSON.stringify(plain)) {
+    throw new Error("searchIndex: the bulk build (src/index/build.ts) no longer equals MiniSearch's addAll");
+  }
+  const keys = contentKeys('trade agreement treaty signed Dushanbe');
+  const boosts = keys.map((_, i) => 1 - i / 10);
+  const matches = built.match(keys, boosts);
+  const scores = new Map<number, number>();
+  for (let i = 0; i < matches.count; i++) scores.set(matches.ids[i]!, matches.scores[i]!);
+  const expected = plain.search(
+    { queries: keys, combineWith: 'OR' },
+    { boostTerm: (k) => boosts[keys.indexOf(k)] ?? 1 },
+  );
+  if (expected.length !== scores.size || expected.some((r) => scores.get(r.id as number) !== r.score)) {
+    throw new Error(
+      "searchIndex: the fast path (src/index/flatPostings.ts) no longer scores as MiniSearch's search",
+    );
+  }
+}
+
+checkAgainstMiniSearch();

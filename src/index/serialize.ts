@@ -97,9 +97,9 @@ export function exportIndex(index: SearchIndex): IndexData {
   });
   return {
     layout: 1,
-    documentCount: internals._documentCount,
+    documentCount: index.mini.documentCount,
     nextId: internals._nextId,
-    dirtCount: internals._dirtCount,
+    dirtCount: index.mini.dirtCount,
     fieldIds: { ...internals._fieldIds },
     averageFieldLength: [...internals._avgFieldLength],
     documentIds,
