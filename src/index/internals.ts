@@ -10,11 +10,13 @@ import { INDEX_OPTIONS, type IndexDoc } from './options.js';
  * with wrong scores.
  *
  * Why they are read at all (each measured against the public API on SOTU ×1,
- * 64k documents; see CHANGELOG): the build fills `_index` in bulk (`addAll`
- * was 1.9× slower), answers are scored from flat copies of its postings
- * (`search` is 20× slower at p99), and snapshots copy the fields `toJSON`
- * holds in a layout that saves 4× and loads 1.7× faster than `toJSON` /
- * `loadJSON`, and that keeps the radix trees' child order.
+ * 64k documents): the build fills `_index` in bulk (build.ts; `addAll` takes
+ * 1.7-1.9× as long), answers are scored from flat copies of its postings
+ * (flatPostings.ts; `search` is 20× slower at p99), snapshots copy the fields
+ * `toJSON` holds in a layout that saves 3-4× and loads 1.7× faster than
+ * `toJSON` / `loadJSON` and keeps the radix trees' child order
+ * (serialize.ts), and the vocabulary lookups (fuzzy, prefix, document
+ * frequency) walk `_index` itself, which MiniSearch has no public way to list.
  */
 
 /** A term's postings: field id → short document id → term frequency. */
