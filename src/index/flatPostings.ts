@@ -42,6 +42,14 @@ function popcount(x: number): number {
 const TYPE_CODE: Record<IndexDoc['type'], number> = { sentence: 0, fact: 1 };
 const NO_TYPE = 255;
 
+/** The next epoch stamp; when the count wraps, the stamps are cleared so that none equals it. */
+function nextEpoch(epoch: number, stamps: Uint32Array): number {
+  const next = (epoch + 1) >>> 0;
+  if (next !== 0) return next;
+  stamps.fill(0);
+  return 1;
+}
+
 /** Per-document tables derived from a built or loaded index, so a query reads arrays instead of maps. */
 export interface FlatPostings {
   /** Short (MiniSearch) id → document id, or -1. */
@@ -185,11 +193,7 @@ export function scorer(mini: MiniSearch<IndexDoc>, tables: FlatPostings): Scorer
     totals ??= new Float64Array(size);
     masks1 ??= new Uint32Array(size);
     touched ??= new Int32Array(size);
-    epoch = (epoch + 1) >>> 0;
-    if (epoch === 0) {
-      stamp.fill(0);
-      epoch = 1;
-    }
+    epoch = nextEpoch(epoch, stamp);
     const bitOf = new Map<string, number>();
     keys.forEach((key, i) => {
       if (!bitOf.has(key)) bitOf.set(key, i);
@@ -244,11 +248,7 @@ export function scorer(mini: MiniSearch<IndexDoc>, tables: FlatPostings): Scorer
         keyStamp ??= new Uint32Array(size);
         keyScores ??= new Float64Array(size);
         keyTouched ??= new Int32Array(size);
-        keyEpoch = (keyEpoch + 1) >>> 0;
-        if (keyEpoch === 0) {
-          keyStamp.fill(0);
-          keyEpoch = 1;
-        }
+        keyEpoch = nextEpoch(keyEpoch, keyStamp);
       }
       for (const field of fields) {
         const block = t * fieldCount + field.id;
