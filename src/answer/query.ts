@@ -5,6 +5,7 @@ import { fold, isStopWord, stripFormat, termKey, tokenize, transliterationFold }
 import { canonicalPeriods, FIRST_HALF_WORD, SECOND_HALF_WORD } from '../text/periods.js';
 import { synonymsOf } from '../text/synonyms.js';
 import { type AnswerType, answerTypeOf } from './answerType.js';
+import { type FigureAsked, figureAsked } from './factFit.js';
 
 /** How a query word was matched to the corpus's vocabulary ('synonym': by meaning, or another form of it). */
 export type MatchKind = 'exact' | 'synonym' | 'prefix' | 'fuzzy' | 'none';
@@ -47,6 +48,8 @@ export interface QueryPlan {
   keys: Map<string, number>;
   /** What the answer must contain, by the question's form ("how much" → an amount), or null. */
   answerType: AnswerType | null;
+  /** What it asks of a trade figure: its measure and the span of its period. */
+  figure: FigureAsked;
 }
 
 export interface PlanOptions {
@@ -272,6 +275,7 @@ export function planQuery(index: SearchIndex, asked: string, options: PlanOption
     keys,
     plainTerms: terms.filter((t) => !t.name).length,
     answerType: answerTypeOf(question),
+    figure: figureAsked(question),
   };
 }
 

@@ -2,6 +2,7 @@ import type { Corpus } from '../corpus/types.js';
 import type { Engine } from '../engine.js';
 import { type IndexDoc, type KeySet, keysSimilar, type SearchIndex } from '../index/searchIndex.js';
 import { documentsWith } from './answerType.js';
+import { factFits } from './factFit.js';
 import { sourceOf } from './links.js';
 import { type Coverage, maskCoverage, type QueryPlan } from './query.js';
 import type { Citation } from './types.js';
@@ -205,6 +206,16 @@ export function relevanceOf(
   const required = plan.terms.filter((t) => t.required);
   const corpus = engine.corpus as Corpus | undefined;
   const sentenceCount = corpus?.sentences.length ?? 0;
+  const fitting = new Map<number, boolean>();
+  const fits = (fact: number) => {
+    let ok = fitting.get(fact);
+    if (ok === undefined) {
+      const f = engine.indexedFacts?.[fact];
+      ok = f === undefined || factFits(plan.figure, f);
+      fitting.set(fact, ok);
+    }
+    return ok;
+  };
   let articlesNaming: Array<Set<number>> | undefined;
   const naming = () => {
     articlesNaming ??= required.map((term) => {
@@ -226,6 +237,8 @@ export function relevanceOf(
     // Names alone do not answer what is asked about them: "When was Aliyev born?".
     if (plan.plainTerms > 0 && c.plainMatched === 0) return -1;
     if (typed && typed[id] !== 1) return -1;
+    // A figure of another measure or span ("volume, 2024" for "growth in the first half") is not the answer.
+    if (id >= sentenceCount && !fits(id - sentenceCount)) return -1;
     if (c.missingRequired === 0)
       return c.share < RELEVANCE.FOUND_COVERAGE || c.missing > missingAllowed ? -1 : c.share;
     if (!corpus || id >= sentenceCount) return -1;
