@@ -2,6 +2,7 @@ import { capitalOf, countryOf, countryWordKeys } from '../facts/geo.js';
 import type { SearchIndex } from '../index/searchIndex.js';
 import { EMPTY_LEXICON, FORM_QUALITY, type Lexicon } from '../text/lexicon.js';
 import { fold, isStopWord, stripFormat, termKey, tokenize, transliterationFold } from '../text/normalize.js';
+import { ordinalForms, ordinalValue } from '../text/ordinals.js';
 import { canonicalPeriods, FIRST_HALF_WORD, SECOND_HALF_WORD } from '../text/periods.js';
 import { synonymsOf } from '../text/synonyms.js';
 import { type AnswerType, answerTypeOf } from './answerType.js';
@@ -66,6 +67,11 @@ const ANSWER_KIND = /\b(?:what|which|whose)\s+(?:the\s+)?$/i;
 
 /** Quality of another name of the same country ("Uzbek" for "Uzbekistan"). */
 const COUNTRY_FORM_QUALITY = 0.9;
+/** Quality of a country for its capital named as an actor ("Tashkent and Seoul agreed" → Uzbekistan, Korea). */
+const CAPITAL_AS_COUNTRY_QUALITY = 0.85;
+/** Words before a place that make it where something happens, not who acts. */
+const LOCATIVE_BEFORE =
+  /\b(?:in|at|to|into|near|outside|around|visit|visits|visited|visiting|toured|tour|reached|arrived|landed|hosted|held)\s+(?:the\s+)?$/i;
 /** Quality of a match by meaning rather than spelling. */
 const SYNONYM_QUALITY = 0.8;
 /** Quality of a completion of the last, maybe unfinished, word. */
@@ -113,6 +119,7 @@ function expand(
   isLast: boolean,
   midQuestion: boolean,
   phraseMeaning: ReadonlyMap<string, number>,
+  locative: boolean,
 ): QueryTerm {
   const expansions = new Map<string, number>();
   let kind: MatchKind = 'none';
@@ -129,6 +136,17 @@ function expand(
     add(key, 1);
     kind = 'exact';
   }
+  // "8th" and "eighth" are one word.
+  const ordinal = ordinalValue(word);
+  if (ordinal !== null) {
+    for (const form of ordinalForms(ordinal)) {
+      const k = termKey(form);
+      if (index.documentFrequency(k) > 0) {
+        add(k, 1);
+        kind = 'exact';
+      }
+    }
+  }
   const capitalised = /^\p{Lu}/u.test(word);
   const country = capitalised || midQuestion ? countryOf(word) : undefined;
   if (country) {
@@ -140,7 +158,19 @@ function expand(
       }
     }
   }
-  const place = country !== undefined || capitalOf(word) !== undefined;
+  const capital = capitalOf(word);
+  // A capital that is not where something happens stands for its country: "Tashkent and Seoul want…",
+  // "Minsk's surplus", "Paris will provide". "In Tashkent" is the city itself.
+  if (capital && !country && !locative) {
+    for (const form of countryWordKeys(capital.country)) {
+      const k = termKey(form);
+      if (k !== key && index.documentFrequency(k) > 0) {
+        add(k, CAPITAL_AS_COUNTRY_QUALITY);
+        if (kind === 'none') kind = 'synonym';
+      }
+    }
+  }
+  const place = country !== undefined || capital !== undefined;
   // A lower-case word is a name only when it is a person's own name ("tokayev"), not a word of an
   // alias ("commerce" of "Commerce Minister Pekcan").
   const name = place || (capitalised && (midQuestion || names.has(key))) || (!capitalised && people.has(key));
@@ -197,7 +227,9 @@ function expand(
     weight: idf(documents, df),
     expansions,
     kind,
-    required: place || unknownName || person || YEAR.test(word),
+    // Which session or rank ("the 8th commission", "third largest") is asked like a year; "first" is
+    // too common a word ("for the first time") to require.
+    required: place || unknownName || person || YEAR.test(word) || (ordinal !== null && ordinal >= 2),
     name,
     person,
     optional: false,
@@ -225,6 +257,7 @@ export function planQuery(index: SearchIndex, asked: string, options: PlanOption
     guesses: words.some((w) => index.documentFrequency(termKey(w)) > 0),
   };
   const phrases = phraseMeanings(all, lexicon);
+  const asksSomething = words.some((w) => /^\p{Ll}/u.test(w));
   const seen = new Set<string>();
   const terms: QueryTerm[] = [];
   // Where each content word stands in the question: a capital at its very start says nothing.
@@ -246,6 +279,8 @@ export function planQuery(index: SearchIndex, asked: string, options: PlanOption
       prefixLast && i === words.length - 1,
       positions[i] !== firstWordAt,
       phrases.get(word) ?? new Map(),
+      // A question of names only ("Dushanbe") asks for the names themselves.
+      !asksSomething || LOCATIVE_BEFORE.test(question.slice(0, positions[i])),
     );
     // "what year", "which place": the word names the answer's kind. A
     // half-year narrows what is asked, but a sentence need not write it.

@@ -1,6 +1,7 @@
 import type { Corpus } from '../corpus/types.js';
 import type { Engine } from '../engine.js';
 import { type IndexDoc, type KeySet, keysSimilar, type SearchIndex } from '../index/searchIndex.js';
+import { ordinalsIn, ordinalValue } from '../text/ordinals.js';
 import { documentsWith } from './answerType.js';
 import { factFits } from './factFit.js';
 import { sourceOf } from './links.js';
@@ -186,6 +187,14 @@ export const LEAN_QUALITY = 0.5;
 const YEAR_WORD = /^(?:1[89]|20)\d\d$/;
 /** Whether a text writes a year (the asked one is not in it, or the document would have matched it). */
 const namesAnotherYear = (text: string) => /\b(?:1[89]|20)\d\d\b/.test(text);
+/** Whether a text writes an ordinal past "first" (likewise: another one than the asked). */
+const namesAnotherOrdinal = (text: string) => [...ordinalsIn(text)].some((n) => n >= 2);
+
+/** Whether a sentence writes another value of the kind of a required term (a year, an ordinal) than the asked one. */
+function namesAnother(word: string, text: string): boolean {
+  if (YEAR_WORD.test(word)) return namesAnotherYear(text);
+  return ordinalValue(word) !== null && namesAnotherOrdinal(text);
+}
 
 /**
  * The relevance rule for one document, given its coverage and which query
@@ -247,8 +256,8 @@ export function relevanceOf(
     const leans = required.every(
       (term, j) =>
         [...term.expansions.keys()].some(hasKey) ||
-        // A sentence that gives another year is about that year, whatever its article says.
-        (sets[j]!.has(sentence.article) && !(YEAR_WORD.test(term.word) && namesAnotherYear(sentence.text))),
+        // A sentence that gives another year (or session) is about that one, whatever its article says.
+        (sets[j]!.has(sentence.article) && !namesAnother(term.word, sentence.text)),
     );
     if (!leans) return -1;
     const share = c.share + LEAN_QUALITY * c.missingPeopleShare;

@@ -1,0 +1,78 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ask } from '../../src/answer/ask.js';
+import { planQuery } from '../../src/answer/query.js';
+import { createEngine, type Engine } from '../../src/engine.js';
+import { termKey } from '../../src/text/normalize.js';
+import { ordinalForms, ordinalsIn, ordinalValue } from '../../src/text/ordinals.js';
+import { tempCorpus } from '../support/tempCorpus.js';
+
+/** Articles written for this test: a capital that stands for its country, and numbered sessions. */
+const ARTICLES = {
+  'a_commission.txt': [
+    'Kyrgyzstan and Kazakhstan hold commission',
+    'date 2024-06-12',
+    '',
+    'The 7th meeting of the intergovernmental commission between Kyrgyzstan and Kazakhstan was held in Astana on June 11.',
+    'Kyrgyzstan and Kazakhstan want to raise bilateral trade to $1 billion by 2030.',
+    'The sides also discussed transit through the Altai region.',
+    '',
+  ].join('\n'),
+  'b_visit.txt': [
+    'Kazakh minister visits Bishkek',
+    'date 2024-09-02',
+    '',
+    'The Kazakh foreign minister held talks in Bishkek on September 1.',
+    '',
+  ].join('\n'),
+};
+
+let corpus: ReturnType<typeof tempCorpus>;
+let engine: Engine;
+beforeAll(async () => {
+  corpus = tempCorpus(ARTICLES);
+  const built = await createEngine({ corpusDir: corpus.dir, root: corpus.dir });
+  if ('error' in built) throw new Error(built.error);
+  engine = built;
+});
+afterAll(() => corpus.cleanup());
+
+const first = (question: string) => {
+  const answer = ask(engine, question);
+  return answer.found ? `${answer.citations[0]?.file}:${answer.citations[0]?.line}` : 'not found';
+};
+
+describe('a capital named as an actor', () => {
+  it('stands for its country', () => {
+    expect(first('What level of trade do Bishkek and Astana want by 2030?')).toBe('a_commission.txt:5');
+  });
+
+  it('is the city itself where something happens', () => {
+    expect(first('Where did the Kazakh foreign minister hold talks?')).toBe('b_visit.txt:4');
+    const country = (question: string) =>
+      planQuery(engine.index, question, { lexicon: engine.lexicon })
+        .terms.find((t) => t.word === 'Bishkek')
+        ?.expansions.has(termKey('Kyrgyzstan'));
+    expect(country('What did Bishkek and Astana discuss?')).toBe(true);
+    expect(country('What did the sides discuss in Bishkek?')).toBe(false);
+    expect(country('Who visited Bishkek?')).toBe(false);
+  });
+});
+
+describe('ordinals', () => {
+  it('reads both spellings', () => {
+    expect([
+      ordinalValue('8th'),
+      ordinalValue('eighth'),
+      ordinalValue('22nd'),
+      ordinalValue('eight'),
+    ]).toEqual([8, 8, 22, null]);
+    expect(ordinalForms(12)).toEqual(['12th', 'twelfth']);
+    expect(ordinalForms(23)).toEqual(['23rd']);
+    expect(ordinalsIn('the 3rd and the seventh session')).toEqual(new Set([3, 7]));
+  });
+
+  it('answers the session asked about, in either spelling, and not another one', () => {
+    expect(first('When was the seventh Kyrgyzstan-Kazakhstan commission held?')).toBe('a_commission.txt:4');
+    expect(first('When was the 8th Kyrgyzstan-Kazakhstan commission held?')).toBe('not found');
+  });
+});
