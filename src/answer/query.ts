@@ -3,7 +3,7 @@ import type { SearchIndex } from '../index/searchIndex.js';
 import { EMPTY_LEXICON, FORM_QUALITY, type Lexicon } from '../text/lexicon.js';
 import { fold, isStopWord, stripFormat, termKey, tokenize, transliterationFold } from '../text/normalize.js';
 import { ordinalForms, ordinalValue } from '../text/ordinals.js';
-import { canonicalPeriods, FIRST_HALF_WORD, SECOND_HALF_WORD } from '../text/periods.js';
+import { canonicalPeriods, FIRST_HALF_WORD, QUARTER_WORDS, SECOND_HALF_WORD } from '../text/periods.js';
 import { synonymsOf } from '../text/synonyms.js';
 import { type AnswerType, answerTypeOf } from './answerType.js';
 import { type FigureAsked, figureAsked } from './factFit.js';
@@ -81,7 +81,7 @@ const STEM_PREFIX_QUALITY = 0.9;
 const MAX_EXPANSIONS = 8;
 /** A related word in more sentences than this, and than twice the word itself, is not searched. */
 const RELATED_DF_FLOOR = 500;
-const PERIOD_WORDS: ReadonlySet<string> = new Set([FIRST_HALF_WORD, SECOND_HALF_WORD]);
+const PERIOD_WORDS: ReadonlySet<string> = new Set([FIRST_HALF_WORD, SECOND_HALF_WORD, ...QUARTER_WORDS]);
 /** Words shorter than this never get completions or spelling neighbours: `ttt` is not a typo for anything. */
 const MIN_GUESS_LENGTH = 4;
 /** A four-digit year in a question: an answer must be about it (or its article must be). */

@@ -21,6 +21,13 @@ import type { Citation } from './types.js';
  */
 export const RELEVANCE = {
   FOUND_COVERAGE: 0.55,
+  /**
+   * …or this much when the question names places, people or years and the
+   * document itself names them all: those are the most telling words of a
+   * question, and a paraphrase's other words are often its own phrasing
+   * ("sit down with", "put into").
+   */
+  FOUND_COVERAGE_NAMED: 0.45,
   /** A further quote covers at least this share of what the best one covers… */
   CITE_COVERAGE_RATIO: 0.75,
   /** …and scores at least this share of the best score. */
@@ -210,6 +217,7 @@ export function relevanceOf(
   plan: QueryPlan,
 ): (id: number, c: Coverage, hasKey: (key: string) => boolean) => number {
   const missingAllowed = allowedMissing(plan.terms.length);
+  const named = plan.terms.some((t) => t.required);
   // "How much…" is not answered by a sentence without an amount, "when…" by one without a date.
   const typed = plan.answerType ? documentsWith(engine, plan.answerType) : undefined;
   const required = plan.terms.filter((t) => t.required);
@@ -249,7 +257,10 @@ export function relevanceOf(
     // A figure of another measure or span ("volume, 2024" for "growth in the first half") is not the answer.
     if (id >= sentenceCount && !fits(id - sentenceCount)) return -1;
     if (c.missingRequired === 0)
-      return c.share < RELEVANCE.FOUND_COVERAGE || c.missing > missingAllowed ? -1 : c.share;
+      return c.share < (named ? RELEVANCE.FOUND_COVERAGE_NAMED : RELEVANCE.FOUND_COVERAGE) ||
+        c.missing > missingAllowed
+        ? -1
+        : c.share;
     if (!corpus || id >= sentenceCount) return -1;
     const sentence = corpus.sentences[id]!;
     const sets = naming();
