@@ -5,7 +5,7 @@ import type { IndexDoc } from '../index/searchIndex.js';
 import { contentKeys, stripFormat, termKey, tokenize } from '../text/normalize.js';
 import { documentsWith } from './answerType.js';
 import { citationsForFacts, toAnswerFact } from './facts.js';
-import { coverage, planQuery, type QueryPlan } from './query.js';
+import { coverage, planQuery, type QueryPlan, spelledKey } from './query.js';
 import { type Ranked, rank, selectCitations } from './rank.js';
 import { type Answer, type Citation, notFoundAnswer } from './types.js';
 
@@ -14,6 +14,8 @@ interface PeopleKeys {
   names: Set<string>;
   /** Keys of the words of their names proper (not aliases, not countries): a question naming one is about that person. */
   people: Set<string>;
+  /** Those words as spelled (see PlanOptions.peopleSpelled). */
+  peopleSpelled: Set<string>;
 }
 
 const namesOf = new WeakMap<Engine['facts'], PeopleKeys>();
@@ -28,14 +30,11 @@ function personNames(engine: Engine): PeopleKeys {
     // Titles in aliases ("President Tokayev") are not names.
     for (const title of ['president', 'minister', 'foreign', 'prime', 'deputy', 'affairs'])
       names.delete(termKey(title));
-    const people = new Set(
-      engine.facts.people
-        .flatMap((p) => tokenize(p.name))
-        .filter((w) => countryOf(w) === undefined)
-        .map((w) => termKey(w))
-        .filter((k) => names.has(k)),
-    );
-    keys = { names, people };
+    const own = engine.facts.people
+      .flatMap((p) => tokenize(p.name))
+      .filter((w) => countryOf(w) === undefined && names.has(termKey(w)));
+    const people = new Set(own.map((w) => termKey(w)));
+    keys = { names, people, peopleSpelled: new Set(own.map((w) => spelledKey(w))) };
     namesOf.set(engine.facts, keys);
   }
   return keys;

@@ -58,6 +58,11 @@ export interface PlanOptions {
   names?: ReadonlySet<string>;
   /** Keys of people's own names: a question naming one is about that person (required). */
   people?: ReadonlySet<string>;
+  /**
+   * People's own name words as spelled (folded): a lower-case word is a name only when it is spelled
+   * like one, so "buy" is not "Bui" though both stem to `bui`. Without it, keys decide.
+   */
+  peopleSpelled?: ReadonlySet<string>;
   /** Related words (the engine's table); none when absent. */
   lexicon?: Lexicon;
 }
@@ -87,6 +92,11 @@ const MIN_GUESS_LENGTH = 4;
 /** A four-digit year in a question: an answer must be about it (or its article must be). */
 const YEAR = /^(?:1[89]|20)\d\d$/;
 
+/** A word as spelled, folded (case, accents, romanisation variants) but not stemmed. */
+export function spelledKey(word: string): string {
+  return transliterationFold(fold(word));
+}
+
 /** Edit distance allowed for a key of this length: none for short words, where a typo is a different word. */
 export function maxEditDistance(length: number): number {
   if (length >= 8) return 2;
@@ -107,13 +117,14 @@ interface ExpandContext {
   index: SearchIndex;
   names: ReadonlySet<string>;
   people: ReadonlySet<string>;
+  peopleSpelled: ReadonlySet<string> | undefined;
   lexicon: Lexicon;
   /** Completions and spelling neighbours are allowed (the question is not noise). */
   guesses: boolean;
 }
 
 function expand(
-  { index, names, people, lexicon, guesses }: ExpandContext,
+  { index, names, people, peopleSpelled, lexicon, guesses }: ExpandContext,
   word: string,
   key: string,
   isLast: boolean,
@@ -173,7 +184,8 @@ function expand(
   const place = country !== undefined || capital !== undefined;
   // A lower-case word is a name only when it is a person's own name ("tokayev"), not a word of an
   // alias ("commerce" of "Commerce Minister Pekcan").
-  const name = place || (capitalised && (midQuestion || names.has(key))) || (!capitalised && people.has(key));
+  const ownName = people.has(key) && (capitalised || !peopleSpelled || peopleSpelled.has(spelledKey(word)));
+  const name = place || (capitalised && (midQuestion || names.has(key))) || (!capitalised && ownName);
   // Names and places are never expanded by meaning: "Turkey" is not a bird here.
   if (!name) {
     for (const form of lexicon.forms(key)) byMeaning(form, FORM_QUALITY);
@@ -220,7 +232,7 @@ function expand(
   }
   const unknownName = kind === 'none' && midQuestion && capitalised;
   // A question about a named person or a year is not answered about another.
-  const person = people.has(key) && (capitalised || midQuestion);
+  const person = ownName && (capitalised || midQuestion);
   return {
     word,
     key,
@@ -253,6 +265,7 @@ export function planQuery(index: SearchIndex, asked: string, options: PlanOption
     index,
     names,
     people: options.people ?? new Set<string>(),
+    peopleSpelled: options.peopleSpelled,
     lexicon,
     guesses: words.some((w) => index.documentFrequency(termKey(w)) > 0),
   };

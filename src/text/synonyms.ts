@@ -15,9 +15,10 @@ const GROUPS: readonly string[] = [
   'visit trip',
   'increase boost raise grow growth rise',
   'decrease decline fall drop',
-  'export exports supply supplies ship send sends',
+  // In trade, what a country sells is its exports and what it buys its imports.
+  'export exports supply supplies ship send sends sell sells sold',
   'promise promised pledge pledged commit committed',
-  'import imports',
+  'import imports buy buys bought purchase purchases purchased',
   'turnover volume',
   'country nation state',
   'leader president',

@@ -6,7 +6,10 @@ import { termKey } from '../../src/text/normalize.js';
 import { ordinalForms, ordinalsIn, ordinalValue } from '../../src/text/ordinals.js';
 import { tempCorpus } from '../support/tempCorpus.js';
 
-/** Articles written for this test: a capital that stands for its country, and numbered sessions. */
+/**
+ * Articles written for this test: a capital that stands for its country, numbered sessions, and a
+ * common word that stems like a name.
+ */
 const ARTICLES = {
   'a_commission.txt': [
     'Kyrgyzstan and Kazakhstan hold commission',
@@ -15,6 +18,20 @@ const ARTICLES = {
     'The 7th meeting of the intergovernmental commission between Kyrgyzstan and Kazakhstan was held in Astana on June 11.',
     'Kyrgyzstan and Kazakhstan want to raise bilateral trade to $1 billion by 2030.',
     'The sides also discussed transit through the Altai region.',
+    '',
+  ].join('\n'),
+  'c_hanoi.txt': [
+    'Vietnam and Kazakhstan talks',
+    'date 2024-10-02',
+    '',
+    'Deputy Prime Minister Bui Thanh Son received the Kazakh delegation in Hanoi on October 1.',
+    '',
+  ].join('\n'),
+  'd_trade.txt': [
+    'Vietnam imports more grain',
+    'date 2024-11-02',
+    '',
+    'Vietnamese imports from Kazakhstan reached $300 million in 2023.',
     '',
   ].join('\n'),
   'b_visit.txt': [
@@ -74,5 +91,12 @@ describe('ordinals', () => {
   it('answers the session asked about, in either spelling, and not another one', () => {
     expect(first('When was the seventh Kyrgyzstan-Kazakhstan commission held?')).toBe('a_commission.txt:4');
     expect(first('When was the 8th Kyrgyzstan-Kazakhstan commission held?')).toBe('not found');
+  });
+});
+
+describe('a common word that stems like a name', () => {
+  it('is the word, not the person ("buy" is not "Bui")', () => {
+    expect(first('How much did Vietnam buy from Kazakhstan in 2023?')).toBe('d_trade.txt:4');
+    expect(first('Whom did Bui Thanh Son receive in Hanoi?')).toBe('c_hanoi.txt:4');
   });
 });
