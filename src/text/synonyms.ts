@@ -27,6 +27,13 @@ const GROUPS: readonly string[] = [
   'cooperation collaboration partnership',
   'plan plans programme program',
   'worth value valued totaling totalling amounting',
+  // How wire copy tells of a visit: who greeted whom on arrival.
+  'greet greeted welcome welcomed',
+  'arrive arrived arrival land landed',
+  'previous preceding former last',
+  'company companies firm firms',
+  'tourist tourists holidaymaker holidaymakers traveller travellers',
+  'lorry lorries truck trucks',
 ];
 
 const byKey = new Map<string, Set<string>>();
