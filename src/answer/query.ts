@@ -39,6 +39,8 @@ export interface QueryTerm {
    * place…"): it counts when a sentence has it, and is not missed when not.
    */
   optional: boolean;
+  /** A city asked as where something happened ("visit Cairo", "in Yerevan"), not as who acted. */
+  where: boolean;
 }
 
 export interface QueryPlan {
@@ -245,6 +247,7 @@ function expand(
     name,
     person,
     optional: false,
+    where: capital !== undefined && !country && locative,
   };
 }
 

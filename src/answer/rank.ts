@@ -5,7 +5,7 @@ import { ordinalsIn, ordinalValue } from '../text/ordinals.js';
 import { documentsWith } from './answerType.js';
 import { factFits } from './factFit.js';
 import { sourceOf } from './links.js';
-import { type Coverage, maskCoverage, type QueryPlan } from './query.js';
+import { type Coverage, maskCoverage, type QueryPlan, type QueryTerm } from './query.js';
 import type { Citation } from './types.js';
 
 /**
@@ -197,10 +197,19 @@ const namesAnotherYear = (text: string) => /\b(?:1[89]|20)\d\d\b/.test(text);
 /** Whether a text writes an ordinal past "first" (likewise: another one than the asked). */
 const namesAnotherOrdinal = (text: string) => [...ordinalsIn(text)].some((n) => n >= 2);
 
-/** Whether a sentence writes another value of the kind of a required term (a year, an ordinal) than the asked one. */
-function namesAnother(word: string, text: string): boolean {
-  if (YEAR_WORD.test(word)) return namesAnotherYear(text);
-  return ordinalValue(word) !== null && namesAnotherOrdinal(text);
+/** Where a sentence says something happened: "in Riyadh", "at the Elysee Palace". */
+const NAMES_A_PLACE =
+  /\b(?:in|at|visited|visiting|hosted by)\s+(?:the\s+)?(?:[a-z]+\s+of\s+(?:the\s+)?)?\p{Lu}\p{Ll}/u;
+
+/**
+ * Whether a sentence writes another value of the kind of a required term than the asked one: a year,
+ * an ordinal, or a place where something happened ("When did he visit Cairo?" is not answered by a
+ * visit "in Riyadh" in an article that names Cairo elsewhere).
+ */
+function namesAnother(term: QueryTerm, text: string): boolean {
+  if (YEAR_WORD.test(term.word)) return namesAnotherYear(text);
+  if (term.where) return NAMES_A_PLACE.test(text);
+  return ordinalValue(term.word) !== null && namesAnotherOrdinal(text);
 }
 
 /**
@@ -268,7 +277,7 @@ export function relevanceOf(
       (term, j) =>
         [...term.expansions.keys()].some(hasKey) ||
         // A sentence that gives another year (or session) is about that one, whatever its article says.
-        (sets[j]!.has(sentence.article) && !namesAnother(term.word, sentence.text)),
+        (sets[j]!.has(sentence.article) && !namesAnother(term, sentence.text)),
     );
     if (!leans) return -1;
     const share = c.share + LEAN_QUALITY * c.missingPeopleShare;

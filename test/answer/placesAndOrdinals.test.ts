@@ -34,6 +34,14 @@ const ARTICLES = {
     'Vietnamese imports from Kazakhstan reached $300 million in 2023.',
     '',
   ].join('\n'),
+  'e_cairo.txt': [
+    'Egypt and Saudi Arabia deepen ties',
+    'date 2024-05-05',
+    '',
+    'Cairo has long sought Gulf investment.',
+    'The Saudi crown prince held talks with the Egyptian prime minister in Riyadh on May 3.',
+    '',
+  ].join('\n'),
   'b_visit.txt': [
     'Kazakh minister visits Bishkek',
     'date 2024-09-02',
@@ -72,6 +80,13 @@ describe('a capital named as an actor', () => {
     expect(country('What did Bishkek and Astana discuss?')).toBe(true);
     expect(country('What did the sides discuss in Bishkek?')).toBe(false);
     expect(country('Who visited Bishkek?')).toBe(false);
+  });
+});
+
+describe('a city asked as where something happened', () => {
+  it('is not leant on by a sentence that says it happened elsewhere', () => {
+    expect(first('When did the Saudi crown prince hold talks in Riyadh?')).toBe('e_cairo.txt:5');
+    expect(first('When did the Saudi crown prince hold talks in Cairo?')).toBe('not found');
   });
 });
 
