@@ -42,6 +42,8 @@ function personNames(engine: Engine): PeopleKeys {
 
 /** How many of the best-matching sentences can decide which source of a fact is quoted first. */
 const PREFERENCE_DEPTH = 500;
+/** A fact shown first (but a trade figure) covers at least this share of what the best sentence covers. */
+const FACT_COVERAGE_RATIO = 0.8;
 /** Facts shown first in an answer: at most this many… */
 const MAX_FACTS = 3;
 /** …each scoring at least this share of the best fact. */
@@ -114,7 +116,15 @@ export function ask(engine: Engine, question: string, options: AskOptions = {}):
   const ranked = rank(engine, plan, options.type);
   const sentenceCount = engine.corpus.sentences.length;
   const sentences = ranked.filter((r) => r.id < sentenceCount);
-  const facts = relevantFacts(ranked, sentenceCount);
+  // A meeting, agreement or person fact comes first only when it answers nearly as much of the
+  // question as the best sentence: a visit's fact does not say where wreaths were laid during it.
+  // (A trade figure is checked against the asked measure and span instead: see factFit.ts.)
+  const bestSentence = sentences[0]?.relevant ? sentences[0].coverage : 0;
+  const facts = relevantFacts(ranked, sentenceCount).filter(
+    (f) =>
+      engine.indexedFacts[f.id - sentenceCount]?.kind === 'trade' ||
+      f.coverage >= bestSentence * FACT_COVERAGE_RATIO,
+  );
   const quotes = sentences[0]?.relevant ? selectCitations(engine, sentences, limit) : [];
   const found = facts.length > 0 || quotes.length > 0;
   const shownFacts = facts.map((r) => engine.indexedFacts[r.id - sentenceCount]!);

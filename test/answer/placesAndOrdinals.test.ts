@@ -42,6 +42,14 @@ const ARTICLES = {
     'The Saudi crown prince held talks with the Egyptian prime minister in Riyadh on May 3.',
     '',
   ].join('\n'),
+  'f_wreaths.txt': [
+    'Uzbek minister in Dushanbe',
+    'date 2024-02-10',
+    '',
+    'Uzbek Foreign Minister Bakhtiyor Saidov held talks with Tajik Foreign Minister Sirojiddin Muhriddin in Dushanbe on February 9.',
+    'During the visit, the Uzbek minister laid a wreath at the Ismoili Somoni monument in Dushanbe.',
+    '',
+  ].join('\n'),
   'b_visit.txt': [
     'Kazakh minister visits Bishkek',
     'date 2024-09-02',
@@ -87,6 +95,15 @@ describe('a city asked as where something happened', () => {
   it('is not leant on by a sentence that says it happened elsewhere', () => {
     expect(first('When did the Saudi crown prince hold talks in Riyadh?')).toBe('e_cairo.txt:5');
     expect(first('When did the Saudi crown prince hold talks in Cairo?')).toBe('not found');
+  });
+});
+
+describe('facts first', () => {
+  it('only when the fact answers nearly as much as the best sentence', () => {
+    const answer = ask(engine, 'Where did the Uzbek minister lay a wreath in Dushanbe?');
+    expect(answer.facts).toEqual([]);
+    expect(answer.citations[0]).toMatchObject({ file: 'f_wreaths.txt', line: 5 });
+    expect(ask(engine, 'Where did Saidov and Muhriddin meet?').facts.map((f) => f.kind)).toEqual(['meeting']);
   });
 });
 
