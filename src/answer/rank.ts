@@ -1,5 +1,6 @@
 import type { Corpus } from '../corpus/types.js';
 import type { Engine } from '../engine.js';
+import { capitalOf, countriesIn, countryOf } from '../facts/geo.js';
 import { type IndexDoc, type KeySet, keysSimilar, type SearchIndex } from '../index/searchIndex.js';
 import { ordinalsIn, ordinalValue } from '../text/ordinals.js';
 import { documentsWith } from './answerType.js';
@@ -206,9 +207,13 @@ const NAMES_A_PLACE =
  * an ordinal, or a place where something happened ("When did he visit Cairo?" is not answered by a
  * visit "in Riyadh" in an article that names Cairo elsewhere).
  */
-function namesAnother(term: QueryTerm, text: string): boolean {
+function namesAnother(term: QueryTerm, text: string, asked: ReadonlySet<string>): boolean {
   if (YEAR_WORD.test(term.word)) return namesAnotherYear(text);
   if (term.where) return NAMES_A_PLACE.test(text);
+  // A sentence about another country ("the Kyrgyz-Uzbek border treaty") is not about the asked pair.
+  // (A question about one country leaves its partners open: the French minister in Armenia.)
+  if (asked.size >= 2 && asked.has(countryOf(term.word) ?? ''))
+    return countriesIn(text).some((m) => !asked.has(m.country));
   return ordinalValue(term.word) !== null && namesAnotherOrdinal(text);
 }
 
@@ -232,6 +237,9 @@ export function relevanceOf(
   const required = plan.terms.filter((t) => t.required);
   const corpus = engine.corpus as Corpus | undefined;
   const sentenceCount = corpus?.sentences.length ?? 0;
+  const askedCountries = new Set(
+    plan.terms.map((t) => countryOf(t.word) ?? capitalOf(t.word)?.country).filter((c) => c !== undefined),
+  );
   const fitting = new Map<number, boolean>();
   const fits = (fact: number) => {
     let ok = fitting.get(fact);
@@ -277,7 +285,7 @@ export function relevanceOf(
       (term, j) =>
         [...term.expansions.keys()].some(hasKey) ||
         // A sentence that gives another year (or session) is about that one, whatever its article says.
-        (sets[j]!.has(sentence.article) && !namesAnother(term, sentence.text)),
+        (sets[j]!.has(sentence.article) && !namesAnother(term, sentence.text, askedCountries)),
     );
     if (!leans) return -1;
     const share = c.share + LEAN_QUALITY * c.missingPeopleShare;

@@ -50,6 +50,14 @@ const ARTICLES = {
     'During the visit, the Uzbek minister laid a wreath at the Ismoili Somoni monument in Dushanbe.',
     '',
   ].join('\n'),
+  'g_interview.txt': [
+    'Interview with the Kyrgyz minister',
+    'date 2024-03-01',
+    '',
+    'We also work with the Kazakh side on energy.',
+    'The treaty on the Kyrgyz-Uzbek border was signed in 2022.',
+    '',
+  ].join('\n'),
   'b_visit.txt': [
     'Kazakh minister visits Bishkek',
     'date 2024-09-02',
@@ -104,6 +112,14 @@ describe('facts first', () => {
     expect(answer.facts).toEqual([]);
     expect(answer.citations[0]).toMatchObject({ file: 'f_wreaths.txt', line: 5 });
     expect(ask(engine, 'Where did Saidov and Muhriddin meet?').facts.map((f) => f.kind)).toEqual(['meeting']);
+  });
+});
+
+describe('a country pair', () => {
+  it('is not leant on by a sentence about another country', () => {
+    expect(first('Which treaty did Kyrgyzstan and Uzbekistan sign?')).toBe('g_interview.txt:5');
+    // The article names Kazakhstan, but the treaty is Kyrgyz-Uzbek.
+    expect(first('Which treaty did Kazakhstan and Uzbekistan sign?')).toBe('not found');
   });
 });
 
