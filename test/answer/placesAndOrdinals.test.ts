@@ -1,10 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ask } from '../../src/answer/ask.js';
 import { planQuery } from '../../src/answer/query.js';
-import { createEngine, type Engine } from '../../src/engine.js';
 import { termKey } from '../../src/text/normalize.js';
 import { ordinalForms, ordinalsIn, ordinalValue } from '../../src/text/ordinals.js';
-import { tempCorpus } from '../support/tempCorpus.js';
+import { articleEngine } from './articleEngine.js';
 
 /**
  * Articles written for this test: a capital that stands for its country, numbered sessions, and a
@@ -67,20 +66,8 @@ const ARTICLES = {
   ].join('\n'),
 };
 
-let corpus: ReturnType<typeof tempCorpus>;
-let engine: Engine;
-beforeAll(async () => {
-  corpus = tempCorpus(ARTICLES);
-  const built = await createEngine({ corpusDir: corpus.dir, root: corpus.dir });
-  if ('error' in built) throw new Error(built.error);
-  engine = built;
-});
-afterAll(() => corpus.cleanup());
-
-const first = (question: string) => {
-  const answer = ask(engine, question);
-  return answer.found ? `${answer.citations[0]?.file}:${answer.citations[0]?.line}` : 'not found';
-};
+const built = articleEngine(ARTICLES);
+const { first } = built;
 
 describe('a capital named as an actor', () => {
   it('stands for its country', () => {
@@ -90,7 +77,7 @@ describe('a capital named as an actor', () => {
   it('is the city itself where something happens', () => {
     expect(first('Where did the Kazakh foreign minister hold talks?')).toBe('b_visit.txt:4');
     const country = (question: string) =>
-      planQuery(engine.index, question, { lexicon: engine.lexicon })
+      planQuery(built.engine().index, question, { lexicon: built.engine().lexicon })
         .terms.find((t) => t.word === 'Bishkek')
         ?.expansions.has(termKey('Kyrgyzstan'));
     expect(country('What did Bishkek and Astana discuss?')).toBe(true);
@@ -108,10 +95,12 @@ describe('a city asked as where something happened', () => {
 
 describe('facts first', () => {
   it('only when the fact answers nearly as much as the best sentence', () => {
-    const answer = ask(engine, 'Where did the Uzbek minister lay a wreath in Dushanbe?');
+    const answer = ask(built.engine(), 'Where did the Uzbek minister lay a wreath in Dushanbe?');
     expect(answer.facts).toEqual([]);
     expect(answer.citations[0]).toMatchObject({ file: 'f_wreaths.txt', line: 5 });
-    expect(ask(engine, 'Where did Saidov and Muhriddin meet?').facts.map((f) => f.kind)).toEqual(['meeting']);
+    expect(ask(built.engine(), 'Where did Saidov and Muhriddin meet?').facts.map((f) => f.kind)).toEqual([
+      'meeting',
+    ]);
   });
 });
 
