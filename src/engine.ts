@@ -168,7 +168,11 @@ function factText(f: IndexedFact): { text: string; keywords: string } {
     case 'person':
       return { text: `${f.fact.statement}. ${f.fact.aliases.join('. ')}`, keywords: KIND_WORDS.person! };
     case 'trade':
-      return { text: f.fact.statement, keywords: KIND_WORDS[f.fact.measure]! };
+      // A half-year figure is found by the one word questions ask for it by (`h1`).
+      return {
+        text: f.fact.statement,
+        keywords: `${KIND_WORDS[f.fact.measure]!} ${dateKeywords(f.fact.statement, null)}`,
+      };
     case 'agreement':
       return {
         text: `${f.fact.statement}. ${f.fact.aliases.join('. ')}`,

@@ -5,7 +5,7 @@ import type { IndexDoc } from '../index/searchIndex.js';
 import { contentKeys, stripFormat, termKey, tokenize } from '../text/normalize.js';
 import { documentsWith } from './answerType.js';
 import { citationsForFacts, toAnswerFact } from './facts.js';
-import { coverage, planQuery, type QueryPlan } from './query.js';
+import { coverage, planQuery, type QueryPlan, spelledKey } from './query.js';
 import { type Ranked, rank, selectCitations } from './rank.js';
 import { type Answer, type Citation, notFoundAnswer } from './types.js';
 
@@ -14,6 +14,8 @@ interface PeopleKeys {
   names: Set<string>;
   /** Keys of the words of their names proper (not aliases, not countries): a question naming one is about that person. */
   people: Set<string>;
+  /** Those words as spelled (see PlanOptions.peopleSpelled). */
+  peopleSpelled: Set<string>;
 }
 
 const namesOf = new WeakMap<Engine['facts'], PeopleKeys>();
@@ -28,14 +30,11 @@ function personNames(engine: Engine): PeopleKeys {
     // Titles in aliases ("President Tokayev") are not names.
     for (const title of ['president', 'minister', 'foreign', 'prime', 'deputy', 'affairs'])
       names.delete(termKey(title));
-    const people = new Set(
-      engine.facts.people
-        .flatMap((p) => tokenize(p.name))
-        .filter((w) => countryOf(w) === undefined)
-        .map((w) => termKey(w))
-        .filter((k) => names.has(k)),
-    );
-    keys = { names, people };
+    const own = engine.facts.people
+      .flatMap((p) => tokenize(p.name))
+      .filter((w) => countryOf(w) === undefined && names.has(termKey(w)));
+    const people = new Set(own.map((w) => termKey(w)));
+    keys = { names, people, peopleSpelled: new Set(own.map((w) => spelledKey(w))) };
     namesOf.set(engine.facts, keys);
   }
   return keys;
@@ -43,6 +42,8 @@ function personNames(engine: Engine): PeopleKeys {
 
 /** How many of the best-matching sentences can decide which source of a fact is quoted first. */
 const PREFERENCE_DEPTH = 500;
+/** A fact shown first (but a trade figure) covers at least this share of what the best sentence covers. */
+const FACT_COVERAGE_RATIO = 0.8;
 /** Facts shown first in an answer: at most this many… */
 const MAX_FACTS = 3;
 /** …each scoring at least this share of the best fact. */
@@ -115,7 +116,15 @@ export function ask(engine: Engine, question: string, options: AskOptions = {}):
   const ranked = rank(engine, plan, options.type);
   const sentenceCount = engine.corpus.sentences.length;
   const sentences = ranked.filter((r) => r.id < sentenceCount);
-  const facts = relevantFacts(ranked, sentenceCount);
+  // A meeting, agreement or person fact comes first only when it answers nearly as much of the
+  // question as the best sentence: a visit's fact does not say where wreaths were laid during it.
+  // (A trade figure is checked against the asked measure and span instead: see factFit.ts.)
+  const bestSentence = sentences[0]?.relevant ? sentences[0].coverage : 0;
+  const facts = relevantFacts(ranked, sentenceCount).filter(
+    (f) =>
+      engine.indexedFacts[f.id - sentenceCount]?.kind === 'trade' ||
+      f.coverage >= bestSentence * FACT_COVERAGE_RATIO,
+  );
   const quotes = sentences[0]?.relevant ? selectCitations(engine, sentences, limit) : [];
   const found = facts.length > 0 || quotes.length > 0;
   const shownFacts = facts.map((r) => engine.indexedFacts[r.id - sentenceCount]!);

@@ -2,9 +2,11 @@ import { capitalOf, countryOf, countryWordKeys } from '../facts/geo.js';
 import type { SearchIndex } from '../index/searchIndex.js';
 import { EMPTY_LEXICON, FORM_QUALITY, type Lexicon } from '../text/lexicon.js';
 import { fold, isStopWord, stripFormat, termKey, tokenize, transliterationFold } from '../text/normalize.js';
-import { canonicalPeriods, FIRST_HALF_WORD, SECOND_HALF_WORD } from '../text/periods.js';
+import { ordinalForms, ordinalValue } from '../text/ordinals.js';
+import { canonicalPeriods, FIRST_HALF_WORD, QUARTER_WORDS, SECOND_HALF_WORD } from '../text/periods.js';
 import { synonymsOf } from '../text/synonyms.js';
 import { type AnswerType, answerTypeOf } from './answerType.js';
+import { type FigureAsked, figureAsked } from './factFit.js';
 
 /** How a query word was matched to the corpus's vocabulary ('synonym': by meaning, or another form of it). */
 export type MatchKind = 'exact' | 'synonym' | 'prefix' | 'fuzzy' | 'none';
@@ -37,6 +39,8 @@ export interface QueryTerm {
    * place…"): it counts when a sentence has it, and is not missed when not.
    */
   optional: boolean;
+  /** A city asked as where something happened ("visit Cairo", "in Yerevan"), not as who acted. */
+  where: boolean;
 }
 
 export interface QueryPlan {
@@ -47,6 +51,8 @@ export interface QueryPlan {
   keys: Map<string, number>;
   /** What the answer must contain, by the question's form ("how much" → an amount), or null. */
   answerType: AnswerType | null;
+  /** What it asks of a trade figure: its measure and the span of its period. */
+  figure: FigureAsked;
 }
 
 export interface PlanOptions {
@@ -54,6 +60,11 @@ export interface PlanOptions {
   names?: ReadonlySet<string>;
   /** Keys of people's own names: a question naming one is about that person (required). */
   people?: ReadonlySet<string>;
+  /**
+   * People's own name words as spelled (folded): a lower-case word is a name only when it is spelled
+   * like one, so "buy" is not "Bui" though both stem to `bui`. Without it, keys decide.
+   */
+  peopleSpelled?: ReadonlySet<string>;
   /** Related words (the engine's table); none when absent. */
   lexicon?: Lexicon;
 }
@@ -63,6 +74,11 @@ const ANSWER_KIND = /\b(?:what|which|whose)\s+(?:the\s+)?$/i;
 
 /** Quality of another name of the same country ("Uzbek" for "Uzbekistan"). */
 const COUNTRY_FORM_QUALITY = 0.9;
+/** Quality of a country for its capital named as an actor ("Tashkent and Seoul agreed" → Uzbekistan, Korea). */
+const CAPITAL_AS_COUNTRY_QUALITY = 0.85;
+/** Words before a place that make it where something happens, not who acts. */
+const LOCATIVE_BEFORE =
+  /\b(?:in|at|to|into|near|outside|around|visit|visits|visited|visiting|toured|tour|reached|arrived|landed|hosted|held)\s+(?:the\s+)?$/i;
 /** Quality of a match by meaning rather than spelling. */
 const SYNONYM_QUALITY = 0.8;
 /** Quality of a completion of the last, maybe unfinished, word. */
@@ -72,11 +88,16 @@ const STEM_PREFIX_QUALITY = 0.9;
 const MAX_EXPANSIONS = 8;
 /** A related word in more sentences than this, and than twice the word itself, is not searched. */
 const RELATED_DF_FLOOR = 500;
-const PERIOD_WORDS: ReadonlySet<string> = new Set([FIRST_HALF_WORD, SECOND_HALF_WORD]);
+const PERIOD_WORDS: ReadonlySet<string> = new Set([FIRST_HALF_WORD, SECOND_HALF_WORD, ...QUARTER_WORDS]);
 /** Words shorter than this never get completions or spelling neighbours: `ttt` is not a typo for anything. */
 const MIN_GUESS_LENGTH = 4;
 /** A four-digit year in a question: an answer must be about it (or its article must be). */
 const YEAR = /^(?:1[89]|20)\d\d$/;
+
+/** A word as spelled, folded (case, accents, romanisation variants) but not stemmed. */
+export function spelledKey(word: string): string {
+  return transliterationFold(fold(word));
+}
 
 /** Edit distance allowed for a key of this length: none for short words, where a typo is a different word. */
 export function maxEditDistance(length: number): number {
@@ -98,18 +119,20 @@ interface ExpandContext {
   index: SearchIndex;
   names: ReadonlySet<string>;
   people: ReadonlySet<string>;
+  peopleSpelled: ReadonlySet<string> | undefined;
   lexicon: Lexicon;
   /** Completions and spelling neighbours are allowed (the question is not noise). */
   guesses: boolean;
 }
 
 function expand(
-  { index, names, people, lexicon, guesses }: ExpandContext,
+  { index, names, people, peopleSpelled, lexicon, guesses }: ExpandContext,
   word: string,
   key: string,
   isLast: boolean,
   midQuestion: boolean,
   phraseMeaning: ReadonlyMap<string, number>,
+  locative: boolean,
 ): QueryTerm {
   const expansions = new Map<string, number>();
   let kind: MatchKind = 'none';
@@ -126,6 +149,17 @@ function expand(
     add(key, 1);
     kind = 'exact';
   }
+  // "8th" and "eighth" are one word.
+  const ordinal = ordinalValue(word);
+  if (ordinal !== null) {
+    for (const form of ordinalForms(ordinal)) {
+      const k = termKey(form);
+      if (index.documentFrequency(k) > 0) {
+        add(k, 1);
+        kind = 'exact';
+      }
+    }
+  }
   const capitalised = /^\p{Lu}/u.test(word);
   const country = capitalised || midQuestion ? countryOf(word) : undefined;
   if (country) {
@@ -137,10 +171,23 @@ function expand(
       }
     }
   }
-  const place = country !== undefined || capitalOf(word) !== undefined;
+  const capital = capitalOf(word);
+  // A capital that is not where something happens stands for its country: "Tashkent and Seoul want…",
+  // "Minsk's surplus", "Paris will provide". "In Tashkent" is the city itself.
+  if (capital && !country && !locative) {
+    for (const form of countryWordKeys(capital.country)) {
+      const k = termKey(form);
+      if (k !== key && index.documentFrequency(k) > 0) {
+        add(k, CAPITAL_AS_COUNTRY_QUALITY);
+        if (kind === 'none') kind = 'synonym';
+      }
+    }
+  }
+  const place = country !== undefined || capital !== undefined;
   // A lower-case word is a name only when it is a person's own name ("tokayev"), not a word of an
   // alias ("commerce" of "Commerce Minister Pekcan").
-  const name = place || (capitalised && (midQuestion || names.has(key))) || (!capitalised && people.has(key));
+  const ownName = people.has(key) && (capitalised || !peopleSpelled || peopleSpelled.has(spelledKey(word)));
+  const name = place || (capitalised && (midQuestion || names.has(key))) || (!capitalised && ownName);
   // Names and places are never expanded by meaning: "Turkey" is not a bird here.
   if (!name) {
     for (const form of lexicon.forms(key)) byMeaning(form, FORM_QUALITY);
@@ -187,17 +234,20 @@ function expand(
   }
   const unknownName = kind === 'none' && midQuestion && capitalised;
   // A question about a named person or a year is not answered about another.
-  const person = people.has(key) && (capitalised || midQuestion);
+  const person = ownName && (capitalised || midQuestion);
   return {
     word,
     key,
     weight: idf(documents, df),
     expansions,
     kind,
-    required: place || unknownName || person || YEAR.test(word),
+    // Which session or rank ("the 8th commission", "third largest") is asked like a year; "first" is
+    // too common a word ("for the first time") to require.
+    required: place || unknownName || person || YEAR.test(word) || (ordinal !== null && ordinal >= 2),
     name,
     person,
     optional: false,
+    where: capital !== undefined && !country && locative,
   };
 }
 
@@ -218,10 +268,12 @@ export function planQuery(index: SearchIndex, asked: string, options: PlanOption
     index,
     names,
     people: options.people ?? new Set<string>(),
+    peopleSpelled: options.peopleSpelled,
     lexicon,
     guesses: words.some((w) => index.documentFrequency(termKey(w)) > 0),
   };
   const phrases = phraseMeanings(all, lexicon);
+  const asksSomething = words.some((w) => /^\p{Ll}/u.test(w));
   const seen = new Set<string>();
   const terms: QueryTerm[] = [];
   // Where each content word stands in the question: a capital at its very start says nothing.
@@ -243,6 +295,8 @@ export function planQuery(index: SearchIndex, asked: string, options: PlanOption
       prefixLast && i === words.length - 1,
       positions[i] !== firstWordAt,
       phrases.get(word) ?? new Map(),
+      // A question of names only ("Dushanbe") asks for the names themselves.
+      !asksSomething || LOCATIVE_BEFORE.test(question.slice(0, positions[i])),
     );
     // "what year", "which place": the word names the answer's kind. A
     // half-year narrows what is asked, but a sentence need not write it.
@@ -272,6 +326,7 @@ export function planQuery(index: SearchIndex, asked: string, options: PlanOption
     keys,
     plainTerms: terms.filter((t) => !t.name).length,
     answerType: answerTypeOf(question),
+    figure: figureAsked(question),
   };
 }
 

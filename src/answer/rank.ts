@@ -1,9 +1,12 @@
 import type { Corpus } from '../corpus/types.js';
 import type { Engine } from '../engine.js';
+import { capitalOf, countriesIn, countryOf } from '../facts/geo.js';
 import { type IndexDoc, type KeySet, keysSimilar, type SearchIndex } from '../index/searchIndex.js';
+import { ordinalsIn, ordinalValue } from '../text/ordinals.js';
 import { documentsWith } from './answerType.js';
+import { factFits } from './factFit.js';
 import { sourceOf } from './links.js';
-import { type Coverage, maskCoverage, type QueryPlan } from './query.js';
+import { type Coverage, maskCoverage, type QueryPlan, type QueryTerm } from './query.js';
 import type { Citation } from './types.js';
 
 /**
@@ -19,6 +22,13 @@ import type { Citation } from './types.js';
  */
 export const RELEVANCE = {
   FOUND_COVERAGE: 0.55,
+  /**
+   * …or this much when the question names places, people or years and the
+   * document itself names them all: those are the most telling words of a
+   * question, and a paraphrase's other words are often its own phrasing
+   * ("sit down with", "put into").
+   */
+  FOUND_COVERAGE_NAMED: 0.45,
   /** A further quote covers at least this share of what the best one covers… */
   CITE_COVERAGE_RATIO: 0.75,
   /** …and scores at least this share of the best score. */
@@ -185,6 +195,27 @@ export const LEAN_QUALITY = 0.5;
 const YEAR_WORD = /^(?:1[89]|20)\d\d$/;
 /** Whether a text writes a year (the asked one is not in it, or the document would have matched it). */
 const namesAnotherYear = (text: string) => /\b(?:1[89]|20)\d\d\b/.test(text);
+/** Whether a text writes an ordinal past "first" (likewise: another one than the asked). */
+const namesAnotherOrdinal = (text: string) => [...ordinalsIn(text)].some((n) => n >= 2);
+
+/** Where a sentence says something happened: "in Riyadh", "at the Elysee Palace". */
+const NAMES_A_PLACE =
+  /\b(?:in|at|visited|visiting|hosted by)\s+(?:the\s+)?(?:[a-z]+\s+of\s+(?:the\s+)?)?\p{Lu}\p{Ll}/u;
+
+/**
+ * Whether a sentence writes another value of the kind of a required term than the asked one: a year,
+ * an ordinal, or a place where something happened ("When did he visit Cairo?" is not answered by a
+ * visit "in Riyadh" in an article that names Cairo elsewhere).
+ */
+function namesAnother(term: QueryTerm, text: string, asked: ReadonlySet<string>): boolean {
+  if (YEAR_WORD.test(term.word)) return namesAnotherYear(text);
+  if (term.where) return NAMES_A_PLACE.test(text);
+  // A sentence about another country ("the Kyrgyz-Uzbek border treaty") is not about the asked pair.
+  // (A question about one country leaves its partners open: the French minister in Armenia.)
+  if (asked.size >= 2 && asked.has(countryOf(term.word) ?? ''))
+    return countriesIn(text).some((m) => !asked.has(m.country));
+  return ordinalValue(term.word) !== null && namesAnotherOrdinal(text);
+}
 
 /**
  * The relevance rule for one document, given its coverage and which query
@@ -200,11 +231,25 @@ export function relevanceOf(
   plan: QueryPlan,
 ): (id: number, c: Coverage, hasKey: (key: string) => boolean) => number {
   const missingAllowed = allowedMissing(plan.terms.length);
+  const named = plan.terms.some((t) => t.required);
   // "How much…" is not answered by a sentence without an amount, "when…" by one without a date.
   const typed = plan.answerType ? documentsWith(engine, plan.answerType) : undefined;
   const required = plan.terms.filter((t) => t.required);
   const corpus = engine.corpus as Corpus | undefined;
   const sentenceCount = corpus?.sentences.length ?? 0;
+  const askedCountries = new Set(
+    plan.terms.map((t) => countryOf(t.word) ?? capitalOf(t.word)?.country).filter((c) => c !== undefined),
+  );
+  const fitting = new Map<number, boolean>();
+  const fits = (fact: number) => {
+    let ok = fitting.get(fact);
+    if (ok === undefined) {
+      const f = engine.indexedFacts?.[fact];
+      ok = f === undefined || factFits(plan.figure, f);
+      fitting.set(fact, ok);
+    }
+    return ok;
+  };
   let articlesNaming: Array<Set<number>> | undefined;
   const naming = () => {
     articlesNaming ??= required.map((term) => {
@@ -226,16 +271,21 @@ export function relevanceOf(
     // Names alone do not answer what is asked about them: "When was Aliyev born?".
     if (plan.plainTerms > 0 && c.plainMatched === 0) return -1;
     if (typed && typed[id] !== 1) return -1;
+    // A figure of another measure or span ("volume, 2024" for "growth in the first half") is not the answer.
+    if (id >= sentenceCount && !fits(id - sentenceCount)) return -1;
     if (c.missingRequired === 0)
-      return c.share < RELEVANCE.FOUND_COVERAGE || c.missing > missingAllowed ? -1 : c.share;
+      return c.share < (named ? RELEVANCE.FOUND_COVERAGE_NAMED : RELEVANCE.FOUND_COVERAGE) ||
+        c.missing > missingAllowed
+        ? -1
+        : c.share;
     if (!corpus || id >= sentenceCount) return -1;
     const sentence = corpus.sentences[id]!;
     const sets = naming();
     const leans = required.every(
       (term, j) =>
         [...term.expansions.keys()].some(hasKey) ||
-        // A sentence that gives another year is about that year, whatever its article says.
-        (sets[j]!.has(sentence.article) && !(YEAR_WORD.test(term.word) && namesAnotherYear(sentence.text))),
+        // A sentence that gives another year (or session) is about that one, whatever its article says.
+        (sets[j]!.has(sentence.article) && !namesAnother(term, sentence.text, askedCountries)),
     );
     if (!leans) return -1;
     const share = c.share + LEAN_QUALITY * c.missingPeopleShare;

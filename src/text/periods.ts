@@ -16,14 +16,33 @@ const SECOND_HALF = new RegExp(
   String.raw`\b(?:(?:the\s+)?second\s+half(?:\s+of(?:\s+the\s+year)?)?|h2|july?${THROUGH}dec(?:ember)?)\b`,
   'gi',
 );
+/** Quarters, by number: "first quarter", "Q1", "January–March", "first three months". */
+const QUARTERS: ReadonlyArray<[string, RegExp]> = (
+  [
+    ['q1', 'first', 'jan(?:uary)?', 'mar(?:ch)?', '|(?:the\\s+)?first\\s+three\\s+months'],
+    ['q2', 'second', 'apr(?:il)?', 'june?', ''],
+    ['q3', 'third', 'july?', 'sep(?:t(?:ember)?)?', ''],
+    ['q4', '(?:fourth|final)', 'oct(?:ober)?', 'dec(?:ember)?', ''],
+  ] as const
+).map(([word, ordinal, from, to, more]) => [
+  word,
+  new RegExp(
+    String.raw`\b(?:(?:the\s+)?${ordinal}\s+quarter(?:\s+of(?:\s+the\s+year)?)?|${word}|${from}${THROUGH}${to}${more})\b`,
+    'gi',
+  ),
+]);
+/** "1H2018", "2H 2024": a half written before its year. */
+const HALF_BEFORE_YEAR = /\b([12])H\s*((?:19|20)\d\d)\b/gi;
 const RELATIVE_YEAR =
   /\b(?:(last|previous|past|preceding)\s+year|(this|current)\s+year|(next|coming|following)\s+year|a\s+year\s+(earlier|ago|before))\b/gi;
 
+/** The search words of the quarters (`q1`…`q4`), indexed and asked for like the half-years. */
+export const QUARTER_WORDS: readonly string[] = QUARTERS.map(([word]) => word);
 /** The search word a half-year is indexed and asked for as. */
 export const FIRST_HALF_WORD = 'h1';
 export const SECOND_HALF_WORD = 'h2';
 
-const MAYBE = /half|six|6\s|h[12]\b|jan|jul|year/i;
+const MAYBE = /half|six|6\s|h[12]\b|[12]h|jan|jul|apr|oct|year|quarter|q[1-4]\b|three/i;
 
 /**
  * Words to index beside a sentence: the years its relative year phrases
@@ -37,6 +56,14 @@ export function dateKeywords(text: string, articleYear: number | null): string {
   SECOND_HALF.lastIndex = 0;
   if (FIRST_HALF.test(text)) out.add(FIRST_HALF_WORD);
   if (SECOND_HALF.test(text)) out.add(SECOND_HALF_WORD);
+  for (const [word, form] of QUARTERS) {
+    form.lastIndex = 0;
+    if (form.test(text)) out.add(word);
+  }
+  for (const m of text.matchAll(HALF_BEFORE_YEAR)) {
+    out.add(m[1] === '1' ? FIRST_HALF_WORD : SECOND_HALF_WORD);
+    out.add(m[2]!);
+  }
   if (articleYear !== null) {
     for (const m of text.matchAll(RELATIVE_YEAR)) {
       const offset = m[1] || m[4] ? -1 : m[2] ? 0 : 1;
@@ -52,7 +79,12 @@ export function dateKeywords(text: string, articleYear: number | null): string {
  */
 export function canonicalPeriods(question: string): string {
   if (!MAYBE.test(question)) return question;
-  return question.replace(FIRST_HALF, FIRST_HALF_WORD).replace(SECOND_HALF, SECOND_HALF_WORD);
+  let out = question
+    .replace(HALF_BEFORE_YEAR, (_, half: string, year: string) => `H${half} ${year}`)
+    .replace(FIRST_HALF, FIRST_HALF_WORD)
+    .replace(SECOND_HALF, SECOND_HALF_WORD);
+  for (const [word, form] of QUARTERS) out = out.replace(form, word);
+  return out;
 }
 
 /** The year of an ISO date (`2025-02-12` → 2025), or null. */

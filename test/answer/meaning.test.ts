@@ -1,10 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ask } from '../../src/answer/ask.js';
 import { planQuery } from '../../src/answer/query.js';
-import { createEngine, type Engine } from '../../src/engine.js';
 import { FORM_QUALITY, PHRASE_QUALITY } from '../../src/text/lexicon.js';
 import { termKey } from '../../src/text/normalize.js';
-import { tempCorpus } from '../support/tempCorpus.js';
+import { articleEngine } from './articleEngine.js';
 
 /**
  * Questions put in other words than the articles', over articles written for
@@ -36,20 +35,8 @@ const ARTICLES = {
   ].join('\n'),
 };
 
-let corpus: ReturnType<typeof tempCorpus>;
-let engine: Engine;
-beforeAll(async () => {
-  corpus = tempCorpus(ARTICLES);
-  const built = await createEngine({ corpusDir: corpus.dir, root: corpus.dir });
-  if ('error' in built) throw new Error(built.error);
-  engine = built;
-});
-afterAll(() => corpus.cleanup());
-
-const first = (question: string) => {
-  const answer = ask(engine, question);
-  return answer.found ? `${answer.citations[0]?.file}:${answer.citations[0]?.line}` : 'not found';
-};
+const built = articleEngine(ARTICLES);
+const { first } = built;
 
 describe('words the articles do not use', () => {
   it('finds trade by "commerce", and the year a sentence calls "last year"', () => {
@@ -57,20 +44,24 @@ describe('words the articles do not use', () => {
   });
 
   it('finds "held talks" by "hold talks"', () => {
-    const plan = planQuery(engine.index, 'Where did the presidents hold talks?', { lexicon: engine.lexicon });
+    const plan = planQuery(built.engine().index, 'Where did the presidents hold talks?', {
+      lexicon: built.engine().lexicon,
+    });
     expect(plan.terms.find((t) => t.word === 'hold')?.expansions.get(termKey('held'))).toBe(FORM_QUALITY);
     expect(first('Where did the presidents hold talks?')).toBe('a_trade.txt:6');
   });
 
   it('reads a phrase by its meaning: "hand over" matches "transferred"', () => {
-    const plan = planQuery(engine.index, 'Who will hand over the monument?', { lexicon: engine.lexicon });
+    const plan = planQuery(built.engine().index, 'Who will hand over the monument?', {
+      lexicon: built.engine().lexicon,
+    });
     const quality = plan.terms.find((t) => t.word === 'hand')?.expansions.get(termKey('transferred'));
     expect(quality).toBeGreaterThan(0.5);
     expect(quality).toBeLessThanOrEqual(PHRASE_QUALITY);
   });
 
   it('counts a related word less than the word itself', () => {
-    const plan = planQuery(engine.index, 'commerce trade', { lexicon: engine.lexicon });
+    const plan = planQuery(built.engine().index, 'commerce trade', { lexicon: built.engine().lexicon });
     const [commerce, trade] = plan.terms;
     expect(trade!.expansions.get(termKey('trade'))).toBe(1);
     expect(commerce!.expansions.get(termKey('trade'))).toBeLessThan(0.8);
@@ -78,7 +69,9 @@ describe('words the articles do not use', () => {
 
   it('never expands a name by meaning', () => {
     // "deal" is a hand-listed synonym of "agreement", and "commerce" is related to "trade".
-    const plan = planQuery(engine.index, 'What did Mr Deal tell Ms Commerce?', { lexicon: engine.lexicon });
+    const plan = planQuery(built.engine().index, 'What did Mr Deal tell Ms Commerce?', {
+      lexicon: built.engine().lexicon,
+    });
     const names = plan.terms.filter((t) => t.word === 'Deal' || t.word === 'Commerce');
     expect(names.map((t) => [t.word, [...t.expansions.keys()]])).toEqual([
       ['Deal', []],
@@ -89,7 +82,11 @@ describe('words the articles do not use', () => {
   it('expands a lower-case word of an alias ("Commerce Minister …"), not a person\'s own name', () => {
     const names = new Set([termKey('commerce'), termKey('japarov')]);
     const people = new Set([termKey('japarov')]);
-    const plan = planQuery(engine.index, 'commerce of japarov', { lexicon: engine.lexicon, names, people });
+    const plan = planQuery(built.engine().index, 'commerce of japarov', {
+      lexicon: built.engine().lexicon,
+      names,
+      people,
+    });
     expect(plan.terms.map((t) => [t.word, t.name, t.expansions.has(termKey('trade'))])).toEqual([
       ['commerce', false, true],
       ['japarov', true, false],
@@ -110,7 +107,7 @@ describe('answer types', () => {
   });
 
   it('answers "when" with a sentence or fact that holds a date', () => {
-    const answer = ask(engine, 'When did Japarov arrive in Tashkent?');
+    const answer = ask(built.engine(), 'When did Japarov arrive in Tashkent?');
     expect(answer.citations[0]).toMatchObject({ file: 'b_visit.txt', line: 4 });
     // The signing sentence gives no date, so it does not answer "when".
     expect(first('When did Japarov and Mirziyoyev sign the border agreement?')).toBe('not found');

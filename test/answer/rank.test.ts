@@ -125,3 +125,20 @@ describe('selectCitations', () => {
     ]);
   });
 });
+
+describe('relevanceOf', () => {
+  const judged = (question: string, share: number) => {
+    const plan = planQuery(engine.index, question);
+    const c = { share, missing: 1, missingRequired: 0, missingPeopleShare: 0, plainMatched: 1 };
+    return relevanceOf(engine, plan)(0, c, () => true) >= 0;
+  };
+
+  it('asks less of the rest of a question when the document names every place it names', () => {
+    const between = (RELEVANCE.FOUND_COVERAGE + RELEVANCE.FOUND_COVERAGE_NAMED) / 2;
+    expect(judged('What trade target did Tajikistan and Kazakhstan agree?', between)).toBe(true);
+    expect(judged('What trade target did the neighbours agree?', between)).toBe(false);
+    expect(
+      judged('What trade target did Tajikistan and Kazakhstan agree?', RELEVANCE.FOUND_COVERAGE_NAMED - 0.01),
+    ).toBe(false);
+  });
+});

@@ -14,6 +14,10 @@ describe('dateKeywords', () => {
     ['From January to June the volume was $3 million.', null, 'h1'],
     ['In January–June trade fell.', null, 'h1'],
     ['In the second half of the year talks resume.', null, 'h2'],
+    ['Trade in Q1 2021 was assessed positively.', null, 'q1'],
+    ['In the first three months, exports rose.', null, 'q1'],
+    ['From July to September the volume fell.', null, 'q3'],
+    ['In 1H2018, trade doubled.', null, 'h1 2018'],
     ['The sides met in Astana.', 2025, ''],
     ['Last year it grew.', null, ''],
   ])('indexes "%s" (article year %s) also as "%s"', (text, year, words) => {
@@ -32,6 +36,9 @@ describe('canonicalPeriods', () => {
     ['Trade in January-June 2024', 'Trade in h1 2024'],
     ['Trade in H1 2024', 'Trade in h1 2024'],
     ['Exports in the second half', 'Exports in h2'],
+    ['Trade in the first quarter of 2021', 'Trade in q1 2021'],
+    ['Trade in the fourth quarter', 'Trade in q4'],
+    ['Trade in 2H2023', 'Trade in h2 2023'],
     ['What was trade in 2024?', 'What was trade in 2024?'],
   ])('writes "%s" as "%s"', (question, canonical) => {
     expect(canonicalPeriods(question)).toBe(canonical);
