@@ -18,7 +18,7 @@ const line = (measure: TradeLine['measure'], periodLabel: string | null): Indexe
     exporter: null,
     importer: null,
     goods: [],
-    status: 'reported',
+    modality: 'reported',
     disputed: false,
     undatedSources: [],
     statement: `Kazakhstan–Kyrgyzstan ${measure}, ${periodLabel}`,

@@ -109,8 +109,10 @@ describe('answer types', () => {
   it('answers "when" with a sentence or fact that holds a date', () => {
     const answer = ask(built.engine(), 'When did Japarov arrive in Tashkent?');
     expect(answer.citations[0]).toMatchObject({ file: 'b_visit.txt', line: 4 });
-    // The signing sentence gives no date, so it does not answer "when".
-    expect(first('When did Japarov and Mirziyoyev sign the border agreement?')).toBe('not found');
+    // The signing sentence gives no date; the agreement fact takes the date of the visit it was signed at.
+    const signed = ask(built.engine(), 'When did Japarov and Mirziyoyev sign the border agreement?');
+    expect(signed.answer).toBe('Agreement on the border — signed by Sadyr Japarov in Tashkent (2025-06-01)');
+    expect(signed.citations.map((c) => `${c.file}:${c.line}`)).toEqual(['b_visit.txt:5']);
     expect(first('Did Japarov and Mirziyoyev sign the border agreement?')).toBe('b_visit.txt:5');
   });
 
