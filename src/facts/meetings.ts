@@ -29,10 +29,19 @@ function oneEditApart(a: string, b: string): boolean {
   return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2); // swapped
 }
 
+/**
+ * "previously reached agreements", "earlier decisions": a past word that qualifies another noun (through a
+ * participle, or as an adjective) dates that thing, not a meeting. "previously met", "earlier talks",
+ * "earlier this week" still do.
+ */
+const QUALIFIES_NOUN =
+  /\b(?:previously|earlier|previous)\s+(?:(?!met\b|held\b)\p{L}+(?:ed|en|ne|de|t)\s+)?(?!(?:this|that|the|in|on|at|with|today|than|and|for|meeting|meetings|talks|visit|visits|negotiations|consultations|conversation|met|held|visited|discussed)\b)\p{L}+/giu;
+
 /** PAST, tolerating a misspelled cue word of seven letters or more. */
 function isPast(text: string): boolean {
-  if (PAST.test(text)) return true;
-  const words = text.toLowerCase().match(/\p{L}{7,}/gu) ?? [];
+  const plain = text.replace(QUALIFIES_NOUN, ' ');
+  if (PAST.test(plain)) return true;
+  const words = plain.toLowerCase().match(/\p{L}{7,}/gu) ?? [];
   return words.some((w) => PAST_WORDS.some((p) => w !== p && oneEditApart(w, p)));
 }
 
@@ -170,6 +179,16 @@ function articleMeetings(article: Article, refsOf: (s: Sentence) => PersonRef[])
     const trigger = TRIGGER.exec(text);
     if (!trigger || SEPARATE.test(text) || ORDER.test(text.slice(0, trigger.index))) return;
     let refs = refsOf(sentence);
+    // "The interlocutors also discussed …", no one named: the article's current meeting goes on, whoever
+    // else the sentences before it mention.
+    const going = refs.length === 0 && GROUP.test(text) ? drafts.findLast((d) => !d.past) : undefined;
+    if (going) {
+      going.sources.push(source(sentence));
+      going.place ??= meetingPlace(text) ?? capitalOfCountryIn(text);
+      going.format = betterFormat(going.format, formatOf(text));
+      going.date ??= dateIn(text, article.meta.date);
+      return;
+    }
     // "The two leaders met in Brasilia" (one of them named, or none): the people of a sentence just before.
     if (refs.length < 2 && GROUP.test(text)) {
       const earlier = article.sentences.slice(Math.max(0, at - GROUP_LOOKBACK), at).reverse();

@@ -192,6 +192,19 @@ describe('meetings on the shapes of real articles', () => {
     expect(meetings.map((m) => [m.place, m.format])).toEqual([['Lima', 'working visit']]);
   });
 
+  it('continues the current meeting with "the interlocutors discussed", past words on other nouns included', () => {
+    const meetings = meetingsOf(
+      [
+        ' date 2024-05-02 Chilean President Gabriel Boric met Peruvian Foreign Minister Javier Arista in Santiago.',
+        'Arista passed on greetings from Peruvian President Dina Boluarte to Boric.',
+        'The interlocutors also discussed the implementation of previously signed agreements and earlier decisions.',
+      ].join('\n'),
+    );
+    expect(
+      meetings.map((m) => [m.date.display, m.place, m.participants.map((p) => p.name), m.sources.length]),
+    ).toEqual([['2024-05-02', 'Santiago', ['Gabriel Boric', 'Javier Arista'], 2]]);
+  });
+
   it('tells a misspelled "previous meeting" from the current one', () => {
     const meetings = meetingsOf(
       ' date 2024-05-02 Chilean President Gabriel Boric met Peruvian President Dina Boluarte in Lima. Boric said the decisions of the previuos meeting with Boluarte in Santiago were carried out.',
