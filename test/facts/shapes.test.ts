@@ -217,6 +217,14 @@ describe('meetings on the shapes of real articles', () => {
 });
 
 describe('people on the shapes of real articles', () => {
+  it('reads no person in the name of an institution, a place or an event', () => {
+    expect(
+      roleMentions(
+        'Ana Ruiz, chief representative of the Chile Foreign Trade Office in Lima, was met at Queen Alia International Airport by Minister Juan Soto before the Ministers’ Annual Meeting.',
+      ).map((m) => m.name),
+    ).toEqual(['Juan Soto']);
+  });
+
   it('reads a name with an initial, and a name after a posting "of X to Y"', () => {
     expect(
       roleMentions(
