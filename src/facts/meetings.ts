@@ -2,6 +2,7 @@ import type { Article, Sentence } from '../corpus/types.js';
 import { datesIn } from './dates.js';
 import { capitalCity, capitalOf, countriesIn, countryOf } from './geo.js';
 import type { Person, PersonRef } from './people.js';
+import { articlePair } from './trade.js';
 import type { FactDate, FactSource, MeetingFact, Participant } from './types.js';
 
 /**
@@ -55,6 +56,9 @@ const VISIT_FORMAT = /\b(?:state|official|working|business)\s+visit\b/i;
 const VISIT_TO =
   /\b(?:(?:arrived|arrives|arriving)\s+in|visited|visits|visiting|to visit|(?:visit|trip|travel(?:led|ed|s|ling)?)\s+to)\s+(?:the\s+)?((?:capital (?:city )?of\s+(?:the\s+)?)?[\p{Lu}][\p{L}’'-]+(?:\s+[\p{Lu}][\p{L}’'-]+)?)/u;
 const SEPARATE = /\b(separate|another|other) meeting\b/i;
+/** "have not held a formal meeting since", "never met": a meeting that did not take place. */
+const NOT_HELD =
+  /\b(?:not|never)\s+(?:\w+\s+){0,2}?(?:held|hold|met|meet|visited|visit)\b|\bno (?:\w+\s+)?(?:meeting|talks|visit)\b/i;
 
 const FORMATS: Array<[RegExp, string]> = [
   [/\bstate visit\b/i, 'state visit'],
@@ -177,7 +181,8 @@ function articleMeetings(article: Article, refsOf: (s: Sentence) => PersonRef[])
   article.sentences.forEach((sentence, at) => {
     const text = sentence.text;
     const trigger = TRIGGER.exec(text);
-    if (!trigger || SEPARATE.test(text) || ORDER.test(text.slice(0, trigger.index))) return;
+    if (!trigger || SEPARATE.test(text) || ORDER.test(text.slice(0, trigger.index)) || NOT_HELD.test(text))
+      return;
     let refs = refsOf(sentence);
     // "The interlocutors also discussed …", no one named: the article's current meeting goes on, whoever
     // else the sentences before it mention.
@@ -244,7 +249,9 @@ function articleMeetings(article: Article, refsOf: (s: Sentence) => PersonRef[])
     draft.format = betterFormat(draft.format, formatOf(text));
     draft.date ??= dateIn(text, article.meta.date);
   });
+  const pair = drafts.length > 0 ? articlePair(article) : null;
   for (const d of drafts) {
+    inferCounterpart(d, pair);
     // "a state visit to Tajikistan" in an article that names Dushanbe: the city.
     const country = d.place && !capitalOf(d.place) ? countryOf(d.place) : undefined;
     if (country) {
@@ -266,6 +273,18 @@ function articleMeetings(article: Article, refsOf: (s: Sentence) => PersonRef[])
     }
   }
   return drafts;
+}
+
+/**
+ * "Prime Minister Pham Minh Chinh held talks with his Japanese counterpart": in an article on one pair of
+ * countries, the one of two participants whose country the article does not give is from the other country.
+ */
+function inferCounterpart(d: MeetingDraft, pair: [string, string] | null): void {
+  if (!pair || d.people.size !== 2) return;
+  const [a, b] = [...d.people.values()];
+  const [known, unknown] = a!.country ? [a!, b!] : [b!, a!];
+  if (!known.country || unknown.country || !pair.includes(known.country)) return;
+  d.people.set(unknown.id, { ...unknown, country: pair[0] === known.country ? pair[1] : pair[0] });
 }
 
 const sameSet = (a: Map<string, Participant>, b: Map<string, Participant>) =>

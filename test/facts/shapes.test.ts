@@ -205,6 +205,22 @@ describe('meetings on the shapes of real articles', () => {
     ).toEqual([['2024-05-02', 'Santiago', ['Gabriel Boric', 'Javier Arista'], 2]]);
   });
 
+  it('gives the counterpart the other country of the article, and reads no meeting that was not held', () => {
+    const meetings = meetingsOf(
+      [
+        ' date 2024-05-02 Lima, May 2 – Prime Minister Ana Soto held talks with her Chilean counterpart Juan Rojas in Lima.',
+        'Chile and Peru are neighbours, and Peru and Chile trade a lot.',
+        'President Gabriel Boric and President Dina Boluarte have not held a formal meeting since 2022.',
+      ].join('\n'),
+    );
+    expect(meetings.map((m) => m.participants.map((p) => [p.name, p.country]))).toEqual([
+      [
+        ['Ana Soto', 'Peru'],
+        ['Juan Rojas', 'Chile'],
+      ],
+    ]);
+  });
+
   it('tells a misspelled "previous meeting" from the current one', () => {
     const meetings = meetingsOf(
       ' date 2024-05-02 Chilean President Gabriel Boric met Peruvian President Dina Boluarte in Lima. Boric said the decisions of the previuos meeting with Boluarte in Santiago were carried out.',
