@@ -313,6 +313,25 @@ const RULES: Rule[] = [
     },
   },
   {
+    // "last October": the latest October before the article's month
+    pattern: new RegExp(String.raw`\blast\s+(${MONTH_WORD})\b(?!\s+\d)`, 'gi'),
+    make: (m, articleYear, articleDate) => {
+      const month = monthIndex(m[1]!);
+      if (articleYear === null || !articleDate)
+        return {
+          iso: null,
+          endIso: null,
+          precision: 'month',
+          yearFrom: null,
+          monthDay: pad(month),
+          display: `${m[0]}, article undated`,
+        };
+      const year = month < Number(articleDate.slice(5, 7)) ? articleYear : articleYear - 1;
+      const iso = `${year}-${pad(month)}`;
+      return { iso, endIso: null, precision: 'month', yearFrom: 'relative', monthDay: null, display: iso };
+    },
+  },
+  {
     // "last year", "later this year", "next year", "the past year"
     pattern: /\b(last|this|next|past|previous|current|coming)\s+year\b/gi,
     make: (m, articleYear) => {

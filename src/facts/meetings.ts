@@ -16,7 +16,8 @@ import type { FactDate, FactSource, MeetingFact, Participant } from './types.js'
 const TRIGGER =
   /\b(met|meet|meets|meeting|talks|negotiations|discussed|discussion|visit|visits|visited|visiting|received|hosts?|hosted|summit|phone call|telephone conversation|conversation|greeted|welcomed|signed|witnessed|co-chaired|chaired|arrived|arrives|press conference|consultations)\b/i;
 /** A meeting referred to as past from the article's point of view. */
-const PAST = /\b(previously|earlier|before that|in the past|last (?:year|month|week)|previous meeting)\b/i;
+const PAST =
+  /\b(previously|earlier|before that|in the past|last (?:year|month|week|spring|summer|autumn|fall|winter|january|february|march|april|may|june|july|august|september|october|november|december)|previous meeting)\b/i;
 /** Cue words of PAST that news misspells ("the pervious meeting"): matched with one letter off. */
 const PAST_WORDS = ['previous', 'previously', 'earlier'];
 
@@ -56,6 +57,9 @@ const VISIT_FORMAT = /\b(?:state|official|working|business)\s+visit\b/i;
 const VISIT_TO =
   /\b(?:(?:arrived|arrives|arriving)\s+in|visited|visits|visiting|to visit|(?:visit|trip|travel(?:led|ed|s|ling)?)\s+to)\s+(?:the\s+)?((?:capital (?:city )?of\s+(?:the\s+)?)?[\p{Lu}][\p{L}’'-]+(?:\s+[\p{Lu}][\p{L}’'-]+)?)/u;
 const SEPARATE = /\b(separate|another|other) meeting\b/i;
+/** "agreed to hold the next round of consultations", "accepted an invitation to visit": a meeting to come. */
+const FUTURE =
+  /\b(?:agreed|ready|readiness|plans?|planned|intends?|decided|invitation|invited)\s+to\s+(?:\w+\s+){0,3}?(?:hold|launch|start|resume|visit|meet|pay)\b|\bnext (?:round|meeting|session|summit)\b|\bupcoming\b/i;
 /** "have not held a formal meeting since", "never met": a meeting that did not take place. */
 const NOT_HELD =
   /\b(?:not|never)\s+(?:\w+\s+){0,2}?(?:held|hold|met|meet|visited|visit)\b|\bno (?:\w+\s+)?(?:meeting|talks|visit)\b/i;
@@ -131,8 +135,12 @@ function betterFormat(a: string, b: string | null): string {
   return (FORMAT_RANK.get(b) ?? 99) < (FORMAT_RANK.get(a) ?? 99) ? b : a;
 }
 
-function dateIn(text: string, articleDate: string | null): FactDate | null {
-  const d = datesIn(text, articleDate).find((x) => x.precision === 'day');
+/** A meeting's day; a past one may be dated by its month ("in Paris last October"). */
+function dateIn(text: string, articleDate: string | null, past = false): FactDate | null {
+  const dates = datesIn(text, articleDate);
+  const d =
+    dates.find((x) => x.precision === 'day') ??
+    (past ? dates.find((x) => x.precision === 'month' && x.iso) : undefined);
   return d ? { iso: d.iso, display: d.display, from: d.yearFrom ?? 'none' } : null;
 }
 
@@ -175,13 +183,25 @@ const GROUP =
   /\b(?:both|the two|the) (?:leaders|presidents|ministers|sides|parties|heads of state|interlocutors|delegations)\b/i;
 const GROUP_LOOKBACK = 2;
 
+/** A sentence whose first meeting word is about a meeting to come. */
+function isFuture(text: string, triggerAt: number): boolean {
+  const m = FUTURE.exec(text);
+  return m !== null && m.index <= triggerAt;
+}
+
 /** Meetings reported by one article, merged sentence by sentence. */
 function articleMeetings(article: Article, refsOf: (s: Sentence) => PersonRef[]): MeetingDraft[] {
   const drafts: MeetingDraft[] = [];
   article.sentences.forEach((sentence, at) => {
     const text = sentence.text;
     const trigger = TRIGGER.exec(text);
-    if (!trigger || SEPARATE.test(text) || ORDER.test(text.slice(0, trigger.index)) || NOT_HELD.test(text))
+    if (
+      !trigger ||
+      SEPARATE.test(text) ||
+      ORDER.test(text.slice(0, trigger.index)) ||
+      isFuture(text, trigger.index) ||
+      NOT_HELD.test(text)
+    )
       return;
     let refs = refsOf(sentence);
     // "The interlocutors also discussed …", no one named: the article's current meeting goes on, whoever
@@ -247,7 +267,7 @@ function articleMeetings(article: Article, refsOf: (s: Sentence) => PersonRef[])
     draft.sources.push(source(sentence));
     draft.place ??= visit ?? meetingPlace(text) ?? capitalOfCountryIn(text);
     draft.format = betterFormat(draft.format, formatOf(text));
-    draft.date ??= dateIn(text, article.meta.date);
+    draft.date ??= dateIn(text, article.meta.date, past);
   });
   const pair = drafts.length > 0 ? articlePair(article) : null;
   for (const d of drafts) {

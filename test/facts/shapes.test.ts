@@ -221,6 +221,20 @@ describe('meetings on the shapes of real articles', () => {
     ]);
   });
 
+  it('dates a meeting of "last October" as past, and reads no meeting in a plan to hold one', () => {
+    const meetings = meetingsOf(
+      [
+        ' date 2025-05-22 Peruvian Foreign Minister Javier Arista received Chilean Foreign Minister Alberto Klaveren in Lima.',
+        'They reviewed what was agreed when Chilean President Gabriel Boric and Peruvian President Dina Boluarte met in Santiago last October.',
+        'Arista and Klaveren agreed to hold the next round of consultations in Santiago.',
+      ].join('\n'),
+    );
+    expect(meetings.map((m) => [m.date.iso, m.place, m.sources.map((s) => s.line)])).toEqual([
+      ['2024-10', 'Santiago', [2]],
+      ['2025-05-22', 'Lima', [1]],
+    ]);
+  });
+
   it('tells a misspelled "previous meeting" from the current one', () => {
     const meetings = meetingsOf(
       ' date 2024-05-02 Chilean President Gabriel Boric met Peruvian President Dina Boluarte in Lima. Boric said the decisions of the previuos meeting with Boluarte in Santiago were carried out.',
