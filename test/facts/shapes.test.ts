@@ -246,6 +246,15 @@ describe('meetings on the shapes of real articles', () => {
   });
 });
 
+describe('dates on the shapes of real articles', () => {
+  it('gives one date for a day named twice in a sentence (a dateline and its weekday)', () => {
+    const { all } = factsOf(
+      ' date 2025-03-26 LIMA, March 26 (Wire) - Chile and Peru signed a memorandum on Wednesday, a week after March 19.',
+    );
+    expect(all.filter((f) => f.kind === 'date').map((f) => f.date.iso)).toEqual(['2025-03-26', '2025-03-19']);
+  });
+});
+
 describe('people on the shapes of real articles', () => {
   it('reads no person in the name of an institution, a place or an event', () => {
     expect(
