@@ -171,7 +171,7 @@ function nameAround(text: string, start: number, end: number): { name: string; f
   // "And the Treaty …", "of Allied Relations Treaty": a name starts with a word of its own.
   const capitalisedLead = before
     .trim()
-    .replace(/^(?:(?:of|on|and|for|the)(?:\s+|$))+/i, '')
+    .replace(/^(?:(?:of|on|and|for|the|an?|another|one|each)(?:\s+|$))+/i, '')
     .replace(/(?:^|\s+)(?:of|on|and|for)$/i, '');
   const prefix = capitalisedLead || modifiers;
   const tail = text.slice(end);

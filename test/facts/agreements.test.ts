@@ -80,4 +80,14 @@ describe('extractAgreements on text it was not written for', () => {
     );
     expect(facts.map((f) => f.name)).toEqual(['Agreement on Fisheries']);
   });
+
+  it('starts a name after its article ("A MoU on …", "Another MoU …")', () => {
+    const facts = agreementsOf(
+      'A MoU on Rail Links between Chile and Peru was signed. Another MoU on Fisheries between Peru and Chile was signed.',
+    );
+    expect(facts.map((f) => f.name)).toEqual([
+      'MoU on Rail Links between Chile and Peru',
+      'MoU on Fisheries between Peru and Chile',
+    ]);
+  });
 });
