@@ -61,8 +61,12 @@ type Predicted = Label;
 
 const near = (a: number, b: number) => Math.abs(a - b) <= 0.005 * Math.max(Math.abs(a), Math.abs(b));
 const nameKey = (word: string) => transliterationFold(fold(word));
+/** A list item is quoted without its bullet ("- ", "• ", "1. "); labels may keep it. */
+const unbulleted = (text: string) => text.replace(/^\s*(?:[-•*–]|\d{1,2}[.)])\s+/, '');
 const sameSource = (s: { file: string; line: number; text: string }, l: LabelledSentence) =>
-  s.file === l.file && s.line === l.line && s.text.replace(/\s+/g, ' ') === l.text.replace(/\s+/g, ' ');
+  s.file === l.file &&
+  s.line === l.line &&
+  s.text.replace(/\s+/g, ' ') === unbulleted(l.text).replace(/\s+/g, ' ');
 
 function predicted(engine: Engine, l: LabelledSentence): Predicted[] {
   const out: Predicted[] = [];

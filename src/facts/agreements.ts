@@ -171,13 +171,13 @@ function nameAround(text: string, start: number, end: number): { name: string; f
   // "And the Treaty …", "of Allied Relations Treaty": a name starts with a word of its own.
   const capitalisedLead = before
     .trim()
-    .replace(/^(?:(?:of|on|and|for|the)(?:\s+|$))+/i, '')
+    .replace(/^(?:(?:of|on|and|for|the|an?|another|one|each)(?:\s+|$))+/i, '')
     .replace(/(?:^|\s+)(?:of|on|and|for)$/i, '');
   const prefix = capitalisedLead || modifiers;
   const tail = text.slice(end);
   const after =
     tail.match(
-      /^\s+(?:on|of|for|between|regarding|concerning)\s+(?:[^,;.()]+?)(?=\s+(?:(?:was|were|is|are|will|would|has|have|had|set|that|which|who|to be|marking|signed|(?:last|this|next) year|in (?:19|20)\d{2}|aimed|designed|intended|indicated|providing|during|within|in the presence)(?![\p{L}\p{N}])|for (?:signing|ratification|approval|adoption|consideration)\b|and (?:the|an?)\b(?!\s+\p{Lu})|and (?:the\s+|an?\s+)?(?:(?!and\s)[\p{L}-]+\s+){0,3}?(?:[Tt]reaty|[Aa]greement|[Mm]emorandum|MoU|MOU|[Pp]rotocol|[Dd]eclaration|[Rr]oadmap|[Pp]rogram(?:me)?)\b)|\s[-–—]\s|[,;.()]|$)/u,
+      /^\s+(?:on(?!\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|\d)\b)|of|for|between|regarding|concerning)\s+(?:[^,;.()]+?)(?=\s+(?:(?:was|were|is|are|will|would|has|have|had|set|that|which|who|to be|marking|signed|(?:last|this|next) year|in (?:19|20)\d{2}|aimed|designed|intended|indicated|providing|during|within|in the presence)(?![\p{L}\p{N}])|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|\d{1,2}\b|(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d)|for (?:signing|ratification|approval|adoption|consideration)\b|and (?:the|an?)\b(?!\s+\p{Lu})|and (?:the\s+|an?\s+)?(?:(?!and\s)[\p{L}-]+\s+){0,3}?(?:[Tt]reaty|[Aa]greement|[Mm]emorandum|MoU|MOU|[Pp]rotocol|[Dd]eclaration|[Rr]oadmap|[Pp]rogram(?:me)?)\b)|\s[-–—]\s|[,;.()]|$)/u,
     )?.[0] ?? '';
   const name = `${prefix ? `${prefix} ` : ''}${text.slice(start, end)}${after}`.trim();
   return { name, from: start - (prefix ? prefix.length + 1 : 0) };
@@ -202,13 +202,15 @@ function namesDocument(
   name: string,
   dated: boolean,
   type: string,
+  from = at,
 ): boolean {
   const proper = /^\p{Lu}/u.test(word) && at > 0;
   const lead = name.slice(0, Math.max(0, name.toLowerCase().indexOf(word.toLowerCase())));
   const properLead =
     /^\p{Lu}/u.test(lead) && !/^\p{Lu}\p{Ll}*$/u.test(lead.trim())
       ? true
-      : /\s\p{Lu}/u.test(` ${lead.trim()}`) && at > 0;
+      : // A capital that only starts the sentence ("Trade agreements were concluded") is no proper name.
+        /\s\p{Lu}/u.test(` ${lead.trim()}`) && from > 0;
   const isProper = proper || (properLead && lead.trim() !== '');
   if (PLURAL_TYPE.test(word) && !isProper) return false;
   const complement = /\s(?:on|of|for|between|with|regarding|concerning)\s/i.test(
@@ -243,7 +245,7 @@ export function agreementMentions(sentence: Sentence): AgreementMention[] {
     // "Collective Security Treaty Organization": an organisation, not an agreement.
     if (/^\s+(?:Organi[sz]ation|Alliance|Secretariat)\b/.test(sentence.text.slice(m.index + word.length)))
       continue;
-    if (!namesDocument(sentence.text, m.index, word, name, period !== null, type)) continue;
+    if (!namesDocument(sentence.text, m.index, word, name, period !== null, type, from)) continue;
     out.push({
       name: capitalised(name) ? name : name.charAt(0).toUpperCase() + name.slice(1),
       type,

@@ -100,6 +100,24 @@ function yearOf(articleDate: string | null): number | null {
   return articleDate ? Number(articleDate.slice(0, 4)) : null;
 }
 
+/** A month whose year depends on an article date there is not. */
+function undatedMonth(month: number, said: string): Omit<DateMention, 'text' | 'index'> {
+  return {
+    iso: null,
+    endIso: null,
+    precision: 'month',
+    yearFrom: null,
+    monthDay: pad(month),
+    display: `${said}, article undated`,
+  };
+}
+
+/** A month of a year found from the article's date. */
+function relativeMonth(year: number, month: number): Omit<DateMention, 'text' | 'index'> {
+  const iso = `${year}-${pad(month)}`;
+  return { iso, endIso: null, precision: 'month', yearFrom: 'relative', monthDay: null, display: iso };
+}
+
 interface Rule {
   pattern: RegExp;
   /** A cheap test the sentence must pass before the pattern runs. */
@@ -291,25 +309,17 @@ const RULES: Rule[] = [
     make: (m, articleYear) => {
       const month = monthIndex(m[1]!);
       const shift = RELATIVE_YEAR[m[2]!.toLowerCase()] ?? 0;
-      if (articleYear === null) {
-        return {
-          iso: null,
-          endIso: null,
-          precision: 'month',
-          yearFrom: null,
-          monthDay: pad(month),
-          display: `${MONTHS[month - 1]} ${m[2]} year, article undated`,
-        };
-      }
-      const year = articleYear + shift;
-      return {
-        iso: `${year}-${pad(month)}`,
-        endIso: null,
-        precision: 'month',
-        yearFrom: 'relative',
-        monthDay: null,
-        display: `${year}-${pad(month)}`,
-      };
+      if (articleYear === null) return undatedMonth(month, `${MONTHS[month - 1]} ${m[2]} year`);
+      return relativeMonth(articleYear + shift, month);
+    },
+  },
+  {
+    // "last October": the latest October before the article's month
+    pattern: new RegExp(String.raw`\blast\s+(${MONTH_WORD})\b(?!\s+\d)`, 'gi'),
+    make: (m, articleYear, articleDate) => {
+      const month = monthIndex(m[1]!);
+      if (articleYear === null || !articleDate) return undatedMonth(month, m[0]);
+      return relativeMonth(month < Number(articleDate.slice(5, 7)) ? articleYear : articleYear - 1, month);
     },
   },
   {

@@ -78,9 +78,15 @@ function sentenceFacts(sentence: Sentence, date: string | null): Fact[] {
       source: source(sentence),
     } satisfies PercentFact);
   }
+  const days = new Set<string>();
   for (const d of datesIn(sentence.text, date)) {
     // "last year" in an undated article is no date at all; "January 25" without a year still is one.
     if (d.iso === null && d.monthDay === null) continue;
+    // "Brasilia, March 26 – … signed on Wednesday": one day named twice is one date.
+    if (d.iso !== null && d.precision === 'day') {
+      if (days.has(d.iso)) continue;
+      days.add(d.iso);
+    }
     out.push({
       kind: 'date',
       text: d.text,

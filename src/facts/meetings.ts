@@ -2,6 +2,7 @@ import type { Article, Sentence } from '../corpus/types.js';
 import { datesIn } from './dates.js';
 import { capitalCity, capitalOf, countriesIn, countryOf } from './geo.js';
 import type { Person, PersonRef } from './people.js';
+import { articlePair } from './trade.js';
 import type { FactDate, FactSource, MeetingFact, Participant } from './types.js';
 
 /**
@@ -15,7 +16,8 @@ import type { FactDate, FactSource, MeetingFact, Participant } from './types.js'
 const TRIGGER =
   /\b(met|meet|meets|meeting|talks|negotiations|discussed|discussion|visit|visits|visited|visiting|received|hosts?|hosted|summit|phone call|telephone conversation|conversation|greeted|welcomed|signed|witnessed|co-chaired|chaired|arrived|arrives|press conference|consultations)\b/i;
 /** A meeting referred to as past from the article's point of view. */
-const PAST = /\b(previously|earlier|before that|in the past|last (?:year|month|week)|previous meeting)\b/i;
+const PAST =
+  /\b(previously|earlier|before that|in the past|last (?:year|month|week|spring|summer|autumn|fall|winter|january|february|march|april|may|june|july|august|september|october|november|december)|previous meeting)\b/i;
 /** Cue words of PAST that news misspells ("the pervious meeting"): matched with one letter off. */
 const PAST_WORDS = ['previous', 'previously', 'earlier'];
 
@@ -29,10 +31,19 @@ function oneEditApart(a: string, b: string): boolean {
   return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2); // swapped
 }
 
+/**
+ * "previously reached agreements", "earlier decisions": a past word that qualifies another noun (through a
+ * participle, or as an adjective) dates that thing, not a meeting. "previously met", "earlier talks",
+ * "earlier this week" still do.
+ */
+const QUALIFIES_NOUN =
+  /\b(?:previously|earlier|previous)\s+(?:(?!met\b|held\b)\p{L}+(?:ed|en|ne|de|t)\s+)?(?!(?:this|that|the|in|on|at|with|today|than|and|for|meeting|meetings|talks|visit|visits|negotiations|consultations|conversation|met|held|visited|discussed)\b)\p{L}+/giu;
+
 /** PAST, tolerating a misspelled cue word of seven letters or more. */
 function isPast(text: string): boolean {
-  if (PAST.test(text)) return true;
-  const words = text.toLowerCase().match(/\p{L}{7,}/gu) ?? [];
+  const plain = text.replace(QUALIFIES_NOUN, ' ');
+  if (PAST.test(plain)) return true;
+  const words = plain.toLowerCase().match(/\p{L}{7,}/gu) ?? [];
   return words.some((w) => PAST_WORDS.some((p) => w !== p && oneEditApart(w, p)));
 }
 
@@ -46,6 +57,12 @@ const VISIT_FORMAT = /\b(?:state|official|working|business)\s+visit\b/i;
 const VISIT_TO =
   /\b(?:(?:arrived|arrives|arriving)\s+in|visited|visits|visiting|to visit|(?:visit|trip|travel(?:led|ed|s|ling)?)\s+to)\s+(?:the\s+)?((?:capital (?:city )?of\s+(?:the\s+)?)?[\p{Lu}][\p{L}’'-]+(?:\s+[\p{Lu}][\p{L}’'-]+)?)/u;
 const SEPARATE = /\b(separate|another|other) meeting\b/i;
+/** "agreed to hold the next round of consultations", "accepted an invitation to visit": a meeting to come. */
+const FUTURE =
+  /\b(?:agreed|ready|readiness|plans?|planned|intends?|decided|invitation|invited)\s+to\s+(?:\w+\s+){0,3}?(?:hold|launch|start|resume|visit|meet|pay)\b|\bnext (?:round|meeting|session|summit)\b|\bupcoming\b/i;
+/** "have not held a formal meeting since", "never met": a meeting that did not take place. */
+const NOT_HELD =
+  /\b(?:not|never)\s+(?:\w+\s+){0,2}?(?:held|hold|met|meet|visited|visit)\b|\bno (?:\w+\s+)?(?:meeting|talks|visit)\b/i;
 
 const FORMATS: Array<[RegExp, string]> = [
   [/\bstate visit\b/i, 'state visit'],
@@ -118,8 +135,12 @@ function betterFormat(a: string, b: string | null): string {
   return (FORMAT_RANK.get(b) ?? 99) < (FORMAT_RANK.get(a) ?? 99) ? b : a;
 }
 
-function dateIn(text: string, articleDate: string | null): FactDate | null {
-  const d = datesIn(text, articleDate).find((x) => x.precision === 'day');
+/** A meeting's day; a past one may be dated by its month ("in Paris last October"). */
+function dateIn(text: string, articleDate: string | null, past = false): FactDate | null {
+  const dates = datesIn(text, articleDate);
+  const d =
+    dates.find((x) => x.precision === 'day') ??
+    (past ? dates.find((x) => x.precision === 'month' && x.iso) : undefined);
   return d ? { iso: d.iso, display: d.display, from: d.yearFrom ?? 'none' } : null;
 }
 
@@ -162,14 +183,37 @@ const GROUP =
   /\b(?:both|the two|the) (?:leaders|presidents|ministers|sides|parties|heads of state|interlocutors|delegations)\b/i;
 const GROUP_LOOKBACK = 2;
 
+/** A sentence whose first meeting word is about a meeting to come. */
+function isFuture(text: string, triggerAt: number): boolean {
+  const m = FUTURE.exec(text);
+  return m !== null && m.index <= triggerAt;
+}
+
 /** Meetings reported by one article, merged sentence by sentence. */
 function articleMeetings(article: Article, refsOf: (s: Sentence) => PersonRef[]): MeetingDraft[] {
   const drafts: MeetingDraft[] = [];
   article.sentences.forEach((sentence, at) => {
     const text = sentence.text;
     const trigger = TRIGGER.exec(text);
-    if (!trigger || SEPARATE.test(text) || ORDER.test(text.slice(0, trigger.index))) return;
+    if (
+      !trigger ||
+      SEPARATE.test(text) ||
+      ORDER.test(text.slice(0, trigger.index)) ||
+      isFuture(text, trigger.index) ||
+      NOT_HELD.test(text)
+    )
+      return;
     let refs = refsOf(sentence);
+    // "The interlocutors also discussed …", no one named: the article's current meeting goes on, whoever
+    // else the sentences before it mention.
+    const going = refs.length === 0 && GROUP.test(text) ? drafts.findLast((d) => !d.past) : undefined;
+    if (going) {
+      going.sources.push(source(sentence));
+      going.place ??= meetingPlace(text) ?? capitalOfCountryIn(text);
+      going.format = betterFormat(going.format, formatOf(text));
+      going.date ??= dateIn(text, article.meta.date);
+      return;
+    }
     // "The two leaders met in Brasilia" (one of them named, or none): the people of a sentence just before.
     if (refs.length < 2 && GROUP.test(text)) {
       const earlier = article.sentences.slice(Math.max(0, at - GROUP_LOOKBACK), at).reverse();
@@ -223,9 +267,11 @@ function articleMeetings(article: Article, refsOf: (s: Sentence) => PersonRef[])
     draft.sources.push(source(sentence));
     draft.place ??= visit ?? meetingPlace(text) ?? capitalOfCountryIn(text);
     draft.format = betterFormat(draft.format, formatOf(text));
-    draft.date ??= dateIn(text, article.meta.date);
+    draft.date ??= dateIn(text, article.meta.date, past);
   });
+  const pair = drafts.length > 0 ? articlePair(article) : null;
   for (const d of drafts) {
+    inferCounterpart(d, pair);
     // "a state visit to Tajikistan" in an article that names Dushanbe: the city.
     const country = d.place && !capitalOf(d.place) ? countryOf(d.place) : undefined;
     if (country) {
@@ -247,6 +293,18 @@ function articleMeetings(article: Article, refsOf: (s: Sentence) => PersonRef[])
     }
   }
   return drafts;
+}
+
+/**
+ * "Prime Minister Pham Minh Chinh held talks with his Japanese counterpart": in an article on one pair of
+ * countries, the one of two participants whose country the article does not give is from the other country.
+ */
+function inferCounterpart(d: MeetingDraft, pair: [string, string] | null): void {
+  if (!pair || d.people.size !== 2) return;
+  const [a, b] = [...d.people.values()];
+  const [known, unknown] = a!.country ? [a!, b!] : [b!, a!];
+  if (!known.country || unknown.country || !pair.includes(known.country)) return;
+  d.people.set(unknown.id, { ...unknown, country: pair[0] === known.country ? pair[1] : pair[0] });
 }
 
 const sameSet = (a: Map<string, Participant>, b: Map<string, Participant>) =>

@@ -369,7 +369,30 @@ function isInitial(tokens: readonly Token[], k: number, text: string): boolean {
 }
 
 /** Name words starting at token i: how many (at most 3), or 0. */
+/**
+ * Words that end the name of an institution, a place or an event: "the Japan External Trade Organization",
+ * "King Khalid International Airport", "the Foreign Ministers' Annual Meeting". Capitalised words they end
+ * are not a person's name.
+ */
+const INSTITUTION_WORDS = new Set(
+  `organization organisation agency airport bank fund company corporation council committee university institute
+  centre center museum station port palace forum association union office authority meeting summit conference
+  dialogue commission group hall stadium square street avenue park hotel school college hospital exchange
+  foundation partnership initiative programme program corridor zone`.split(/\s+/),
+);
+
 function nameAt(tokens: readonly Token[], i: number, text: string): number {
+  const n = nameWordsAt(tokens, i, text);
+  if (n === 0) return 0;
+  const next = tokens[i + n];
+  const joined = next && /^\s*$/.test(text.slice(tokens[i + n - 1]!.end, next.start));
+  for (let k = i; k < i + n + (joined ? 1 : 0); k++) {
+    if (INSTITUTION_WORDS.has(stripPossessive(lower(tokens[k])))) return 0;
+  }
+  return n;
+}
+
+function nameWordsAt(tokens: readonly Token[], i: number, text: string): number {
   let n = 0;
   while (
     n < MAX_NAME_WORDS &&

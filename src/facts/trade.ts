@@ -62,7 +62,7 @@ const COMPARED = /\b(?:after|behind|than|except|apart from|besides)\s+[^,.;:]*$/
 
 /** Words that make a figure bilateral when the sentence names fewer than two countries. */
 const BILATERAL =
-  /\b(bilateral|mutual|two-way|between (?:the|our) (?:two\s+)?(?:[\p{L}-]+\s+)?(?:countries|country|nations|states|neighbou?rs)|(?:the|our|both) two (?:[\p{L}-]+\s+)?(?:countries|nations|states|sides|neighbou?rs)|both (?:countries|nations|states|sides)|the (?:two )?sides|the parties)\b/iu;
+  /\b(bilateral|mutual|two-way|between (?:the|our) (?:two\s+)?(?:[\p{L}-]+\s+)?(?:countries|country|nations|states|neighbou?rs)|(?:the|our|both) two (?:[\p{L}-]+\s+)?(?:countries|nations|states|sides|neighbou?rs|governments|leaders|presidents|economies)|both (?:countries|nations|states|sides)|the (?:two )?sides|the parties)\b/iu;
 
 /**
  * The pair a sentence's figures belong to: the two countries it names, or

@@ -7,7 +7,7 @@ import type { TradeFact } from './types.js';
 
 /** Words before an amount that make it a goal rather than a result. */
 const TARGET_CUE =
-  /\b(?:goal|target|aim|aims|aimed|aiming|objective|intend|intends|intention|plan|plans|planned|seek|seeks|striv\w+|should|must|call(?:s|ed|ing)? for|to (?:increase|boost|bring|raise|reach|achieve|double|expand|grow)|(?:in|on|at|for|towards?) (?:reaching|achieving|increasing|bringing|boosting|raising|doubling)|setting a goal)\b/gi;
+  /\b(?:goal|target|task|aim|aims|aimed|aiming|objective|intend|intends|intention|plan|plans|planned|seek|seeks|striv\w+|should|must|call(?:s|ed|ing)? for|to (?:increase|boost|bring|raise|reach|achieve|double|expand|grow)|(?:in|on|at|for|towards?) (?:reaching|achieving|increasing|bringing|boosting|raising|doubling)|setting a goal)\b/gi;
 /** "will bring trade to $5bn", "would double it to $2bn": an intention, said with a modal. */
 const TOWARDS =
   /\b(?:will|would|shall|can|could|to)\s+(?:further\s+|jointly\s+)?(?:increase|boost|bring|raise|grow|expand|double|lift|take)\b[^.;]*\bto\s*(?:over|more than|up to|at least)?\s*$/i;

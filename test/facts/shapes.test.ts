@@ -192,6 +192,49 @@ describe('meetings on the shapes of real articles', () => {
     expect(meetings.map((m) => [m.place, m.format])).toEqual([['Lima', 'working visit']]);
   });
 
+  it('continues the current meeting with "the interlocutors discussed", past words on other nouns included', () => {
+    const meetings = meetingsOf(
+      [
+        ' date 2024-05-02 Chilean President Gabriel Boric met Peruvian Foreign Minister Javier Arista in Santiago.',
+        'Arista passed on greetings from Peruvian President Dina Boluarte to Boric.',
+        'The interlocutors also discussed the implementation of previously signed agreements and earlier decisions.',
+      ].join('\n'),
+    );
+    expect(
+      meetings.map((m) => [m.date.display, m.place, m.participants.map((p) => p.name), m.sources.length]),
+    ).toEqual([['2024-05-02', 'Santiago', ['Gabriel Boric', 'Javier Arista'], 2]]);
+  });
+
+  it('gives the counterpart the other country of the article, and reads no meeting that was not held', () => {
+    const meetings = meetingsOf(
+      [
+        ' date 2024-05-02 Lima, May 2 – Prime Minister Ana Soto held talks with her Chilean counterpart Juan Rojas in Lima.',
+        'Chile and Peru are neighbours, and Peru and Chile trade a lot.',
+        'President Gabriel Boric and President Dina Boluarte have not held a formal meeting since 2022.',
+      ].join('\n'),
+    );
+    expect(meetings.map((m) => m.participants.map((p) => [p.name, p.country]))).toEqual([
+      [
+        ['Ana Soto', 'Peru'],
+        ['Juan Rojas', 'Chile'],
+      ],
+    ]);
+  });
+
+  it('dates a meeting of "last October" as past, and reads no meeting in a plan to hold one', () => {
+    const meetings = meetingsOf(
+      [
+        ' date 2025-05-22 Peruvian Foreign Minister Javier Arista received Chilean Foreign Minister Alberto Klaveren in Lima.',
+        'They reviewed what was agreed when Chilean President Gabriel Boric and Peruvian President Dina Boluarte met in Santiago last October.',
+        'Arista and Klaveren agreed to hold the next round of consultations in Santiago.',
+      ].join('\n'),
+    );
+    expect(meetings.map((m) => [m.date.iso, m.place, m.sources.map((s) => s.line)])).toEqual([
+      ['2024-10', 'Santiago', [2]],
+      ['2025-05-22', 'Lima', [1]],
+    ]);
+  });
+
   it('tells a misspelled "previous meeting" from the current one', () => {
     const meetings = meetingsOf(
       ' date 2024-05-02 Chilean President Gabriel Boric met Peruvian President Dina Boluarte in Lima. Boric said the decisions of the previuos meeting with Boluarte in Santiago were carried out.',
@@ -203,7 +246,24 @@ describe('meetings on the shapes of real articles', () => {
   });
 });
 
+describe('dates on the shapes of real articles', () => {
+  it('gives one date for a day named twice in a sentence (a dateline and its weekday)', () => {
+    const { all } = factsOf(
+      ' date 2025-03-26 LIMA, March 26 (Wire) - Chile and Peru signed a memorandum on Wednesday, a week after March 19.',
+    );
+    expect(all.filter((f) => f.kind === 'date').map((f) => f.date.iso)).toEqual(['2025-03-26', '2025-03-19']);
+  });
+});
+
 describe('people on the shapes of real articles', () => {
+  it('reads no person in the name of an institution, a place or an event', () => {
+    expect(
+      roleMentions(
+        'Ana Ruiz, chief representative of the Chile Foreign Trade Office in Lima, was met at Queen Alia International Airport by Minister Juan Soto before the Ministers’ Annual Meeting.',
+      ).map((m) => m.name),
+    ).toEqual(['Juan Soto']);
+  });
+
   it('reads a name with an initial, and a name after a posting "of X to Y"', () => {
     expect(
       roleMentions(

@@ -206,4 +206,24 @@ describe('extractTrade on figures that lean on the sentence before', () => {
       ['volume', 'reported', 9.4e8, 'first half of 2018'],
     ]);
   });
+
+  it('reads "the task of bringing" trade to an amount as a target, and "the two governments" as the pair', () => {
+    const facts = trade([
+      'The weather was fine.',
+      '',
+      '"We have set ourselves the task of bringing mutual trade to $4 billion by 2029," the minister said.',
+      '',
+      'Trade between Chile and Peru rose 5% to $2 billion last year.',
+      '',
+      'He added that the two governments aim to bring trade to $6 billion by 2031.',
+    ]);
+    expect(
+      facts
+        .filter((f) => f.measure === 'target')
+        .map((f) => [f.pair.join('–'), f.amountUsd, f.period?.label]),
+    ).toEqual([
+      ['Chile–Peru', 4e9, 'by 2029'],
+      ['Chile–Peru', 6e9, 'by 2031'],
+    ]);
+  });
 });
