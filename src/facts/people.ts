@@ -1,6 +1,7 @@
 import type { Article, Sentence } from '../corpus/types.js';
 import { fold } from '../text/normalize.js';
 import { countriesIn, countryOf, type Token, wordKey, words } from './geo.js';
+import { INSTITUTION_WORDS, NOT_NAME, PORTFOLIO_WORDS, REGION_WORDS, TITLES } from './personWords.js';
 
 /**
  * People and their roles. A person is found where a role title stands next
@@ -39,258 +40,6 @@ export interface PersonRef {
   title: string | null;
 }
 
-/** Titles, as lower-case word sequences; longest are tried first. */
-const TITLES: readonly string[][] = [
-  'deputy prime minister',
-  'first deputy prime minister',
-  'prime minister',
-  'vice president',
-  'vice-president',
-  'deputy foreign minister',
-  'foreign minister',
-  'foreign affairs minister',
-  'deputy minister',
-  'minister',
-  'president',
-  'ambassador extraordinary and plenipotentiary',
-  'ambassador',
-  'high representative',
-  'co-chairman',
-  'co-chair',
-  'premier',
-  'counterpart',
-  'commissioner',
-  'representative',
-  'chairman',
-  'chairwoman',
-  'chairperson',
-  'speaker',
-  'king',
-  'queen',
-  'emir',
-  'sultan',
-  'crown prince',
-  'prince',
-  'chancellor',
-  'secretary-general',
-  'secretary general',
-  'secretary of state',
-  'secretary',
-  'governor',
-  'mayor',
-  'senator',
-  'director',
-  'director-general',
-  'ceo',
-  'chief executive',
-  'spokesperson',
-  'spokesman',
-  'spokeswoman',
-  'envoy',
-  'special representative',
-  'head of state',
-  'head of government',
-  'leader',
-  'presidents',
-  'ministers',
-  'foreign ministers',
-  'leaders',
-]
-  .map((t) => t.split(' '))
-  .sort((a, b) => b.length - a.length);
-
-/** Words that start with a capital but are not part of a person's name. */
-const NOT_NAME = new Set(
-  [
-    'the',
-    'a',
-    'an',
-    'and',
-    'of',
-    'in',
-    'on',
-    'at',
-    'to',
-    'for',
-    'with',
-    'by',
-    'from',
-    'during',
-    'after',
-    'before',
-    'as',
-    'his',
-    'her',
-    'their',
-    'our',
-    'this',
-    'that',
-    'these',
-    'those',
-    'it',
-    'he',
-    'she',
-    'they',
-    'we',
-    'i',
-    'you',
-    'republic',
-    'ministry',
-    'national',
-    'chamber',
-    'commerce',
-    'industry',
-    'bank',
-    'company',
-    'corporation',
-    'institute',
-    'university',
-    'association',
-    'federation',
-    'center',
-    'centre',
-    'academy',
-    'foundation',
-    'group',
-    'service',
-    'administration',
-    'authority',
-    'department',
-    'bureau',
-    'commission',
-    'court',
-    'party',
-    'embassy',
-    'initiative',
-    'corridor',
-    'forum',
-    'summit',
-    'meeting',
-    'conference',
-    'session',
-    'ceremony',
-    'house',
-    'representatives',
-    'congress',
-    'congressman',
-    'congresswoman',
-    'senate',
-    'members',
-    'member',
-    'minority',
-    'majority',
-    'territory',
-    'province',
-    'region',
-    'city',
-    'county',
-    'district',
-    'army',
-    'navy',
-    'war',
-    'general',
-    'mr',
-    'mrs',
-    'ms',
-    'dr',
-    'sir',
-    'madam',
-    'excellency',
-    'pro',
-    'tem',
-    'extraordinary',
-    'plenipotentiary',
-    'federal',
-    'first',
-    'co-chairman',
-    'senators',
-    'governors',
-    'ministers',
-    'presidents',
-    'representatives',
-    'delegates',
-    'officials',
-    'republican',
-    'republicans',
-    'democrat',
-    'democrats',
-    'democratic',
-    'liberal',
-    'conservative',
-    'ministries',
-    'government',
-    'agency',
-    'news',
-    'office',
-    'affairs',
-    'foreign',
-    'state',
-    'states',
-    'union',
-    'council',
-    'committee',
-    'parliament',
-    'treaty',
-    'agreement',
-    'memorandum',
-    'program',
-    'programme',
-    'declaration',
-    'days',
-    'day',
-    'culture',
-    'square',
-    'museum',
-    'fund',
-    'sea',
-    'organization',
-    'organisation',
-    'commonwealth',
-    'independent',
-    'heads',
-    'head',
-    'minister',
-    'president',
-    'prime',
-    'deputy',
-    'said',
-    'says',
-    'reports',
-    'reported',
-    'stated',
-    'noted',
-    'added',
-    'also',
-    'has',
-    'have',
-    'had',
-    'was',
-    'is',
-    'will',
-    'met',
-    'held',
-    'january',
-    'february',
-    'march',
-    'april',
-    'may',
-    'june',
-    'july',
-    'august',
-    'september',
-    'october',
-    'november',
-    'december',
-    'monday',
-    'tuesday',
-    'wednesday',
-    'thursday',
-    'friday',
-    'saturday',
-    'sunday',
-  ].concat(TITLES.flat()),
-);
-
 const NAME_WORD = /^\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}?[\p{Ll}'’]+)*$/u;
 /** "I've", "We'll", "Don't": contractions are not names. */
 const CONTRACTION = /['’](?:ve|re|ll|d|m|t)$/i;
@@ -306,19 +55,6 @@ function isNameWord(word: string): boolean {
 
 const lower = (t: Token | undefined) => t?.text.toLowerCase() ?? '';
 const stripPossessive = (w: string) => w.replace(/['’]s$/, '');
-
-/** Words that name a government portfolio ("of Foreign Affairs", "for Trade and Integration"). */
-const PORTFOLIO_WORDS = new Set(
-  `foreign affairs security policy trade economy economic economics energy defence defense finance finances justice
-  health education science culture agriculture transport transportation industry industrial integration development
-  labour labor social protection interior internal digital emergency emergencies situations environment environmental
-  natural resources water investment investments communications information technologies technology innovation innovations
-  tourism sports sport youth family women construction housing mining oil gas ecology climate commerce planning public
-  works national property relations external international cooperation home human rights european neighbourhood
-  enlargement budget treasury fisheries food rural urban regional territorial infrastructure railways aviation space
-  heritage media arts religious migration customs affair defense veterans land energetics war navy army state
-  homeland treasury revenue tax taxes services human`.split(/\s+/),
-);
 
 /** Titles by their first word, longest first: a token is checked against a handful, not all. */
 const TITLES_BY_FIRST = new Map<string, string[][]>();
@@ -369,17 +105,6 @@ function isInitial(tokens: readonly Token[], k: number, text: string): boolean {
 }
 
 /** Name words starting at token i: how many (at most 3), or 0. */
-/**
- * Words that end the name of an institution, a place or an event: "the Japan External Trade Organization",
- * "King Khalid International Airport", "the Foreign Ministers' Annual Meeting". Capitalised words they end
- * are not a person's name.
- */
-const INSTITUTION_WORDS = new Set(
-  `organization organisation agency airport bank fund company corporation council committee university institute
-  centre center museum station port palace forum association union office authority meeting summit conference
-  dialogue commission group hall stadium square street avenue park hotel school college hospital exchange
-  foundation partnership initiative programme program corridor zone`.split(/\s+/),
-);
 
 function nameAt(tokens: readonly Token[], i: number, text: string): number {
   const n = nameWordsAt(tokens, i, text);
@@ -466,15 +191,6 @@ function skipToName(tokens: readonly Token[], j: number, text: string): number {
   return j;
 }
 
-const REGION_WORDS = new Set([
-  'province',
-  'region',
-  'oblast',
-  'governorate',
-  'district',
-  'county',
-  'prefecture',
-]);
 /** Capitalised words of a place before a name may run over at most this many words. */
 const MAX_PLACE_WORDS = 4;
 
