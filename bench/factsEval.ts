@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import type { Engine } from '../src/engine.js';
+import { countryOf } from '../src/facts/geo.js';
 import type { Fact } from '../src/facts/types.js';
 import { contentKeys, fold, transliterationFold } from '../src/text/normalize.js';
 
@@ -61,8 +62,12 @@ type Predicted = Label;
 
 const near = (a: number, b: number) => Math.abs(a - b) <= 0.005 * Math.max(Math.abs(a), Math.abs(b));
 const nameKey = (word: string) => transliterationFold(fold(word));
+/** A list item is quoted without its bullet ("- ", "• ", "1. "); labels may keep it. */
+const unbulleted = (text: string) => text.replace(/^\s*(?:[-•*–]|\d{1,2}[.)])\s+/, '');
 const sameSource = (s: { file: string; line: number; text: string }, l: LabelledSentence) =>
-  s.file === l.file && s.line === l.line && s.text.replace(/\s+/g, ' ') === l.text.replace(/\s+/g, ' ');
+  s.file === l.file &&
+  s.line === l.line &&
+  s.text.replace(/\s+/g, ' ') === unbulleted(l.text).replace(/\s+/g, ' ');
 
 function predicted(engine: Engine, l: LabelledSentence): Predicted[] {
   const out: Predicted[] = [];
@@ -125,13 +130,20 @@ function predicted(engine: Engine, l: LabelledSentence): Predicted[] {
   return out;
 }
 
+/** A set of countries in one spelling: a label's "Turkey" is the data set's "Türkiye". */
+const countries = (names: readonly string[]) =>
+  names
+    .map((n) => nameKey(countryOf(n) ?? n))
+    .sort()
+    .join();
+
 function matches(p: Predicted, l: Label): boolean {
   if (p.kind !== l.kind) return false;
   switch (l.kind) {
     case 'trade': {
       const q = p as Extract<Label, { kind: 'trade' }>;
       if (q.measure !== l.measure) return false;
-      if (l.pair && q.pair && [...l.pair].sort().join() !== [...q.pair].sort().join()) return false;
+      if (l.pair && q.pair && countries(l.pair) !== countries(q.pair)) return false;
       if (l.amountUsd !== undefined && (q.amountUsd === undefined || !near(q.amountUsd, l.amountUsd)))
         return false;
       if (l.percent !== undefined && q.percent !== l.percent) return false;
@@ -168,11 +180,7 @@ function matches(p: Predicted, l: Label): boolean {
     case 'meeting': {
       const q = p as Extract<Label, { kind: 'meeting' }>;
       const key = (c: string) => nameKey(c);
-      if (
-        l.countries &&
-        [...l.countries].map(key).sort().join() !== [...(q.countries ?? [])].map(key).sort().join()
-      )
-        return false;
+      if (l.countries && countries(l.countries) !== countries(q.countries ?? [])) return false;
       if (l.date !== undefined && !(q.date ?? '').startsWith(l.date)) return false;
       if (l.place !== undefined && key(q.place ?? '') !== key(l.place)) return false;
       return true;

@@ -1,5 +1,5 @@
+import { reloadAnswer } from '../src/answer/reload.js';
 import { defineCommand } from '../src/commands/contract.js';
-import { reloadAnswer } from '../src/reload.js';
 
 export default defineCommand({
   name: 'reload',

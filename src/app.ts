@@ -2,6 +2,7 @@ import type { CommandContext } from './commands/contract.js';
 import { loadCommands } from './commands/registry.js';
 import type { Config } from './config.js';
 import type { CorpusError } from './corpus/load.js';
+import { logCorpusWarnings } from './corpus/warnings.js';
 import { createEngine, type Engine } from './engine.js';
 import { createEngineInWorker } from './engineWorker.js';
 import { defaultSnapshotPath } from './index/snapshot.js';
@@ -29,24 +30,6 @@ export function rebuildEngine(config: CorpusConfig, current?: Engine): Promise<E
     { corpusDir: config.CORPUS_DIR, sourceBaseUrl: config.SOURCE_BASE_URL ?? null },
     current,
   );
-}
-
-/** What an empty corpus folder is told, at start-up and after a reload. */
-export function emptyCorpusMessage(dir: string): string {
-  return `the corpus is empty: ${dir} holds no readable .txt or .md article; add some (citebot picks them up when it reloads)`;
-}
-
-/** One warning per skipped file, and one when nothing is left to answer from. */
-export function logCorpusWarnings(engine: Engine, logger: Logger): void {
-  for (const warning of engine.corpus.warnings) {
-    const what = warning.kept ? `${warning.file} does not parse` : `skipped ${warning.file}`;
-    logger.warn(
-      { file: warning.file, reason: warning.reason, ...(warning.kept ? { kept: true } : {}) },
-      `${what}: ${warning.reason}`,
-    );
-  }
-  if (engine.stats.files === 0)
-    logger.warn({ dir: engine.corpus.dir }, emptyCorpusMessage(engine.corpus.dir));
 }
 
 /**

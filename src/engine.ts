@@ -11,7 +11,9 @@ import type { AgreementFact, MeetingFact, PersonFact } from './facts/types.js';
 import { buildIndex, buildIndexAsync, type IndexDoc, type SearchIndex } from './index/searchIndex.js';
 import { loadSnapshot, saveSnapshot } from './index/snapshot.js';
 import { type SnapshotFacts, snapshotFactsSchema } from './index/snapshotFacts.js';
+import { type Lexicon, loadLexicon } from './text/lexicon.js';
 import { fold, isStopWord, termKey, tokenize } from './text/normalize.js';
+import { dateKeywords, yearOfDate } from './text/periods.js';
 
 /** A fact as the index holds it: one person, merged trade figure, agreement or meeting. */
 export type IndexedFact =
@@ -55,6 +57,8 @@ export interface Engine {
   sourceBaseUrl: string | null;
   /** What the corpus talks about most, for "not found" hints. */
   topics: Topics;
+  /** Related words questions are expanded with (one table, read once, shared by every engine). */
+  lexicon: Lexicon;
   stats: EngineStats;
 }
 
@@ -132,9 +136,19 @@ function dateRange(corpus: Corpus): [string, string] | null {
   return [dates[0]!, dates[dates.length - 1]!];
 }
 
-/** The index documents of a corpus's sentences (facts are added after them). */
+/**
+ * The index documents of a corpus's sentences (facts are added after them).
+ * A sentence is also found by the dates it means without writing them: the
+ * year of its "last year", and one word for a half-year (src/text/periods.ts).
+ */
 export function sentenceDocs(corpus: Corpus): IndexDoc[] {
-  return corpus.sentences.map((s) => ({ id: s.id, type: 'sentence', text: s.text, keywords: '' }));
+  const years = corpus.articles.map((a) => yearOfDate(a.meta.date));
+  return corpus.sentences.map((s) => ({
+    id: s.id,
+    type: 'sentence',
+    text: s.text,
+    keywords: dateKeywords(s.text, years[s.article] ?? null),
+  }));
 }
 
 /** Words a fact is found by beyond its statement: what kind of fact it is. */
@@ -154,7 +168,11 @@ function factText(f: IndexedFact): { text: string; keywords: string } {
     case 'person':
       return { text: `${f.fact.statement}. ${f.fact.aliases.join('. ')}`, keywords: KIND_WORDS.person! };
     case 'trade':
-      return { text: f.fact.statement, keywords: KIND_WORDS[f.fact.measure]! };
+      // A half-year figure is found by the one word questions ask for it by (`h1`).
+      return {
+        text: f.fact.statement,
+        keywords: `${KIND_WORDS[f.fact.measure]!} ${dateKeywords(f.fact.statement, null)}`,
+      };
     case 'agreement':
       return {
         text: `${f.fact.statement}. ${f.fact.aliases.join('. ')}`,
@@ -223,6 +241,7 @@ export function engineWithIndex(
     index,
     sourceBaseUrl: options.sourceBaseUrl ?? null,
     topics,
+    lexicon: loadLexicon(),
     stats: {
       files: corpus.articles.length,
       sentences: corpus.sentences.length,

@@ -1,9 +1,55 @@
 import { parseArgs } from 'node:util';
 import { bootstrap, rebuildEngine } from './app.js';
-import { runConsole } from './cli/console.js';
-import { exitOnConfigProblems, loadConfig } from './config.js';
-import { createLogger } from './logger.js';
-import { createReloader } from './reload.js';
+import { type Config, exitOnConfigProblems, loadConfig } from './config.js';
+import { createLogger, type Logger } from './logger.js';
+import { createReloader, type Reloader } from './reload.js';
+import type { CreateTransport, Transport } from './transport.js';
+
+/** After a signal the process exits 0 by this time, whatever still hangs. */
+const SHUTDOWN_DEADLINE_MS = 9000;
+
+/**
+ * The transports, in order: the first whose settings are there runs. A new
+ * one is a folder exporting a CreateTransport, and one line here. Loaded
+ * lazily, so the console never loads discord.js.
+ */
+const TRANSPORTS: readonly { use: (config: Config) => boolean; load: () => Promise<CreateTransport> }[] = [
+  {
+    use: (c) => Boolean(c.DISCORD_TOKEN),
+    load: async () => (await import('./discord/bot.js')).gatewayTransport,
+  },
+  { use: () => true, load: async () => (await import('./cli/console.js')).consoleTransport },
+];
+
+/**
+ * A server stops in order on SIGINT or SIGTERM (the transport stops taking
+ * requests and finishes those under way) and exits 0, by the deadline
+ * whatever hangs. Returns whether a stop has begun.
+ */
+function stopOnSignals(transport: Transport, reloader: Reloader, logger: Logger): () => boolean {
+  let stopping = false;
+  const shutdown = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    setTimeout(() => {
+      logger.warn('shutdown took too long; exiting anyway');
+      process.exit(0);
+    }, SHUTDOWN_DEADLINE_MS).unref();
+    reloader.close();
+    transport
+      .stop()
+      .catch((err: unknown) => logger.error({ err }, 'error while shutting down'))
+      .finally(() => {
+        logger.info('stopped');
+        process.exit(0);
+      });
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+  process.on('unhandledRejection', (err) => logger.error({ err }, 'unhandled rejection'));
+  return () => stopping;
+}
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -14,12 +60,7 @@ async function main(): Promise<void> {
   if (!loaded.ok) exitOnConfigProblems(loaded.problems);
   const config = { ...loaded.config, ...(values.corpus ? { CORPUS_DIR: values.corpus } : {}) };
   const logger = createLogger({ level: config.LOG_LEVEL, secrets: [config.DISCORD_TOKEN] });
-
-  if (config.DISCORD_TOKEN) {
-    const { startBot } = await import('./discord/bot.js');
-    await startBot(config, logger);
-    return;
-  }
+  const createTransport = await TRANSPORTS.find((t) => t.use(config))!.load();
 
   const context = await bootstrap(config, logger);
   if ('error' in context) {
@@ -32,25 +73,23 @@ async function main(): Promise<void> {
     logger,
     watchDir: config.WATCH_CORPUS ? config.CORPUS_DIR : null,
   });
-  process.stdout.write(
-    'No DISCORD_TOKEN set, so this is the offline console (questions or /commands, one per line; Ctrl-D to quit). ' +
-      'To connect to Discord, put DISCORD_TOKEN in .env (see .env.example) and run npm start again.\n',
-  );
-  if (context.engine.stats.files === 0) {
-    process.stdout.write(
-      `The corpus is empty: ${config.CORPUS_DIR} holds no readable .txt or .md article. ` +
-        'Add some, then type /reload (or just wait: the folder is watched).\n',
-    );
+  const transport = createTransport({ config, logger, reloader, json: values.json === true });
+  if (transport.endsByItself) {
+    try {
+      await transport.start();
+    } finally {
+      reloader.close();
+    }
+    return;
   }
+  const stopping = stopOnSignals(transport, reloader, logger);
   try {
-    await runConsole(reloader.current, {
-      input: process.stdin,
-      output: process.stdout,
-      json: values.json === true,
-      logger,
-    });
-  } finally {
-    reloader.close();
+    await transport.start();
+  } catch (err) {
+    // A signal during the login: the shutdown under way exits.
+    if (stopping()) return;
+    process.stderr.write(`citebot: ${(err as Error).message}\n`);
+    process.exit(1);
   }
 }
 

@@ -1,10 +1,10 @@
 import { existsSync, type FSWatcher, statSync, watch } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import type { Answer } from './answer/types.js';
-import { logCorpusWarnings } from './app.js';
+import type { CorpusSize, ReloadOutcome } from './answer/reload.js';
 import type { CommandContext } from './commands/contract.js';
 import type { CorpusError } from './corpus/load.js';
+import { logCorpusWarnings } from './corpus/warnings.js';
 import type { Engine } from './engine.js';
 import type { Logger } from './logger.js';
 
@@ -14,26 +14,6 @@ export const RELOAD_DEBOUNCE_MS = 300;
 export const FOLDER_POLL_MS = 2000;
 /** What the corpus loader reads; other files changing (editor swap files) is no reason to reload. */
 const ARTICLE_FILE = /\.(txt|md)$/i;
-
-interface CorpusSize {
-  files: number;
-  sentences: number;
-}
-
-/** How a reload went: a failed one keeps the index that was answering before. */
-export type ReloadOutcome =
-  | (CorpusSize & {
-      ok: true;
-      /** Files skipped (empty, binary, …), each logged with why. */
-      skipped: number;
-      /** Files that stopped parsing and are answered from their last good version. */
-      stale: number;
-      before: CorpusSize;
-      /** Whether any article's name or text differs from the previous index's. */
-      changed: boolean;
-      tookMs: number;
-    })
-  | { ok: false; error: string; kept: CorpusSize };
 
 export interface ReloaderOptions {
   /** The context answering now; a reload swaps in a copy with a new engine. */
@@ -258,53 +238,4 @@ export function createReloader(options: ReloaderOptions): Reloader {
       stopWatching();
     },
   };
-}
-
-function answerOf(found: boolean, text: string): Answer {
-  return {
-    command: 'reload',
-    query: '',
-    found,
-    answer: text,
-    citations: [],
-    facts: [],
-    matched: 0,
-    unmatched: [],
-    tookMs: 0,
-  };
-}
-
-const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
-
-/** What `/reload` tells the user: the new corpus against the old, or why the old one stays. */
-export function reloadAnswer(outcome: ReloadOutcome | null): Answer {
-  if (outcome === null) {
-    return answerOf(false, 'There is nothing to reload here: every `npm run ask` reads the corpus afresh.');
-  }
-  if (!outcome.ok) {
-    return answerOf(
-      false,
-      `The reload failed: ${outcome.error}. citebot still answers from the previous index ` +
-        `(${plural(outcome.kept.files, 'article')}, ${plural(outcome.kept.sentences, 'sentence')}).`,
-    );
-  }
-  const now = `${plural(outcome.files, 'article')}, ${plural(outcome.sentences, 'sentence')}`;
-  const before = `${plural(outcome.before.files, 'article')}, ${plural(outcome.before.sentences, 'sentence')}`;
-  const lines = [
-    outcome.files === 0
-      ? 'Reloaded: the corpus is now empty. Add .txt or .md articles to the corpus folder.'
-      : outcome.changed
-        ? `Reloaded the corpus: ${now} (before: ${before}).`
-        : `Reloaded the corpus; no article changed: ${now}.`,
-  ];
-  if (outcome.skipped > 0)
-    lines.push(`${plural(outcome.skipped, 'file')} skipped: /about says which and why.`);
-  if (outcome.stale > 0) {
-    lines.push(
-      `${plural(outcome.stale, 'file')} no longer ${outcome.stale === 1 ? 'parses' : 'parse'}: ` +
-        'the last good version is kept until a valid one replaces it (/about says which).',
-    );
-  }
-  lines.push(`Took ${outcome.tookMs} ms.`);
-  return answerOf(true, lines.join('\n'));
 }

@@ -1,31 +1,49 @@
 import { performance } from 'node:perf_hooks';
 import type { Engine } from '../engine.js';
+import { countryOf } from '../facts/geo.js';
 import type { IndexDoc } from '../index/searchIndex.js';
-import { contentKeys, termKey } from '../text/normalize.js';
+import { contentKeys, stripFormat, termKey, tokenize } from '../text/normalize.js';
+import { documentsWith } from './answerType.js';
 import { citationsForFacts, toAnswerFact } from './facts.js';
-import { coverage, planQuery, type QueryPlan } from './query.js';
+import { coverage, planQuery, type QueryPlan, spelledKey } from './query.js';
 import { type Ranked, rank, selectCitations } from './rank.js';
 import { type Answer, type Citation, notFoundAnswer } from './types.js';
 
-const namesOf = new WeakMap<Engine['facts'], Set<string>>();
+interface PeopleKeys {
+  /** Keys of every word of the people's names and aliases. */
+  names: Set<string>;
+  /** Keys of the words of their names proper (not aliases, not countries): a question naming one is about that person. */
+  people: Set<string>;
+  /** Those words as spelled (see PlanOptions.peopleSpelled). */
+  peopleSpelled: Set<string>;
+}
 
-/** The keys of every word of the people's names, built once per engine's facts. */
-function personNames(engine: Engine): ReadonlySet<string> {
-  let names = namesOf.get(engine.facts);
-  if (!names) {
-    names = new Set(
+const namesOf = new WeakMap<Engine['facts'], PeopleKeys>();
+
+/** The keys of the people's names, built once per engine's facts. */
+function personNames(engine: Engine): PeopleKeys {
+  let keys = namesOf.get(engine.facts);
+  if (!keys) {
+    const names = new Set(
       engine.facts.people.flatMap((p) => [p.name, ...p.aliases]).flatMap((n) => contentKeys(n)),
     );
     // Titles in aliases ("President Tokayev") are not names.
     for (const title of ['president', 'minister', 'foreign', 'prime', 'deputy', 'affairs'])
       names.delete(termKey(title));
-    namesOf.set(engine.facts, names);
+    const own = engine.facts.people
+      .flatMap((p) => tokenize(p.name))
+      .filter((w) => countryOf(w) === undefined && names.has(termKey(w)));
+    const people = new Set(own.map((w) => termKey(w)));
+    keys = { names, people, peopleSpelled: new Set(own.map((w) => spelledKey(w))) };
+    namesOf.set(engine.facts, keys);
   }
-  return names;
+  return keys;
 }
 
 /** How many of the best-matching sentences can decide which source of a fact is quoted first. */
 const PREFERENCE_DEPTH = 500;
+/** A fact shown first (but a trade figure) covers at least this share of what the best sentence covers. */
+const FACT_COVERAGE_RATIO = 0.8;
 /** Facts shown first in an answer: at most this many… */
 const MAX_FACTS = 3;
 /** …each scoring at least this share of the best fact. */
@@ -73,7 +91,7 @@ export function notFoundMessage(engine: Engine, unmatched: readonly string[]): s
 export function ask(engine: Engine, question: string, options: AskOptions = {}): Answer {
   const started = performance.now();
   const command = options.command ?? 'ask';
-  const query = question.trim();
+  const query = stripFormat(question).trim();
   if (query === '') return notFoundAnswer(command, query, 'Ask a question: the question was empty.', started);
   if (query.length > MAX_QUESTION_CHARS) {
     return notFoundAnswer(
@@ -84,7 +102,7 @@ export function ask(engine: Engine, question: string, options: AskOptions = {}):
     );
   }
 
-  const plan = planQuery(engine.index, query, { names: personNames(engine) });
+  const plan = planQuery(engine.index, query, { ...personNames(engine), lexicon: engine.lexicon });
   const unmatched = plan.terms.filter((t) => t.kind === 'none').map((t) => t.word);
   if (plan.terms.length === 0) {
     return notFoundAnswer(
@@ -98,13 +116,27 @@ export function ask(engine: Engine, question: string, options: AskOptions = {}):
   const ranked = rank(engine, plan, options.type);
   const sentenceCount = engine.corpus.sentences.length;
   const sentences = ranked.filter((r) => r.id < sentenceCount);
-  const facts = relevantFacts(ranked, sentenceCount);
+  // A meeting, agreement or person fact comes first only when it answers nearly as much of the
+  // question as the best sentence: a visit's fact does not say where wreaths were laid during it.
+  // (A trade figure is checked against the asked measure and span instead: see factFit.ts.)
+  const bestSentence = sentences[0]?.relevant ? sentences[0].coverage : 0;
+  const facts = relevantFacts(ranked, sentenceCount).filter(
+    (f) =>
+      engine.indexedFacts[f.id - sentenceCount]?.kind === 'trade' ||
+      f.coverage >= bestSentence * FACT_COVERAGE_RATIO,
+  );
   const quotes = sentences[0]?.relevant ? selectCitations(engine, sentences, limit) : [];
   const found = facts.length > 0 || quotes.length > 0;
   const shownFacts = facts.map((r) => engine.indexedFacts[r.id - sentenceCount]!);
   // Which of a fact's sources to quote first: the ones the question matches best.
+  // A source that holds what the question asks for ("in Dushanbe" for "where") comes before one that does not.
+  const typed = plan.answerType && shownFacts.length > 0 ? documentsWith(engine, plan.answerType) : undefined;
   const preference = new Map(
-    shownFacts.length > 0 ? sentences.slice(0, PREFERENCE_DEPTH).map((r, i) => [r.id, i] as const) : [],
+    shownFacts.length > 0
+      ? sentences
+          .slice(0, PREFERENCE_DEPTH)
+          .map((r, i) => [r.id, i + (typed && typed[r.id] !== 1 ? PREFERENCE_DEPTH : 0)] as const)
+      : [],
   );
   const citations = mergeCitations(
     citationsForFacts(engine, shownFacts, MAX_FACTS, preference),

@@ -1,9 +1,14 @@
 import { capitalOf, countryOf, countryWordKeys } from '../facts/geo.js';
 import type { SearchIndex } from '../index/searchIndex.js';
-import { fold, isStopWord, termKey, tokenize, transliterationFold } from '../text/normalize.js';
+import { EMPTY_LEXICON, FORM_QUALITY, type Lexicon } from '../text/lexicon.js';
+import { fold, isStopWord, stripFormat, termKey, tokenize, transliterationFold } from '../text/normalize.js';
+import { ordinalForms, ordinalValue } from '../text/ordinals.js';
+import { canonicalPeriods, FIRST_HALF_WORD, QUARTER_WORDS, SECOND_HALF_WORD } from '../text/periods.js';
 import { synonymsOf } from '../text/synonyms.js';
+import { type AnswerType, answerTypeOf } from './answerType.js';
+import { type FigureAsked, figureAsked } from './factFit.js';
 
-/** How a query word was matched to the corpus's vocabulary. */
+/** How a query word was matched to the corpus's vocabulary ('synonym': by meaning, or another form of it). */
 export type MatchKind = 'exact' | 'synonym' | 'prefix' | 'fuzzy' | 'none';
 
 export interface QueryTerm {
@@ -27,11 +32,15 @@ export interface QueryTerm {
    * about them: "Aliyev" in "When was Aliyev born?".
    */
   name: boolean;
+  /** A person the corpus knows, named in the question (required: a question about Tokayev is not answered about Rahmon). */
+  person: boolean;
   /**
    * The kind of answer asked for ("year" in "By what year…", "place" in "What
    * place…"): it counts when a sentence has it, and is not missed when not.
    */
   optional: boolean;
+  /** A city asked as where something happened ("visit Cairo", "in Yerevan"), not as who acted. */
+  where: boolean;
 }
 
 export interface QueryPlan {
@@ -40,6 +49,24 @@ export interface QueryPlan {
   plainTerms: number;
   /** Every index key to search, with the best quality any term gives it. */
   keys: Map<string, number>;
+  /** What the answer must contain, by the question's form ("how much" → an amount), or null. */
+  answerType: AnswerType | null;
+  /** What it asks of a trade figure: its measure and the span of its period. */
+  figure: FigureAsked;
+}
+
+export interface PlanOptions {
+  /** Keys of the words of people's names and aliases: never expanded. */
+  names?: ReadonlySet<string>;
+  /** Keys of people's own names: a question naming one is about that person (required). */
+  people?: ReadonlySet<string>;
+  /**
+   * People's own name words as spelled (folded): a lower-case word is a name only when it is spelled
+   * like one, so "buy" is not "Bui" though both stem to `bui`. Without it, keys decide.
+   */
+  peopleSpelled?: ReadonlySet<string>;
+  /** Related words (the engine's table); none when absent. */
+  lexicon?: Lexicon;
 }
 
 /** A word right after "what", "which" or "whose" (and maybe "the") names the kind of answer asked for. */
@@ -47,6 +74,11 @@ const ANSWER_KIND = /\b(?:what|which|whose)\s+(?:the\s+)?$/i;
 
 /** Quality of another name of the same country ("Uzbek" for "Uzbekistan"). */
 const COUNTRY_FORM_QUALITY = 0.9;
+/** Quality of a country for its capital named as an actor ("Tashkent and Seoul agreed" → Uzbekistan, Korea). */
+const CAPITAL_AS_COUNTRY_QUALITY = 0.85;
+/** Words before a place that make it where something happens, not who acts. */
+const LOCATIVE_BEFORE =
+  /\b(?:in|at|to|into|near|outside|around|visit|visits|visited|visiting|toured|tour|reached|arrived|landed|hosted|held)\s+(?:the\s+)?$/i;
 /** Quality of a match by meaning rather than spelling. */
 const SYNONYM_QUALITY = 0.8;
 /** Quality of a completion of the last, maybe unfinished, word. */
@@ -54,6 +86,18 @@ const PREFIX_QUALITY = 0.6;
 /** Quality when the typed word is a longer form of an indexed stem ("negotiat" → "negoti"). */
 const STEM_PREFIX_QUALITY = 0.9;
 const MAX_EXPANSIONS = 8;
+/** A related word in more sentences than this, and than twice the word itself, is not searched. */
+const RELATED_DF_FLOOR = 500;
+const PERIOD_WORDS: ReadonlySet<string> = new Set([FIRST_HALF_WORD, SECOND_HALF_WORD, ...QUARTER_WORDS]);
+/** Words shorter than this never get completions or spelling neighbours: `ttt` is not a typo for anything. */
+const MIN_GUESS_LENGTH = 4;
+/** A four-digit year in a question: an answer must be about it (or its article must be). */
+const YEAR = /^(?:1[89]|20)\d\d$/;
+
+/** A word as spelled, folded (case, accents, romanisation variants) but not stemmed. */
+export function spelledKey(word: string): string {
+  return transliterationFold(fold(word));
+}
 
 /** Edit distance allowed for a key of this length: none for short words, where a typo is a different word. */
 export function maxEditDistance(length: number): number {
@@ -71,25 +115,53 @@ export function idf(documents: number, df: number): number {
   return Math.log(1 + (documents - df + 0.5) / (df + 0.5));
 }
 
+interface ExpandContext {
+  index: SearchIndex;
+  names: ReadonlySet<string>;
+  people: ReadonlySet<string>;
+  peopleSpelled: ReadonlySet<string> | undefined;
+  lexicon: Lexicon;
+  /** Completions and spelling neighbours are allowed (the question is not noise). */
+  guesses: boolean;
+}
+
 function expand(
-  index: SearchIndex,
+  { index, names, people, peopleSpelled, lexicon, guesses }: ExpandContext,
   word: string,
   key: string,
   isLast: boolean,
   midQuestion: boolean,
-  names: ReadonlySet<string>,
+  phraseMeaning: ReadonlyMap<string, number>,
+  locative: boolean,
 ): QueryTerm {
   const expansions = new Map<string, number>();
   let kind: MatchKind = 'none';
   const add = (k: string, quality: number) => {
     if ((expansions.get(k) ?? 0) < quality) expansions.set(k, quality);
   };
+  const byMeaning = (k: string, quality: number) => {
+    if (k === key || index.documentFrequency(k) === 0) return;
+    add(k, quality);
+    if (kind === 'none') kind = 'synonym';
+  };
 
   if (index.documentFrequency(key) > 0) {
     add(key, 1);
     kind = 'exact';
   }
-  const country = /^\p{Lu}/u.test(word) || midQuestion ? countryOf(word) : undefined;
+  // "8th" and "eighth" are one word.
+  const ordinal = ordinalValue(word);
+  if (ordinal !== null) {
+    for (const form of ordinalForms(ordinal)) {
+      const k = termKey(form);
+      if (index.documentFrequency(k) > 0) {
+        add(k, 1);
+        kind = 'exact';
+      }
+    }
+  }
+  const capitalised = /^\p{Lu}/u.test(word);
+  const country = capitalised || midQuestion ? countryOf(word) : undefined;
   if (country) {
     for (const form of countryWordKeys(country)) {
       const k = termKey(form);
@@ -99,13 +171,36 @@ function expand(
       }
     }
   }
-  for (const synonym of synonymsOf(key)) {
-    if (index.documentFrequency(synonym) > 0) {
-      add(synonym, SYNONYM_QUALITY);
-      if (kind === 'none') kind = 'synonym';
+  const capital = capitalOf(word);
+  // A capital that is not where something happens stands for its country: "Tashkent and Seoul want…",
+  // "Minsk's surplus", "Paris will provide". "In Tashkent" is the city itself.
+  if (capital && !country && !locative) {
+    for (const form of countryWordKeys(capital.country)) {
+      const k = termKey(form);
+      if (k !== key && index.documentFrequency(k) > 0) {
+        add(k, CAPITAL_AS_COUNTRY_QUALITY);
+        if (kind === 'none') kind = 'synonym';
+      }
     }
   }
-  if (isLast && word.length >= 3) {
+  const place = country !== undefined || capital !== undefined;
+  // A lower-case word is a name only when it is a person's own name ("tokayev"), not a word of an
+  // alias ("commerce" of "Commerce Minister Pekcan").
+  const ownName = people.has(key) && (capitalised || !peopleSpelled || peopleSpelled.has(spelledKey(word)));
+  const name = place || (capitalised && (midQuestion || names.has(key))) || (!capitalised && ownName);
+  // Names and places are never expanded by meaning: "Turkey" is not a bird here.
+  if (!name) {
+    for (const form of lexicon.forms(key)) byMeaning(form, FORM_QUALITY);
+    for (const synonym of synonymsOf(key)) byMeaning(synonym, SYNONYM_QUALITY);
+    // In a phrase the word means what the phrase means: "place" in "take place" is not a position.
+    const meanings = phraseMeaning.size > 0 ? phraseMeaning : lexicon.related(key);
+    // A related word far commoner than the word itself brings in thousands of sentences, each a
+    // weak match (it counts less than the word): past a few hundred, it is left out.
+    const most = Math.max(RELATED_DF_FLOOR, 2 * index.documentFrequency(key));
+    for (const [k, quality] of meanings) if (index.documentFrequency(k) <= most) byMeaning(k, quality);
+  }
+  const length = fold(word).length;
+  if (guesses && isLast && length >= MIN_GUESS_LENGTH) {
     const typed = transliterationFold(fold(word));
     for (const { key: k } of index.prefixKeys(typed, MAX_EXPANSIONS)) add(k, PREFIX_QUALITY);
     for (let n = typed.length - 1; n >= Math.max(3, typed.length - 3); n--) {
@@ -114,10 +209,9 @@ function expand(
     }
     if (kind === 'none' && expansions.size > 0) kind = 'prefix';
   }
-  if (kind === 'none') {
+  if (kind === 'none' && guesses && length >= MIN_GUESS_LENGTH) {
     // Spelling neighbours, of the key (a typo that stems alike) and of the
     // word as written (a typo that breaks stemming); the closest ones only.
-    const length = fold(word).length;
     const candidates = [
       ...index.fuzzyKeys(key, maxEditDistance(key.length)),
       ...(length >= 5 ? index.spellingKeys(word, maxEditDistance(length)) : []),
@@ -138,19 +232,22 @@ function expand(
       df = index.documentFrequency(k);
     }
   }
-  const place = country !== undefined || capitalOf(word) !== undefined;
-  const unknownName = kind === 'none' && midQuestion && /^\p{Lu}/u.test(word);
-  const capitalised = /^\p{Lu}/u.test(word);
-  const name = place || (capitalised && (midQuestion || names.has(key))) || (!capitalised && names.has(key));
+  const unknownName = kind === 'none' && midQuestion && capitalised;
+  // A question about a named person or a year is not answered about another.
+  const person = ownName && (capitalised || midQuestion);
   return {
     word,
     key,
     weight: idf(documents, df),
     expansions,
     kind,
-    required: place || unknownName,
+    // Which session or rank ("the 8th commission", "third largest") is asked like a year; "first" is
+    // too common a word ("for the first time") to require.
+    required: place || unknownName || person || YEAR.test(word) || (ordinal !== null && ordinal >= 2),
     name,
+    person,
     optional: false,
+    where: capital !== undefined && !country && locative,
   };
 }
 
@@ -159,14 +256,24 @@ function expand(
  * stop words out, then per word its exact key, synonyms, a completion when
  * it is the last word still being typed, or else spelling neighbours.
  */
-export function planQuery(
-  index: SearchIndex,
-  question: string,
-  options: { names?: ReadonlySet<string> } = {},
-): QueryPlan {
+export function planQuery(index: SearchIndex, asked: string, options: PlanOptions = {}): QueryPlan {
   const names = options.names ?? new Set<string>();
-  const words = tokenize(question).filter((w) => !isStopWord(w));
+  const lexicon = options.lexicon ?? EMPTY_LEXICON;
+  const question = canonicalPeriods(stripFormat(asked));
+  const all = tokenize(question);
+  const words = all.filter((w) => !isStopWord(w));
   const prefixLast = /[\p{L}\p{N}]$/u.test(question);
+  // Noise is not a question: with no word the corpus uses, nothing is guessed.
+  const context: ExpandContext = {
+    index,
+    names,
+    people: options.people ?? new Set<string>(),
+    peopleSpelled: options.peopleSpelled,
+    lexicon,
+    guesses: words.some((w) => index.documentFrequency(termKey(w)) > 0),
+  };
+  const phrases = phraseMeanings(all, lexicon);
+  const asksSomething = words.some((w) => /^\p{Ll}/u.test(w));
   const seen = new Set<string>();
   const terms: QueryTerm[] = [];
   // Where each content word stands in the question: a capital at its very start says nothing.
@@ -182,30 +289,69 @@ export function planQuery(
     if (seen.has(key)) return;
     seen.add(key);
     const term = expand(
-      index,
+      context,
       word,
       key,
       prefixLast && i === words.length - 1,
       positions[i] !== firstWordAt,
-      names,
+      phrases.get(word) ?? new Map(),
+      // A question of names only ("Dushanbe") asks for the names themselves.
+      !asksSomething || LOCATIVE_BEFORE.test(question.slice(0, positions[i])),
     );
-    // "what year", "which place": the word names the answer's kind.
-    term.optional = !term.required && ANSWER_KIND.test(question.slice(0, positions[i]));
+    // "what year", "which place": the word names the answer's kind. A
+    // half-year narrows what is asked, but a sentence need not write it.
+    term.optional =
+      !term.required && (ANSWER_KIND.test(question.slice(0, positions[i])) || PERIOD_WORDS.has(word));
     terms.push(term);
   });
   // A common word the corpus never uses ("flow", "handed") weighs like the
   // question's other words, not like the rarest: it is usually the question's
   // phrasing. An unknown name keeps its weight (and is required).
-  const known = terms.filter((t) => t.kind !== 'none');
+  // The same holds for a word matched only through a related word: it weighs
+  // like the question's words, not like its rare relative ("flow" ~ "result").
+  const literal = terms.filter((t) => t.expansions.has(t.key));
+  const known = literal.length > 0 ? literal : terms.filter((t) => t.kind !== 'none');
   const usual = known.length > 0 ? known.reduce((sum, t) => sum + t.weight, 0) / known.length : 0;
   for (const t of terms) {
-    if (t.kind === 'none' && !t.required && known.length > 0 && /^\p{Ll}/u.test(t.word)) t.weight = usual;
+    const phrasing = t.kind === 'none' || (t.kind === 'synonym' && !t.expansions.has(t.key));
+    if (phrasing && !t.required && known.length > 0 && /^\p{Ll}/u.test(t.word))
+      t.weight = Math.min(t.weight, usual);
   }
   const keys = new Map<string, number>();
   for (const term of terms) {
     for (const [k, quality] of term.expansions) keys.set(k, Math.max(keys.get(k) ?? 0, quality));
   }
-  return { terms, keys, plainTerms: terms.filter((t) => !t.name).length };
+  return {
+    terms,
+    keys,
+    plainTerms: terms.filter((t) => !t.name).length,
+    answerType: answerTypeOf(question),
+    figure: figureAsked(question),
+  };
+}
+
+/**
+ * Phrases of the lexicon in a question's words ("hand over"), by the first
+ * content word of each: that word also matches what the phrase means.
+ */
+function phraseMeanings(all: readonly string[], lexicon: Lexicon): Map<string, Map<string, number>> {
+  const out = new Map<string, Map<string, number>>();
+  if (lexicon.longestPhrase < 2) return out;
+  const keys = all.map((w) => termKey(w));
+  for (let i = 0; i < all.length; i++) {
+    for (let n = Math.min(lexicon.longestPhrase, all.length - i); n >= 2; n--) {
+      const meaning = lexicon.phrase(keys.slice(i, i + n));
+      if (meaning.size === 0) continue;
+      const head = all.slice(i, i + n).find((w) => !isStopWord(w));
+      if (head) {
+        const into = out.get(head) ?? new Map<string, number>();
+        for (const [k, q] of meaning) if (q > (into.get(k) ?? 0)) into.set(k, q);
+        out.set(head, into);
+      }
+      break;
+    }
+  }
+  return out;
 }
 
 export interface Coverage {
@@ -215,6 +361,8 @@ export interface Coverage {
   missing: number;
   /** How many required terms (places the question names) it does not match. */
   missingRequired: number;
+  /** The weight of the people it does not name, as a share of the question's (leaning on the article makes some up). */
+  missingPeopleShare: number;
   /** How many of the terms that are not names it matches. */
   plainMatched: number;
 }
@@ -233,7 +381,7 @@ export function coverage(plan: QueryPlan, matchedKeys: Iterable<string>): Covera
 }
 
 /** Sums the coverage of terms, given how well a document matches each (0 for not at all). */
-function tally<T extends Pick<QueryTerm, 'weight' | 'required' | 'name' | 'optional'>>(
+function tally<T extends Pick<QueryTerm, 'weight' | 'required' | 'name' | 'optional' | 'person'>>(
   terms: readonly T[],
   bestOf: (term: T) => number,
 ): Coverage {
@@ -241,6 +389,7 @@ function tally<T extends Pick<QueryTerm, 'weight' | 'required' | 'name' | 'optio
   let covered = 0;
   let missing = 0;
   let missingRequired = 0;
+  let missingPeopleWeight = 0;
   let plainMatched = 0;
   for (const term of terms) {
     const best = bestOf(term);
@@ -250,9 +399,16 @@ function tally<T extends Pick<QueryTerm, 'weight' | 'required' | 'name' | 'optio
     if (best === 0) {
       missing++;
       if (term.required) missingRequired++;
+      if (term.person) missingPeopleWeight += term.weight;
     } else if (!term.name) plainMatched++;
   }
-  return { share: total === 0 ? 0 : covered / total, missing, missingRequired, plainMatched };
+  return {
+    share: total === 0 ? 0 : covered / total,
+    missing,
+    missingRequired,
+    missingPeopleShare: total === 0 ? 0 : missingPeopleWeight / total,
+    plainMatched,
+  };
 }
 
 /**
@@ -274,6 +430,7 @@ export function maskCoverage(
     required: term.required,
     name: term.name,
     optional: term.optional,
+    person: term.person,
     expansions: [...term.expansions].map(([key, quality]) => ({ bit: bitOf.get(key) ?? -1, quality })),
   }));
   const compute = (masks: Uint32Array, offset: number): Coverage =>

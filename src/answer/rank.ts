@@ -1,8 +1,12 @@
 import type { Corpus } from '../corpus/types.js';
 import type { Engine } from '../engine.js';
+import { capitalOf, countriesIn, countryOf } from '../facts/geo.js';
 import { type IndexDoc, type KeySet, keysSimilar, type SearchIndex } from '../index/searchIndex.js';
+import { ordinalsIn, ordinalValue } from '../text/ordinals.js';
+import { documentsWith } from './answerType.js';
+import { factFits } from './factFit.js';
 import { sourceOf } from './links.js';
-import { type Coverage, maskCoverage, type QueryPlan } from './query.js';
+import { type Coverage, maskCoverage, type QueryPlan, type QueryTerm } from './query.js';
 import type { Citation } from './types.js';
 
 /**
@@ -18,6 +22,13 @@ import type { Citation } from './types.js';
  */
 export const RELEVANCE = {
   FOUND_COVERAGE: 0.55,
+  /**
+   * …or this much when the question names places, people or years and the
+   * document itself names them all: those are the most telling words of a
+   * question, and a paraphrase's other words are often its own phrasing
+   * ("sit down with", "put into").
+   */
+  FOUND_COVERAGE_NAMED: 0.45,
   /** A further quote covers at least this share of what the best one covers… */
   CITE_COVERAGE_RATIO: 0.75,
   /** …and scores at least this share of the best score. */
@@ -119,7 +130,7 @@ function radixOrder(ids: Int32Array, scores: Float64Array, relevant: Uint8Array)
 
 /**
  * Ranks index documents for a plan: relevant ones first, then by BM25 score
- * weighted by the square of coverage.
+ * weighted by the square of coverage (counting what a sentence leaves to its article).
  */
 export function rank(engine: Engine, plan: QueryPlan, type?: IndexDoc['type']): Ranked[] {
   const keys = [...plan.keys.keys()];
@@ -130,18 +141,17 @@ export function rank(engine: Engine, plan: QueryPlan, type?: IndexDoc['type']): 
   );
   const n = matches.count;
   const coverageOf = maskCoverage(plan, keys, matches.words);
-  const isRelevant = relevanceOf(engine, plan);
+  const judge = relevanceOf(engine, plan);
   const bitOf = new Map<string, number>();
   keys.forEach((k, b) => {
     if (!bitOf.has(k)) bitOf.set(k, b);
   });
-  const coverages: Coverage[] = new Array(n);
+  const shares = new Float64Array(n);
+  const missing = new Uint16Array(n);
   const scores = new Float64Array(n);
   const relevant = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
     const c = coverageOf(matches.masks, i * matches.words);
-    coverages[i] = c;
-    scores[i] = matches.scores[i]! * c.share * c.share;
     // Which keys a document holds is only asked when it misses a required place.
     const offset = i * matches.words;
     const hasKey =
@@ -151,18 +161,21 @@ export function rank(engine: Engine, plan: QueryPlan, type?: IndexDoc['type']): 
             const bit = bitOf.get(key);
             return bit !== undefined && (matches.masks[offset + (bit >>> 5)]! & (1 << (bit & 31))) !== 0;
           };
-    relevant[i] = isRelevant(matches.ids[i]!, c, hasKey) ? 1 : 0;
+    const judged = judge(matches.ids[i]!, c, hasKey);
+    relevant[i] = judged >= 0 ? 1 : 0;
+    shares[i] = judged >= 0 ? judged : c.share;
+    missing[i] = c.missing;
+    scores[i] = matches.scores[i]! * shares[i]! * shares[i]!;
   }
   const order = n >= RADIX_MIN ? radixOrder(matches.ids, scores, relevant) : null;
   const ranked: Ranked[] = new Array(n);
   for (let r = 0; r < n; r++) {
     const i = order ? order[r]! : r;
-    const c = coverages[i]!;
     ranked[r] = {
       id: matches.ids[i]!,
       score: scores[i]!,
-      coverage: c.share,
-      missing: c.missing,
+      coverage: shares[i]!,
+      missing: missing[i]!,
       relevant: relevant[i] === 1,
     };
   }
@@ -170,20 +183,73 @@ export function rank(engine: Engine, plan: QueryPlan, type?: IndexDoc['type']): 
 }
 
 /**
+ * How much a person the question names counts when a sentence leaves them
+ * to its article ("I paid a visit to Vietnam" in Aliyev's interview):
+ * something, but less than naming them. Places and years that a sentence
+ * leaves to its article count nothing (they pass the rule, no more): a
+ * question about another year or country pair must not be answered by an
+ * article that mentions them in passing.
+ */
+export const LEAN_QUALITY = 0.5;
+
+const YEAR_WORD = /^(?:1[89]|20)\d\d$/;
+/** Whether a text writes a year (the asked one is not in it, or the document would have matched it). */
+const namesAnotherYear = (text: string) => /\b(?:1[89]|20)\d\d\b/.test(text);
+/** Whether a text writes an ordinal past "first" (likewise: another one than the asked). */
+const namesAnotherOrdinal = (text: string) => [...ordinalsIn(text)].some((n) => n >= 2);
+
+/** Where a sentence says something happened: "in Riyadh", "at the Elysee Palace". */
+const NAMES_A_PLACE =
+  /\b(?:in|at|visited|visiting|hosted by)\s+(?:the\s+)?(?:[a-z]+\s+of\s+(?:the\s+)?)?\p{Lu}\p{Ll}/u;
+
+/**
+ * Whether a sentence writes another value of the kind of a required term than the asked one: a year,
+ * an ordinal, or a place where something happened ("When did he visit Cairo?" is not answered by a
+ * visit "in Riyadh" in an article that names Cairo elsewhere).
+ */
+function namesAnother(term: QueryTerm, text: string, asked: ReadonlySet<string>): boolean {
+  if (YEAR_WORD.test(term.word)) return namesAnotherYear(text);
+  if (term.where) return NAMES_A_PLACE.test(text);
+  // A sentence about another country ("the Kyrgyz-Uzbek border treaty") is not about the asked pair.
+  // (A question about one country leaves its partners open: the French minister in Armenia.)
+  if (asked.size >= 2 && asked.has(countryOf(term.word) ?? ''))
+    return countriesIn(text).some((m) => !asked.has(m.country));
+  return ordinalValue(term.word) !== null && namesAnotherOrdinal(text);
+}
+
+/**
  * The relevance rule for one document, given its coverage and which query
- * keys it contains. A document that does not itself name a place the
+ * keys it contains: the coverage it is judged by when it is relevant, or -1
+ * when it is not. A document that does not itself name a place the
  * question requires may lean on its article ("no unresolved issues" in an
- * article about Kazakhstan answers a question about Kazakhstan); a fact
- * must name the place itself.
+ * article about Kazakhstan answers a question about Kazakhstan), and the
+ * required words then count LEAN_QUALITY in its coverage; a fact must name
+ * the place itself.
  */
 export function relevanceOf(
   engine: Engine,
   plan: QueryPlan,
-): (id: number, c: Coverage, hasKey: (key: string) => boolean) => boolean {
+): (id: number, c: Coverage, hasKey: (key: string) => boolean) => number {
   const missingAllowed = allowedMissing(plan.terms.length);
+  const named = plan.terms.some((t) => t.required);
+  // "How much…" is not answered by a sentence without an amount, "when…" by one without a date.
+  const typed = plan.answerType ? documentsWith(engine, plan.answerType) : undefined;
   const required = plan.terms.filter((t) => t.required);
   const corpus = engine.corpus as Corpus | undefined;
   const sentenceCount = corpus?.sentences.length ?? 0;
+  const askedCountries = new Set(
+    plan.terms.map((t) => countryOf(t.word) ?? capitalOf(t.word)?.country).filter((c) => c !== undefined),
+  );
+  const fitting = new Map<number, boolean>();
+  const fits = (fact: number) => {
+    let ok = fitting.get(fact);
+    if (ok === undefined) {
+      const f = engine.indexedFacts?.[fact];
+      ok = f === undefined || factFits(plan.figure, f);
+      fitting.set(fact, ok);
+    }
+    return ok;
+  };
   let articlesNaming: Array<Set<number>> | undefined;
   const naming = () => {
     articlesNaming ??= required.map((term) => {
@@ -202,14 +268,28 @@ export function relevanceOf(
     return articlesNaming;
   };
   return (id, c, hasKey) => {
-    if (c.share < RELEVANCE.FOUND_COVERAGE || c.missing > missingAllowed) return false;
     // Names alone do not answer what is asked about them: "When was Aliyev born?".
-    if (plan.plainTerms > 0 && c.plainMatched === 0) return false;
-    if (c.missingRequired === 0) return true;
-    if (!corpus || id >= sentenceCount) return false;
-    const article = corpus.sentences[id]!.article;
+    if (plan.plainTerms > 0 && c.plainMatched === 0) return -1;
+    if (typed && typed[id] !== 1) return -1;
+    // A figure of another measure or span ("volume, 2024" for "growth in the first half") is not the answer.
+    if (id >= sentenceCount && !fits(id - sentenceCount)) return -1;
+    if (c.missingRequired === 0)
+      return c.share < (named ? RELEVANCE.FOUND_COVERAGE_NAMED : RELEVANCE.FOUND_COVERAGE) ||
+        c.missing > missingAllowed
+        ? -1
+        : c.share;
+    if (!corpus || id >= sentenceCount) return -1;
+    const sentence = corpus.sentences[id]!;
     const sets = naming();
-    return required.every((term, j) => [...term.expansions.keys()].some(hasKey) || sets[j]!.has(article));
+    const leans = required.every(
+      (term, j) =>
+        [...term.expansions.keys()].some(hasKey) ||
+        // A sentence that gives another year (or session) is about that one, whatever its article says.
+        (sets[j]!.has(sentence.article) && !namesAnother(term, sentence.text, askedCountries)),
+    );
+    if (!leans) return -1;
+    const share = c.share + LEAN_QUALITY * c.missingPeopleShare;
+    return share < RELEVANCE.FOUND_COVERAGE || c.missing - c.missingRequired > missingAllowed ? -1 : share;
   };
 }
 

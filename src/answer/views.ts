@@ -79,7 +79,7 @@ export interface TradeOptions {
 
 function summaryOf(lines: readonly TradeLine[]): string {
   const pair = lines[0]!.pair.join('–');
-  const volumes = lines.filter((l) => l.measure === 'volume' && l.year !== null);
+  const volumes = lines.filter((l) => l.measure === 'volume' && l.modality === 'reported' && l.year !== null);
   const latest = volumes[0];
   const parts: string[] = [];
   if (latest) {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
+import type { ReloadOutcome } from '../answer/reload.js';
 import type { Answer } from '../answer/types.js';
 import type { Engine } from '../engine.js';
-import type { ReloadOutcome } from '../reload.js';
 
 /**
  * The longest value a string option takes when its declaration gives no

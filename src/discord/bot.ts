@@ -1,13 +1,12 @@
 import { Client, Events, GatewayIntentBits, type Interaction } from 'discord.js';
-import { bootstrap, rebuildEngine } from '../app.js';
 import type { CommandContext } from '../commands/contract.js';
-import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
-import { createReloader } from '../reload.js';
 import { NO_MENTIONS } from '../render/discord.js';
+import type { Transport, TransportSetup } from '../transport.js';
 import { toDiscordCommands } from './commands.js';
 import { Cooldown } from './cooldown.js';
-import { createInteractionHandler, turnAway } from './interactions.js';
+import { createInteractionHandler } from './interactions.js';
+import { turnAway } from './reply.js';
 import { RestWatch } from './restWatch.js';
 import { screenInteractions } from './screen.js';
 import { ShownAnswers } from './shown.js';
@@ -30,8 +29,6 @@ const GOODBYE_MS = 1500;
  * everything for as long as Discord says.
  */
 const GLOBAL_REQUESTS_PER_SECOND = 1_000_000;
-/** After a signal the process exits 0 by this time, whatever still hangs. */
-const SHUTDOWN_DEADLINE_MS = 9000;
 
 export interface BotOptions {
   token: string;
@@ -168,25 +165,13 @@ function loginProblem(err: unknown, apiUrl: string | undefined): string {
 }
 
 /**
- * `npm start` with a token: loads the corpus and commands, connects with the
- * Guilds intent only, answers interactions, and on SIGINT or SIGTERM stops in
- * order (no new interactions, finish those under way, destroy the client) and
- * exits 0.
+ * `npm start` with a token: connects with the Guilds intent only and answers
+ * interactions from the reloader's context; `stop` stops in order (no new
+ * interactions, finish those under way, destroy the client).
  */
-export async function startBot(config: Config, logger: Logger): Promise<void> {
-  const loaded = await bootstrap(config, logger);
-  if ('error' in loaded) {
-    process.stderr.write(`citebot: ${loaded.error}. Set CORPUS_DIR in .env.\n`);
-    process.exit(2);
-  }
+export function gatewayTransport({ config, logger, reloader }: TransportSetup): Transport {
   // Refuse a command set Discord would reject before connecting, not at the first interaction.
-  toDiscordCommands(loaded.commands.values());
-  const reloader = createReloader({
-    context: loaded,
-    build: (current) => rebuildEngine(config, current),
-    logger,
-    watchDir: config.WATCH_CORPUS ? config.CORPUS_DIR : null,
-  });
+  toDiscordCommands(reloader.current().commands.values());
   const bot = createBot({
     token: config.DISCORD_TOKEN ?? '',
     apiUrl: config.DISCORD_API_URL,
@@ -194,51 +179,33 @@ export async function startBot(config: Config, logger: Logger): Promise<void> {
     logger,
     cooldown: new Cooldown({ ms: config.COOLDOWN_SECONDS * 1000 }),
   });
-
-  let stopping = false;
-  const shutdown = (signal: NodeJS.Signals) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal }, 'shutting down');
-    setTimeout(() => {
-      logger.warn('shutdown took too long; exiting anyway');
-      process.exit(0);
-    }, SHUTDOWN_DEADLINE_MS).unref();
-    reloader.close();
-    bot
-      .stop()
-      .catch((err: unknown) => logger.error({ err }, 'error while shutting down'))
-      .finally(() => {
-        logger.info('stopped');
-        process.exit(0);
-      });
-  };
-  process.once('SIGINT', shutdown);
-  process.once('SIGTERM', shutdown);
-  process.on('unhandledRejection', (err) => logger.error({ err }, 'unhandled rejection'));
-
-  try {
-    await bot.start();
-  } catch (err) {
-    if (stopping) return;
-    process.stderr.write(`citebot: ${loginProblem(err, config.DISCORD_API_URL)}\n`);
-    process.exit(1);
-  }
-  const { stats } = reloader.current().engine;
-  logger.info(
-    {
-      user: bot.client.user?.tag,
-      applicationId: bot.client.application?.id,
-      guilds: bot.client.guilds.cache.size,
-      commands: [...loaded.commands.keys()].sort(),
-      files: stats.files,
-      sentences: stats.sentences,
-      skipped: stats.skipped,
-      dateRange: stats.dateRange,
-      buildMs: Math.round(stats.buildMs),
-      cooldownSeconds: config.COOLDOWN_SECONDS,
-      watching: reloader.watching,
+  return {
+    endsByItself: false,
+    async start() {
+      try {
+        await bot.start();
+      } catch (err) {
+        throw new Error(loginProblem(err, config.DISCORD_API_URL));
+      }
+      const { engine, commands } = reloader.current();
+      const { stats } = engine;
+      logger.info(
+        {
+          user: bot.client.user?.tag,
+          applicationId: bot.client.application?.id,
+          guilds: bot.client.guilds.cache.size,
+          commands: [...commands.keys()].sort(),
+          files: stats.files,
+          sentences: stats.sentences,
+          skipped: stats.skipped,
+          dateRange: stats.dateRange,
+          buildMs: Math.round(stats.buildMs),
+          cooldownSeconds: config.COOLDOWN_SECONDS,
+          watching: reloader.watching,
+        },
+        'ready',
+      );
     },
-    'ready',
-  );
+    stop: () => bot.stop(),
+  };
 }

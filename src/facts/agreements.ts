@@ -34,13 +34,32 @@ const TYPES: Record<string, string> = {
   programmes: 'programme',
   protocol: 'protocol',
   roadmap: 'roadmap',
+  // A plan is a document only when signed with words of its own or dated ("plan of consultations … was signed").
+  plan: 'plan',
   charter: 'charter',
+  // Only after "joint" (see agreementMentions): a "statement" alone is something said.
+  statement: 'joint statement',
+  communique: 'joint communiqué',
+  communiqué: 'joint communiqué',
+  communiques: 'joint communiqué',
+  communiqués: 'joint communiqué',
 };
+
+const COUNT_BEFORE =
+  /(?<![\p{L}\p{N}.,])(?:[2-9]|\d{2,3}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty)\s+(?:(?:new|more|key|important|bilateral|intergovernmental|cooperation|other)\s+)*$/iu;
+
+/** A cheap test that a sentence may name a document, before TYPE_WORD (slower: Unicode lookarounds) runs. */
+const MAYBE_TYPE =
+  /treat|agree|accord|pact|conven|declar|memoran|mou|program|protocol|roadmap|plan|charter|statement|communiq/i;
+
+/** Documents two sides issue together: one per event, however an article names it. */
+const JOINT_TYPES = new Set(['declaration', 'joint statement', 'joint communiqué']);
 
 /** Type words whose agreements are the same document when their topic is the same. */
 const INTERCHANGEABLE = new Set(['treaty', 'agreement', 'convention', 'charter']);
 
-const TYPE_WORD = new RegExp(`\\b(${Object.keys(TYPES).join('|')})\\b`, 'giu');
+// Letter lookarounds, not \b: "communiqué" ends in a letter \b does not know.
+const TYPE_WORD = new RegExp(`(?<![\\p{L}\\p{N}])(${Object.keys(TYPES).join('|')})(?![\\p{L}\\p{N}])`, 'giu');
 
 /** Words that say nothing about which document it is. */
 const GENERIC = new Set(
@@ -76,6 +95,13 @@ const GENERIC = new Set(
     'level',
     'highest',
     'said',
+    'first',
+    'second',
+    'third',
+    'fourth',
+    'fifth',
+    'another',
+    'one',
   ].map(termKey),
 );
 
@@ -83,7 +109,7 @@ const SIGNED = /\b(signed|signing|sign|inked|concluded|initialled|initialed|rati
 const PLANNED =
   /\b(set to be (?:signed|concluded)|to be (?:signed|concluded)|will (?:be )?sign(?:ed)?|plan(?:s|ned)? to sign|draft|expected to (?:be )?sign(?:ed)?|to sign|would sign|upcoming)\b/i;
 const PAST_SIGNED =
-  /\b((?:have|has|had) (?:\w+ )?signed|was signed|were signed|signed (?:a|an|the|several|two|three|\d+)|(?:the )?signing of [^.;,]* (?:last|in \d{4})|inked|concluded|ratified)\b/i;
+  /\b((?:have|has|had) (?:\w+ )?signed|was signed|were signed|signed (?:a|an|the|several|two|three|\d+|in|on)|(?:the )?signing of [^.;,]* (?:last|in \d{4})|witnessed the signing|signing ceremony (?:for|of)|inked|concluded|ratified)\b/i;
 const ANAPHOR =
   /\b(?:the|this) (?:new |historic |landmark )?(treaty|agreement|accord|pact|document|signing|memorandum|declaration)\b/i;
 
@@ -121,7 +147,8 @@ const capitalised = (w: string) => /^\p{Lu}/u.test(w);
  */
 function nameAround(text: string, start: number, end: number): { name: string; from: number } {
   const head = text.slice(0, start);
-  const before = head.match(/((?:(?:[\p{Lu}][\p{L}-]*|of|on|and|for)\s+)*)$/u)?.[1] ?? '';
+  // Whole words only: the "on" of "cooperation" is not a connective.
+  const before = head.match(/((?:(?<![\p{L}\p{N}-])(?:[\p{Lu}][\p{L}-]*|of|on|and|for)\s+)*)$/u)?.[1] ?? '';
   const lead = head.match(/((?:[\p{L}-]+\s+){0,3})$/u)?.[1] ?? '';
   // Lower-case modifiers: "sister city agreement", "a memorandum of cooperation"
   const modifiers = lead
@@ -141,12 +168,16 @@ function nameAround(text: string, start: number, end: number): { name: string; f
     .slice(-2)
     .reverse()
     .join(' ');
-  const capitalisedLead = before.trim().replace(/^(?:of|on|and|for)\s+/i, '');
+  // "And the Treaty …", "of Allied Relations Treaty": a name starts with a word of its own.
+  const capitalisedLead = before
+    .trim()
+    .replace(/^(?:(?:of|on|and|for|the|an?|another|one|each)(?:\s+|$))+/i, '')
+    .replace(/(?:^|\s+)(?:of|on|and|for)$/i, '');
   const prefix = capitalisedLead || modifiers;
   const tail = text.slice(end);
   const after =
     tail.match(
-      /^\s+(?:on|of|for|between|regarding|concerning)\s+(?:[^,;.()]+?)(?=\s+(?:was|were|is|are|will|would|has|have|had|set|that|which|who|to be|marking|signed|(?:last|this|next) year|in (?:19|20)\d{2}\b|for (?:signing|ratification|approval|adoption|consideration)\b|and (?:the|a)\b(?!\s+\p{Lu}))|[,;.()]|$)/u,
+      /^\s+(?:on(?!\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|\d)\b)|of|for|between|regarding|concerning)\s+(?:[^,;.()]+?)(?=\s+(?:(?:was|were|is|are|will|would|has|have|had|set|that|which|who|to be|marking|signed|(?:last|this|next) year|in (?:19|20)\d{2}|aimed|designed|intended|indicated|providing|during|within|in the presence)(?![\p{L}\p{N}])|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|\d{1,2}\b|(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d)|for (?:signing|ratification|approval|adoption|consideration)\b|and (?:the|an?)\b(?!\s+\p{Lu})|and (?:the\s+|an?\s+)?(?:(?!and\s)[\p{L}-]+\s+){0,3}?(?:[Tt]reaty|[Aa]greement|[Mm]emorandum|MoU|MOU|[Pp]rotocol|[Dd]eclaration|[Rr]oadmap|[Pp]rogram(?:me)?)\b)|\s[-–—]\s|[,;.()]|$)/u,
     )?.[0] ?? '';
   const name = `${prefix ? `${prefix} ` : ''}${text.slice(start, end)}${after}`.trim();
   return { name, from: start - (prefix ? prefix.length + 1 : 0) };
@@ -155,7 +186,7 @@ function nameAround(text: string, start: number, end: number): { name: string; f
 const PLURAL_TYPE =
   /^(?:treaties|agreements|accords|programs|programmes|memoranda|protocols|conventions|declarations)$/i;
 /** Policy programmes are not documents unless named, dated or signed: "the summer school programs". */
-const POLICY_TYPES = new Set(['programme', 'charter', 'roadmap']);
+const POLICY_TYPES = new Set(['programme', 'charter', 'roadmap', 'plan']);
 
 /**
  * Whether a mention names one document. A singular treaty, agreement or
@@ -171,13 +202,15 @@ function namesDocument(
   name: string,
   dated: boolean,
   type: string,
+  from = at,
 ): boolean {
   const proper = /^\p{Lu}/u.test(word) && at > 0;
   const lead = name.slice(0, Math.max(0, name.toLowerCase().indexOf(word.toLowerCase())));
   const properLead =
     /^\p{Lu}/u.test(lead) && !/^\p{Lu}\p{Ll}*$/u.test(lead.trim())
       ? true
-      : /\s\p{Lu}/u.test(` ${lead.trim()}`) && at > 0;
+      : // A capital that only starts the sentence ("Trade agreements were concluded") is no proper name.
+        /\s\p{Lu}/u.test(` ${lead.trim()}`) && from > 0;
   const isProper = proper || (properLead && lead.trim() !== '');
   if (PLURAL_TYPE.test(word) && !isProper) return false;
   const complement = /\s(?:on|of|for|between|with|regarding|concerning)\s/i.test(
@@ -192,9 +225,18 @@ function namesDocument(
 /** Agreements named in one sentence. */
 export function agreementMentions(sentence: Sentence): AgreementMention[] {
   const out: AgreementMention[] = [];
+  if (!MAYBE_TYPE.test(sentence.text)) return out;
   for (const m of sentence.text.matchAll(TYPE_WORD)) {
     const word = m[1]!;
     const type = TYPES[word.toLowerCase()]!;
+    if (type === 'joint statement' && !/\bjoint\s+$/i.test(sentence.text.slice(0, m.index))) continue;
+    // "Brazil and Argentina plan to create": the verb.
+    if (type === 'plan' && /^\s+to\b/i.test(sentence.text.slice(m.index + word.length))) continue;
+    // "the agreement on the cooperation plan for 2020": the plan is part of the agreement's name.
+    const inside = out.at(-1);
+    if (inside && m.index < inside.index + inside.name.length) continue;
+    // "seven memoranda", "27 agreements": a number of documents (agreementGroups.ts), not one named.
+    if (COUNT_BEFORE.test(sentence.text.slice(Math.max(0, m.index - 40), m.index))) continue;
     const { name, from } = nameAround(sentence.text, m.index, m.index + word.length);
     const period = name.match(/\b((?:19|20)\d{2})\s?[-–]\s?((?:19|20)\d{2})\b/);
     const topic = topicKeys(name.replace(/\b(?:19|20)\d{2}\s?[-–]\s?(?:19|20)\d{2}\b/, ''));
@@ -203,7 +245,7 @@ export function agreementMentions(sentence: Sentence): AgreementMention[] {
     // "Collective Security Treaty Organization": an organisation, not an agreement.
     if (/^\s+(?:Organi[sz]ation|Alliance|Secretariat)\b/.test(sentence.text.slice(m.index + word.length)))
       continue;
-    if (!namesDocument(sentence.text, m.index, word, name, period !== null, type)) continue;
+    if (!namesDocument(sentence.text, m.index, word, name, period !== null, type, from)) continue;
     out.push({
       name: capitalised(name) ? name : name.charAt(0).toUpperCase() + name.slice(1),
       type,
@@ -270,8 +312,19 @@ function statusOf(text: string): AgreementFact['status'] | null {
   return null;
 }
 
+/** The date nearest the signing verb: "the 2017 agreement was signed on March 9, 2018" is dated 2018. */
 function signingDate(text: string, articleDate: string | null): FactDate | null {
-  const d = datesIn(text, articleDate).find((x) => x.endIso === null);
+  const at = text.search(SIGNED);
+  // "signed the treaty, which had been drafted in 2017": a date in a clause of its own is not the signing's.
+  // Nor is one another verb governs: "the treaty, drafted in 2017, was signed".
+  const own = (x: { index: number }) =>
+    !/\b(?!signed\b|inked\b|concluded\b)\p{L}+ed\s+(?:\p{L}+\s+){0,2}$/iu.test(
+      text.slice(Math.max(0, x.index - 30), x.index),
+    ) &&
+    (x.index < at || !/,\s*(?:which|that|who|whose|while|after|before|as)\b/i.test(text.slice(at, x.index)));
+  const d = datesIn(text, articleDate)
+    .filter((x) => x.endIso === null && own(x))
+    .sort((a, b) => Math.abs(a.index - at) - Math.abs(b.index - at))[0];
   if (!d) return null;
   return { iso: d.iso, display: d.display, from: d.yearFrom ?? 'none' };
 }
@@ -288,9 +341,19 @@ export function extractAgreements(
   const drafts: Draft[] = [];
   // Drafts by topic word: a new mention is compared only with documents sharing a word with it.
   const byTopic = new Map<string, Draft[]>();
+  // A declaration named in full and as "the Joint Declaration" in one article is one document.
+  let inArticle: Draft[] = [];
+  const unnamed = (x: AgreementMention) => x.topic.every((t) => t === 'joint') && x.period === null;
   const draftOf = (m: AgreementMention) => {
     const candidates = new Set(m.topic.flatMap((t) => byTopic.get(t) ?? []));
-    let d = [...candidates].find((x) => x.mentions.some((y) => sameDocument(y, m)));
+    let d =
+      [...candidates].find((x) => x.mentions.some((y) => sameDocument(y, m))) ??
+      inArticle.find(
+        (x) =>
+          x.mentions.some((y) => y.type === m.type) &&
+          JOINT_TYPES.has(m.type) &&
+          (unnamed(m) || x.mentions.every(unnamed)),
+      );
     if (!d) {
       d = {
         mentions: [],
@@ -303,6 +366,7 @@ export function extractAgreements(
       };
       drafts.push(d);
     }
+    if (!inArticle.includes(d)) inArticle.push(d);
     for (const t of m.topic) {
       const list = byTopic.get(t) ?? [];
       if (!list.includes(d)) byTopic.set(t, [...list, d]);
@@ -326,10 +390,19 @@ export function extractAgreements(
       d.date ??= signingDate(text, articleDate);
     }
     d.place ??= SIGNED.test(text) ? placeIn(text) : null;
-    for (const c of countriesIn(text)) d.parties.add(c.country);
+  };
+  // The parties are those of the sentence naming the document (another sentence's countries are
+  // not its parties); a sentence naming fewer than two takes the article's pair.
+  const partiesFrom = (d: Draft, sentence: Sentence, pair: [string, string] | null) => {
+    let named = new Set(countriesIn(sentence.text).map((c) => c.country));
+    if (pair?.every((c) => named.has(c))) named = new Set(pair);
+    if (named.size < 2 && pair && [...named].every((c) => pair.includes(c)))
+      for (const c of pair) named.add(c);
+    for (const c of named) d.parties.add(c);
   };
 
   for (const article of articles) {
+    inArticle = [];
     let last: Draft | null = null;
     // "They signed several new agreements last year. These included a memorandum …":
     // documents listed right after an unnamed group take the group's status and date.
@@ -350,10 +423,16 @@ export function extractAgreements(
         d.mentions.push(m);
         if (listed && group) note(d, group, group.text, dateOf(article));
         note(d, sentence, sentence.text, dateOf(article));
+        partiesFrom(d, sentence, pair);
         last = d;
       }
       group =
-        mentions.length === 0 && TYPE_WORD.test(sentence.text) && statusOf(sentence.text) ? sentence : null;
+        mentions.length === 0 &&
+        MAYBE_TYPE.test(sentence.text) &&
+        TYPE_WORD.test(sentence.text) &&
+        statusOf(sentence.text)
+          ? sentence
+          : null;
       TYPE_WORD.lastIndex = 0;
       if (mentions.length === 0 && last && ANAPHOR.test(sentence.text)) {
         note(last, sentence, sentence.text, dateOf(article));
@@ -398,6 +477,7 @@ function toFact(d: Draft): AgreementFact {
     place: d.place,
     date: d.date,
     period: first.period,
+    count: null,
     source: sources[0]!,
     sources,
   };
@@ -408,7 +488,8 @@ function toFact(d: Draft): AgreementFact {
 export function agreementStatement(fact: Omit<AgreementFact, 'statement'>): string {
   const parts = [fact.name];
   if (fact.period && !fact.name.includes(fact.period)) parts.push(`(${fact.period})`);
-  const status = fact.status === 'signed' ? 'signed' : fact.status === 'planned' ? 'planned' : null;
+  const signed = fact.type === 'diplomatic relations' ? 'established' : 'signed';
+  const status = fact.status === 'signed' ? signed : fact.status === 'planned' ? 'planned' : null;
   const by = fact.signatories.length > 0 ? ` by ${fact.signatories.map((s) => s.name).join(' and ')}` : '';
   const where = fact.place ? ` in ${fact.place}` : '';
   const when = fact.date ? ` (${fact.date.display})` : '';

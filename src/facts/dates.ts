@@ -21,6 +21,8 @@ export interface DateMention {
   monthDay: string | null;
   /** How to show it: `2024-08-22`, `2024`, `January 25, year not stated`. */
   display: string;
+  /** How a span of months reads as a period (`January–July 2021`), when it is one. */
+  label?: string;
 }
 
 const MONTHS = [
@@ -63,6 +65,30 @@ function relativeDay(word: string, articleDate: string | null): Omit<DateMention
   return { iso: day, endIso: null, precision: 'day', yearFrom: 'article', monthDay: null, display: day };
 }
 
+/** Numbers as news spells them, one to twenty. */
+export const NUMBER_WORDS = [
+  'one',
+  'two',
+  'three',
+  'four',
+  'five',
+  'six',
+  'seven',
+  'eight',
+  'nine',
+  'ten',
+  'eleven',
+  'twelve',
+  'thirteen',
+  'fourteen',
+  'fifteen',
+  'sixteen',
+  'seventeen',
+  'eighteen',
+  'nineteen',
+  'twenty',
+];
+
 const pad = (n: number) => String(n).padStart(2, '0');
 
 function monthIndex(word: string): number {
@@ -74,8 +100,28 @@ function yearOf(articleDate: string | null): number | null {
   return articleDate ? Number(articleDate.slice(0, 4)) : null;
 }
 
+/** A month whose year depends on an article date there is not. */
+function undatedMonth(month: number, said: string): Omit<DateMention, 'text' | 'index'> {
+  return {
+    iso: null,
+    endIso: null,
+    precision: 'month',
+    yearFrom: null,
+    monthDay: pad(month),
+    display: `${said}, article undated`,
+  };
+}
+
+/** A month of a year found from the article's date. */
+function relativeMonth(year: number, month: number): Omit<DateMention, 'text' | 'index'> {
+  const iso = `${year}-${pad(month)}`;
+  return { iso, endIso: null, precision: 'month', yearFrom: 'relative', monthDay: null, display: iso };
+}
+
 interface Rule {
   pattern: RegExp;
+  /** A cheap test the sentence must pass before the pattern runs. */
+  hint?: RegExp;
   make(
     m: RegExpMatchArray,
     articleYear: number | null,
@@ -119,8 +165,79 @@ const RELATIVE_YEAR: Record<string, number> = {
   coming: 1,
 };
 
+/** `January–July 2021`: a span of months as a period reads. */
+export function monthSpanLabel(iso: string, endIso: string): string {
+  const [y1, m1] = [iso.slice(0, 4), Number(iso.slice(5, 7))];
+  const [y2, m2] = [endIso.slice(0, 4), Number(endIso.slice(5, 7))];
+  return y1 === y2
+    ? `${MONTHS[m1 - 1]}–${MONTHS[m2 - 1]} ${y1}`
+    : `${MONTHS[m1 - 1]} ${y1}–${MONTHS[m2 - 1]} ${y2}`;
+}
+
 /** Year-level expressions chrono does not read: bare years, ranges, relative years, months of them. */
 const RULES: Rule[] = [
+  {
+    // Half-years as statistics write them: "1H2018", "H1 2024", "2023 H2"
+    pattern: new RegExp(String.raw`\b(?:([12])H\s?(${YEAR})|H([12])\s?(${YEAR})|(${YEAR})\s?H([12]))\b`, 'g'),
+    hint: /\dH|H[12]/,
+    make: (m) => {
+      const half = Number(m[1] ?? m[3] ?? m[6]);
+      const year = m[2] ?? m[4] ?? m[5]!;
+      const [iso, endIso] = half === 1 ? [`${year}-01`, `${year}-06`] : [`${year}-07`, `${year}-12`];
+      return {
+        iso,
+        endIso,
+        precision: 'month',
+        yearFrom: 'text',
+        monthDay: null,
+        display: `${iso} to ${endIso}`,
+        label: `${half === 1 ? 'first' : 'second'} half of ${year}`,
+      };
+    },
+  },
+  {
+    // A span of months: "January through July 2021", "from January to June 2024",
+    // "January-August of this year", "in January-October" (the article's year).
+    pattern: new RegExp(
+      String.raw`\b(from\s+|between\s+)?(${MONTH_WORD})(?!\p{L})\s*([-–—]|through|thru|to|till|until|and)\s*(${MONTH_WORD})(?!\p{L})(?!\.?\s*\d{1,2}\b(?!\d))(?:\s+(?:of\s+)?(?:(${YEAR})\b|(last|this|current|past|previous)\s+year\b))?`,
+      'giu',
+    ),
+    hint: /(?:[-–—]|through|thru|to|till|until|and)\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i,
+    make: (m, articleYear) => {
+      const [from, to] = [monthIndex(m[2]!), monthIndex(m[4]!)];
+      if (from === 0 || to === 0 || to <= from) return null;
+      // "January and March" are two months; "between January and March" is a span.
+      if (m[3]!.toLowerCase() === 'and' && !/^between/i.test(m[1] ?? '')) return null;
+      let year: number | null = null;
+      let yearFrom: DateMention['yearFrom'] = null;
+      if (m[5]) [year, yearFrom] = [Number(m[5]), 'text'];
+      else if (articleYear !== null) {
+        const shift = m[6] ? (RELATIVE_YEAR[m[6].toLowerCase()] ?? 0) : 0;
+        [year, yearFrom] = [articleYear + shift, m[6] ? 'relative' : 'article'];
+      }
+      const months = `${MONTHS[from - 1]}–${MONTHS[to - 1]}`;
+      if (year === null)
+        return {
+          iso: null,
+          endIso: null,
+          precision: 'month',
+          yearFrom: null,
+          monthDay: pad(from),
+          display: `${months}, year not stated`,
+          label: `${months}, year not stated`,
+        };
+      const [iso, endIso] = [`${year}-${pad(from)}`, `${year}-${pad(to)}`];
+      return {
+        iso,
+        endIso,
+        precision: 'month',
+        yearFrom,
+        monthDay: null,
+        display: `${iso} to ${endIso}`,
+        label: monthSpanLabel(iso, endIso),
+      };
+    },
+  },
   {
     // "in Q1 2025", "the third quarter of 2024": three months
     pattern: new RegExp(
@@ -147,21 +264,7 @@ const RULES: Rule[] = [
       'gi',
     ),
     make: (m) => {
-      const words = [
-        '',
-        'one',
-        'two',
-        'three',
-        'four',
-        'five',
-        'six',
-        'seven',
-        'eight',
-        'nine',
-        'ten',
-        'eleven',
-      ];
-      const n = m[3] ? 6 : /^\d+$/.test(m[1]!) ? Number(m[1]) : words.indexOf(m[1]!.toLowerCase());
+      const n = m[3] ? 6 : /^\d+$/.test(m[1]!) ? Number(m[1]) : NUMBER_WORDS.indexOf(m[1]!.toLowerCase()) + 1;
       const year = m[2] ?? m[3]!;
       if (n < 1 || n > 11) return null;
       return {
@@ -206,25 +309,17 @@ const RULES: Rule[] = [
     make: (m, articleYear) => {
       const month = monthIndex(m[1]!);
       const shift = RELATIVE_YEAR[m[2]!.toLowerCase()] ?? 0;
-      if (articleYear === null) {
-        return {
-          iso: null,
-          endIso: null,
-          precision: 'month',
-          yearFrom: null,
-          monthDay: pad(month),
-          display: `${MONTHS[month - 1]} ${m[2]} year, article undated`,
-        };
-      }
-      const year = articleYear + shift;
-      return {
-        iso: `${year}-${pad(month)}`,
-        endIso: null,
-        precision: 'month',
-        yearFrom: 'relative',
-        monthDay: null,
-        display: `${year}-${pad(month)}`,
-      };
+      if (articleYear === null) return undatedMonth(month, `${MONTHS[month - 1]} ${m[2]} year`);
+      return relativeMonth(articleYear + shift, month);
+    },
+  },
+  {
+    // "last October": the latest October before the article's month
+    pattern: new RegExp(String.raw`\blast\s+(${MONTH_WORD})\b(?!\s+\d)`, 'gi'),
+    make: (m, articleYear, articleDate) => {
+      const month = monthIndex(m[1]!);
+      if (articleYear === null || !articleDate) return undatedMonth(month, m[0]);
+      return relativeMonth(month < Number(articleDate.slice(5, 7)) ? articleYear : articleYear - 1, month);
     },
   },
   {
@@ -366,6 +461,7 @@ export function datesIn(sentence: string, articleDate: string | null): DateMenti
   const articleYear = yearOf(articleDate);
   const found: DateMention[] = [];
   for (const rule of RULES) {
+    if (rule.hint && !rule.hint.test(sentence)) continue;
     for (const m of sentence.matchAll(rule.pattern)) {
       const candidate = { text: m[0], index: m.index ?? 0 };
       if (found.some((f) => overlaps(f, candidate))) continue;

@@ -212,6 +212,12 @@ export function countryOf(phrase: string): string | undefined {
   return ws.length === 0 ? undefined : countryByKey.get(key(ws));
 }
 
+/** A country's capital (`Georgia` → `Tbilisi`), if the data set has one. */
+export function capitalCity(country: string): string | undefined {
+  for (const [, c] of capitalByKey) if (c.country === country) return c.city;
+  return undefined;
+}
+
 /** The capital a word names (`Dushanbe` → Tajikistan), if any. */
 export function capitalOf(phrase: string): { city: string; country: string } | undefined {
   const ws = words(phrase).map((t) => stripPossessive(t.text));

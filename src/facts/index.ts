@@ -1,4 +1,5 @@
 import type { Article, Corpus, Sentence } from '../corpus/types.js';
+import { extractAgreementGroups } from './agreementGroups.js';
 import { agreementStatement, extractAgreements } from './agreements.js';
 import { datesIn } from './dates.js';
 import { withSentenceCaches } from './geo.js';
@@ -77,9 +78,15 @@ function sentenceFacts(sentence: Sentence, date: string | null): Fact[] {
       source: source(sentence),
     } satisfies PercentFact);
   }
+  const days = new Set<string>();
   for (const d of datesIn(sentence.text, date)) {
     // "last year" in an undated article is no date at all; "January 25" without a year still is one.
     if (d.iso === null && d.monthDay === null) continue;
+    // "Brasilia, March 26 – … signed on Wednesday": one day named twice is one date.
+    if (d.iso !== null && d.precision === 'day') {
+      if (days.has(d.iso)) continue;
+      days.add(d.iso);
+    }
     out.push({
       kind: 'date',
       text: d.text,
@@ -90,6 +97,38 @@ function sentenceFacts(sentence: Sentence, date: string | null): Fact[] {
     } satisfies DateFact);
   }
   return out;
+}
+
+/** "Following the talks, the heads of state signed …": the signing refers to the article's event. */
+const AT_EVENT =
+  /\b(?:during|following|after|at the end of|at|on the sidelines of|within the framework of|as part of|in the course of|in the presence of)\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,4}?(?:talks|visit|meeting|negotiations|summit|session|consultations|ceremony)\b/iu;
+
+const sameSource = (a: FactSource, b: FactSource) =>
+  a.file === b.file && a.line === b.line && a.text === b.text;
+
+/**
+ * A document signed during a meeting carries the meeting's date: the meeting
+ * shares its sentence, or the sentence refers to the event and the article
+ * reports one dated meeting. A date the sentence itself gives stays, unless
+ * it is only the year (or month) of that meeting.
+ */
+function datesFromMeetings(agreements: AgreementFact[], meetings: readonly MeetingFact[]): void {
+  const dated = meetings.filter((m) => m.date.iso?.length === 10);
+  for (const agreement of agreements) {
+    if (agreement.status !== 'signed' || (agreement.date?.iso?.length ?? 0) >= 10) continue;
+    const meeting =
+      dated.find((m) => m.sources.some((s) => agreement.sources.some((a) => sameSource(a, s)))) ??
+      agreement.sources
+        .filter((a) => AT_EVENT.test(a.text))
+        .map((a) => dated.filter((m) => m.sources.some((s) => s.file === a.file)))
+        .find((found) => found.length === 1)?.[0];
+    if (!meeting) continue;
+    const own = agreement.date;
+    if (own && own.from === 'text' && own.iso && !meeting.date.iso!.startsWith(own.iso)) continue;
+    agreement.date = { ...meeting.date, from: 'event' };
+    if (!agreement.place && meeting.place) agreement.place = meeting.place;
+    agreement.statement = agreementStatement(agreement);
+  }
 }
 
 /**
@@ -126,21 +165,11 @@ function extractAll(corpus: Corpus): Facts {
   });
 
   const trade = articles.flatMap((a) => extractTrade(a, dateOf(a)));
-  const agreements = extractAgreements(articles, refsOf, (a) => dateOf(a).date);
-  // A document signed during a meeting carries the meeting's date.
-  for (const agreement of agreements) {
-    if (agreement.status !== 'signed' || (agreement.date?.iso?.length ?? 0) >= 10) continue;
-    const meeting = meetings.find(
-      (m) =>
-        m.date.iso?.length === 10 &&
-        m.sources.some((s) =>
-          agreement.sources.some((a) => a.file === s.file && a.line === s.line && a.text === s.text),
-        ),
-    );
-    if (!meeting) continue;
-    agreement.date = { ...meeting.date, from: 'event' };
-    agreement.statement = agreementStatement(agreement);
-  }
+  const agreements = [
+    ...extractAgreements(articles, refsOf, (a) => dateOf(a).date),
+    ...extractAgreementGroups(articles, (a) => dateOf(a).date),
+  ];
+  datesFromMeetings(agreements, meetings);
   const mentions = new Map<Person, Sentence[]>();
   for (const s of corpus.sentences) {
     for (const r of refs.get(s.id) ?? []) mentions.set(r.person, [...(mentions.get(r.person) ?? []), s]);

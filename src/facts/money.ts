@@ -70,7 +70,8 @@ const WORD_CURRENCY: Array<[RegExp, string]> = [
   [/^(?:japanese\s+)?yen$/i, 'JPY'],
 ];
 
-const NUMBER = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
+/** A thousands group has three digits, so a comma before one or two is a decimal comma: `$612,87 million`. */
+const NUMBER = String.raw`\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?|\d+,\d{1,2}(?!\d)|\d+(?:\.\d+)?`;
 const SCALE_WORDS = 'thousand|millions?|billions?|trillion|mln|mn|bln|bn|trln|tn|mil|k|m|b';
 const SYMBOL = String.raw`US\$|USD|\$|€|EUR|£|GBP|¥|₽|RUB|₸|KZT`;
 const CURRENCY_WORDS = String.raw`(?:US|U\.S\.|American)\s+dollars?|dollars?|USD|euros?|EUR|(?:British\s+)?pounds?(?:\s+sterling)?|(?:Russian\s+)?(?:roubles?|rubles?)|tenge|somoni|yuan|(?:Japanese\s+)?yen`;
@@ -91,7 +92,7 @@ const PERCENT = new RegExp(
 );
 
 function toNumber(text: string): number {
-  return Number(text.replace(/,/g, ''));
+  return Number(/^\d+,\d{1,2}$/.test(text) ? text.replace(',', '.') : text.replace(/,/g, ''));
 }
 
 function currencyOfWords(words: string): string {

@@ -1,6 +1,7 @@
 import type { Article, Sentence } from '../corpus/types.js';
 import { fold } from '../text/normalize.js';
 import { countriesIn, countryOf, type Token, wordKey, words } from './geo.js';
+import { INSTITUTION_WORDS, NOT_NAME, PORTFOLIO_WORDS, REGION_WORDS, TITLES } from './personWords.js';
 
 /**
  * People and their roles. A person is found where a role title stands next
@@ -39,254 +40,6 @@ export interface PersonRef {
   title: string | null;
 }
 
-/** Titles, as lower-case word sequences; longest are tried first. */
-const TITLES: readonly string[][] = [
-  'deputy prime minister',
-  'first deputy prime minister',
-  'prime minister',
-  'vice president',
-  'vice-president',
-  'deputy foreign minister',
-  'foreign minister',
-  'foreign affairs minister',
-  'deputy minister',
-  'minister',
-  'president',
-  'ambassador extraordinary and plenipotentiary',
-  'ambassador',
-  'high representative',
-  'co-chairman',
-  'co-chair',
-  'premier',
-  'counterpart',
-  'commissioner',
-  'representative',
-  'chairman',
-  'chairwoman',
-  'chairperson',
-  'speaker',
-  'king',
-  'queen',
-  'emir',
-  'sultan',
-  'crown prince',
-  'prince',
-  'chancellor',
-  'secretary-general',
-  'secretary general',
-  'secretary of state',
-  'secretary',
-  'governor',
-  'mayor',
-  'senator',
-  'director',
-  'director-general',
-  'ceo',
-  'chief executive',
-  'spokesperson',
-  'spokesman',
-  'spokeswoman',
-  'envoy',
-  'special representative',
-  'head of state',
-  'head of government',
-  'leader',
-  'presidents',
-  'ministers',
-  'foreign ministers',
-  'leaders',
-]
-  .map((t) => t.split(' '))
-  .sort((a, b) => b.length - a.length);
-
-/** Words that start with a capital but are not part of a person's name. */
-const NOT_NAME = new Set(
-  [
-    'the',
-    'a',
-    'an',
-    'and',
-    'of',
-    'in',
-    'on',
-    'at',
-    'to',
-    'for',
-    'with',
-    'by',
-    'from',
-    'during',
-    'after',
-    'before',
-    'as',
-    'his',
-    'her',
-    'their',
-    'our',
-    'this',
-    'that',
-    'these',
-    'those',
-    'it',
-    'he',
-    'she',
-    'they',
-    'we',
-    'i',
-    'you',
-    'republic',
-    'ministry',
-    'national',
-    'chamber',
-    'commerce',
-    'industry',
-    'bank',
-    'company',
-    'corporation',
-    'institute',
-    'university',
-    'association',
-    'federation',
-    'center',
-    'centre',
-    'academy',
-    'foundation',
-    'group',
-    'service',
-    'administration',
-    'authority',
-    'department',
-    'bureau',
-    'commission',
-    'court',
-    'party',
-    'embassy',
-    'initiative',
-    'corridor',
-    'forum',
-    'summit',
-    'house',
-    'representatives',
-    'congress',
-    'congressman',
-    'congresswoman',
-    'senate',
-    'members',
-    'member',
-    'minority',
-    'majority',
-    'territory',
-    'province',
-    'region',
-    'city',
-    'county',
-    'district',
-    'army',
-    'navy',
-    'war',
-    'general',
-    'mr',
-    'mrs',
-    'ms',
-    'dr',
-    'sir',
-    'madam',
-    'excellency',
-    'pro',
-    'tem',
-    'extraordinary',
-    'plenipotentiary',
-    'federal',
-    'first',
-    'co-chairman',
-    'senators',
-    'governors',
-    'ministers',
-    'presidents',
-    'representatives',
-    'delegates',
-    'officials',
-    'republican',
-    'republicans',
-    'democrat',
-    'democrats',
-    'democratic',
-    'liberal',
-    'conservative',
-    'ministries',
-    'government',
-    'agency',
-    'news',
-    'office',
-    'affairs',
-    'foreign',
-    'state',
-    'states',
-    'union',
-    'council',
-    'committee',
-    'parliament',
-    'treaty',
-    'agreement',
-    'memorandum',
-    'program',
-    'programme',
-    'declaration',
-    'days',
-    'day',
-    'culture',
-    'square',
-    'museum',
-    'fund',
-    'sea',
-    'organization',
-    'organisation',
-    'commonwealth',
-    'independent',
-    'heads',
-    'head',
-    'minister',
-    'president',
-    'prime',
-    'deputy',
-    'said',
-    'says',
-    'reports',
-    'reported',
-    'stated',
-    'noted',
-    'added',
-    'also',
-    'has',
-    'have',
-    'had',
-    'was',
-    'is',
-    'will',
-    'met',
-    'held',
-    'january',
-    'february',
-    'march',
-    'april',
-    'may',
-    'june',
-    'july',
-    'august',
-    'september',
-    'october',
-    'november',
-    'december',
-    'monday',
-    'tuesday',
-    'wednesday',
-    'thursday',
-    'friday',
-    'saturday',
-    'sunday',
-  ].concat(TITLES.flat()),
-);
-
 const NAME_WORD = /^\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}?[\p{Ll}'’]+)*$/u;
 /** "I've", "We'll", "Don't": contractions are not names. */
 const CONTRACTION = /['’](?:ve|re|ll|d|m|t)$/i;
@@ -302,19 +55,6 @@ function isNameWord(word: string): boolean {
 
 const lower = (t: Token | undefined) => t?.text.toLowerCase() ?? '';
 const stripPossessive = (w: string) => w.replace(/['’]s$/, '');
-
-/** Words that name a government portfolio ("of Foreign Affairs", "for Trade and Integration"). */
-const PORTFOLIO_WORDS = new Set(
-  `foreign affairs security policy trade economy economic economics energy defence defense finance finances justice
-  health education science culture agriculture transport transportation industry industrial integration development
-  labour labor social protection interior internal digital emergency emergencies situations environment environmental
-  natural resources water investment investments communications information technologies technology innovation innovations
-  tourism sports sport youth family women construction housing mining oil gas ecology climate commerce planning public
-  works national property relations external international cooperation home human rights european neighbourhood
-  enlargement budget treasury fisheries food rural urban regional territorial infrastructure railways aviation space
-  heritage media arts religious migration customs affair defense veterans land energetics war navy army state
-  homeland treasury revenue tax taxes services human`.split(/\s+/),
-);
 
 /** Titles by their first word, longest first: a token is checked against a handful, not all. */
 const TITLES_BY_FIRST = new Map<string, string[][]>();
@@ -352,10 +92,38 @@ function titleAt(tokens: readonly Token[], i: number, text = ''): number {
   return 0;
 }
 
+/** An initial before a name: "S.Chinzorig", "B. Battsetseg" (not the "E" of "H.E."). */
+function isInitial(tokens: readonly Token[], k: number, text: string): boolean {
+  const t = tokens[k]!;
+  return (
+    t.text.length === 1 &&
+    text[t.end] === '.' &&
+    /^\p{Lu}$/u.test(t.text) &&
+    text[t.start - 1] !== '.' &&
+    isNameWord(stripPossessive(tokens[k + 1]?.text ?? ''))
+  );
+}
+
 /** Name words starting at token i: how many (at most 3), or 0. */
+
 function nameAt(tokens: readonly Token[], i: number, text: string): number {
+  const n = nameWordsAt(tokens, i, text);
+  if (n === 0) return 0;
+  const next = tokens[i + n];
+  const joined = next && /^\s*$/.test(text.slice(tokens[i + n - 1]!.end, next.start));
+  for (let k = i; k < i + n + (joined ? 1 : 0); k++) {
+    if (INSTITUTION_WORDS.has(stripPossessive(lower(tokens[k])))) return 0;
+  }
+  return n;
+}
+
+function nameWordsAt(tokens: readonly Token[], i: number, text: string): number {
   let n = 0;
-  while (n < MAX_NAME_WORDS && i + n < tokens.length && isNameWord(stripPossessive(tokens[i + n]!.text))) {
+  while (
+    n < MAX_NAME_WORDS &&
+    i + n < tokens.length &&
+    (isNameWord(stripPossessive(tokens[i + n]!.text)) || (n === 0 && isInitial(tokens, i, text)))
+  ) {
     // A name does not run across punctuation.
     if (n > 0 && /[,;:()[\]{}"“”]/.test(text.slice(tokens[i + n - 1]!.end, tokens[i + n]!.start))) break;
     n++;
@@ -423,6 +191,21 @@ function skipToName(tokens: readonly Token[], j: number, text: string): number {
   return j;
 }
 
+/** Capitalised words of a place before a name may run over at most this many words. */
+const MAX_PLACE_WORDS = 4;
+
+/**
+ * Skips a region named between a title and the name: "Governor of Iran's East
+ * Azerbaijan Province Abedin Khorram" is Abedin Khorram, not "East".
+ */
+function skipPlace(tokens: readonly Token[], j: number): number {
+  for (let k = j; k < Math.min(tokens.length, j + MAX_PLACE_WORDS); k++) {
+    if (!/^\p{Lu}/u.test(tokens[k]!.text)) return j;
+    if (REGION_WORDS.has(lower(tokens[k]))) return k + 1;
+  }
+  return j;
+}
+
 /** Role-anchored name mentions in one sentence. */
 export function roleMentions(text: string): RawMention[] {
   const tokens = words(text);
@@ -448,17 +231,28 @@ export function roleMentions(text: string): RawMention[] {
     // The name may follow after a comma: "…of Kazakhstan, Murat Nurtleu,".
     let j = after.next;
     // "Ambassador to Mongolia Kenji Sugawara": the posting is not the role's country.
-    if (after.countries.length === 0 && lower(tokens[j]) === 'to') {
+    // "Ambassador of Cuba to Mongolia Jorge Ferrer": nor is it after the role's own country.
+    if (lower(tokens[j]) === 'to') {
       const posting = countriesIn(text).find((m) => m.start === j + 1);
       if (posting) j = posting.end;
     }
     j = skipToName(tokens, j, text);
+    // "Prime Minister of the country Irakli Garibashvili"
+    if (
+      lower(tokens[j]) === 'of' &&
+      lower(tokens[j + 1]) === 'the' &&
+      /^(?:country|nation)$/.test(lower(tokens[j + 2]))
+    )
+      j = skipToName(tokens, j + 3, text);
+    j = skipPlace(tokens, j);
     const names: Array<{ start: number; count: number }> = [];
     let count = nameAt(tokens, j, text);
     while (count > 0) {
       names.push({ start: j, count });
       j += count;
-      if (lower(tokens[j]) === 'and' && nameAt(tokens, j + 1, text) > 0) {
+      // "Hasina and Maldivian president Solih": a word before a title is not a second name.
+      const nextCount = lower(tokens[j]) === 'and' ? nameAt(tokens, j + 1, text) : 0;
+      if (nextCount > 0 && titleAt(tokens, j + 1 + nextCount, text) === 0) {
         j += 1;
         count = nameAt(tokens, j, text);
       } else break;

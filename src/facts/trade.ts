@@ -1,7 +1,10 @@
 import type { Article, Sentence } from '../corpus/types.js';
 import { type DateMention, datesIn } from './dates.js';
-import { countriesIn, countryOf } from './geo.js';
+import { capitalOf, countriesIn, countryOf } from './geo.js';
 import { formatUsd, type MoneyMention, moneyIn, percentsIn } from './money.js';
+import { modalityOf } from './tradeModality.js';
+import { periodOf } from './tradePeriod.js';
+import { rankFacts, rankStatement } from './tradeRank.js';
 import type { FactSource, Period, TradeFact } from './types.js';
 
 /**
@@ -15,20 +18,14 @@ import type { FactSource, Period, TradeFact } from './types.js';
 const TRADE_WORDS = /\b(trade|trading|turnover|commerce|exports?|imports?|bilateral trade)\b/i;
 const TOTAL_TRADE = /\b(trade|turnover|commerce)\b/i;
 
-/** Words before an amount that make it a goal rather than a result. */
-const TARGET_CUE =
-  /\b(goal|target|aim|objective|intend|intends|intention|plan|plans|planned|seek|seeks|set to|to (?:increase|boost|bring|raise|reach|achieve|double|expand|grow)|setting a goal)\b/i;
-const TOWARDS =
-  /\b(increas\w*|boost\w*|bring\w*|rais\w*|grow\w*|expand\w*|doubl\w*)\b[^.;]*\bto\s*(?:over|more than|up to|at least)?\s*$/i;
 const OVER = /\b(over|more than|exceed(?:ed|ing|s)?|above|surpass(?:ed|ing)?|in excess of|at least)\s*$/i;
 const UP_TO = /\bup to\s*$/i;
 const ABOUT = /\b(about|around|nearly|almost|approximately|some|roughly|close to)\s*$/i;
 const GROWTH =
   /\b(increas\w*|grew|grow\w*|growth|rose|rise|rising|up|jump\w*|climb\w*|surg\w*|declin\w*|fell|fall\w*|down|decreas\w*|drop\w*|shrank|contract\w*)\b/i;
+const GROWTH_AFTER = /^\s*(?:increase|growth|rise|jump|gain|decrease|decline|drop|fall)\b/i;
+const FALL_AFTER = /^\s*(?:decrease|decline|drop|fall)\b/i;
 const FALL = /\b(declin\w*|fell|fall\w*|down|decreas\w*|drop\w*|shrank|contract\w*)\b/i;
-
-const RANK =
-  /\b((?:one of\s+)?(?:[\p{L}’'-]+['’]s\s+)?(?:top\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+)|(?:two|three|four|five|ten|\d+)\s+(?:largest|biggest|main|leading|major|top)|(?:largest|biggest|main|leading|major|key|(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))[- ](?:largest|biggest))))\s+trad(?:ing|e) partners?((?:\s+(?:after|behind|among|in|within)\s+[^,.;]+)*)/iu;
 
 const EXPORTS =
   /\b([\p{Lu}][\p{L}’'-]+)\s+(?:\w+ly\s+)?(?:exports|sends|supplies|ships|sells)\s+([^.;]+?)\s+to\s+([\p{Lu}][\p{L}’'-]+)/gu;
@@ -41,7 +38,7 @@ function source(sentence: Sentence): FactSource {
   return { file: sentence.file, line: sentence.line, text: sentence.text };
 }
 
-function sortedPair(a: string, b: string): [string, string] {
+export function sortedPair(a: string, b: string): [string, string] {
   return a < b ? [a, b] : [b, a];
 }
 
@@ -58,12 +55,14 @@ export function articlePair(article: Article): [string, string] | null {
 }
 
 /** The pair a sentence's figures belong to. */
+const CAPITAL_WORDS = /\b[\p{Lu}][\p{L}-]+(?:\s+[\p{Lu}][\p{L}-]+)?/gu;
+
 /** A country in a comparison: "after the United States and China", "more than Russia". */
 const COMPARED = /\b(?:after|behind|than|except|apart from|besides)\s+[^,.;:]*$/i;
 
 /** Words that make a figure bilateral when the sentence names fewer than two countries. */
 const BILATERAL =
-  /\b(bilateral|mutual|between the two|(?:the|our|both) two (?:countries|nations|states|sides)|both (?:countries|nations|states|sides)|the (?:two )?sides|the parties)\b/i;
+  /\b(bilateral|mutual|two-way|between (?:the|our) (?:two\s+)?(?:[\p{L}-]+\s+)?(?:countries|country|nations|states|neighbou?rs)|(?:the|our|both) two (?:[\p{L}-]+\s+)?(?:countries|nations|states|sides|neighbou?rs|governments|leaders|presidents|economies)|both (?:countries|nations|states|sides)|the (?:two )?sides|the parties)\b/iu;
 
 /**
  * The pair a sentence's figures belong to: the two countries it names, or
@@ -84,69 +83,17 @@ export function sentencePair(
         .map((m) => m.country),
     ),
   ];
+  // "Trade between Tehran and Yerevan": capitals stand for their countries.
+  if (named.length < 2) {
+    for (const w of text.match(CAPITAL_WORDS) ?? []) {
+      const country = capitalOf(w)?.country;
+      if (country && !named.includes(country)) named.push(country);
+    }
+  }
   if (fallback && named.includes(fallback[0]) && named.includes(fallback[1])) return fallback;
   if (named.length >= 2) return sortedPair(named[0]!, named[1]!);
   if (!fallback || (named.length === 1 && !fallback.includes(named[0]!))) return null;
   return BILATERAL.test(text) || carried ? fallback : null;
-}
-
-/** How far a date is from an amount; dates before their figure read closer ("which in 1889 amounted to"). */
-function dateGap(d: DateMention, start: number, end: number): number {
-  return d.index < start ? start - (d.index + d.text.length) : (d.index - end) * 3;
-}
-
-function periodOf(
-  text: string,
-  dates: readonly DateMention[],
-  near: number,
-  nearEnd = near,
-  amounts: ReadonlyArray<{ index: number; text: string }> = [],
-): Period | null {
-  if (
-    /\bin recent years\b|\bover the (?:past|last) (?:few|several) years\b|\bfor (?:many|several) years\b/i.test(
-      text,
-    )
-  ) {
-    const year = dates.find((d) => d.precision === 'year' && d.endIso === null);
-    if (!year) return { label: 'recent years', year: null, span: 'years' };
-  }
-  // A day range ("August 22-23") is when something happened, not a period a figure covers.
-  const candidates = dates.filter((d) => d.endIso === null || d.precision !== 'day');
-  // Each date belongs to the amount it is nearest to: "which in 1889 amounted to $64 million,
-  // had in 1893 reached $103 million" gives 1889 to the first and 1893 to the second.
-  const gap = (d: DateMention) => dateGap(d, near, nearEnd);
-  const own = (d: DateMention) =>
-    amounts.every((a) => a.index === near || dateGap(d, a.index, a.index + a.text.length) >= gap(d));
-  const mine = candidates.filter(own);
-  const date = [...(mine.length > 0 ? mine : candidates)].sort((a, b) => gap(a) - gap(b))[0];
-  if (!date) return null;
-  const year = date.iso ? Number(date.iso.slice(0, 4)) : null;
-  // Part of a year, read as a whole by the date rules: "the first nine months of 2024", "Q1 2025".
-  if (date.precision === 'month' && date.endIso && date.iso) {
-    const label = date.text.replace(/^the\s+/i, '');
-    const span = /half/i.test(label) ? 'half-year' : /quarter|\bQ[1-4]\b/i.test(label) ? 'quarter' : 'months';
-    return { label, year, span };
-  }
-  // The words before the year itself ("first half of" may be part of the date's own text).
-  const yearAt = date.index + Math.max(0, date.text.search(/\d/));
-  const before = text.slice(Math.max(0, yearAt - 40), yearAt);
-  const half = /\b(first|second)\s+half\s+of\s*$|\bH([12])\s*$/i.exec(before);
-  if (half) {
-    const which = half[1] ? half[1].toLowerCase() : half[2] === '1' ? 'first' : 'second';
-    return { label: `${which} half of ${date.iso ?? date.text}`, year, span: 'half-year' };
-  }
-  const quarter = /\b(first|second|third|fourth)\s+quarter\s+of\s*$|\bQ([1-4])\s*$/i.exec(before);
-  if (quarter) return { label: `${quarter[0].trim()} ${date.iso ?? date.text}`, year, span: 'quarter' };
-  const months = /\b(\w+)\s+months\s+of\s*$/i.exec(before);
-  if (months) return { label: `${months[1]} months of ${date.iso ?? date.text}`, year, span: 'months' };
-  if (date.precision === 'month' && date.iso) return { label: date.iso, year, span: 'months' };
-  if (date.endIso && date.precision !== 'year') return { label: date.display, year, span: 'months' };
-  const inferred = date.display.endsWith('(inferred)') ? ' (inferred)' : '';
-  return {
-    label: date.iso ? `${date.iso}${inferred}` : date.display,
-    year,
-    span: date.iso ? 'year' : 'unstated',
-  };
 }
 
 function qualifierOf(before: string): TradeFact['qualifier'] {
@@ -166,9 +113,19 @@ function clauseBefore(text: string, index: number): string {
   return head.slice(cut);
 }
 
+/** A figure given of the trade the sentence before spoke of: "it reached", "this figure should reach". */
+const REFERS_BACK =
+  /^\s*["“”'‘’]?\s*(?:[A-Z][\w.]*:\s*)?(?:in \d{4},?\s+)?(?:it|this|that)\s|\b(?:this|that|the) (?:figure|indicator|volume|number)\b|\b(?:a|the) (?:target|goal) of\s*$/i;
+
+const PERIOD_BACK = /\b(?:the|this|that) (?:reporting |same )?period\b/i;
+
+/** "increased by $170.2 million": the amount is the change, not the volume. */
+const CHANGE_BY =
+  /\b(?:increas\w*|grew|grow\w*|rose|ris\w*|jump\w*|climb\w*|declin\w*|fell|fall\w*|decreas\w*|drop\w*|shrank|up|down)\s+(?:by\s+)(?:over\s+|almost\s+|nearly\s+|about\s+|more than\s+)?(?:[\d.,]+\s?(?:%|percent|per cent),?\s+or\s+)?$/i;
+
 const MAX_GOVERNING_CHARS = 200;
 const COMPETING =
-  /\b(?:investments?|loans?|debts?|budgets?|costs?|funds?|funding|aid|grants?|revenues?|tax(?:es)?|spending|deficits?|treasury|appropriations?|expenditures?|expenses|salar(?:y|ies)|capital|reserves|bonds|prices?|package|credit)\b/i;
+  /\b(?:investments?|loans?|debts?|budgets?|costs?|funds?|funding|aid|grants?|revenues?|tax(?:es)?|spending|deficits?|treasury|appropriations?|expenditures?|expenses|salar(?:y|ies)|capital|reserves|bonds|prices?|package|credit|surplus|balance)\b/i;
 
 /** What an amount measures, from the words of its own clause. */
 function amountKind(clause: string): 'trade' | 'exports' | 'imports' | null {
@@ -217,9 +174,9 @@ function direction(
   return seller && buyer && seller !== buyer ? [seller, buyer] : null;
 }
 
-const dash = (pair: readonly [string, string]) => `${pair[0]}–${pair[1]}`;
+export const dash = (pair: readonly [string, string]) => `${pair[0]}–${pair[1]}`;
 
-function base(pair: [string, string], sentence: Sentence): Omit<TradeFact, 'measure' | 'statement'> {
+export function base(pair: [string, string], sentence: Sentence): Omit<TradeFact, 'measure' | 'statement'> {
   return {
     kind: 'trade',
     pair,
@@ -233,7 +190,7 @@ function base(pair: [string, string], sentence: Sentence): Omit<TradeFact, 'meas
     exporter: null,
     importer: null,
     goods: [],
-    status: 'reported',
+    modality: 'reported',
     source: source(sentence),
   };
 }
@@ -243,50 +200,46 @@ function amountLabel(fact: Pick<TradeFact, 'amountUsd' | 'qualifier'>): string {
   return fact.qualifier ? `${fact.qualifier} ${amount}` : amount;
 }
 
+/** How a statement marks a figure that did not happen (yet). */
+export const MODALITY_NOTE: Record<TradeFact['modality'], string> = {
+  reported: '',
+  expected: ' (expected)',
+  target: ' (target)',
+};
+
 /** The one-line statement of a trade fact. */
 export function tradeStatement(fact: Omit<TradeFact, 'statement'>): string {
   const pair = dash(fact.pair);
   const period = fact.period ? `, ${fact.period.label}` : ', period not stated';
   switch (fact.measure) {
     case 'volume':
-      return `${pair} trade${period}: ${amountLabel(fact)}`;
+      return `${pair} trade${period}${MODALITY_NOTE[fact.modality]}: ${amountLabel(fact)}`;
     case 'growth':
-      return `${pair} trade growth${period}: ${fact.percent !== null && fact.percent > 0 ? '+' : ''}${fact.percent}%`;
+      return `${pair} trade growth${period}${MODALITY_NOTE[fact.modality]}: ${fact.percent !== null && fact.percent > 0 ? '+' : ''}${fact.percent}%`;
     case 'target':
       return `${pair} trade target: ${amountLabel(fact)}${fact.period ? ` ${fact.period.label}` : ''}`;
     case 'rank':
       return rankStatement(fact);
     case 'exports':
-      return `${fact.status === 'planned' ? 'Planned exports' : 'Exports'} from ${fact.exporter} to ${fact.importer}: ${fact.goods.join(', ')}${fact.amountUsd !== null ? ` (${amountLabel(fact)})` : ''}`;
+      return `${fact.modality === 'target' ? 'Planned exports' : 'Exports'} from ${fact.exporter} to ${fact.importer}: ${[
+        fact.goods.join(', '),
+        fact.amountUsd !== null ? amountLabel(fact) : '',
+      ]
+        .filter(Boolean)
+        .join(', ')}${fact.period ? ` (${fact.period.label})` : ''}`;
   }
 }
 
-/** "Kazakhstan is among Tajikistan's top three trading partners", "… is Tajikistan's second-largest trading partner after Russia". */
-export function rankStatement(
-  fact: Pick<TradeFact, 'exporter' | 'importer' | 'rank' | 'rankNote' | 'pair'> & { percent?: number | null },
-): string {
-  const who = fact.exporter ?? dash(fact.pair);
-  if (fact.percent != null && fact.importer)
-    return `${who} accounts for ${fact.percent}% of ${fact.importer}'s trade`;
-  const ordinal = /^(.+) among trading partners$/.exec(fact.rank ?? '');
-  if (ordinal)
-    return `${who} ranks ${ordinal[1]} among ${fact.importer ? `${fact.importer}'s` : 'its'} trading partners`;
-  const owner = fact.importer ? `${fact.importer}'s ` : '';
-  const plural = /\b(top\s+\w+|(?:two|three|four|five|ten|\d+)\s+\w+)$/i.test(fact.rank ?? '');
-  const note = fact.rankNote ? ` ${fact.rankNote}` : '';
-  return plural
-    ? `${who} is among ${owner}${fact.rank} trading partners${note}`
-    : `${who} is ${owner}${fact.rank} trading partner${note}`;
-}
-
-function finish(fact: Omit<TradeFact, 'statement'>): TradeFact {
+export function finish(fact: Omit<TradeFact, 'statement'>): TradeFact {
   return { ...fact, statement: tradeStatement(fact) };
 }
 
 /** A target's deadline: "$3bn by 2030". */
 function deadline(text: string, after: number): Period | null {
-  const m = /^[^.;,]{0,40}?\bby\s+((?:19|20)\d{2})\b/.exec(text.slice(after));
-  return m ? { label: `by ${m[1]}`, year: Number(m[1]), span: 'year' } : null;
+  const m = /^[^.;,]{0,40}?\b(by|in|until)\s+(?:the end of\s+)?((?:19|20)\d{2})\b/.exec(text.slice(after));
+  return m
+    ? { label: `${m[1]!.toLowerCase() === 'in' ? 'in' : 'by'} ${m[2]}`, year: Number(m[2]), span: 'year' }
+    : null;
 }
 
 /** Goods set off by commas after the trade words: "exports to Japan, mostly coal and copper, rose". */
@@ -300,10 +253,23 @@ function goodsAside(clause: string): string[] {
 
 function goodsList(text: string): string[] {
   const list = text.split(/,?\s+and\s+the\s+|;\s*/)[0] ?? text;
-  return list
-    .split(/,\s*(?:and\s+)?|\s+and\s+(?=[\p{L}])/u)
-    .map((g) => g.trim().replace(/^(?:the|a|an)\s+/i, ''))
-    .filter((g) => g.length > 1 && g.split(/\s+/).length <= 5);
+  return (
+    list
+      .split(/,\s*(?:and\s+)?|\s+and\s+(?=[\p{L}])/u)
+      .map((g) => g.trim().replace(/^(?:the|a|an)\s+/i, ''))
+      // "…, was noted": the sentence going on is not one of the goods.
+      .filter(
+        (g) =>
+          g.length > 1 &&
+          g.split(/\s+/).length <= 5 &&
+          !/^(?:was|were|is|are|has|have|had|will|would)\b/i.test(g),
+      )
+  );
+}
+
+/** The length of a parenthesis right after an amount ("$206 million (157 million euros)"), which belongs to it. */
+function aside(text: string, m: MoneyMention): number {
+  return /^\s*\([^()]{0,40}\)/.exec(text.slice(m.index + m.text.length))?.[0].length ?? 0;
 }
 
 function moneyFacts(
@@ -315,32 +281,46 @@ function moneyFacts(
 ): TradeFact[] {
   const out: TradeFact[] = [];
   const text = sentence.text;
+  // Only the figures read here compete for dates: "$206 million (157 million euros) in 2009".
+  const dollars = money.filter((m) => m.usd !== null);
   const totalTrade = TOTAL_TRADE.test(text);
+  type Kind = 'trade' | 'exports' | 'imports';
+  let previous: { kind: Kind; end: number } | null = null;
+  let lastWay: { kind: Kind; way: [string, string] } | null = null;
   for (const m of money) {
     if (m.usd === null) continue;
     const before = clauseBefore(text, m.index);
     // "How large is trade…? — In 2023 it reached $12.9 billion": "it" is the trade just asked about.
-    const kind =
+    // "In 2021 trade reached $1.1 billion, and in 2022 $1.4 billion": the second amount is
+    // of the same kind as the first, unless another money noun comes between.
+    const kind: Kind | null =
       amountKind(before) ??
-      (tradeBefore && /^\s*(?:[A-Z][\w.]*:\s*)?(?:in \d{4},?\s+)?(?:it|this|that)\s/i.test(before)
-        ? 'trade'
-        : null);
-    // An amount whose own clause is about something else (investment, a loan) is not a trade figure.
-    if (kind === null) continue;
-    const isTarget = kind === 'trade' && (TARGET_CUE.test(before) || TOWARDS.test(before));
+      (tradeBefore && REFERS_BACK.test(before) ? 'trade' : null) ??
+      (previous && !COMPETING.test(text.slice(previous.end, m.index)) ? previous.kind : null);
+    // An amount whose own clause is about something else (investment, a loan) is not a trade figure;
+    // nor is the size of a change ("increased by $170.2 million").
+    if (kind === null || CHANGE_BY.test(before)) continue;
+    previous = { kind, end: m.index + m.text.length };
+    const modality = modalityOf(before, text.slice(m.index + m.text.length, m.index + m.text.length + 40));
+    const isTarget = kind === 'trade' && modality === 'target';
     const fact: Omit<TradeFact, 'statement'> = {
       ...base(pair, sentence),
       measure: isTarget ? 'target' : kind === 'trade' ? 'volume' : 'exports',
+      modality,
       amountUsd: m.usd,
       amountText: m.text,
       qualifier: qualifierOf(before),
       period: isTarget
         ? deadline(text, m.index + m.text.length)
-        : periodOf(text, dates, m.index, m.index + m.text.length, money),
+        : periodOf(text, dates, m.index, m.index + m.text.length + aside(text, m), dollars),
     };
     if (kind !== 'trade') {
-      const way = direction(before, kind, pair);
+      // "X's exports to Y made up $222.7 million, while imports were $325 million": the other way round.
+      const way: [string, string] | null =
+        direction(before, kind, pair) ??
+        (lastWay && kind !== lastWay.kind ? [lastWay.way[1], lastWay.way[0]] : null);
       if (!way) continue;
+      lastWay = { kind, way };
       [fact.exporter, fact.importer] = way;
       fact.pair = sortedPair(way[0], way[1]);
       fact.goods = goodsAside(before);
@@ -351,91 +331,21 @@ function moneyFacts(
   const volume = out.find((f) => f.measure === 'volume');
   for (const p of percentsIn(text)) {
     const before = text.slice(Math.max(0, p.index - 40), p.index);
-    if (!GROWTH.test(before) || !totalTrade) continue;
+    // "up 5.7 percent", and "a 75.6% increase": the growth word before or right after the figure.
+    const after = text.slice(p.index + p.text.length, p.index + p.text.length + 25);
+    const grows = GROWTH.test(before) || GROWTH_AFTER.test(after);
+    if (!grows || !(totalTrade || (tradeBefore && REFERS_BACK.test(text)))) continue;
     out.push(
       finish({
         ...base(pair, sentence),
         measure: 'growth',
-        percent: FALL.test(before) ? -p.value : p.value,
+        modality: modalityOf(clauseBefore(text, p.index)),
+        percent: FALL.test(before) || FALL_AFTER.test(after) ? -p.value : p.value,
         period: volume?.period ?? periodOf(text, dates, p.index),
       }),
     );
   }
   return out;
-}
-
-/** A rank is stated of a country: "X is/ranks among/stands as one of/making X … trading partner". */
-const RANK_LINK =
-  /\b(?:is|was|has been|remains|remained|ranks?|ranked|stands?|stood|became|has become|making|made|makes)\b[^.;]{0,40}$/i;
-
-const ORDINAL = String.raw`\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth`;
-/** "X accounts for (only) 2.5% of Y's total (foreign) trade". */
-const SHARE =
-  /\b([\p{Lu}][\p{L}’'-]+)\s+(?:alone\s+)?accounts?\s+for\s+(?:only\s+|about\s+|around\s+|nearly\s+|some\s+|almost\s+)?(\d+(?:\.\d+)?)\s?(?:%|percent|per cent)\s+of\s+([\p{Lu}][\p{L}’'-]+)['’]s\s+(?:total\s+)?(?:foreign\s+|external\s+|overall\s+)?trade/u;
-/** "X ranks 19th among its (Y's) trading partners". */
-const ORDINAL_RANK = new RegExp(
-  String.raw`\b([\p{Lu}][\p{L}’'-]+)\b(?:[^.;]|\.(?=\d))*?\b(?:ranks?|ranked|is|was)\s+(${ORDINAL})\s+among\s+([Ii]ts|[\p{Lu}][\p{L}’'-]+['’]s)\s+(?:\w+\s+)?trad(?:ing|e) partners`,
-  'u',
-);
-
-/** Shares of a partner's trade, and ranks by number ("19th among its trading partners"). */
-function shareFacts(sentence: Sentence, pair: [string, string]): TradeFact[] {
-  const out: TradeFact[] = [];
-  const share = SHARE.exec(sentence.text);
-  const shareOf = share ? [countryOf(share[1]!), countryOf(share[3]!)] : [];
-  if (share && shareOf[0] && shareOf[1] && shareOf[0] !== shareOf[1]) {
-    const [exporter, importer] = shareOf as [string, string];
-    out.push(
-      finish({
-        ...base(sortedPair(exporter, importer), sentence),
-        measure: 'rank',
-        rank: `${share[2]}% of ${importer}'s trade`,
-        percent: Number(share[2]),
-        exporter,
-        importer,
-      }),
-    );
-  }
-  const ordinal = ORDINAL_RANK.exec(sentence.text);
-  if (ordinal) {
-    const exporter = countryOf(ordinal[1]!) ?? null;
-    const owner =
-      ordinal[3]!.toLowerCase() === 'its'
-        ? (shareOf[1] ?? pair.find((c) => c !== exporter))
-        : countryOf(ordinal[3]!);
-    if (exporter && owner && exporter !== owner) {
-      out.push(
-        finish({
-          ...base(sortedPair(exporter, owner), sentence),
-          measure: 'rank',
-          rank: `${ordinal[2]!.toLowerCase()} among trading partners`,
-          exporter,
-          importer: owner,
-        }),
-      );
-    }
-  }
-  return out;
-}
-
-function rankFacts(sentence: Sentence, pair: [string, string]): TradeFact[] {
-  const m = RANK.exec(sentence.text);
-  if (!m) return shareFacts(sentence, pair);
-  const before = sentence.text.slice(0, m.index + m[0].length);
-  if (!RANK_LINK.test(sentence.text.slice(0, m.index))) return [];
-  const named = countriesIn(before);
-  if (!named.some((n) => pair.includes(n.country))) return [];
-  const owner = /([\p{L}’'-]+)['’]s\s+(?:top|\w+\s+largest|largest|biggest|main|leading|second|third)/u.exec(
-    m[0],
-  );
-  const importer = owner ? (countryOf(owner[1]!) ?? null) : null;
-  const exporter = named.find((n) => n.country !== importer)?.country ?? null;
-  const rank = m[1]!.replace(/^(?:one of\s+)?[\p{L}’'-]+['’]s\s+/u, '').trim();
-  const rankNote = m[2]?.replace(/\s+/g, ' ').trim() || null;
-  return [
-    finish({ ...base(pair, sentence), measure: 'rank', rank, rankNote, exporter, importer }),
-    ...shareFacts(sentence, pair),
-  ];
 }
 
 function exportFacts(sentence: Sentence, pair: [string, string]): TradeFact[] {
@@ -478,7 +388,14 @@ function exportFacts(sentence: Sentence, pair: [string, string]): TradeFact[] {
     if (exporter && pair.includes(exporter) && goods.length > 0) {
       const importer = pair.find((c) => c !== exporter) ?? null;
       out.push(
-        finish({ ...base(pair, sentence), measure: 'exports', exporter, importer, goods, status: 'planned' }),
+        finish({
+          ...base(pair, sentence),
+          measure: 'exports',
+          exporter,
+          importer,
+          goods,
+          modality: 'target',
+        }),
       );
     }
   }
@@ -496,31 +413,60 @@ export function extractTrade(
   const fallback = articlePair(article);
   const out: TradeFact[] = [];
   // The paragraph of the previous sentence, when it named the article's pair: "They intend to boost…" follows it.
-  let pairBlock = -1;
-  let pairLine = -1;
+  let previous: Sentence | null = null;
   let tradeLine = -1;
+  // The period the previous sentence about trade gave, for a figure that follows without one.
+  let lastPeriod: { period: Period; block: number; line: number } | null = null;
   for (const sentence of article.sentences) {
-    const names = fallback ? new Set(countriesIn(sentence.text).map((m) => m.country)) : new Set<string>();
-    const namesPair = fallback !== null && names.has(fallback[0]) && names.has(fallback[1]);
     // Only the very next sentence carries the pair (news paragraphs can be long), in the same
     // paragraph or on the next line (a question and its answer in an interview).
-    const carried = pairBlock === sentence.block || (pairLine >= 0 && sentence.line - pairLine === 1);
-    pairBlock = namesPair ? sentence.block : -1;
-    pairLine = namesPair ? sentence.line : -1;
+    const next = (at: { block: number; line: number }) =>
+      at.block === sentence.block || sentence.line - at.line === 1;
     const tradeBefore = tradeLine >= 0 && sentence.line - tradeLine <= 1;
     const aboutTrade = TRADE_WORDS.test(sentence.text);
     tradeLine = aboutTrade ? sentence.line : -1;
+    // A sentence about the article's pair, by name or as "the two countries", carries it on to
+    // the next one (a carried pair does not carry on); read only when that next one needs it.
+    const carried =
+      fallback !== null &&
+      previous !== null &&
+      (previous.block === sentence.block || sentence.line - previous.line === 1) &&
+      (aboutTrade || tradeBefore) &&
+      sentencePair(previous.text, fallback) === fallback;
+    previous = sentence;
     // A sentence right after one about trade may give its figure without the word ("it reached $X").
+    const pair = aboutTrade || tradeBefore ? sentencePair(sentence.text, fallback, carried) : null;
+    // "… in the reporting period": back to the period last given, even across a paragraph.
+    const carry =
+      lastPeriod && (next(lastPeriod) || PERIOD_BACK.test(sentence.text)) ? lastPeriod.period : null;
+    lastPeriod = null;
     if (!aboutTrade && !tradeBefore) continue;
-    const pair = sentencePair(sentence.text, fallback, carried);
-    if (!pair) continue;
-    const money = moneyIn(sentence.text);
     const dates = datesIn(sentence.text, articleDate.date).map((d) =>
       articleDate.inferred && d.yearFrom !== 'text' && d.iso
         ? { ...d, display: `${d.display} (inferred)`, iso: d.iso }
         : d,
     );
-    out.push(...moneyFacts(sentence, pair, money, dates, tradeBefore));
+    // "Trade was assessed for Q1 2021. The mutual trade amounted to $215 million": the period carries over.
+    const spoken = periodOf(
+      sentence.text,
+      dates.filter((d) => d.precision !== 'day'),
+      0,
+    );
+    if (aboutTrade && spoken) lastPeriod = { period: spoken, block: sentence.block, line: sentence.line };
+    if (!pair) continue;
+    const figures = moneyFacts(sentence, pair, moneyIn(sentence.text), dates, tradeBefore);
+    for (const f of figures) {
+      if (
+        f.period ||
+        !carry ||
+        f.modality !== 'reported' ||
+        (f.measure !== 'volume' && f.measure !== 'growth' && f.measure !== 'exports')
+      )
+        continue;
+      f.period = carry;
+      f.statement = tradeStatement(f);
+    }
+    out.push(...figures);
     out.push(...rankFacts(sentence, pair));
     out.push(...exportFacts(sentence, pair));
   }

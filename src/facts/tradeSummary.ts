@@ -1,5 +1,6 @@
 import { formatUsd } from './money.js';
-import { rankStatement } from './trade.js';
+import { MODALITY_NOTE } from './trade.js';
+import { rankStatement } from './tradeRank.js';
 import type { FactSource, TradeFact } from './types.js';
 
 /**
@@ -21,7 +22,7 @@ export interface TradeLine {
   exporter: string | null;
   importer: string | null;
   goods: string[];
-  status: TradeFact['status'];
+  modality: TradeFact['modality'];
   /** Another line gives a different value for the same figure and period. */
   disputed: boolean;
   /** Sources that state the figure without its year, matched by value. */
@@ -55,10 +56,10 @@ export function tradeLineStatement(line: TradeLine): string {
   switch (line.measure) {
     case 'volume': {
       const period = line.periodLabel ?? 'period not stated';
-      return `${pair} trade, ${period}: ${amountText(line)}${sourcesNote(line)}${disputed}`;
+      return `${pair} trade, ${period}${MODALITY_NOTE[line.modality]}: ${amountText(line)}${sourcesNote(line)}${disputed}`;
     }
     case 'growth':
-      return `${pair} trade growth, ${line.periodLabel ?? 'period not stated'}: ${line.percent !== null && line.percent > 0 ? '+' : ''}${line.percent}%${sourcesNote(line)}${disputed}`;
+      return `${pair} trade growth, ${line.periodLabel ?? 'period not stated'}${MODALITY_NOTE[line.modality]}: ${line.percent !== null && line.percent > 0 ? '+' : ''}${line.percent}%${sourcesNote(line)}${disputed}`;
     case 'target':
       return `${pair} trade target: ${amountText(line)}${line.periodLabel ? ` ${line.periodLabel}` : ''}${sourcesNote(line)}`;
     case 'rank':
@@ -67,7 +68,7 @@ export function tradeLineStatement(line: TradeLine): string {
       const what = [line.goods.join(', '), line.amountUsd !== null ? amountText(line) : '']
         .filter(Boolean)
         .join(', ');
-      return `${line.status === 'planned' ? 'Planned exports' : 'Exports'} from ${line.exporter} to ${line.importer}: ${what || 'goods not stated'}${sourcesNote(line)}`;
+      return `${line.modality === 'target' ? 'Planned exports' : 'Exports'} from ${line.exporter} to ${line.importer}: ${what || 'goods not stated'}${sourcesNote(line)}`;
     }
   }
 }
@@ -86,7 +87,7 @@ function lineOf(f: TradeFact): TradeLine {
     exporter: f.exporter,
     importer: f.importer,
     goods: [...f.goods],
-    status: f.status,
+    modality: f.modality,
     disputed: false,
     undatedSources: [],
     statement: '',
@@ -100,19 +101,26 @@ function addSource(line: TradeLine, source: FactSource): void {
   }
 }
 
+/** A whole year by its number; a part of one by its label ("January–February 2023" is not "January–August 2023"). */
+function periodKey(period: TradeFact['period']): string {
+  if (!period) return 'none';
+  return String(period.span === 'year' ? (period.year ?? period.label) : period.label);
+}
+
 /** The key under which two facts are the same figure. */
 function figureKey(f: TradeFact): string {
   const pair = pairKey(f.pair);
   switch (f.measure) {
     case 'volume':
     case 'growth':
-      return `${f.measure}|${pair}|${f.period?.year ?? f.period?.label ?? 'none'}|${f.period?.span ?? ''}`;
+      // A forecast for a year is not a second report of it: its own line, never "sources disagree".
+      return `${f.measure}|${f.modality}|${pair}|${periodKey(f.period)}|${f.period?.span ?? ''}`;
     case 'target':
       return `target|${pair}`;
     case 'rank':
       return `rank|${pair}|${f.exporter}|${f.importer}|${f.rank?.toLowerCase()}`;
     case 'exports':
-      return `exports|${f.exporter}|${f.importer}|${f.status}`;
+      return `exports|${f.exporter}|${f.importer}|${f.modality}`;
   }
 }
 
@@ -157,6 +165,7 @@ export function summarizeTrade(facts: readonly TradeFact[]): TradeLine[] {
     const match = kept.find(
       (l) =>
         l.measure === u.measure &&
+        l.modality === u.modality &&
         l.year !== null &&
         pairKey(l.pair) === pairKey(u.pair) &&
         (u.measure === 'volume' ? sameAmount(l.amountUsd, u.amountUsd) : l.percent === u.percent),

@@ -51,8 +51,12 @@ export const tradeFactSchema = z.object({
   exporter: z.string().nullable(),
   importer: z.string().nullable(),
   goods: z.array(z.string()),
-  /** `planned` for stated intentions ("readiness to increase exports"). */
-  status: z.enum(['reported', 'planned']),
+  /**
+   * What the sentence says of the figure: `reported` (it happened), `expected`
+   * (a forecast: "is expected to amount to $12 billion"), or `target` (a goal or
+   * stated intention: "aim to bring trade to $5 billion", "readiness to increase exports").
+   */
+  modality: z.enum(['reported', 'expected', 'target']),
   statement: z.string().min(1),
   source: factSourceSchema,
 });
@@ -93,6 +97,8 @@ export const agreementFactSchema = z.object({
   date: factDateSchema.nullable(),
   /** The period it covers (`2026-2028`). */
   period: z.string().nullable(),
+  /** How many documents a group stands for ("27 documents were signed"); null for one document. */
+  count: z.number().int().positive().nullable(),
   statement: z.string().min(1),
   source: factSourceSchema,
   sources: z.array(factSourceSchema).min(1),

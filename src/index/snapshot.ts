@@ -4,14 +4,8 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { z } from 'zod';
 import { STOP_WORDS, termKey } from '../text/normalize.js';
-import {
-  exportIndex,
-  INDEX_OPTIONS,
-  type IndexData,
-  type IndexDoc,
-  importIndex,
-  type SearchIndex,
-} from './searchIndex.js';
+import { INDEX_OPTIONS, type IndexDoc, type SearchIndex } from './searchIndex.js';
+import { exportIndex, type IndexData, importIndex } from './serialize.js';
 
 /**
  * A built index saved to a file, so that a restart over an unchanged corpus

@@ -30,7 +30,7 @@ const tradeLineSchema = tradeFactSchema
     exporter: true,
     importer: true,
     goods: true,
-    status: true,
+    modality: true,
     statement: true,
   })
   .extend({

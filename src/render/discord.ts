@@ -10,7 +10,7 @@ import {
 } from 'discord.js';
 import { sourceLabel } from '../answer/links.js';
 import type { Answer, AnswerFact, Citation, SourceRef } from '../answer/types.js';
-import { contextId, pageId, postId } from '../discord/customId.js';
+import { contextId, pageId, postId } from './customId.js';
 
 /** Discord's limits on a message (see ../shared/DISCORD.md). */
 export const LIMITS = {

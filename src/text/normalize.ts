@@ -1,5 +1,6 @@
 import { stemmer } from 'stemmer';
 import { eng } from 'stopword';
+import { transliterate } from 'transliteration';
 
 /**
  * Word-level text processing shared by the index (at build time) and the
@@ -12,17 +13,36 @@ const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
 
 const ASCII = /^[\0-\x7f]*$/;
 
-/** Lowercase, strip accents and unify apostrophes. */
+const CYRILLIC = /\p{Script=Cyrillic}/u;
+
+/** Format characters (Unicode Cf: zero-width space and joiners, soft hyphen, BOM, bidi marks). */
+const FORMAT = /\p{Cf}/gu;
+
+/**
+ * Text without its invisible format characters: `tr\u200Bade` is "trade".
+ * They split or hide words, and no one types them on purpose.
+ */
+export function stripFormat(text: string): string {
+  return ASCII.test(text) ? text : text.replace(FORMAT, '');
+}
+
+/**
+ * Lowercase, strip accents and unify apostrophes. A Cyrillic word is
+ * romanised first (by the `transliteration` package), so `Токаев` meets
+ * `Tokayev` through the transliteration folding below.
+ */
 export function fold(word: string): string {
   // ASCII has no accents, no compatibility forms and no curly apostrophe:
   // skipping Unicode normalisation for it is the same result, several times faster.
   if (ASCII.test(word)) return word.toLowerCase();
-  return word.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/’/g, "'");
+  // The package writes some Kazakh letters with an apostrophe (Қ → K'), which is not part of a name.
+  const latin = CYRILLIC.test(word) ? transliterate(word).replace(/'/g, '') : word;
+  return latin.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/’/g, "'");
 }
 
-/** Splits text into words (letters/digits, keeping inner apostrophes). */
+/** Splits text into words (letters/digits, keeping inner apostrophes), format characters ignored. */
 export function tokenize(text: string): string[] {
-  return text.match(WORD) ?? [];
+  return stripFormat(text).match(WORD) ?? [];
 }
 
 /**

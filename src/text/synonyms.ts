@@ -15,9 +15,10 @@ const GROUPS: readonly string[] = [
   'visit trip',
   'increase boost raise grow growth rise',
   'decrease decline fall drop',
-  'export exports supply supplies ship send sends',
+  // In trade, what a country sells is its exports and what it buys its imports.
+  'export exports supply supplies ship send sends sell sells sold',
   'promise promised pledge pledged commit committed',
-  'import imports',
+  'import imports buy buys bought purchase purchases purchased',
   'turnover volume',
   'country nation state',
   'leader president',
@@ -26,6 +27,13 @@ const GROUPS: readonly string[] = [
   'cooperation collaboration partnership',
   'plan plans programme program',
   'worth value valued totaling totalling amounting',
+  // How wire copy tells of a visit: who greeted whom on arrival.
+  'greet greeted welcome welcomed',
+  'arrive arrived arrival land landed',
+  'previous preceding former last',
+  'company companies firm firms',
+  'tourist tourists holidaymaker holidaymakers traveller travellers',
+  'lorry lorries truck trucks',
 ];
 
 const byKey = new Map<string, Set<string>>();

@@ -21,9 +21,9 @@ describe('tradeView', () => {
     const volume = answer.facts.find((f) => f.measure === 'volume' && f.year === 2024);
     const target = answer.facts.find((f) => f.measure === 'target');
     expect(volume).toMatchObject({ amountUsd: 1.2e9 });
-    expect(files(volume!.sources).size).toBeGreaterThanOrEqual(2);
+    expect(files(volume!.sources).size).toBe(2);
     expect(target).toMatchObject({ amountUsd: 2e9 });
-    expect(files(target!.sources).size).toBeGreaterThanOrEqual(2);
+    expect(files(target!.sources).size).toBe(4);
     expect(answer.answer).toMatch(/\$1\.2 billion in 2024/);
     expect(answer.answer).toMatch(/target \$2 billion/);
   });
@@ -65,7 +65,7 @@ describe('treatyView', () => {
       'Kassym-Jomart Tokayev',
       'Emomali Rahmon',
     ]);
-    expect(files(treaty!.sources).size).toBeGreaterThanOrEqual(4);
+    expect(files(treaty!.sources).size).toBe(4);
   });
 
   it('lists every agreement once when no name is given', () => {
@@ -81,8 +81,7 @@ describe('meetingsView', () => {
     const dates = answer.facts.map((f) => f.date as string | null);
     const dated = dates.filter((d): d is string => d !== null);
     expect(dated).toEqual([...dated].sort());
-    expect(dated).toEqual(expect.arrayContaining(['2024-08-22', '2025-02-12']));
-    expect(dates.indexOf(null)).toBeGreaterThanOrEqual(dated.length);
+    expect(dates).toEqual(['2024-08-22', '2025-02-12', null, null, null]);
     expect(answer.facts.map((f) => f.dateDisplay)).toContain('January 25, year not stated');
   });
 
@@ -90,7 +89,7 @@ describe('meetingsView', () => {
     const byPerson = meetingsView(engine, { person: 'Mukhriddin', year: 2025 });
     expect(byPerson.facts.map((f) => f.date)).toEqual(['2025-02-12']);
     const inDushanbe = meetingsView(engine, { place: 'Dushanbe' });
-    expect(inDushanbe.facts.every((f) => f.place === 'Dushanbe')).toBe(true);
+    expect(inDushanbe.facts.map((f) => f.place)).toEqual(['Dushanbe', 'Dushanbe', 'Dushanbe']);
     expect(meetingsView(engine, { person: 'Putin' })).toMatchObject({ found: false });
   });
 });
@@ -100,7 +99,7 @@ describe('ask with facts', () => {
     const answer = ask(engine, 'What is the trade target?');
     expect(answer.facts[0]).toMatchObject({ kind: 'trade', measure: 'target', amountUsd: 2e9 });
     expect(answer.answer).toBe(answer.facts[0]!.statement);
-    expect(answer.citations.length).toBeGreaterThan(1);
+    expect(answer.citations).toHaveLength(3);
   });
 });
 
@@ -128,7 +127,7 @@ describe('facts of another pair', () => {
         ['target', 2.5e9],
       ]),
     );
-    expect(ut.facts.every((f) => (f.pair as string[]).join() === 'Tajikistan,Uzbekistan')).toBe(true);
+    expect(ut.facts.filter((f) => (f.pair as string[]).join() !== 'Tajikistan,Uzbekistan')).toEqual([]);
   });
 });
 

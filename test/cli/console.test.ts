@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
-import { runConsole } from '../../src/cli/console.js';
+import { createConsole, runConsole } from '../../src/cli/console.js';
 import { loadCommands } from '../../src/commands/registry.js';
 import { createEngine } from '../../src/engine.js';
 import { createReloader } from '../../src/reload.js';
@@ -14,6 +14,32 @@ let cleanups: (() => void)[] = [];
 afterEach(() => {
   for (const cleanup of cleanups) cleanup();
   cleanups = [];
+});
+
+describe('createConsole', () => {
+  it('returns from start once stopped, with its input still open, after answering what came before', async () => {
+    const engine = await createEngine({ corpusDir: 'seeds' });
+    if ('error' in engine) throw new Error(engine.error);
+    const log = captureLog();
+    const input = new PassThrough();
+    const output = new PassThrough();
+    let printed = '';
+    output.on('data', (d: Buffer) => {
+      printed += d.toString();
+    });
+    const transport = createConsole(
+      { engine, commands: await loadCommands() },
+      { input, output, logger: log.logger },
+    );
+    expect(transport.endsByItself).toBe(true);
+    const done = transport.start();
+    input.write('/nosuch\n');
+    await log.waitFor((l) => l.msg === 'console input');
+    await transport.stop();
+    await done;
+    expect(printed).toMatch(/unknown command "\/nosuch"/);
+    expect(input.writableEnded).toBe(false);
+  });
 });
 
 describe('runConsole', () => {

@@ -3,8 +3,8 @@ import { chmodSync, mkdirSync, symlinkSync, truncateSync, writeFileSync } from '
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ask } from '../../src/answer/ask.js';
-import { logCorpusWarnings } from '../../src/app.js';
 import type { CorpusWarning } from '../../src/corpus/types.js';
+import { logCorpusWarnings } from '../../src/corpus/warnings.js';
 import { createEngine } from '../../src/engine.js';
 import { captureLog } from '../support/captureLog.js';
 import { ROOT } from '../support/seedEngine.js';

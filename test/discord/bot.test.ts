@@ -165,6 +165,15 @@ describe('createBot', () => {
     expect(shown.data.embeds[0].title).toMatch(/^seeds\/\d{3}\\?_\w+\.txt:\d+$/);
   });
 
+  it('checks a Show context button as /source checks its options, when its line is out of range', async () => {
+    const shown = await callback(button(fake, 'ctx:20000000:002_a5be58d35a5fd42e.txt', {}, BOB));
+    expect(shown.type).toBe(4);
+    expect(shown.data.flags & EPHEMERAL).toBe(EPHEMERAL);
+    expect(shown.data.content).toBe('option "line" must be at most 10000000');
+    const line = await log.waitFor((l) => l.customId === 'ctx:20000000:002_a5be58d35a5fd42e.txt');
+    expect(line).toMatchObject({ command: 'source', action: 'context', outcome: 'bad_option' });
+  });
+
   it('says so privately when the results behind a button have expired', async () => {
     const expired = await callback(button(fake, 'pg:gone1234:1:n', {}));
     expect(expired.data.flags & EPHEMERAL).toBe(EPHEMERAL);

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ask } from '../../src/answer/ask.js';
 import type { Answer } from '../../src/answer/types.js';
 import { defineCommand } from '../../src/commands/contract.js';
-import { RESTARTING } from '../../src/discord/interactions.js';
+import { RESTARTING } from '../../src/discord/reply.js';
 import { sendBurst } from '../support/burst.js';
 import { captureLog } from '../support/captureLog.js';
 import { startMain, withBotOn } from '../support/child.js';
@@ -107,6 +107,9 @@ describe('npm start with DISCORD_TOKEN, on SIGTERM under load', () => {
       // SIGTERM once half of them are acknowledged, then more: they reach a bot still busy with the burst.
       await bot.until(() => deferrals() - before >= IN_FLIGHT / 2, 'half of the burst deferred');
       bot.child.kill('SIGTERM');
+      // Late means sent once the bot has taken the signal: on a loaded machine an interaction sent just
+      // after kill() can reach the bot before the signal does, and is then rightly answered.
+      await bot.until(() => bot.lines().some((l) => l.msg === 'shutting down'), 'shutting down log line');
       for (const interaction of late) fake.send(interaction);
       expect(await bot.exited).toBe(0);
       const burst = await sent;

@@ -73,4 +73,21 @@ describe('extractAgreements on text it was not written for', () => {
     );
     expect(facts.map((f) => f.type)).toEqual(['programme', 'programme', 'treaty']);
   });
+
+  it('ends a name before its day, and takes no capitalised plural at the start of a sentence for a name', () => {
+    const facts = agreementsOf(
+      'Chile and Peru signed the Agreement on Fisheries on Friday. Peru and Chile signed a memorandum on Tuesday to bring gas to the north. Investment agreements worth $2 billion were concluded at the forum.',
+    );
+    expect(facts.map((f) => f.name)).toEqual(['Agreement on Fisheries']);
+  });
+
+  it('starts a name after its article ("A MoU on …", "Another MoU …")', () => {
+    const facts = agreementsOf(
+      'A MoU on Rail Links between Chile and Peru was signed. Another MoU on Fisheries between Peru and Chile was signed.',
+    );
+    expect(facts.map((f) => f.name)).toEqual([
+      'MoU on Rail Links between Chile and Peru',
+      'MoU on Fisheries between Peru and Chile',
+    ]);
+  });
 });

@@ -58,6 +58,11 @@ describe('datesIn on parts of years and months', () => {
     expect(one('They met on 4 July 2024 in Astana.', null)).toMatchObject({ iso: '2024-07-04' });
   });
 
+  it('reads "last October" as the latest October before the article', () => {
+    expect(one('The leaders met in Lima last October.', '2025-05-22')).toMatchObject({ iso: '2024-10' });
+    expect(one('The contract was signed last March.', '2025-05-22')).toMatchObject({ iso: '2025-03' });
+  });
+
   it('puts a deadline month ahead of the article and "last month" before it', () => {
     expect(one('A draft is due by December.', '2025-05-14')).toMatchObject({ iso: '2025-12' });
     expect(one('He called last month.', '2025-06-10')).toMatchObject({ iso: '2025-05' });

