@@ -62,6 +62,28 @@ for (const title of TITLES)
   TITLES_BY_FIRST.set(title[0]!, [...(TITLES_BY_FIRST.get(title[0]!) ?? []), title]);
 
 /** The longest title starting at token i: its token count, or 0. */
+/**
+ * A portfolio that goes on as a list after a comma, "of Industry, Trade and Investment" or "of Trade,
+ * Agribusiness and Industry": capitalised words up to the next punctuation, with an "and" before a
+ * last word of government business. Returns where the list ends (k itself when none goes on).
+ */
+function portfolioListEnd(tokens: readonly Token[], k: number, text: string): number {
+  if (k >= tokens.length || text.slice(tokens[k - 1]!.end, tokens[k]!.start).trim() !== ',') return k;
+  let end = k;
+  let and = false;
+  while (
+    end < tokens.length &&
+    (end === k || !/[,;:()"“”.]/.test(text.slice(tokens[end - 1]!.end, tokens[end]!.start)))
+  ) {
+    const word = lower(tokens[end]);
+    if (word === 'and') and = true;
+    else if (!/^\p{Lu}/u.test(tokens[end]!.text)) return k;
+    end++;
+  }
+  const last = lower(tokens[end - 1]);
+  return and && last !== 'and' && PORTFOLIO_WORDS.has(last) ? end : k;
+}
+
 function titleAt(tokens: readonly Token[], i: number, text = ''): number {
   for (const title of TITLES_BY_FIRST.get(lower(tokens[i])) ?? []) {
     if (title.every((w, j) => lower(tokens[i + j]) === w)) {
@@ -84,6 +106,7 @@ function titleAt(tokens: readonly Token[], i: number, text = ''): number {
           k++;
         }
         if (lower(tokens[k - 1]) === 'and') k--;
+        if (k > start) k = portfolioListEnd(tokens, k, text);
         if (k > start) n = k - i;
       }
       return n;

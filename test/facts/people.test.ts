@@ -54,6 +54,20 @@ describe('roleMentions', () => {
   });
 });
 
+describe('roleMentions with a portfolio written as a list', () => {
+  it('reads "of Industry, Trade and Investment" as the title, not "Trade" and "Investment" as people', () => {
+    expect(
+      mentions("Chile's Minister of Energy, Mining and Environment, Rosa Fuentes, opened the fair in Lima."),
+    ).toEqual([['Rosa Fuentes', 'Minister of Energy, Mining and Environment', 'Chile']]);
+    expect(
+      mentions('He met the Minister of Finance, Oleg Petrov, and the Minister of Energy, Tomas Ruiz.'),
+    ).toEqual([
+      ['Oleg Petrov', 'Minister of Finance', null],
+      ['Tomas Ruiz', 'Minister of Energy', null],
+    ]);
+  });
+});
+
 describe('buildPeople', () => {
   const text = [
     'Kazakh President Kassym-Jomart Tokayev met Tajik President Emomali Rahmon.',
