@@ -20,6 +20,35 @@ function where(ref: SourceRef): string {
   return ref.date ? `${label} (${ref.date})` : label;
 }
 
+/** Sources beyond the numbered quotes that a fact line names; the rest are counted. */
+const MAX_OTHER_SOURCES = 3;
+
+/**
+ * A fact's sources: the numbered quotes in order (`[1][3]`), then the sources not quoted, separated
+ * (`also seeds/a.txt:3, seeds/b.txt:17 and 4 more`).
+ */
+function factRefs(answer: Answer, fact: Answer['facts'][number]): string {
+  const numbered = new Set<number>();
+  const others = new Set<string>();
+  for (const ref of fact.sources) {
+    // Several sentences can start on one line: match the sentence when the reference has it.
+    const c = answer.citations.find(
+      (x) => x.file === ref.file && x.line === ref.line && (ref.text === undefined || x.text === ref.text),
+    );
+    if (c) numbered.add(c.n);
+    else others.add(sourceLabel(ref));
+  }
+  const quoted = [...numbered].sort((a, b) => a - b).map((n) => `[${n}]`);
+  const rest = [...others];
+  if (rest.length === 0) return quoted.join('');
+  const named = rest.slice(0, MAX_OTHER_SOURCES).join(', ');
+  const more = rest.length > MAX_OTHER_SOURCES ? ` and ${rest.length - MAX_OTHER_SOURCES} more` : '';
+  return [
+    ...(quoted.length > 0 ? [quoted.join('')] : []),
+    `${quoted.length > 0 ? 'also ' : ''}${named}${more}`,
+  ].join(' ');
+}
+
 /**
  * An answer as a person reads it in a terminal: the answer, then numbered
  * quotes each with its file:line (or link). Colour only when asked (a TTY).
@@ -29,16 +58,7 @@ export function renderTerminal(answer: Answer, options: { colour?: boolean } = {
   const lines: string[] = [];
   lines.push(answer.found ? paint('bold', answer.answer) : paint('yellow', answer.answer));
   if (answer.facts.length > 0) lines.push('');
-  for (const fact of answer.facts) {
-    const refs = fact.sources.map((ref) => {
-      // Several sentences can start on one line: match the sentence when the reference has it.
-      const c = answer.citations.find(
-        (x) => x.file === ref.file && x.line === ref.line && (ref.text === undefined || x.text === ref.text),
-      );
-      return c ? `[${c.n}]` : sourceLabel(ref);
-    });
-    lines.push(`• ${fact.statement} ${paint('cyan', [...new Set(refs)].join(''))}`);
-  }
+  for (const fact of answer.facts) lines.push(`• ${fact.statement} ${paint('cyan', factRefs(answer, fact))}`);
   for (const c of answer.citations) {
     lines.push('');
     lines.push(`${paint('cyan', `[${c.n}]`)} “${c.text}”`);
