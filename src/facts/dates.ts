@@ -101,14 +101,18 @@ function yearOf(articleDate: string | null): number | null {
 }
 
 /** A month whose year depends on an article date there is not. */
-function undatedMonth(month: number, said: string): Omit<DateMention, 'text' | 'index'> {
+function undatedMonth(
+  month: number,
+  said: string,
+  why = 'article undated',
+): Omit<DateMention, 'text' | 'index'> {
   return {
     iso: null,
     endIso: null,
     precision: 'month',
     yearFrom: null,
     monthDay: pad(month),
-    display: `${said}, article undated`,
+    display: `${said}, ${why}`,
   };
 }
 
@@ -374,14 +378,7 @@ const RULES: Rule[] = [
       const month = monthIndex(m[1]!);
       if (month === 0) return null;
       if (!articleDate) {
-        return {
-          iso: null,
-          endIso: null,
-          precision: 'month',
-          yearFrom: null,
-          monthDay: pad(month),
-          display: `${MONTHS[month - 1]}, year not stated`,
-        };
+        return undatedMonth(month, MONTHS[month - 1]!, 'year not stated');
       }
       const at = Date.parse(`${articleDate}T00:00:00Z`);
       const year = Number(articleDate.slice(0, 4));
