@@ -4,7 +4,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { type CorpusError, loadCorpus } from './corpus/load.js';
-import type { Corpus } from './corpus/types.js';
+import type { Article, Corpus } from './corpus/types.js';
 import { extractFacts, type Facts } from './facts/index.js';
 import { summarizeTrade, type TradeLine } from './facts/tradeSummary.js';
 import type { AgreementFact, MeetingFact, PersonFact } from './facts/types.js';
@@ -59,7 +59,39 @@ export interface Engine {
   topics: Topics;
   /** Related words questions are expanded with (one table, read once, shared by every engine). */
   lexicon: Lexicon;
+  /** Lookups derived from the data above: made by the build, or once on first use. */
+  derived: EngineDerived;
   stats: EngineStats;
+}
+
+/** Keys of the people's names, for questions about a person (see src/answer/ask.ts). */
+export interface PeopleKeys {
+  /** Keys of every word of the people's names and aliases. */
+  names: Set<string>;
+  /** Keys of the words of their names proper (not aliases, not countries): a question naming one is about that person. */
+  people: Set<string>;
+  /** Those words as spelled (see PlanOptions.peopleSpelled). */
+  peopleSpelled: Set<string>;
+}
+
+/**
+ * Data derived from an engine's corpus, facts and index, held by the engine
+ * so it lives and dies with it. What answer code needs only for some
+ * questions is filled there on first use, once per engine.
+ */
+export interface EngineDerived {
+  /** Each article by its file. */
+  articleByFile: ReadonlyMap<string, Article>;
+  /** Per answer type, 1 or 0 per index document: whether it holds such an answer (src/answer/answerType.ts). */
+  documentsWith: Map<string, Uint8Array>;
+  /** The people's name keys, on the first question (src/answer/ask.ts). */
+  peopleKeys?: PeopleKeys;
+  /** The index whose sentence documents were checked to be the corpus's sentences (src/answer/rank.ts). */
+  sentencesCheckedIndex?: SearchIndex;
+}
+
+function deriveFrom(corpus: Corpus): EngineDerived {
+  return { articleByFile: new Map(corpus.articles.map((a) => [a.file, a])), documentsWith: new Map() };
 }
 
 export interface EngineOptions {
@@ -242,6 +274,7 @@ export function engineWithIndex(
     sourceBaseUrl: options.sourceBaseUrl ?? null,
     topics,
     lexicon: loadLexicon(),
+    derived: deriveFrom(corpus),
     stats: {
       files: corpus.articles.length,
       sentences: corpus.sentences.length,
