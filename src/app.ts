@@ -12,7 +12,7 @@ export type CorpusConfig = Pick<Config, 'CORPUS_DIR' | 'SOURCE_BASE_URL'> &
   Partial<Pick<Config, 'INDEX_SNAPSHOT'>>;
 
 /** Loads the corpus folder and builds its index, at start-up. */
-export function buildEngine(config: CorpusConfig): Promise<Engine | CorpusError> {
+function buildEngine(config: CorpusConfig): Promise<Engine | CorpusError> {
   return createEngine({
     corpusDir: config.CORPUS_DIR,
     sourceBaseUrl: config.SOURCE_BASE_URL ?? null,

@@ -247,7 +247,7 @@ export interface EngineParts {
   factMs: number;
 }
 
-/** Extracts the facts and topics of a loaded corpus. */
+/** Extracts the facts and topics of a loaded corpus: the worker's half of a rebuild (src/engineWorker.ts). */
 export function engineParts(corpus: Corpus): EngineParts {
   const factsStarted = performance.now();
   const facts = extractFacts(corpus);
@@ -258,7 +258,7 @@ export function engineParts(corpus: Corpus): EngineParts {
 }
 
 /** The engine over its parts and a built (or loaded) index. */
-export function engineWithIndex(
+function engineWithIndex(
   parts: EngineParts,
   index: SearchIndex,
   buildMs: number,
@@ -289,16 +289,16 @@ export function engineWithIndex(
 }
 
 /** Builds the index over engine parts, and the engine. */
-export function engineFromParts(
-  parts: EngineParts,
-  options: Pick<EngineOptions, 'sourceBaseUrl'> = {},
-): Engine {
+function engineFromParts(parts: EngineParts, options: Pick<EngineOptions, 'sourceBaseUrl'> = {}): Engine {
   const started = performance.now();
   const index = buildIndex(indexDocs(parts.corpus, parts.indexedFacts));
   return engineWithIndex(parts, index, performance.now() - started, options);
 }
 
-/** engineFromParts, with the index built in time slices so the event loop keeps answering. */
+/**
+ * engineFromParts, with the index built in time slices so the event loop keeps
+ * answering: the main thread's half of a rebuild (src/engineWorker.ts).
+ */
 export async function engineFromPartsAsync(
   parts: EngineParts,
   options: Pick<EngineOptions, 'sourceBaseUrl'> = {},
