@@ -3,8 +3,7 @@ import { loadCommands } from './commands/registry.js';
 import type { Config } from './config.js';
 import type { CorpusError } from './corpus/load.js';
 import { logCorpusWarnings } from './corpus/warnings.js';
-import { createEngine, type Engine } from './engine.js';
-import { createEngineInWorker } from './engineWorker.js';
+import { createEngine, createEngineInWorker, type Engine } from './engine.js';
 import { defaultSnapshotPath } from './index/snapshot.js';
 import type { Logger } from './logger.js';
 

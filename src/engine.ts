@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import { type CorpusError, loadCorpus } from './corpus/load.js';
 import type { Article, Corpus } from './corpus/types.js';
 import { extractFacts, type Facts } from './facts/index.js';
@@ -299,7 +300,7 @@ function engineFromParts(parts: EngineParts, options: Pick<EngineOptions, 'sourc
  * engineFromParts, with the index built in time slices so the event loop keeps
  * answering: the main thread's half of a rebuild (src/engineWorker.ts).
  */
-export async function engineFromPartsAsync(
+async function engineFromPartsAsync(
   parts: EngineParts,
   options: Pick<EngineOptions, 'sourceBaseUrl'> = {},
 ): Promise<Engine> {
@@ -384,4 +385,93 @@ export async function createEngine(options: EngineOptions): Promise<Engine | Cor
   const settings = { sourceBaseUrl: options.sourceBaseUrl ?? null };
   if (options.snapshotFile) return engineWithSnapshot(corpus, options.snapshotFile, settings);
   return engineFromCorpus(corpus, settings);
+}
+
+/**
+ * Builds an engine with its slow part, loading the corpus and extracting the
+ * facts, in a worker thread, so that the bot's event loop stays free to answer
+ * from the current index meanwhile (a rebuild of a 60,000-sentence corpus
+ * takes seconds; Discord waits 3 s for an answer). Only the index is built on
+ * the calling thread, in slices that yield to the event loop.
+ */
+
+export type FromEngineWorker =
+  | { parts: EngineParts }
+  | CorpusError
+  | { crashed: string }
+  | { lastGood: string };
+/** The main thread's answer to `{ lastGood: path }`: that file's article in the index answering now. */
+export interface LastGood {
+  file: string;
+  article: Article | null;
+}
+
+export interface EngineJob {
+  citebotEngineParts: Pick<EngineOptions, 'corpusDir' | 'root' | 'maxFileBytes'>;
+}
+
+/**
+ * The worker runs src/engineWorker.ts (not imported here, so no import cycle),
+ * beside this module and in its language. Under tsx (TypeScript run as is, as
+ * `npm start` does) a worker does not inherit tsx's loader, so it registers it
+ * first; compiled JavaScript runs as is.
+ */
+function workerEntry(): URL {
+  const here = new URL(import.meta.url);
+  const self = new URL(here.pathname.endsWith('.ts') ? './engineWorker.ts' : './engineWorker.js', here);
+  if (!self.pathname.endsWith('.ts')) return self;
+  const boot =
+    `import { register } from ${JSON.stringify(import.meta.resolve('tsx/esm/api'))};` +
+    `register(); await import(${JSON.stringify(self.href)});`;
+  return new URL(`data:text/javascript,${encodeURIComponent(boot)}`);
+}
+
+/**
+ * `createEngine`, with the corpus loaded and its facts extracted in a worker
+ * thread. A corpus folder that cannot be read is a value; a worker that
+ * fails (a bug, or out of memory) rejects.
+ */
+export function createEngineInWorker(
+  options: EngineOptions,
+  current?: Engine,
+): Promise<Engine | CorpusError> {
+  const job: EngineJob = {
+    citebotEngineParts: {
+      corpusDir: options.corpusDir,
+      ...(options.root !== undefined ? { root: options.root } : {}),
+      ...(options.maxFileBytes !== undefined ? { maxFileBytes: options.maxFileBytes } : {}),
+    },
+  };
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(workerEntry(), { workerData: job });
+    let settled = false;
+    // Only the few files that stopped parsing are asked for, not the whole previous corpus.
+    const onMessage = (result: FromEngineWorker) => {
+      if ('lastGood' in result) {
+        const article = current?.corpus.articles.find((a) => a.path === result.lastGood) ?? null;
+        worker.postMessage({ file: result.lastGood, article } satisfies LastGood);
+        return;
+      }
+      worker.off('message', onMessage);
+      settled = true;
+      void worker.terminate();
+      if ('crashed' in result) reject(new Error(`engine worker: ${result.crashed}`));
+      else if ('error' in result) resolve(result);
+      else {
+        // The index is built here, in time slices: the bot keeps answering from the current one.
+        engineFromPartsAsync(result.parts, { sourceBaseUrl: options.sourceBaseUrl ?? null }).then(
+          resolve,
+          reject,
+        );
+      }
+    };
+    worker.on('message', onMessage);
+    worker.once('error', (err) => {
+      settled = true;
+      reject(err);
+    });
+    worker.once('exit', (code) => {
+      if (!settled) reject(new Error(`engine worker: exited with code ${code} before it was done`));
+    });
+  });
 }
