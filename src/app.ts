@@ -3,8 +3,7 @@ import { loadCommands } from './commands/registry.js';
 import type { Config } from './config.js';
 import type { CorpusError } from './corpus/load.js';
 import { logCorpusWarnings } from './corpus/warnings.js';
-import { createEngine, type Engine } from './engine.js';
-import { createEngineInWorker } from './engineWorker.js';
+import { createEngine, createEngineInWorker, type Engine } from './engine.js';
 import { defaultSnapshotPath } from './index/snapshot.js';
 import type { Logger } from './logger.js';
 
@@ -12,7 +11,7 @@ export type CorpusConfig = Pick<Config, 'CORPUS_DIR' | 'SOURCE_BASE_URL'> &
   Partial<Pick<Config, 'INDEX_SNAPSHOT'>>;
 
 /** Loads the corpus folder and builds its index, at start-up. */
-export function buildEngine(config: CorpusConfig): Promise<Engine | CorpusError> {
+function buildEngine(config: CorpusConfig): Promise<Engine | CorpusError> {
   return createEngine({
     corpusDir: config.CORPUS_DIR,
     sourceBaseUrl: config.SOURCE_BASE_URL ?? null,

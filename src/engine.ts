@@ -3,8 +3,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import { type CorpusError, loadCorpus } from './corpus/load.js';
-import type { Corpus } from './corpus/types.js';
+import type { Article, Corpus } from './corpus/types.js';
 import { extractFacts, type Facts } from './facts/index.js';
 import { summarizeTrade, type TradeLine } from './facts/tradeSummary.js';
 import type { AgreementFact, MeetingFact, PersonFact } from './facts/types.js';
@@ -59,7 +60,39 @@ export interface Engine {
   topics: Topics;
   /** Related words questions are expanded with (one table, read once, shared by every engine). */
   lexicon: Lexicon;
+  /** Lookups derived from the data above: made by the build, or once on first use. */
+  derived: EngineDerived;
   stats: EngineStats;
+}
+
+/** Keys of the people's names, for questions about a person (see src/answer/ask.ts). */
+export interface PeopleKeys {
+  /** Keys of every word of the people's names and aliases. */
+  names: Set<string>;
+  /** Keys of the words of their names proper (not aliases, not countries): a question naming one is about that person. */
+  people: Set<string>;
+  /** Those words as spelled (see PlanOptions.peopleSpelled). */
+  peopleSpelled: Set<string>;
+}
+
+/**
+ * Data derived from an engine's corpus, facts and index, held by the engine
+ * so it lives and dies with it. What answer code needs only for some
+ * questions is filled there on first use, once per engine.
+ */
+export interface EngineDerived {
+  /** Each article by its file. */
+  articleByFile: ReadonlyMap<string, Article>;
+  /** Per answer type, 1 or 0 per index document: whether it holds such an answer (src/answer/answerType.ts). */
+  documentsWith: Map<string, Uint8Array>;
+  /** The people's name keys, on the first question (src/answer/ask.ts). */
+  peopleKeys?: PeopleKeys;
+  /** The index whose sentence documents were checked to be the corpus's sentences (src/answer/rank.ts). */
+  sentencesCheckedIndex?: SearchIndex;
+}
+
+function deriveFrom(corpus: Corpus): EngineDerived {
+  return { articleByFile: new Map(corpus.articles.map((a) => [a.file, a])), documentsWith: new Map() };
 }
 
 export interface EngineOptions {
@@ -215,7 +248,7 @@ export interface EngineParts {
   factMs: number;
 }
 
-/** Extracts the facts and topics of a loaded corpus. */
+/** Extracts the facts and topics of a loaded corpus: the worker's half of a rebuild (src/engineWorker.ts). */
 export function engineParts(corpus: Corpus): EngineParts {
   const factsStarted = performance.now();
   const facts = extractFacts(corpus);
@@ -226,7 +259,7 @@ export function engineParts(corpus: Corpus): EngineParts {
 }
 
 /** The engine over its parts and a built (or loaded) index. */
-export function engineWithIndex(
+function engineWithIndex(
   parts: EngineParts,
   index: SearchIndex,
   buildMs: number,
@@ -242,6 +275,7 @@ export function engineWithIndex(
     sourceBaseUrl: options.sourceBaseUrl ?? null,
     topics,
     lexicon: loadLexicon(),
+    derived: deriveFrom(corpus),
     stats: {
       files: corpus.articles.length,
       sentences: corpus.sentences.length,
@@ -256,17 +290,17 @@ export function engineWithIndex(
 }
 
 /** Builds the index over engine parts, and the engine. */
-export function engineFromParts(
-  parts: EngineParts,
-  options: Pick<EngineOptions, 'sourceBaseUrl'> = {},
-): Engine {
+function engineFromParts(parts: EngineParts, options: Pick<EngineOptions, 'sourceBaseUrl'> = {}): Engine {
   const started = performance.now();
   const index = buildIndex(indexDocs(parts.corpus, parts.indexedFacts));
   return engineWithIndex(parts, index, performance.now() - started, options);
 }
 
-/** engineFromParts, with the index built in time slices so the event loop keeps answering. */
-export async function engineFromPartsAsync(
+/**
+ * engineFromParts, with the index built in time slices so the event loop keeps
+ * answering: the main thread's half of a rebuild (src/engineWorker.ts).
+ */
+async function engineFromPartsAsync(
   parts: EngineParts,
   options: Pick<EngineOptions, 'sourceBaseUrl'> = {},
 ): Promise<Engine> {
@@ -351,4 +385,93 @@ export async function createEngine(options: EngineOptions): Promise<Engine | Cor
   const settings = { sourceBaseUrl: options.sourceBaseUrl ?? null };
   if (options.snapshotFile) return engineWithSnapshot(corpus, options.snapshotFile, settings);
   return engineFromCorpus(corpus, settings);
+}
+
+/**
+ * Builds an engine with its slow part, loading the corpus and extracting the
+ * facts, in a worker thread, so that the bot's event loop stays free to answer
+ * from the current index meanwhile (a rebuild of a 60,000-sentence corpus
+ * takes seconds; Discord waits 3 s for an answer). Only the index is built on
+ * the calling thread, in slices that yield to the event loop.
+ */
+
+export type FromEngineWorker =
+  | { parts: EngineParts }
+  | CorpusError
+  | { crashed: string }
+  | { lastGood: string };
+/** The main thread's answer to `{ lastGood: path }`: that file's article in the index answering now. */
+export interface LastGood {
+  file: string;
+  article: Article | null;
+}
+
+export interface EngineJob {
+  citebotEngineParts: Pick<EngineOptions, 'corpusDir' | 'root' | 'maxFileBytes'>;
+}
+
+/**
+ * The worker runs src/engineWorker.ts (not imported here, so no import cycle),
+ * beside this module and in its language. Under tsx (TypeScript run as is, as
+ * `npm start` does) a worker does not inherit tsx's loader, so it registers it
+ * first; compiled JavaScript runs as is.
+ */
+function workerEntry(): URL {
+  const here = new URL(import.meta.url);
+  const self = new URL(here.pathname.endsWith('.ts') ? './engineWorker.ts' : './engineWorker.js', here);
+  if (!self.pathname.endsWith('.ts')) return self;
+  const boot =
+    `import { register } from ${JSON.stringify(import.meta.resolve('tsx/esm/api'))};` +
+    `register(); await import(${JSON.stringify(self.href)});`;
+  return new URL(`data:text/javascript,${encodeURIComponent(boot)}`);
+}
+
+/**
+ * `createEngine`, with the corpus loaded and its facts extracted in a worker
+ * thread. A corpus folder that cannot be read is a value; a worker that
+ * fails (a bug, or out of memory) rejects.
+ */
+export function createEngineInWorker(
+  options: EngineOptions,
+  current?: Engine,
+): Promise<Engine | CorpusError> {
+  const job: EngineJob = {
+    citebotEngineParts: {
+      corpusDir: options.corpusDir,
+      ...(options.root !== undefined ? { root: options.root } : {}),
+      ...(options.maxFileBytes !== undefined ? { maxFileBytes: options.maxFileBytes } : {}),
+    },
+  };
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(workerEntry(), { workerData: job });
+    let settled = false;
+    // Only the few files that stopped parsing are asked for, not the whole previous corpus.
+    const onMessage = (result: FromEngineWorker) => {
+      if ('lastGood' in result) {
+        const article = current?.corpus.articles.find((a) => a.path === result.lastGood) ?? null;
+        worker.postMessage({ file: result.lastGood, article } satisfies LastGood);
+        return;
+      }
+      worker.off('message', onMessage);
+      settled = true;
+      void worker.terminate();
+      if ('crashed' in result) reject(new Error(`engine worker: ${result.crashed}`));
+      else if ('error' in result) resolve(result);
+      else {
+        // The index is built here, in time slices: the bot keeps answering from the current one.
+        engineFromPartsAsync(result.parts, { sourceBaseUrl: options.sourceBaseUrl ?? null }).then(
+          resolve,
+          reject,
+        );
+      }
+    };
+    worker.on('message', onMessage);
+    worker.once('error', (err) => {
+      settled = true;
+      reject(err);
+    });
+    worker.once('exit', (code) => {
+      if (!settled) reject(new Error(`engine worker: exited with code ${code} before it was done`));
+    });
+  });
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ask } from '../src/answer/ask.js';
-import { createEngineInWorker } from '../src/engineWorker.js';
+import { createEngineInWorker } from '../src/engine.js';
 import { ROOT, seedEngine } from './support/seedEngine.js';
 
 describe('createEngineInWorker', () => {

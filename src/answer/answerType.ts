@@ -98,18 +98,12 @@ export function factHas(type: AnswerType, f: IndexedFact): boolean {
   }
 }
 
-const tables = new WeakMap<Engine['corpus'], Map<AnswerType, Uint8Array>>();
-
 /**
  * Per index document, whether it holds an answer of the type: 1 or 0,
- * computed once per corpus and type, on the first question that asks for it.
+ * computed once per engine and type, on the first question that asks for it.
  */
 export function documentsWith(engine: Engine, type: AnswerType): Uint8Array {
-  let byType = tables.get(engine.corpus);
-  if (!byType) {
-    byType = new Map();
-    tables.set(engine.corpus, byType);
-  }
+  const byType = engine.derived.documentsWith;
   let table = byType.get(type);
   if (table) return table;
   const { sentences } = engine.corpus;

@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import type { Engine } from '../engine.js';
+import type { Engine, PeopleKeys } from '../engine.js';
 import { countryOf } from '../facts/geo.js';
 import type { IndexDoc } from '../index/searchIndex.js';
 import { contentKeys, stripFormat, termKey, tokenize } from '../text/normalize.js';
@@ -9,20 +9,9 @@ import { coverage, planQuery, type QueryPlan, spelledKey } from './query.js';
 import { type Ranked, rank, selectCitations } from './rank.js';
 import { type Answer, type Citation, notFoundAnswer } from './types.js';
 
-interface PeopleKeys {
-  /** Keys of every word of the people's names and aliases. */
-  names: Set<string>;
-  /** Keys of the words of their names proper (not aliases, not countries): a question naming one is about that person. */
-  people: Set<string>;
-  /** Those words as spelled (see PlanOptions.peopleSpelled). */
-  peopleSpelled: Set<string>;
-}
-
-const namesOf = new WeakMap<Engine['facts'], PeopleKeys>();
-
-/** The keys of the people's names, built once per engine's facts. */
+/** The keys of the people's names, built once per engine. */
 function personNames(engine: Engine): PeopleKeys {
-  let keys = namesOf.get(engine.facts);
+  let keys = engine.derived.peopleKeys;
   if (!keys) {
     const names = new Set(
       engine.facts.people.flatMap((p) => [p.name, ...p.aliases]).flatMap((n) => contentKeys(n)),
@@ -35,7 +24,7 @@ function personNames(engine: Engine): PeopleKeys {
       .filter((w) => countryOf(w) === undefined && names.has(termKey(w)));
     const people = new Set(own.map((w) => termKey(w)));
     keys = { names, people, peopleSpelled: new Set(own.map((w) => spelledKey(w))) };
-    namesOf.set(engine.facts, keys);
+    engine.derived.peopleKeys = keys;
   }
   return keys;
 }

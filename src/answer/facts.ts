@@ -1,24 +1,11 @@
-import type { Article } from '../corpus/types.js';
 import type { Engine, IndexedFact } from '../engine.js';
 import type { FactSource } from '../facts/types.js';
 import { sourceUrl } from './links.js';
 import type { AnswerFact, Citation, SourceRef } from './types.js';
 
-const articlesByFile = new WeakMap<Engine['corpus'], Map<string, Article>>();
-
-/** The article of a file, by a map built once per corpus. */
-function articleOf(engine: Engine, file: string): Article | undefined {
-  let byFile = articlesByFile.get(engine.corpus);
-  if (!byFile) {
-    byFile = new Map(engine.corpus.articles.map((a) => [a.file, a]));
-    articlesByFile.set(engine.corpus, byFile);
-  }
-  return byFile.get(file);
-}
-
 /** A fact's source as a SourceRef (with the article's date and link). */
 export function refOf(engine: Engine, source: FactSource): SourceRef {
-  const article = articleOf(engine, source.file);
+  const article = engine.derived.articleByFile.get(source.file);
   return {
     file: source.file,
     line: source.line,
@@ -84,7 +71,7 @@ export function citationOf(engine: Engine, source: FactSource, n: number, score 
 
 /** The corpus sentence a fact source quotes. */
 export function sentenceIdOf(engine: Engine, source: FactSource): number | undefined {
-  const article = articleOf(engine, source.file);
+  const article = engine.derived.articleByFile.get(source.file);
   return article?.sentences.find((s) => s.line === source.line && s.text === source.text)?.id;
 }
 

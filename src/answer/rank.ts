@@ -1,7 +1,7 @@
 import type { Corpus } from '../corpus/types.js';
 import type { Engine } from '../engine.js';
 import { capitalOf, countriesIn, countryOf } from '../facts/geo.js';
-import { type IndexDoc, type KeySet, keysSimilar, type SearchIndex } from '../index/searchIndex.js';
+import { type IndexDoc, type KeySet, keysSimilar } from '../index/searchIndex.js';
 import { ordinalsIn, ordinalValue } from '../text/ordinals.js';
 import { documentsWith } from './answerType.js';
 import { factFits } from './factFit.js';
@@ -293,22 +293,20 @@ export function relevanceOf(
   };
 }
 
-/** The corpus each index was checked against: its sentence documents are that corpus's sentences. */
-const sentencesChecked = new WeakMap<SearchIndex, Corpus>();
-
 /**
  * Whether the index's documents with sentence ids are the corpus's sentences
  * as written (the engine builds it so), so their key sets can be read from
  * the index instead of tokenizing each quoted sentence again. Checked once
- * per index and corpus.
+ * per engine and index.
  */
-function indexHoldsSentences(index: SearchIndex, corpus: Corpus): boolean {
-  if (sentencesChecked.get(index) === corpus) return true;
+function indexHoldsSentences(engine: Engine): boolean {
+  const { index, corpus, derived } = engine;
+  if (derived.sentencesCheckedIndex === index) return true;
   const holds = corpus.sentences.every((s, i) => {
     const doc = index.docs[i];
     return s.id === i && doc?.type === 'sentence' && doc.text === s.text;
   });
-  if (holds) sentencesChecked.set(index, corpus);
+  if (holds) derived.sentencesCheckedIndex = index;
   return holds;
 }
 
@@ -317,7 +315,7 @@ export function selectCitations(engine: Engine, ranked: readonly Ranked[], limit
   const best = ranked[0];
   if (!best) return [];
   const { corpus, sourceBaseUrl, index } = engine;
-  const fromIndex = indexHoldsSentences(index, corpus);
+  const fromIndex = indexHoldsSentences(engine);
   const minCoverage = best.coverage * RELEVANCE.CITE_COVERAGE_RATIO;
   const minScore = best.score * RELEVANCE.CITE_SCORE_RATIO;
   const citations: Citation[] = [];

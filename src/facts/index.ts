@@ -5,7 +5,7 @@ import { datesIn } from './dates.js';
 import { withSentenceCaches } from './geo.js';
 import { extractMeetings } from './meetings.js';
 import { formatUsd, moneyIn, percentsIn } from './money.js';
-import { buildPeople, type Person, type PersonRef, peopleIn } from './people.js';
+import { buildPeople, type Person, type PersonRef, peopleIn, surnameIndex } from './people.js';
 import { extractTrade } from './trade.js';
 import {
   type AgreementFact,
@@ -152,9 +152,10 @@ function extractAll(corpus: Corpus): Facts {
       if (!list.includes(p)) introduced.set(r.sentence.file, [...list, p]);
     }
   }
+  const bySurname = surnameIndex(people);
   for (const article of articles) {
     const inArticle = introduced.get(article.file) ?? [];
-    for (const s of article.sentences) refs.set(s.id, peopleIn(s, people, inArticle));
+    for (const s of article.sentences) refs.set(s.id, peopleIn(s, people, inArticle, bySurname));
   }
   const refsOf = (s: Sentence) => refs.get(s.id) ?? [];
 

@@ -388,27 +388,21 @@ export function buildPeople(articles: readonly Article[]): Person[] {
   return people;
 }
 
-const surnameIndexes = new WeakMap<readonly Person[], Map<string, Person[]>>();
-
 /**
- * People by the key of each part of their name, built once per people list:
+ * People by the key of each part of their name (built once per extraction, in src/facts/index.ts):
  * the surname ("Tokayev"), but also a family name written first ("Xi" of
  * Xi Jinping) or a given name used alone. A part shared by two people only
  * resolves by the rules in peopleIn.
  */
-function surnameIndex(people: readonly Person[]): Map<string, Person[]> {
-  let index = surnameIndexes.get(people);
-  if (!index) {
-    index = new Map();
-    for (const p of people) {
-      for (const part of words(p.name)) {
-        if (part.text.length < 2) continue;
-        const k = nameKey(part.text);
-        const list = index.get(k) ?? [];
-        if (!list.includes(p)) index.set(k, [...list, p]);
-      }
+export function surnameIndex(people: readonly Person[]): Map<string, Person[]> {
+  const index = new Map<string, Person[]>();
+  for (const p of people) {
+    for (const part of words(p.name)) {
+      if (part.text.length < 2) continue;
+      const k = nameKey(part.text);
+      const list = index.get(k) ?? [];
+      if (!list.includes(p)) index.set(k, [...list, p]);
     }
-    surnameIndexes.set(people, index);
   }
   return index;
 }
@@ -425,12 +419,13 @@ export function peopleIn(
   sentence: Sentence,
   people: readonly Person[],
   articlePeople: readonly Person[],
+  /** surnameIndex(people), when the caller reads many sentences against one list. */
+  bySurname: ReadonlyMap<string, Person[]> = surnameIndex(people),
 ): PersonRef[] {
   const text = sentence.text;
   const tokens = words(text);
   const refs: PersonRef[] = [];
   const seen = new Set<Person>();
-  const bySurname = surnameIndex(people);
   for (let i = 0; i < tokens.length; i++) {
     const word = tokens[i]!;
     if (!/^\p{Lu}/u.test(word.text)) continue;
