@@ -61,16 +61,7 @@ function shareFacts(sentence: Sentence, pair: [string, string]): TradeFact[] {
   const shareOf = share ? [countryOf(share[0]!), countryOf(share[1]!)] : [];
   if (share && shareOf[0] && shareOf[1] && shareOf[0] !== shareOf[1]) {
     const [exporter, importer] = shareOf as [string, string];
-    out.push(
-      finish({
-        ...base(sortedPair(exporter, importer), sentence),
-        measure: 'rank',
-        rank: `${share[2]}% of ${importer}'s trade`,
-        percent: Number(share[2]),
-        exporter,
-        importer,
-      }),
-    );
+    out.push(shareFact(sentence, exporter, importer, share[2]!));
   }
   const ordinal = ORDINAL_RANK.exec(sentence.text);
   if (ordinal) {
@@ -101,16 +92,19 @@ function shareWith(sentence: Sentence, exporter: string | null, importer: string
       sentence.text,
     );
   if (!m || !exporter || !importer || exporter === importer) return [];
-  return [
-    finish({
-      ...base(sortedPair(exporter, importer), sentence),
-      measure: 'rank',
-      rank: `${m[1]}% of ${importer}'s trade`,
-      percent: Number(m[1]),
-      exporter,
-      importer,
-    }),
-  ];
+  return [shareFact(sentence, exporter, importer, m[1]!)];
+}
+
+/** A rank that is a share: the exporter's percent of the importer's trade. */
+function shareFact(sentence: Sentence, exporter: string, importer: string, percent: string): TradeFact {
+  return finish({
+    ...base(sortedPair(exporter, importer), sentence),
+    measure: 'rank',
+    rank: `${percent}% of ${importer}'s trade`,
+    percent: Number(percent),
+    exporter,
+    importer,
+  });
 }
 
 export function rankFacts(sentence: Sentence, pair: [string, string]): TradeFact[] {
