@@ -70,6 +70,24 @@ const SETS: EvalSet[] = [
     questions: 'bench/questions-blind-closing.json',
     labels: 'bench/facts-labels-blind-closing.json',
   },
+  {
+    id: 'closing2',
+    title: 'Second closing set',
+    status: 'blind: measured once, at the end of the work, never tuned on',
+    dirs: ['seeds', 'test/fixtures/blind-closing2'],
+    questions: 'bench/questions-blind-closing2.json',
+    labels: 'bench/facts-labels-blind-closing2.json',
+  },
+  {
+    // Real news pages for development, kept out of the repository (their text is not ours to commit):
+    // put articles, questions.json and facts.json (same formats as above) in .cache/real.
+    id: 'real',
+    title: 'Real articles for development (not committed)',
+    status: 'development set, tuned on',
+    dirs: ['.cache/real/articles'],
+    questions: '.cache/real/questions.json',
+    labels: '.cache/real/facts.json',
+  },
 ];
 
 const fmt = (x: number) => x.toFixed(3);
