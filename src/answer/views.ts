@@ -36,28 +36,27 @@ function answerOf(
 const list = (items: readonly string[], max = 8) =>
   items.length > max ? `${items.slice(0, max).join(', ')}, …` : items.join(', ');
 
-/** Edit distance, for matching a typed name to a known one. */
-function distance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cur = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = cur;
+/**
+ * Whether a typed word names the same thing as a known word (spelling variants, small typos: two edits
+ * for words of eight letters or more, one from five). The edit distance comes from the index's own fuzzy
+ * lookup over its vocabulary, which holds every name, place and agreement word the views compare with.
+ */
+function wordMatcher(engine: Engine): (typed: string, known: string) => boolean {
+  const near = new Map<string, Map<string, number>>();
+  return (typed, known) => {
+    const a = termKey(typed);
+    const b = termKey(known);
+    if (a === b) return true;
+    const limit = b.length >= 8 ? 2 : b.length >= 5 ? 1 : 0;
+    if (limit === 0) return false;
+    let keys = near.get(a);
+    if (keys === undefined) {
+      keys = new Map(engine.index.fuzzyKeys(a, 2).map((k) => [k.key, k.distance]));
+      near.set(a, keys);
     }
-  }
-  return row[b.length]!;
-}
-
-/** True when a typed word names the same thing as a known word (spelling variants, small typos). */
-function sameWord(typed: string, known: string): boolean {
-  const a = termKey(typed);
-  const b = termKey(known);
-  if (a === b) return true;
-  const limit = b.length >= 8 ? 2 : b.length >= 5 ? 1 : 0;
-  return limit > 0 && distance(a, b) <= limit;
+    const d = keys.get(b);
+    return d !== undefined && d <= limit;
+  };
 }
 
 /** Countries a user typed ("Kazakhstan, Tajikistan", "Kazakh-Tajik"). */
@@ -195,7 +194,11 @@ const TYPE_WORDS = new Set(
   ].map(termKey),
 );
 
-function agreementMatches(a: AgreementFact, name: string): boolean {
+function agreementMatches(
+  a: AgreementFact,
+  name: string,
+  sameWord: (typed: string, known: string) => boolean,
+): boolean {
   const wanted = contentKeys(name).filter((k) => !TYPE_WORDS.has(k));
   const typed = contentKeys(name).filter((k) => TYPE_WORDS.has(k));
   if (wanted.length === 0) {
@@ -222,7 +225,8 @@ export function treatyView(engine: Engine, options: { name?: string | undefined 
   const all = engine.facts.agreements;
   if (all.length === 0)
     return notFoundAnswer('treaty', query, 'The articles name no treaty or agreement.', started);
-  const matched = options.name ? all.filter((a) => agreementMatches(a, options.name!)) : [...all];
+  const sameWord = wordMatcher(engine);
+  const matched = options.name ? all.filter((a) => agreementMatches(a, options.name!, sameWord)) : [...all];
   if (matched.length === 0) {
     return notFoundAnswer(
       'treaty',
@@ -259,7 +263,9 @@ export interface MeetingOptions {
 }
 
 /** People a user typed, by any of their names or aliases. */
-export function matchPeople(people: readonly PersonFact[], typed: string): PersonFact[] {
+export function matchPeople(engine: Engine, typed: string): PersonFact[] {
+  const sameWord = wordMatcher(engine);
+  const people = engine.facts.people;
   const words = tokenize(typed).filter((w) => w.length > 1);
   if (words.length === 0) return [];
   return people.filter((p) => {
@@ -270,7 +276,11 @@ export function matchPeople(people: readonly PersonFact[], typed: string): Perso
   });
 }
 
-function placeMatches(meeting: MeetingFact, typed: string): boolean {
+function placeMatches(
+  meeting: MeetingFact,
+  typed: string,
+  sameWord: (typed: string, known: string) => boolean,
+): boolean {
   if (!meeting.place) return false;
   if (tokenize(typed).every((w) => tokenize(meeting.place!).some((p) => sameWord(w, p)))) return true;
   const country = countryOf(typed);
@@ -294,7 +304,7 @@ export function meetingsView(engine: Engine, options: MeetingOptions = {}): Answ
     );
   let personScope = '';
   if (options.person) {
-    const people = matchPeople(engine.facts.people, options.person);
+    const people = matchPeople(engine, options.person);
     if (people.length === 0) {
       return notFoundAnswer(
         'meetings',
@@ -314,7 +324,8 @@ export function meetingsView(engine: Engine, options: MeetingOptions = {}): Answ
   }
   if (options.place) {
     const place = options.place;
-    meetings = meetings.filter((m) => placeMatches(m, place));
+    const sameWord = wordMatcher(engine);
+    meetings = meetings.filter((m) => placeMatches(m, place, sameWord));
   }
   if (meetings.length === 0) {
     // Say what there is within what did match: that person's meetings, else all of them.
@@ -366,6 +377,7 @@ export function suggestions(
   })();
   const t = fold(typed.trim());
   if (t === '') return values;
+  const sameWord = wordMatcher(engine);
   return values.filter(
     (v) => fold(v).includes(t) || tokenize(v).some((w) => tokenize(typed).some((x) => sameWord(x, w))),
   );
