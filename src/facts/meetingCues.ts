@@ -38,10 +38,10 @@ export function meetingCue(text: string): MeetingCue | null {
 
 /**
  * A meeting to come: "will meet", "is expected to visit", "agreed to hold the next round", "to be held in",
- * "when he meets his counterpart", "invited … to visit".
+ * "when he meets his counterpart".
  */
 const PLANNED =
-  /\b(?:will|would|shall)\s+(?:\p{L}+\s+){0,3}?(?:meet|visit|hold|convene|host|review|travel)\b|\b(?:expected|due|scheduled|planned|set|agreed|decided|ready|plans?|intends?|invited|directed|instructed)\s+(?:\p{L}+\s+){0,4}?to\s+(?:\p{L}+\s+){0,3}?(?:meet|visit|hold|convene|host|take place|be held|pay|resume)\b|\bto be held\b|\bnext (?:\p{L}+\s+){0,2}?(?:round|meeting|session|summit)\b|\bupcoming\b|\bwhen (?:he|she|they|the \p{L}+) meets?\b|\bpreparations for the (?:\p{L}+\s+){0,2}?(?:visit|meeting|summit)\b/iu;
+  /\b(?:will|would|shall)\s+(?:\p{L}+\s+){0,3}?(?:meet|visit|hold|convene|host|review|travel)\b|\b(?:expected|due|scheduled|planned|set|agreed|decided|ready|plans?|intends?|directed|instructed)\s+(?:\p{L}+\s+){0,4}?to\s+(?:\p{L}+\s+){0,3}?(?:meet|visit|hold|convene|host|take place|be held|pay|resume)\b|\bto be held\b|\bnext (?:\p{L}+\s+){0,2}?(?:round|meeting|session|summit)\b|\bupcoming\b|\bwhen (?:he|she|they|the \p{L}+) meets?\b|\bpreparations for the (?:\p{L}+\s+){0,2}?(?:visit|meeting|summit)\b/iu;
 
 export function isPlanned(text: string): boolean {
   return PLANNED.test(text);
