@@ -1,6 +1,7 @@
 import type { Article, Sentence } from '../corpus/types.js';
 import { datesIn } from './dates.js';
 import { capitalCity, capitalOf, countriesIn, countryOf } from './geo.js';
+import { countryBeside, isPlanned, meetingCue, visitInPassing } from './meetingCues.js';
 import type { Person, PersonRef } from './people.js';
 import { articlePair } from './trade.js';
 import type { FactDate, FactSource, MeetingFact, Participant } from './types.js';
@@ -13,8 +14,6 @@ import type { FactDate, FactSource, MeetingFact, Participant } from './types.js'
  * one's date, marked as inferred.
  */
 
-const TRIGGER =
-  /\b(met|meet|meets|meeting|talks|negotiations|discussed|discussion|visit|visits|visited|visiting|received|hosts?|hosted|summit|phone call|telephone conversation|conversation|greeted|welcomed|signed|witnessed|co-chaired|chaired|arrived|arrives|press conference|consultations)\b/i;
 /** A meeting referred to as past from the article's point of view. */
 const PAST =
   /\b(previously|earlier|before that|in the past|last (?:year|month|week|spring|summer|autumn|fall|winter|january|february|march|april|may|june|july|august|september|october|november|december)|previous meeting)\b/i;
@@ -57,9 +56,6 @@ const VISIT_FORMAT = /\b(?:state|official|working|business)\s+visit\b/i;
 const VISIT_TO =
   /\b(?:(?:arrived|arrives|arriving)\s+in|visited|visits|visiting|to visit|(?:visit|trip|travel(?:led|ed|s|ling)?)\s+to)\s+(?:the\s+)?((?:capital (?:city )?of\s+(?:the\s+)?)?[\p{Lu}][\p{L}’'-]+(?:\s+[\p{Lu}][\p{L}’'-]+)?)/u;
 const SEPARATE = /\b(separate|another|other) meeting\b/i;
-/** "agreed to hold the next round of consultations", "accepted an invitation to visit": a meeting to come. */
-const FUTURE =
-  /\b(?:agreed|ready|readiness|plans?|planned|intends?|decided|invitation|invited)\s+to\s+(?:\w+\s+){0,3}?(?:hold|launch|start|resume|visit|meet|pay)\b|\bnext (?:round|meeting|session|summit)\b|\bupcoming\b/i;
 /** "have not held a formal meeting since", "never met": a meeting that did not take place. */
 const NOT_HELD =
   /\b(?:not|never)\s+(?:\w+\s+){0,2}?(?:held|hold|met|meet|visited|visit)\b|\bno (?:\w+\s+)?(?:meeting|talks|visit)\b/i;
@@ -86,6 +82,8 @@ export interface MeetingDraft {
   date: FactDate | null;
   /** A meeting the article mentions as having happened before (date unknown). */
   past: boolean;
+  /** A meeting to come ("will meet", "agreed to hold"): never dated by the article. */
+  planned?: boolean;
   format: string;
   sources: FactSource[];
   /** Article of every source, for the date inference. */
@@ -144,10 +142,23 @@ function dateIn(text: string, articleDate: string | null, past = false): FactDat
   return d ? { iso: d.iso, display: d.display, from: d.yearFrom ?? 'none' } : null;
 }
 
+/** The date a sentence gives, at whatever precision (a planned or passing meeting: "in November", "in 2026"). */
+function anyDate(text: string, articleDate: string | null): FactDate | null {
+  const d = datesIn(text, articleDate).find((x) => x.iso);
+  return d ? { iso: d.iso, display: d.display, from: d.yearFrom ?? 'none' } : null;
+}
+
+/** A side of a meeting named only by its country (the host of a visit, "the President of Korea"). */
+function side(country: string): Participant {
+  return { id: `country:${country}`, name: country, role: null, country };
+}
+const isSide = (id: string) => id.startsWith('country:');
+const realIds = (d: MeetingDraft) => [...d.people.keys()].filter((id) => !isSide(id));
+
 /** The place a lone visitor goes to, when it is another country or its city. */
 function soloVisit(text: string, person: Person): string | null {
   // "during his visit to Warsaw", said by a spokesman: the visitor is someone else.
-  if (/\b(?:his|her|their)\s+(?:\w+\s+)?(?:visit|trip)\b/i.test(text)) return null;
+  if (/\b(?:during|on|in)\s+(?:his|her|their)\s+(?:\w+\s+)?(?:visit|trip)\b/i.test(text)) return null;
   const to = VISIT_TO.exec(text);
   const format = VISIT_FORMAT.exec(text);
   const place =
@@ -173,45 +184,168 @@ function capitalOfCountryIn(text: string): string | null {
   return country ? (capitalCity(country) ?? country) : null;
 }
 
-/** Two dates this far apart or more are two meetings, not the days of one visit. */
-const VISIT_DAYS = 7;
-
 const EVENT_BACK = /^(?:the|this) (?:discussion|meeting|talks|negotiations|visit|conversation)\b/i;
 
 /** "both leaders", "the sides": the people of a sentence just before. */
 const GROUP =
   /\b(?:both|the two|the) (?:leaders|presidents|ministers|sides|parties|heads of state|interlocutors|delegations)\b/i;
 const GROUP_LOOKBACK = 2;
+/** "They also agreed to convene …": the people of the article's current meeting. */
+const THEY = /^(?:they|both)\b/i;
 
-/** A sentence whose first meeting word is about a meeting to come. */
-function isFuture(text: string, triggerAt: number): boolean {
-  const m = FUTURE.exec(text);
-  return m !== null && m.index <= triggerAt;
+/** A new draft of one article's meeting. */
+function draftOf(article: Article, past: boolean, planned = false): MeetingDraft {
+  return {
+    article,
+    people: new Map(),
+    place: null,
+    date: null,
+    past,
+    planned,
+    format: 'meeting',
+    sources: [],
+    articles: new Set([article]),
+  };
+}
+
+/** The place a sentence gives a meeting: after "in/to/at", after "visit", or as "the capital of …". */
+function placeIn(text: string): string | null {
+  const to = VISIT_TO.exec(text);
+  return (
+    meetingPlace(text) ??
+    (to ? (capitalOfCountryIn(to[1]!) ?? placeWord(to[1]!)) : null) ??
+    capitalOfCountryIn(text)
+  );
+}
+
+/** Adds people to a draft; a side named by its country gives way to a person of that country. */
+function addPeople(d: MeetingDraft, refs: readonly PersonRef[], text: string, file: string): void {
+  let from = 0;
+  for (const r of refs) {
+    if (!d.people.has(r.person.id)) {
+      const p = participant(r.person, file);
+      const beside = p.country ? null : countryBeside(text, r, from);
+      d.people.set(r.person.id, beside ? { ...p, country: beside } : p);
+    }
+    from = r.index + r.text.length;
+  }
+  const countries = new Set([...d.people].filter(([id]) => !isSide(id)).map(([, p]) => p.country));
+  for (const [id, p] of d.people) if (isSide(id) && countries.has(p.country)) d.people.delete(id);
+}
+
+/**
+ * "during the state visit of the President of Korea to Tashkent in June 2024": a visit told in passing, as
+ * its own meeting of the visitor's country and the host's. Returns the sentence without the phrase.
+ */
+function passingVisit(
+  sentence: Sentence,
+  refs: readonly PersonRef[],
+  article: Article,
+  drafts: MeetingDraft[],
+): string {
+  const text = sentence.text;
+  const v = visitInPassing(text);
+  if (!v) return text;
+  const rest = text.slice(0, v.start) + ' '.repeat(v.end - v.start) + text.slice(v.end);
+  // "A held talks with B during his visit to Dushanbe on January 25": the visit is the sentence's own meeting.
+  const own = meetingCue(rest);
+  if (v.possessive && own && !own.weak) return text;
+  const inside = refs.filter((r) => r.index >= v.start && r.index < v.end);
+  // "during his visit": the one who visits is the sentence's subject, named before the phrase.
+  const visitors =
+    inside.length > 0 ? inside : v.possessive ? refs.filter((r) => r.index < v.start).slice(0, 1) : [];
+  const d = draftOf(article, false);
+  addPeople(d, visitors, text, article.file);
+  for (const c of v.visitorCountries) if (c !== v.placeCountry) d.people.set(`country:${c}`, side(c));
+  const visitorCountries = new Set([...d.people.values()].map((p) => p.country));
+  if (d.people.size === 0 || visitorCountries.has(v.placeCountry) || visitorCountries.has(null)) return text;
+  d.people.set(`country:${v.placeCountry}`, side(v.placeCountry));
+  let date = anyDate(v.tail, article.meta.date);
+  // "on April 7 of that year": the year the sentence wrote before.
+  const year = /\bthat year\b/i.test(v.tail)
+    ? text
+        .slice(0, v.start)
+        .match(/\b(?:19|20)\d\d\b/g)
+        ?.at(-1)
+    : undefined;
+  if (date?.iso && year)
+    date = { ...date, iso: year + date.iso.slice(4), display: year + date.display.slice(4) };
+  const articleDate = article.meta.date;
+  if (date?.iso && articleDate && date.iso > articleDate) d.planned = true;
+  else d.past = date?.iso ? !articleDate || date.iso.slice(0, 7) < articleDate.slice(0, 7) : isPast(text);
+  // Told in passing with no date, during the article's own visit ("said during a visit to Accra"): today's.
+  d.date = date;
+  d.place = v.place;
+  d.format = betterFormat('visit', formatOf(text.slice(v.start, v.end)));
+  d.sources.push(source(sentence));
+  drafts.push(d);
+  return rest;
+}
+
+/** A meeting to come: its own record, dated only by the words of its sentence. */
+function plannedMeeting(
+  sentence: Sentence,
+  refs: readonly PersonRef[],
+  article: Article,
+  drafts: MeetingDraft[],
+): void {
+  const text = sentence.text;
+  const current =
+    refs.length < 2 && (GROUP.test(text) || THEY.test(text))
+      ? drafts.findLast((d) => !d.past && !d.planned)
+      : undefined;
+  const place = placeIn(text);
+  const d = draftOf(article, false, true);
+  if (current) for (const [id, p] of current.people) d.people.set(id, p);
+  addPeople(d, refs, text, article.file);
+  if (realIds(d).length < 2) {
+    const person = refs[0]?.person;
+    const country = place ? (capitalOf(place)?.country ?? countryOf(place)) : undefined;
+    if (!person || realIds(d).length !== 1 || !country || country === person.country) return;
+    d.people.set(`country:${country}`, side(country));
+  }
+  d.place = place;
+  d.date = anyDate(text, article.meta.date);
+  d.format = betterFormat(d.format, formatOf(text));
+  d.sources.push(source(sentence));
+  drafts.push(d);
 }
 
 /** Meetings reported by one article, merged sentence by sentence. */
 function articleMeetings(article: Article, refsOf: (s: Sentence) => PersonRef[]): MeetingDraft[] {
   const drafts: MeetingDraft[] = [];
   article.sentences.forEach((sentence, at) => {
-    const text = sentence.text;
-    const trigger = TRIGGER.exec(text);
-    if (
-      !trigger ||
-      SEPARATE.test(text) ||
-      ORDER.test(text.slice(0, trigger.index)) ||
-      isFuture(text, trigger.index) ||
-      NOT_HELD.test(text)
-    )
-      return;
     let refs = refsOf(sentence);
-    // "The interlocutors also discussed …", no one named: the article's current meeting goes on, whoever
+    const text = passingVisit(sentence, refs, article, drafts);
+    refs = refs.filter((r) => text.slice(r.index, r.index + r.text.length) === r.text);
+    const cue = meetingCue(text);
+    if (!cue || SEPARATE.test(text) || ORDER.test(text.slice(0, cue.at)) || NOT_HELD.test(text)) return;
+    if (isPlanned(text)) {
+      plannedMeeting(sentence, refs, article, drafts);
+      return;
+    }
+    // "The interlocutors also met …", no one named: the article's current meeting goes on, whoever
     // else the sentences before it mention.
-    const going = refs.length === 0 && GROUP.test(text) ? drafts.findLast((d) => !d.past) : undefined;
-    if (going) {
+    const going =
+      refs.length === 0 && !cue.weak && GROUP.test(text)
+        ? drafts.findLast((d) => !d.past && !d.planned)
+        : undefined;
+    const ownDay = dateIn(text, article.meta.date);
+    if (going && (!ownDay?.iso || !going.date?.iso || ownDay.iso === going.date.iso)) {
       going.sources.push(source(sentence));
-      going.place ??= meetingPlace(text) ?? capitalOfCountryIn(text);
+      going.place ??= placeIn(text);
       going.format = betterFormat(going.format, formatOf(text));
-      going.date ??= dateIn(text, article.meta.date);
+      going.date ??= ownDay;
+      return;
+    }
+    // "The parties discussed …", "the two sides signed …": a weak word needs the people named.
+    if (cue.weak && refs.length < 2) {
+      // "Japarov signed the agreement" during the visit the article tells: that visit's record.
+      const ids = refs.map((r) => r.person.id);
+      const joined =
+        ids.length === 1 ? drafts.findLast((d) => !d.past && !d.planned && d.people.has(ids[0]!)) : undefined;
+      if (joined && (!ownDay?.iso || !joined.date?.iso || ownDay.iso === joined.date.iso))
+        joined.sources.push(source(sentence));
       return;
     }
     // "The two leaders met in Brasilia" (one of them named, or none): the people of a sentence just before.
@@ -223,18 +357,17 @@ function articleMeetings(article: Article, refsOf: (s: Sentence) => PersonRef[])
           .map(refsOf)
           .find((r) => r.length >= 2 && ids.every((id) => r.some((x) => x.person.id === id))) ?? refs;
     }
-    // "The discussion took place in Baku on December 14": the event of the sentence before.
-    if (refs.length === 0 && at > 0 && EVENT_BACK.test(text)) refs = refsOf(article.sentences[at - 1]!);
+    // "The discussion took place in Baku on December 14": the event of the sentence before, when the
+    // sentence says when or where (not "the meeting lasted two hours").
+    if (refs.length === 0 && at > 0 && EVENT_BACK.test(text) && (ownDay || placeIn(text)))
+      refs = refsOf(article.sentences[at - 1]!);
     if (refs.length === 0) return;
     const past = isPast(text);
     const ids = refs.map((r) => r.person.id);
-    // A sentence dated to another day tells of another meeting ("on March 8, 2023, after negotiations with …").
-    const day = dateIn(text, article.meta.date);
-    // Days of one visit ("arrives today … leaves tomorrow") stay one meeting.
-    const fits = (d: MeetingDraft) =>
-      !day?.iso ||
-      !d.date?.iso ||
-      Math.abs(Date.parse(d.date.iso) - Date.parse(day.iso)) <= VISIT_DAYS * 86_400_000;
+    // A sentence dated to another day tells of another meeting, or another day of the visit: each is
+    // dated by its own words ("arrived on Tuesday", "held talks on Wednesday").
+    const day = ownDay;
+    const fits = (d: MeetingDraft) => !d.planned && (!day?.iso || !d.date?.iso || d.date.iso === day.iso);
     const current = drafts.find((d) => !d.past && !past && fits(d) && ids.every((id) => d.people.has(id)));
     const same =
       current ??
@@ -242,30 +375,20 @@ function articleMeetings(article: Article, refsOf: (s: Sentence) => PersonRef[])
         (d) => d.past === past && fits(d) && ids.length >= 2 && ids.every((id) => d.people.has(id)),
       ) ??
       drafts.find(
-        (d) =>
-          d.past === past &&
-          fits(d) &&
-          ids.length >= 2 &&
-          [...d.people.keys()].every((id) => ids.includes(id)),
+        (d) => d.past === past && fits(d) && ids.length >= 2 && realIds(d).every((id) => ids.includes(id)),
       );
     // One person visiting another country is a meeting too, with its place.
     const visit = refs.length === 1 && !same ? soloVisit(text, refs[0]!.person) : null;
     if (!same && refs.length < 2 && !visit) return;
-    const draft: MeetingDraft = same ?? {
-      article,
-      people: new Map(),
-      place: null,
-      date: null,
-      past,
-      format: 'meeting',
-      sources: [],
-      articles: new Set([article]),
-    };
+    const draft: MeetingDraft = same ?? draftOf(article, past);
     if (!same) drafts.push(draft);
-    for (const r of refs)
-      if (!draft.people.has(r.person.id)) draft.people.set(r.person.id, participant(r.person, article.file));
+    addPeople(draft, refs, text, article.file);
+    if (visit && draft.people.size === 1) {
+      const host = capitalOf(visit)?.country ?? countryOf(visit);
+      if (host) draft.people.set(`country:${host}`, side(host));
+    }
     draft.sources.push(source(sentence));
-    draft.place ??= visit ?? meetingPlace(text) ?? capitalOfCountryIn(text);
+    draft.place ??= visit ?? placeIn(text);
     draft.format = betterFormat(draft.format, formatOf(text));
     draft.date ??= dateIn(text, article.meta.date, past);
   });
@@ -282,7 +405,9 @@ function articleMeetings(article: Article, refsOf: (s: Sentence) => PersonRef[])
       if (city) d.place = city.city;
     }
     if (d.date) continue;
-    if (d.past) {
+    if (d.planned) {
+      d.date = { iso: null, display: 'to come, date not stated', from: 'none' };
+    } else if (d.past) {
       d.date = {
         iso: null,
         display: article.meta.date ? `before ${article.meta.date}` : 'date not stated',

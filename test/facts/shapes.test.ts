@@ -135,8 +135,9 @@ describe('meetings on the shapes of real articles', () => {
       ' date 2024-09-01 Peruvian President Dina Boluarte arrives in Santiago for a working visit.',
     );
     expect(meetings.map((m) => [m.date.iso, m.format, m.place, m.participants.map((p) => p.name)])).toEqual([
-      ['2024-08-22', 'state visit', 'Peru', ['Gabriel Boric']],
-      ['2024-09-01', 'working visit', 'Santiago', ['Dina Boluarte']],
+      // The host is a side of the visit, named by its country.
+      ['2024-08-22', 'state visit', 'Peru', ['Gabriel Boric', 'Peru']],
+      ['2024-09-01', 'working visit', 'Santiago', ['Dina Boluarte', 'Chile']],
     ]);
   });
 
@@ -192,7 +193,7 @@ describe('meetings on the shapes of real articles', () => {
     expect(meetings.map((m) => [m.place, m.format])).toEqual([['Lima', 'working visit']]);
   });
 
-  it('continues the current meeting with "the interlocutors discussed", past words on other nouns included', () => {
+  it('reads no new meeting in "the interlocutors discussed", past words on other nouns included', () => {
     const meetings = meetingsOf(
       [
         ' date 2024-05-02 Chilean President Gabriel Boric met Peruvian Foreign Minister Javier Arista in Santiago.',
@@ -202,7 +203,7 @@ describe('meetings on the shapes of real articles', () => {
     );
     expect(
       meetings.map((m) => [m.date.display, m.place, m.participants.map((p) => p.name), m.sources.length]),
-    ).toEqual([['2024-05-02', 'Santiago', ['Gabriel Boric', 'Javier Arista'], 2]]);
+    ).toEqual([['2024-05-02', 'Santiago', ['Gabriel Boric', 'Javier Arista'], 1]]);
   });
 
   it('gives the counterpart the other country of the article, and reads no meeting that was not held', () => {
@@ -221,7 +222,7 @@ describe('meetings on the shapes of real articles', () => {
     ]);
   });
 
-  it('dates a meeting of "last October" as past, and reads no meeting in a plan to hold one', () => {
+  it('dates a meeting of "last October" as past, and a planned one by its own words only', () => {
     const meetings = meetingsOf(
       [
         ' date 2025-05-22 Peruvian Foreign Minister Javier Arista received Chilean Foreign Minister Alberto Klaveren in Lima.',
@@ -232,6 +233,7 @@ describe('meetings on the shapes of real articles', () => {
     expect(meetings.map((m) => [m.date.iso, m.place, m.sources.map((s) => s.line)])).toEqual([
       ['2024-10', 'Santiago', [2]],
       ['2025-05-22', 'Lima', [1]],
+      [null, 'Santiago', [3]],
     ]);
   });
 
