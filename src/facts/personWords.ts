@@ -348,7 +348,7 @@ export const HONORIFIC_PAIRS: ReadonlyMap<string, ReadonlySet<string>> = new Map
  */
 export const OCCUPATION_WORDS = new Set(
   `analyst analysts economist expert researcher professor lecturer scholar fellow adviser advisor consultant
-  strategist historian journalist correspondent editor official diplomat negotiator executive manager founder
+  strategist historian journalist correspondent editor official diplomat negotiator executive manager
   partner economists experts`.split(/\s+/),
 );
 
