@@ -76,11 +76,31 @@ function isGrid(text: string): boolean {
   return tokens.length >= 5 && tokens.every((t) => t.length <= 3);
 }
 
+/** Words a caption needs to be a sentence of the article rather than a credit ("Photo: Akorda press service"). */
+const MIN_CAPTION_WORDS = 8;
+
+/**
+ * A photo caption that is a sentence: "Photo: Ambassador Jane Roe at the embassy in Lima." names people
+ * the article may not name again. Its credit prefix and a trailing "(Photo: …)" do not count as words.
+ */
+function isCaptionSentence(text: string): boolean {
+  const body = text
+    .replace(/^(?:photo|image|picture)s?(?:\s+caption)?\s*[:|–—-]\s*/i, '')
+    .replace(/\s*\((?:photo|image|video)s?\b[^)]*\)[\s|]*$/i, '');
+  return (
+    body !== text &&
+    /^\p{Lu}/u.test(body) &&
+    /[.!?]/.test(body) &&
+    body.split(/\s+/).length >= MIN_CAPTION_WORDS
+  );
+}
+
 /** True when a line is not part of the article's text, judged on the line alone. */
 export function isFurniture(line: string): boolean {
   const text = line.trim().replace(MARKER, '').trim();
   if (text === '' || text.length > MAX_FURNITURE_CHARS) return false;
   if (!/\p{L}/u.test(text)) return true; // "15/05/2023", "0 81": no words at all
+  if (isCaptionSentence(text)) return false;
   if (FURNITURE_RULES.some((rule) => rule.test(text))) return true;
   if (isDateOnly(text) || isMenu(text) || isGrid(text)) return true;
   // A label: one word and a colon ("Print:", "Trend:").

@@ -50,8 +50,12 @@ function pairOf(sentence: Sentence, pair: [string, string] | null): string[] {
   return pair && named.every((c) => pair.includes(c)) ? [...pair] : named;
 }
 
+/**
+ * A group or the relations between two countries names no document, so it has no alias: "11
+ * documents" is a count, not a name an article gives a document.
+ */
 function fact(draft: Omit<AgreementFact, 'statement' | 'aliases' | 'signatories' | 'period'>): AgreementFact {
-  const full = { ...draft, aliases: [draft.name], signatories: [], period: null };
+  const full = { ...draft, aliases: [], signatories: [], period: null };
   return { ...full, statement: agreementStatement(full) };
 }
 

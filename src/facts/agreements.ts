@@ -34,6 +34,13 @@ const TYPES: Record<string, string> = {
   programmes: 'programme',
   protocol: 'protocol',
   roadmap: 'roadmap',
+  'road map': 'roadmap',
+  'road maps': 'roadmap',
+  // Only with words of their own and signed, dated or named (POLICY_TYPES): "a contract worth $5 million" is none.
+  contract: 'contract',
+  contracts: 'contract',
+  arrangement: 'arrangement',
+  arrangements: 'arrangement',
   // A plan is a document only when signed with words of its own or dated ("plan of consultations … was signed").
   plan: 'plan',
   charter: 'charter',
@@ -50,7 +57,7 @@ const COUNT_BEFORE =
 
 /** A cheap test that a sentence may name a document, before TYPE_WORD (slower: Unicode lookarounds) runs. */
 const MAYBE_TYPE =
-  /treat|agree|accord|pact|conven|declar|memoran|mou|program|protocol|roadmap|plan|charter|statement|communiq/i;
+  /treat|agree|accord|pact|conven|declar|memoran|mou|program|protocol|road\s?map|plan|charter|statement|communiq|contract|arrangement/i;
 
 /** Documents two sides issue together: one per event, however an article names it. */
 const JOINT_TYPES = new Set(['declaration', 'joint statement', 'joint communiqué']);
@@ -59,7 +66,13 @@ const JOINT_TYPES = new Set(['declaration', 'joint statement', 'joint communiqu�
 const INTERCHANGEABLE = new Set(['treaty', 'agreement', 'convention', 'charter']);
 
 // Letter lookarounds, not \b: "communiqué" ends in a letter \b does not know.
-const TYPE_WORD = new RegExp(`(?<![\\p{L}\\p{N}])(${Object.keys(TYPES).join('|')})(?![\\p{L}\\p{N}])`, 'giu');
+const TYPE_WORD = new RegExp(
+  `(?<![\\p{L}\\p{N}])(${Object.keys(TYPES)
+    .sort((a, b) => b.length - a.length)
+    .map((k) => k.replace(' ', '\\s+'))
+    .join('|')})(?![\\p{L}\\p{N}])`,
+  'giu',
+);
 
 /** Words that say nothing about which document it is. */
 const GENERIC = new Set(
@@ -102,6 +115,7 @@ const GENERIC = new Set(
     'fifth',
     'another',
     'one',
+    'final',
   ].map(termKey),
 );
 
@@ -129,7 +143,7 @@ export interface AgreementMention {
 function topicKeys(phrase: string): string[] {
   return [
     ...new Set(
-      (phrase.match(/[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/gu) ?? [])
+      (phrase.replace(/\broad\s+maps?\b/gi, ' ').match(/[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/gu) ?? [])
         .filter((w) => !isStopWord(w) && !TYPES[w.toLowerCase()])
         .map((w) => termKey(w))
         .filter((k) => !GENERIC.has(k)),
@@ -177,16 +191,16 @@ function nameAround(text: string, start: number, end: number): { name: string; f
   const tail = text.slice(end);
   const after =
     tail.match(
-      /^\s+(?:on(?!\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|\d)\b)|of|for|between|regarding|concerning)\s+(?:[^,;.()]+?)(?=\s+(?:(?:was|were|is|are|will|would|has|have|had|set|that|which|who|to be|marking|signed|(?:last|this|next) year|in (?:19|20)\d{2}|aimed|designed|intended|indicated|providing|during|within|in the presence)(?![\p{L}\p{N}])|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|\d{1,2}\b|(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d)|for (?:signing|ratification|approval|adoption|consideration)\b|and (?:the|an?)\b(?!\s+\p{Lu})|and (?:the\s+|an?\s+)?(?:(?!and\s)[\p{L}-]+\s+){0,3}?(?:[Tt]reaty|[Aa]greement|[Mm]emorandum|MoU|MOU|[Pp]rotocol|[Dd]eclaration|[Rr]oadmap|[Pp]rogram(?:me)?)\b)|\s[-–—]\s|[,;.()]|$)/u,
+      /^\s+(?:on(?!\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|\d)\b)|of|for|between|regarding|concerning)\s+(?:[^,;.()]+?)(?=\s+(?:(?:was|were|is|are|will|would|has|have|had|set|that|which|who|to be|marking|signed|worth|valued at|totall?ing|amounting to|(?:last|this|next) year|in (?:19|20)\d{2}|aimed|designed|intended|indicated|providing|during|within|in the presence)(?![\p{L}\p{N}])|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|\d{1,2}\b|(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d)|for (?:signing|ratification|approval|adoption|consideration)\b|and (?:the|an?)\b(?!\s+\p{Lu})|and (?:the\s+|an?\s+)?(?:(?!and\s)[\p{L}-]+\s+){0,3}?(?:[Tt]reaty|[Aa]greement|[Mm]emorandum|MoU|MOU|[Pp]rotocol|[Dd]eclaration|[Rr]oadmap|[Rr]oad [Mm]ap|[Pp]rogram(?:me)?|[Pp]lan|[Cc]onvention|[Cc]harter|[Cc]ontract|[Aa]rrangement)\b)|\s[-–—]\s|[,;.()]|$)/u,
     )?.[0] ?? '';
   const name = `${prefix ? `${prefix} ` : ''}${text.slice(start, end)}${after}`.trim();
   return { name, from: start - (prefix ? prefix.length + 1 : 0) };
 }
 
 const PLURAL_TYPE =
-  /^(?:treaties|agreements|accords|programs|programmes|memoranda|protocols|conventions|declarations)$/i;
+  /^(?:treaties|agreements|accords|programs|programmes|memoranda|protocols|conventions|declarations|contracts|arrangements|road\s+maps)$/i;
 /** Policy programmes are not documents unless named, dated or signed: "the summer school programs". */
-const POLICY_TYPES = new Set(['programme', 'charter', 'roadmap', 'plan']);
+const POLICY_TYPES = new Set(['programme', 'charter', 'roadmap', 'plan', 'contract', 'arrangement']);
 
 /**
  * Whether a mention names one document. A singular treaty, agreement or
@@ -228,7 +242,7 @@ export function agreementMentions(sentence: Sentence): AgreementMention[] {
   if (!MAYBE_TYPE.test(sentence.text)) return out;
   for (const m of sentence.text.matchAll(TYPE_WORD)) {
     const word = m[1]!;
-    const type = TYPES[word.toLowerCase()]!;
+    const type = TYPES[word.toLowerCase().replace(/\s+/g, ' ')]!;
     if (type === 'joint statement' && !/\bjoint\s+$/i.test(sentence.text.slice(0, m.index))) continue;
     // "Brazil and Argentina plan to create": the verb.
     if (type === 'plan' && /^\s+to\b/i.test(sentence.text.slice(m.index + word.length))) continue;

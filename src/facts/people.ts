@@ -1,7 +1,24 @@
 import type { Article, Sentence } from '../corpus/types.js';
-import { fold } from '../text/normalize.js';
+import { fold, isStopWord } from '../text/normalize.js';
 import { countriesIn, countryOf, type Token, wordKey, words } from './geo.js';
-import { INSTITUTION_WORDS, NOT_NAME, PORTFOLIO_WORDS, REGION_WORDS, TITLES } from './personWords.js';
+import {
+  copulaAt,
+  countriesAfter,
+  countryBefore,
+  isNameWord,
+  lower,
+  MAX_ROLE_MODIFIERS,
+  nameAfterComplement,
+  nameAt,
+  nameWordsAt,
+  portfolioName,
+  skipPlace,
+  skipToName,
+  startsName,
+  stripPossessive,
+  titleAt,
+} from './personTokens.js';
+import { KIN_WORDS, MEMORY_WORDS, OCCUPATION_WORDS } from './personWords.js';
 
 /**
  * People and their roles. A person is found where a role title stands next
@@ -40,193 +57,12 @@ export interface PersonRef {
   title: string | null;
 }
 
-const NAME_WORD = /^\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}?[\p{Ll}'’]+)*$/u;
-/** "I've", "We'll", "Don't": contractions are not names. */
-const CONTRACTION = /['’](?:ve|re|ll|d|m|t)$/i;
-
-function isNameWord(word: string): boolean {
-  return (
-    NAME_WORD.test(word) &&
-    !CONTRACTION.test(word) &&
-    !NOT_NAME.has(word.toLowerCase()) &&
-    countryOf(word) === undefined
-  );
-}
-
-const lower = (t: Token | undefined) => t?.text.toLowerCase() ?? '';
-const stripPossessive = (w: string) => w.replace(/['’]s$/, '');
-
-/** Titles by their first word, longest first: a token is checked against a handful, not all. */
-const TITLES_BY_FIRST = new Map<string, string[][]>();
-for (const title of TITLES)
-  TITLES_BY_FIRST.set(title[0]!, [...(TITLES_BY_FIRST.get(title[0]!) ?? []), title]);
-
-/** The longest title starting at token i: its token count, or 0. */
-/**
- * A portfolio that goes on as a list after a comma, "of Industry, Trade and Investment" or "of Trade,
- * Agribusiness and Industry": capitalised words up to the next punctuation, with an "and" before a
- * last word of government business. Returns where the list ends (k itself when none goes on).
- */
-function portfolioListEnd(tokens: readonly Token[], k: number, text: string): number {
-  if (k >= tokens.length || text.slice(tokens[k - 1]!.end, tokens[k]!.start).trim() !== ',') return k;
-  let end = k;
-  let and = false;
-  while (
-    end < tokens.length &&
-    (end === k || !/[,;:()"“”.]/.test(text.slice(tokens[end - 1]!.end, tokens[end]!.start)))
-  ) {
-    const word = lower(tokens[end]);
-    if (word === 'and') and = true;
-    else if (!/^\p{Lu}/u.test(tokens[end]!.text)) return k;
-    end++;
-  }
-  const last = lower(tokens[end - 1]);
-  return and && last !== 'and' && PORTFOLIO_WORDS.has(last) ? end : k;
-}
-
-function titleAt(tokens: readonly Token[], i: number, text = ''): number {
-  for (const title of TITLES_BY_FIRST.get(lower(tokens[i])) ?? []) {
-    if (title.every((w, j) => lower(tokens[i + j]) === w)) {
-      let n = title.length;
-      // A portfolio: "Minister of Foreign Affairs", "High Representative for Foreign Affairs and
-      // Security Policy": words of government business after "of"/"for", stopping at anything
-      // else (a country, "the Republic", a name).
-      const portfolio = /^(minister|ministers|representative|commissioner|secretary)$/.test(
-        title.at(-1) ?? '',
-      );
-      if (portfolio && (lower(tokens[i + n]) === 'of' || lower(tokens[i + n]) === 'for')) {
-        let k = i + n + 1;
-        const start = k;
-        while (
-          k < tokens.length &&
-          !/[,;:()"“”]/.test(text.slice(tokens[k - 1]!.end, tokens[k]!.start)) &&
-          ((/^\p{Lu}/u.test(tokens[k]!.text) && PORTFOLIO_WORDS.has(lower(tokens[k]))) ||
-            (lower(tokens[k]) === 'and' && k > start))
-        ) {
-          k++;
-        }
-        if (lower(tokens[k - 1]) === 'and') k--;
-        if (k > start) k = portfolioListEnd(tokens, k, text);
-        if (k > start) n = k - i;
-      }
-      return n;
-    }
-  }
-  return 0;
-}
-
-/** An initial before a name: "S.Chinzorig", "B. Battsetseg" (not the "E" of "H.E."). */
-function isInitial(tokens: readonly Token[], k: number, text: string): boolean {
-  const t = tokens[k]!;
-  return (
-    t.text.length === 1 &&
-    text[t.end] === '.' &&
-    /^\p{Lu}$/u.test(t.text) &&
-    text[t.start - 1] !== '.' &&
-    isNameWord(stripPossessive(tokens[k + 1]?.text ?? ''))
-  );
-}
-
-/** Name words starting at token i: how many (at most 3), or 0. */
-
-function nameAt(tokens: readonly Token[], i: number, text: string): number {
-  const n = nameWordsAt(tokens, i, text);
-  if (n === 0) return 0;
-  const next = tokens[i + n];
-  const joined = next && /^\s*$/.test(text.slice(tokens[i + n - 1]!.end, next.start));
-  for (let k = i; k < i + n + (joined ? 1 : 0); k++) {
-    if (INSTITUTION_WORDS.has(stripPossessive(lower(tokens[k])))) return 0;
-  }
-  return n;
-}
-
-function nameWordsAt(tokens: readonly Token[], i: number, text: string): number {
-  let n = 0;
-  while (
-    n < MAX_NAME_WORDS &&
-    i + n < tokens.length &&
-    (isNameWord(stripPossessive(tokens[i + n]!.text)) || (n === 0 && isInitial(tokens, i, text)))
-  ) {
-    // A name does not run across punctuation.
-    if (n > 0 && /[,;:()[\]{}"“”]/.test(text.slice(tokens[i + n - 1]!.end, tokens[i + n]!.start))) break;
-    n++;
-  }
-  return n;
-}
-
-/** Countries named right after a title: "of (the Republic of) Kazakhstan", "of Kazakhstan and Tajikistan". */
-function countriesAfter(
-  tokens: readonly Token[],
-  i: number,
-  text: string,
-): { countries: string[]; next: number } {
-  if (lower(tokens[i]) !== 'of') return { countries: [], next: i };
-  const mentions = countriesIn(text);
-  const countries: string[] = [];
-  // Without a country after "of", nothing is consumed: "Secretary of War" names no one.
-  let next = i;
-  let expect = lower(tokens[i + 1]) === 'the' ? i + 2 : i + 1;
-  for (const m of mentions) {
-    if (m.start < expect) continue;
-    if (m.start !== expect) break;
-    countries.push(m.country);
-    next = m.end;
-    if (lower(tokens[next]) === 'and') expect = m.end + 1;
-    else break;
-  }
-  return { countries, next };
-}
-
-/** The country just before token i, with nothing between: "Kazakh", "Kazakhstan's". */
-function countryBefore(tokens: readonly Token[], i: number, text: string): string | null {
-  const prev = tokens[i - 1];
-  if (!prev || !/^\p{Lu}/u.test(prev.text)) return null;
-  if (text.slice(prev.end, tokens[i]!.start).trim() !== '') return null;
-  return countryOf(prev.text) ?? null;
-}
-
 export interface RawMention {
   name: string;
   title: string | null;
   country: string | null;
   index: number;
   text: string;
-}
-
-/** Words of one name: "Le Thi Thanh Hoa" has four. */
-const MAX_NAME_WORDS = 4;
-/** Words a second role may run over before its comma: ", Chairman of the Tajik part of the Commission,". */
-const MAX_SECOND_ROLE = 14;
-const HONORIFIC = new Set(['mr', 'mrs', 'ms', 'dr', 'sir', 'madam', 'h.e', 'his', 'her', 'excellency']);
-
-/**
- * Skips what may stand between a title and the name: a second role set off
- * by commas (", Chairman of the Commission,") and honorifics ("Mr.").
- */
-function skipToName(tokens: readonly Token[], j: number, text: string): number {
-  const commaBefore = (k: number) => /,/.test(text.slice(tokens[k - 1]?.end ?? 0, tokens[k]?.start ?? 0));
-  if (titleAt(tokens, j, text) > 0 && commaBefore(j)) {
-    let k = j + titleAt(tokens, j, text);
-    while (k < tokens.length && k - j < MAX_SECOND_ROLE && !commaBefore(k)) k++;
-    if (k < tokens.length && commaBefore(k)) j = k;
-  }
-  while (HONORIFIC.has(lower(tokens[j]))) j++;
-  return j;
-}
-
-/** Capitalised words of a place before a name may run over at most this many words. */
-const MAX_PLACE_WORDS = 4;
-
-/**
- * Skips a region named between a title and the name: "Governor of Iran's East
- * Azerbaijan Province Abedin Khorram" is Abedin Khorram, not "East".
- */
-function skipPlace(tokens: readonly Token[], j: number): number {
-  for (let k = j; k < Math.min(tokens.length, j + MAX_PLACE_WORDS); k++) {
-    if (!/^\p{Lu}/u.test(tokens[k]!.text)) return j;
-    if (REGION_WORDS.has(lower(tokens[k]))) return k + 1;
-  }
-  return j;
 }
 
 /** Role-anchored name mentions in one sentence. */
@@ -270,6 +106,18 @@ export function roleMentions(text: string): RawMention[] {
     j = skipPlace(tokens, j);
     const names: Array<{ start: number; count: number }> = [];
     let count = nameAt(tokens, j, text);
+    // "Party General Secretary To Lam": a family name that is also a function word, after a title.
+    if (count === 0 && tokens[j]?.text === 'To' && isNameWord(tokens[j + 1]?.text ?? '')) {
+      count = 1 + nameWordsAt(tokens, j + 1, text);
+    }
+    // "the head of state-run oil company Petrobras, Magda Chambriard,": the name after what the role is of.
+    if (count === 0 && /^(?:of|for|to|at)$/.test(lower(tokens[j]))) {
+      const k = nameAfterComplement(tokens, j, text);
+      if (k > 0) {
+        j = k;
+        count = nameAt(tokens, j, text);
+      }
+    }
     while (count > 0) {
       names.push({ start: j, count });
       j += count;
@@ -306,14 +154,44 @@ export function roleMentions(text: string): RawMention[] {
     const count = nameAt(tokens, i, text);
     if (count < 2 || used.has(i)) continue;
     const end = i + count;
-    if (text.slice(tokens[end - 1]!.end, tokens[end]?.start ?? text.length).trim() !== ',') continue;
+    const gap = text.slice(tokens[end - 1]!.end, tokens[end]?.start ?? text.length).trim();
     let k = end;
-    if (lower(tokens[k]) === 'the') k++;
+    // "Jane Roe has served as Ruritania's ambassador", "Jane Roe of Ruritania and …"
+    const copula = gap === '' ? copulaAt(tokens, k) : 0;
+    if (gap === '' && copula === 0) {
+      const of = lower(tokens[end]) === 'of' ? countriesAfter(tokens, end, text) : null;
+      if (of && of.countries.length > 0 && startsName(tokens, i, text) && !portfolioName(tokens, i, end)) {
+        out.push({
+          name: text.slice(tokens[i]!.start, tokens[end - 1]!.end),
+          title: null,
+          country: of.countries[0]!,
+          index: tokens[i]!.start,
+          text: text.slice(tokens[i]!.start, tokens[of.next - 1]!.end),
+        });
+        used.add(i);
+        i = end;
+      }
+      continue;
+    }
+    if (gap !== ',' && copula === 0) continue;
+    k += copula;
+    if (/^(?:the|an?)$/.test(lower(tokens[k]))) k++;
     let country = countryOf(tokens[k]?.text ?? '') ?? null;
     if (country) k++;
     // "the country's deputy minister": whose country the article says elsewhere.
     else if (/^(?:country|nation|state|republic|kingdom)['’]s$/i.test(tokens[k]?.text ?? '')) k++;
-    const n = titleAt(tokens, k, text);
+    // "an energy analyst at", "chief economist at": a word or two before the role.
+    let n = 0;
+    for (let m = 0; m <= MAX_ROLE_MODIFIERS && k + m < tokens.length; m++) {
+      const t = tokens[k + m]!;
+      n = titleAt(tokens, k + m, text) || (OCCUPATION_WORDS.has(t.text.toLowerCase()) ? 1 : 0);
+      if (n > 0) {
+        k += m;
+        break;
+      }
+      if (isStopWord(t.text) || /\S/.test(text.slice(tokens[k + m]!.end, tokens[k + m + 1]?.start ?? 0)))
+        break;
+    }
     if (n === 0) continue;
     const after = countriesAfter(tokens, k + n, text);
     country = after.countries[0] ?? country;
@@ -327,7 +205,31 @@ export function roleMentions(text: string): RawMention[] {
     used.add(i);
     i = end;
   }
+  out.push(...rememberedMentions(tokens, text, used));
   return out.sort((a, b) => a.index - b.index);
+}
+
+/**
+ * People named as someone's relative or as the dead: "his father Jan Roe", "the mausoleum of Jan Roe",
+ * "after the death of Jan Roe". They hold no role in the article.
+ */
+function rememberedMentions(tokens: readonly Token[], text: string, used: Set<number>): RawMention[] {
+  const out: RawMention[] = [];
+  for (let i = 1; i < tokens.length - 1; i++) {
+    const w = lower(tokens[i]);
+    let j = 0;
+    if (KIN_WORDS.has(w) && /^(?:his|her|their|its)$/.test(lower(tokens[i - 1]))) j = i + 1;
+    else if (MEMORY_WORDS.has(w) && lower(tokens[i + 1]) === 'of') j = i + 2;
+    if (j === 0) continue;
+    if (lower(tokens[j]) === 'the' && lower(tokens[j + 1]) === 'late') j += 2;
+    if (/[,;:()"“”]/.test(text.slice(tokens[i]!.end, tokens[j]?.start ?? 0))) continue;
+    const n = nameAt(tokens, j, text);
+    if (n < 2 || used.has(j)) continue;
+    used.add(j);
+    const name = text.slice(tokens[j]!.start, tokens[j + n - 1]!.end).replace(/['’]s$/, '');
+    out.push({ name, title: null, country: null, index: tokens[j]!.start, text: name });
+  }
+  return out;
 }
 
 const nameKey = (word: string) => wordKey(stripPossessive(word));
@@ -342,6 +244,8 @@ function slug(name: string): string {
 export function roleClass(title: string): string {
   const t = title.toLowerCase();
   if (/foreign/.test(t) || /diplomat/.test(t)) return 'foreign minister';
+  // A vice president is not "the Ghanaian president".
+  if (/\b(?:vice|deputy)\b/.test(t)) return t.replace(/s$/, '');
   if (/prime minister|premier|head of government/.test(t)) return 'prime minister';
   if (/president|head of state|leader/.test(t)) return 'president';
   if (/minister/.test(t)) return 'minister';
@@ -351,12 +255,19 @@ export function roleClass(title: string): string {
 /** Builds one entity per person over the whole corpus from role-anchored mentions. */
 export function buildPeople(articles: readonly Article[]): Person[] {
   const people: Person[] = [];
-  const find = (first: string | null, surname: string) =>
+  const find = (first: string | null, surname: string, all: readonly string[]) =>
     people.find((p) => {
       const parts = words(p.name).map((t) => nameKey(t.text));
       if (parts.at(-1) !== surname) return false;
       const theirFirst = parts.length > 1 ? parts[0]! : null;
       return first === null || theirFirst === null || theirFirst === first;
+    }) ??
+    // Two family names, written in full or not: "Gabriel Roca Font" is "Gabriel Roca", "President Roca".
+    people.find((p) => {
+      const parts = words(p.name).map((t) => nameKey(t.text));
+      const [short, long] = parts.length <= all.length ? [parts, all] : [all, parts];
+      if (short.length === 1) return long.length > 2 && long.indexOf(short[0]!) > 0;
+      return short[0] === long[0] && short.every((w) => long.includes(w));
     });
   for (const article of articles) {
     for (const sentence of article.sentences) {
@@ -364,7 +275,11 @@ export function buildPeople(articles: readonly Article[]): Person[] {
         const parts = words(m.name).map((t) => t.text);
         const surname = nameKey(parts.at(-1)!);
         const first = parts.length > 1 ? nameKey(parts[0]!) : null;
-        let person = find(first, surname);
+        let person = find(
+          first,
+          surname,
+          parts.map((w) => nameKey(w)),
+        );
         if (!person) {
           person = { id: '', name: m.name, aliases: [], roles: [], country: null };
           people.push(person);
@@ -428,7 +343,8 @@ export function peopleIn(
   const seen = new Set<Person>();
   for (let i = 0; i < tokens.length; i++) {
     const word = tokens[i]!;
-    if (!/^\p{Lu}/u.test(word.text)) continue;
+    // "I" and the "A:" of an interview are no one's name, whatever a name part folds to.
+    if (!/^\p{Lu}/u.test(word.text) || word.text.length < 2) continue;
     const candidates = bySurname.get(nameKey(word.text));
     if (candidates) {
       const prev = tokens[i - 1];

@@ -56,6 +56,25 @@ export const TITLES: readonly string[][] = [
   'ministers',
   'foreign ministers',
   'leaders',
+  'undersecretary',
+  'under-secretary',
+  'under secretary',
+  'minister delegate',
+  'minister-delegate',
+  'vice minister',
+  'first vice minister',
+  'counsellor',
+  'commercial counsellor',
+  'cabinet secretary',
+  'prime cabinet secretary',
+  'general secretary',
+  'party general secretary',
+  'chief representative',
+  'facilitator',
+  'khokim',
+  'hokim',
+  'akim',
+  'head',
 ]
   .map((t) => t.split(' '))
   .sort((a, b) => b.length - a.length);
@@ -249,6 +268,11 @@ export const NOT_NAME = new Set(
     'friday',
     'saturday',
     'sunday',
+    'delegate',
+    'datuk',
+    'dato',
+    'datin',
+    'tun',
   ].concat(TITLES.flat()),
 );
 
@@ -262,7 +286,8 @@ export const PORTFOLIO_WORDS = new Set(
   works national property relations external international cooperation home human rights european neighbourhood
   enlargement budget treasury fisheries food rural urban regional territorial infrastructure railways aviation space
   heritage media arts religious migration customs affair defense veterans land energetics war navy army state
-  homeland treasury revenue tax taxes services human`.split(/\s+/),
+  homeland treasury revenue tax taxes services human diaspora green transition east african asian eurasian
+  arab caribbean`.split(/\s+/),
 );
 
 /**
@@ -286,3 +311,55 @@ export const REGION_WORDS = new Set([
   'county',
   'prefecture',
 ]);
+
+/**
+ * Honorifics before a name, which a name is written without ("Datuk Seri Anwar Ibrahim" is Anwar
+ * Ibrahim): single words, and pairs whose second word alone may be a name ("Sri" of Sri Mulyani).
+ */
+export const HONORIFICS = new Set([
+  'mr',
+  'mrs',
+  'ms',
+  'dr',
+  'sir',
+  'madam',
+  'h.e',
+  'his',
+  'her',
+  'excellency',
+  'datuk',
+  'dato',
+  'datin',
+  'tun',
+  'prof',
+  'professor',
+]);
+export const HONORIFIC_PAIRS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  ['datuk', new Set(['seri', 'sri'])],
+  ['dato', new Set(['seri', 'sri'])],
+  ['tan', new Set(['sri'])],
+  ['puan', new Set(['sri'])],
+  ['toh', new Set(['puan'])],
+]);
+
+/**
+ * Nouns of a person's occupation after a name set off by a comma: "…, an energy analyst at …",
+ * "…, chief economist at …" (the titles of TITLES count too).
+ */
+export const OCCUPATION_WORDS = new Set(
+  `analyst analysts economist expert researcher professor lecturer scholar fellow adviser advisor consultant
+  strategist historian journalist correspondent editor official diplomat negotiator executive manager
+  partner economists experts`.split(/\s+/),
+);
+
+/** Words before a name that say the person is a relative, a predecessor or dead: "his father …", "the death of …". */
+export const KIN_WORDS = new Set(
+  `father mother son daughter wife husband brother sister grandfather grandmother uncle predecessor successor`.split(
+    /\s+/,
+  ),
+);
+export const MEMORY_WORDS = new Set(
+  `death funeral memory mausoleum tomb grave legacy assassination murder killing era rule reign founder`.split(
+    /\s+/,
+  ),
+);

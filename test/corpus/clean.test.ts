@@ -48,6 +48,8 @@ describe('isFurniture', () => {
     'Source countries for the imports are listed below.',
     'Home and world affairs ministers met in May.',
     'On 2 July 2024 the treaty entered into force.',
+    'Photo: Consul Maria Lindqvist opens the new visa centre in Tromso.',
+    'Photo caption: Trade Minister Olu Barde greets exporters at the fair in Lagos. (Photo: Daily Ledger)',
     '',
   ])('keeps "%s"', (line) => {
     expect(isFurniture(line)).toBe(false);

@@ -91,3 +91,31 @@ describe('extractAgreements on text it was not written for', () => {
     ]);
   });
 });
+
+describe('agreementMentions on other document words', () => {
+  it('reads contracts, arrangements, road maps and plans of action', () => {
+    const names = agreementsOf(
+      'The two ministries signed a framework arrangement on soft loans worth $2 billion.',
+      'They reviewed the contract for the supply of Falcon patrol boats signed in March.',
+      'The sides signed a memorandum on port cooperation and a Plan of Action for the Strategic Dialogue.',
+      'They signed a road map for farm cooperation for 2026-2028.',
+      'According to the final communique, trade will grow.',
+    ).map((f) => f.name);
+    expect(names).toEqual([
+      'Framework arrangement on soft loans',
+      'Contract for the supply of Falcon patrol boats',
+      'Memorandum on port cooperation',
+      'Plan of Action for the Strategic Dialogue',
+      'Road map for farm cooperation for 2026-2028',
+    ]);
+  });
+});
+
+describe('extractAgreementGroups', () => {
+  it('gives a count of documents no alias: it names no document', async () => {
+    const { extractAgreementGroups } = await import('../../src/facts/agreementGroups.js');
+    const { articles } = articlesOf('The two sides signed 9 documents on water and roads in Osh.');
+    const groups = extractAgreementGroups(articles, () => null);
+    expect(groups.map((g) => [g.name, g.count, g.aliases])).toEqual([['9 documents', 9, []]]);
+  });
+});
