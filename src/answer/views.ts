@@ -78,7 +78,10 @@ export interface TradeOptions {
 
 function summaryOf(lines: readonly TradeLine[]): string {
   const pair = lines[0]!.pair.join('–');
-  const volumes = lines.filter((l) => l.measure === 'volume' && l.modality === 'reported' && l.year !== null);
+  // A figure in another currency has no dollar amount to show here; its own line below shows it as written.
+  const volumes = lines.filter(
+    (l) => l.measure === 'volume' && l.modality === 'reported' && l.year !== null && l.amountUsd !== null,
+  );
   const latest = volumes[0];
   const parts: string[] = [];
   if (latest) {
@@ -98,13 +101,13 @@ function summaryOf(lines: readonly TradeLine[]): string {
       parts.push(`by year: ${series.join('; ')}`);
     }
   } else {
-    const undated = lines.find((l) => l.measure === 'volume');
+    const undated = lines.find((l) => l.measure === 'volume' && l.amountUsd !== null);
     if (undated)
       parts.push(
         `trade ${undated.qualifier ? `${undated.qualifier} ` : ''}${formatUsd(undated.amountUsd ?? 0)} (${undated.periodLabel ?? 'period not stated'})`,
       );
   }
-  const target = lines.find((l) => l.measure === 'target');
+  const target = lines.find((l) => l.measure === 'target' && l.amountUsd !== null);
   if (target)
     parts.push(`target ${target.qualifier ? `${target.qualifier} ` : ''}${formatUsd(target.amountUsd ?? 0)}`);
   const rank = lines.find((l) => l.measure === 'rank');

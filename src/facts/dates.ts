@@ -116,6 +116,18 @@ function undatedMonth(
   };
 }
 
+/** A year said relative to an article date there is not ("last year"). */
+function undatedYear(said: string): Omit<DateMention, 'text' | 'index'> {
+  return {
+    iso: null,
+    endIso: null,
+    precision: 'year',
+    yearFrom: null,
+    monthDay: null,
+    display: `${said}, article undated`,
+  };
+}
+
 /** A month of a year found from the article's date. */
 function relativeMonth(year: number, month: number): Omit<DateMention, 'text' | 'index'> {
   const iso = `${year}-${pad(month)}`;
@@ -167,6 +179,7 @@ const RELATIVE_YEAR: Record<string, number> = {
   current: 0,
   next: 1,
   coming: 1,
+  the: 0,
 };
 
 /** `January–July 2021`: a span of months as a period reads. */
@@ -176,6 +189,65 @@ export function monthSpanLabel(iso: string, endIso: string): string {
   return y1 === y2
     ? `${MONTHS[m1 - 1]}–${MONTHS[m2 - 1]} ${y1}`
     : `${MONTHS[m1 - 1]} ${y1}–${MONTHS[m2 - 1]} ${y2}`;
+}
+
+/** The year of "of 2024" or "of this year" (the article's, when it has one). */
+function partYear(written: string | undefined, relative: string | undefined, articleYear: number | null) {
+  if (written) return Number(written);
+  if (articleYear === null) return null;
+  return articleYear + (RELATIVE_YEAR[(relative ?? 'this').toLowerCase()] ?? 0);
+}
+
+/** Months `from`–`to` of one year: a part of that year; without a year, kept as undated. */
+function monthSpan(
+  year: number | null,
+  from: number,
+  to: number,
+  said: string,
+  yearFrom: DateMention['yearFrom'],
+  relative = false,
+): Omit<DateMention, 'text' | 'index'> {
+  if (year === null) return { ...undatedMonth(from, said), monthDay: null };
+  const [iso, endIso] = [`${year}-${pad(from)}`, `${year}-${pad(to)}`];
+  const span: Omit<DateMention, 'text' | 'index'> = {
+    iso,
+    endIso,
+    precision: 'month',
+    yearFrom,
+    monthDay: null,
+    display: `${iso} to ${endIso}`,
+  };
+  // "the first quarter of this year" reads as a period of its year: "first quarter of 2025".
+  if (relative)
+    span.label = said
+      .replace(/^the\s+/i, '')
+      .replace(/(?:the\s+)?(?:the|this|current|last|past|previous)\s+year$/i, String(year));
+  return span;
+}
+
+const COUNT_BACK =
+  /^(?:the\s+(?:previous|preceding|prior)\s+year|a\s+year\s+(?:earlier|before)|the\s+year\s+before)$/i;
+
+/** "in 2024, up from the previous year": a year before the date the sentence gave before it. */
+function countBack(found: DateMention[], text: string, articleYear: number | null): DateMention[] {
+  const out: DateMention[] = [];
+  for (const d of found) {
+    if (!COUNT_BACK.test(d.text)) {
+      out.push(d);
+      continue;
+    }
+    const before = out.findLast((b) => b.iso !== null);
+    const year = before ? Number(before.iso!.slice(0, 4)) : (writtenYearBefore(text, d.index) ?? articleYear);
+    if (year !== null) out.push({ ...d, ...yearMention(year - 1, null, 'relative') });
+  }
+  return out;
+}
+
+/** The last year written before `index`: "in 2024, up from the previous year" counts back from it. */
+function writtenYearBefore(text: string, index: number): number | null {
+  const years = [...text.slice(0, index).matchAll(/\b((?:19|20)\d{2})\b(?![-–—]?\d)/g)];
+  const last = years.at(-1);
+  return last ? Number(last[1]) : null;
 }
 
 /** Year-level expressions chrono does not read: bare years, ranges, relative years, months of them. */
@@ -243,42 +315,36 @@ const RULES: Rule[] = [
     },
   },
   {
-    // "in Q1 2025", "the third quarter of 2024": three months
+    // "in Q1 2025", "the third quarter of 2024", "the first quarter of this year": three months
     pattern: new RegExp(
-      String.raw`\b(?:(Q[1-4])\s+|(first|second|third|fourth)\s+quarter\s+of\s+)(${YEAR})\b`,
+      String.raw`\b(?:(Q[1-4])\s+|(first|second|third|fourth)\s+quarter\s+of\s+)(?:(${YEAR})\b|(?:the\s+)?(this|current|last|past|previous)\s+year\b)`,
       'gi',
     ),
-    make: (m) => {
+    make: (m, articleYear) => {
       const q = QUARTER_WORDS[(m[1] ?? m[2]!).toLowerCase()]!;
-      const from = `${m[3]}-${pad(q * 3 - 2)}`;
-      return {
-        iso: from,
-        endIso: `${m[3]}-${pad(q * 3)}`,
-        precision: 'month',
-        yearFrom: 'text',
-        monthDay: null,
-        display: `${from} to ${m[3]}-${pad(q * 3)}`,
-      };
+      const year = partYear(m[3], m[4], articleYear);
+      return monthSpan(year, q * 3 - 2, q * 3, m[0], m[3] ? 'text' : 'relative', !m[3]);
     },
   },
   {
-    // "the first nine months of 2024", "the first half of 2024"
+    // "the first nine months of 2024", "the first half of 2024", "the second half of the year",
+    // "the first two months of this year": part of one year
     pattern: new RegExp(
-      String.raw`\bfirst\s+(two|three|four|five|six|seven|eight|nine|ten|eleven|\d{1,2})\s+months\s+of\s+(${YEAR})\b|\bfirst\s+half\s+of\s+(${YEAR})\b`,
+      String.raw`\b(?:first\s+(two|three|four|five|six|seven|eight|nine|ten|eleven|\d{1,2})\s+months|(first|second)\s+half)\s+of\s+(?:(${YEAR})\b|(?:the\s+)?(the|this|current|last|past|previous)\s+year\b)`,
       'gi',
     ),
-    make: (m) => {
-      const n = m[3] ? 6 : /^\d+$/.test(m[1]!) ? Number(m[1]) : NUMBER_WORDS.indexOf(m[1]!.toLowerCase()) + 1;
-      const year = m[2] ?? m[3]!;
-      if (n < 1 || n > 11) return null;
-      return {
-        iso: `${year}-01`,
-        endIso: `${year}-${pad(n)}`,
-        precision: 'month',
-        yearFrom: 'text',
-        monthDay: null,
-        display: `${year}-01 to ${year}-${pad(n)}`,
-      };
+    make: (m, articleYear) => {
+      const months = m[1]
+        ? /^\d+$/.test(m[1])
+          ? Number(m[1])
+          : NUMBER_WORDS.indexOf(m[1].toLowerCase()) + 1
+        : null;
+      if (months !== null && (months < 1 || months > 11)) return null;
+      const [from, to] = months !== null ? [1, months] : m[2]!.toLowerCase() === 'first' ? [1, 6] : [7, 12];
+      const year = partYear(m[3], m[4], articleYear);
+      const span = monthSpan(year, from, to, m[0], m[3] ? 'text' : 'relative', !m[3]);
+      if (months === null && year !== null) span.label = `${m[2]!.toLowerCase()} half of ${year}`;
+      return span;
     },
   },
   {
@@ -327,20 +393,36 @@ const RULES: Rule[] = [
     },
   },
   {
+    // "up 4% from the previous year", "$11 billion a year earlier": a year before the one the
+    // sentence gave, or before the article's year when it gave none.
+    pattern:
+      /\b(?:the\s+(?:previous|preceding|prior)\s+year|a\s+year\s+(?:earlier|before)|the\s+year\s+before)\b/gi,
+    // Counted back from the date before it once all are found (see `countBack`); here, from the article.
+    make: (m, articleYear) =>
+      articleYear === null ? undatedYear(m[0]) : yearMention(articleYear - 1, null, 'relative'),
+  },
+  {
+    // "by the end of the year", "for the full year", "the whole of the year": the article's year
+    pattern:
+      /\b(?:(?:the\s+)?end\s+of\s+(?:the|this)\s+year|(?:the\s+)?(?:full|whole)\s+year|the\s+whole\s+of\s+(?:the|this)\s+year)\b/gi,
+    make: (m, articleYear) =>
+      articleYear === null ? undatedYear(m[0]) : yearMention(articleYear, null, 'relative'),
+  },
+  {
+    // "last summer", "this autumn": the season's year, counted like "last year" (a season
+    // already past in the article's own year is not told apart)
+    pattern: /\b(last|this|next|past|coming)\s+(?:summer|winter|spring|autumn|fall)\b/gi,
+    make: (m, articleYear) => {
+      if (articleYear === null) return undatedYear(m[0]);
+      return yearMention(articleYear + (RELATIVE_YEAR[m[1]!.toLowerCase()] ?? 0), null, 'relative');
+    },
+  },
+  {
     // "last year", "later this year", "next year", "the past year"
     pattern: /\b(last|this|next|past|previous|current|coming)\s+year\b/gi,
     make: (m, articleYear) => {
       const shift = RELATIVE_YEAR[m[1]!.toLowerCase()] ?? 0;
-      if (articleYear === null) {
-        return {
-          iso: null,
-          endIso: null,
-          precision: 'year',
-          yearFrom: null,
-          monthDay: null,
-          display: `${m[0]}, article undated`,
-        };
-      }
+      if (articleYear === null) return undatedYear(m[0]);
       return yearMention(articleYear + shift, null, 'relative');
     },
   },
@@ -365,6 +447,12 @@ const RULES: Rule[] = [
       String.raw`\b(?:in|since|by|until|till|for|during|of|from|through|to|year|with|than|against|versus)\s+(${YEAR})\b(?!\s?[-–—]\s?\d)`,
       'gi',
     ),
+    make: (m) => yearMention(Number(m[1]), null, 'text'),
+  },
+  {
+    // A year naming an event: "the 2030 World Cup", "the 2024 elections", "the 2026 football season"
+    pattern:
+      /\bthe\s+((?:19|20)\d{2})\s+(?=\p{Lu}|(?:football|FIFA|Olympic|Winter|Summer|general|presidential|parliamentary|elections?|census|budget|summit|season|edition|games|championship|tournament|expo|harvest|deadline|target)\b)/gu,
     make: (m) => yearMention(Number(m[1]), null, 'text'),
   },
   {
@@ -448,9 +536,46 @@ function fromChrono(
   };
 }
 
+/** "in March 2022 …, on April 7 of that year": the day takes the year written before it. */
+function ofThatYear(
+  made: Omit<DateMention, 'text' | 'index'>,
+  sentence: string,
+  at: { index: number; text: string },
+): Omit<DateMention, 'text' | 'index'> {
+  if (made.yearFrom === 'text') return made;
+  if (!/^\s*,?\s*(?:of\s+)?(?:that|the\s+same)\s+year\b/i.test(sentence.slice(at.index + at.text.length)))
+    return made;
+  const year = writtenYearBefore(sentence, at.index);
+  const monthDay = made.monthDay ?? made.iso?.slice(5) ?? null;
+  if (year === null || monthDay === null) return made;
+  const iso = `${year}-${monthDay}`;
+  const endIso = made.endIso ? `${year}${made.endIso.slice(4)}` : null;
+  return {
+    ...made,
+    iso,
+    endIso,
+    yearFrom: 'text',
+    monthDay: null,
+    display: endIso ? `${iso} to ${endIso}` : iso,
+  };
+}
+
+/**
+ * The dates a mention stands for as date facts: a part of one year is that year ("January–
+ * September 2025" is 2025, not January), a range of years is both its ends ("for 2025-2027"
+ * is 2025 and 2027: a plan runs to its last year), anything else (a visit on "March 16-18")
+ * the day it starts.
+ */
+export function datePoints(d: DateMention): Array<string | null> {
+  if (d.iso === null || d.endIso === null || d.precision === 'day') return [d.iso];
+  if (d.precision === 'month')
+    return d.iso.slice(0, 4) === d.endIso.slice(0, 4) ? [d.iso.slice(0, 4)] : [d.iso, d.endIso];
+  return [d.iso, d.endIso];
+}
+
 /** Every date form above has a digit or one of these words: a sentence with neither has no date. */
 const MAYBE_DATE =
-  /\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|last|this|next|past|previous|current|coming|today|yesterday|tomorrow|mon|tues|wednes|thurs|fri|satur|sun)/i;
+  /\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|last|this|next|past|previous|current|coming|today|yesterday|tomorrow|mon|tues|wednes|thurs|fri|satur|sun|year|summer|winter|spring|autumn|fall)/i;
 
 /** Dates in a sentence, in order; `articleDate` (YYYY-MM-DD) resolves relative ones. */
 export function datesIn(sentence: string, articleDate: string | null): DateMention[] {
@@ -487,8 +612,12 @@ export function datesIn(sentence: string, articleDate: string | null): DateMenti
       const candidate = { text: result.text, index: from + result.index };
       if (found.some((f) => overlaps(f, candidate))) continue;
       const made = fromChrono(result, articleDate);
-      if (made) found.push({ ...candidate, ...made });
+      if (made) found.push({ ...candidate, ...ofThatYear(made, sentence, candidate) });
     }
   }
-  return found.sort((a, b) => a.index - b.index);
+  return countBack(
+    found.sort((a, b) => a.index - b.index),
+    sentence,
+    articleYear,
+  );
 }

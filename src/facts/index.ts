@@ -1,7 +1,7 @@
 import type { Article, Corpus, Sentence } from '../corpus/types.js';
 import { extractAgreementGroups } from './agreementGroups.js';
 import { agreementStatement, extractAgreements } from './agreements.js';
-import { datesIn } from './dates.js';
+import { datePoints, datesIn } from './dates.js';
 import { withSentenceCaches } from './geo.js';
 import { extractMeetings } from './meetings.js';
 import { formatUsd, moneyIn, percentsIn } from './money.js';
@@ -80,21 +80,23 @@ function sentenceFacts(sentence: Sentence, date: string | null): Fact[] {
   }
   const days = new Set<string>();
   for (const d of datesIn(sentence.text, date)) {
-    // "last year" in an undated article is no date at all; "January 25" without a year still is one.
-    if (d.iso === null && d.monthDay === null) continue;
-    // "Brasilia, March 26 – … signed on Wednesday": one day named twice is one date.
-    if (d.iso !== null && d.precision === 'day') {
-      if (days.has(d.iso)) continue;
-      days.add(d.iso);
+    // "last year" in an undated article is still a date, of a year not known ("last year, article undated").
+    for (const iso of datePoints(d)) {
+      // "Brasilia, March 26 – … signed on Wednesday": one day (or year) named twice is one date.
+      if (iso !== null) {
+        if (days.has(iso)) continue;
+        days.add(iso);
+      }
+      out.push({
+        kind: 'date',
+        text: d.text,
+        date: { iso, display: d.display, from: d.yearFrom ?? 'none' },
+        precision:
+          iso === null ? d.precision : iso.length === 4 ? 'year' : iso.length === 7 ? 'month' : 'day',
+        statement: `${d.text}: ${d.display}`,
+        source: source(sentence),
+      } satisfies DateFact);
     }
-    out.push({
-      kind: 'date',
-      text: d.text,
-      date: { iso: d.iso, display: d.display, from: d.yearFrom ?? 'none' },
-      precision: d.precision,
-      statement: `${d.text}: ${d.display}`,
-      source: source(sentence),
-    } satisfies DateFact);
   }
   return out;
 }

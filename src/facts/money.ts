@@ -1,7 +1,8 @@
 /**
  * Money amounts and percentages as news writes them: `$1.2 billion`,
  * `1.2 billion US dollars`, `$1bn`, `$2.8mn`, `$500mln`, `US$680 million`,
- * `USD 3 million`, `€40m`; `7 percent`, `18.5%`, `3 per cent`.
+ * `USD 3 million`, `€40m`, `RM89.3 billion`, `KSh 148 billion`, `AUD 50 million`,
+ * `300 million baht`, `Rs 5,000 crore`; `7 percent`, `18.5%`, `3 per cent`.
  */
 
 export interface MoneyMention {
@@ -40,10 +41,53 @@ const SCALE: Record<string, number> = {
   trillion: 1e12,
   tn: 1e12,
   trln: 1e12,
+  // South Asian scales: "Rs 5,000 crore" is 50 billion rupees.
+  lakh: 1e5,
+  lakhs: 1e5,
+  crore: 1e7,
+  crores: 1e7,
 };
 
 const SYMBOL_CURRENCY: Record<string, string> = {
   us$: 'USD',
+  a$: 'AUD',
+  aud: 'AUD',
+  c$: 'CAD',
+  cad: 'CAD',
+  s$: 'SGD',
+  sgd: 'SGD',
+  hk$: 'HKD',
+  nz$: 'NZD',
+  jpy: 'JPY',
+  cny: 'CNY',
+  rmb: 'CNY',
+  rm: 'MYR',
+  myr: 'MYR',
+  thb: 'THB',
+  ksh: 'KES',
+  kes: 'KES',
+  // Kenyan papers write the shilling as "Sh"; Tanzania's and Uganda's have their own prefixes.
+  sh: 'KES',
+  tsh: 'TZS',
+  tzs: 'TZS',
+  ush: 'UGX',
+  ugx: 'UGX',
+  '₦': 'NGN',
+  ngn: 'NGN',
+  'gh₵': 'GHS',
+  ghs: 'GHS',
+  '₹': 'INR',
+  rs: 'INR',
+  inr: 'INR',
+  pkr: 'PKR',
+  '₩': 'KRW',
+  krw: 'KRW',
+  '₺': 'TRY',
+  try: 'TRY',
+  chf: 'CHF',
+  uzs: 'UZS',
+  kgs: 'KGS',
+  tjs: 'TJS',
   usd: 'USD',
   $: 'USD',
   '€': 'EUR',
@@ -68,17 +112,37 @@ const WORD_CURRENCY: Array<[RegExp, string]> = [
   [/^somoni$/i, 'TJS'],
   [/^yuan$/i, 'CNY'],
   [/^(?:japanese\s+)?yen$/i, 'JPY'],
+  [/^australian\s+dollars?$/i, 'AUD'],
+  [/^canadian\s+dollars?$/i, 'CAD'],
+  [/^singapore\s+dollars?$/i, 'SGD'],
+  [/^hong\s+kong\s+dollars?$/i, 'HKD'],
+  [/^new\s+zealand\s+dollars?$/i, 'NZD'],
+  [/^(?:thai\s+)?baht$/i, 'THB'],
+  [/^(?:malaysian\s+)?ringgit$/i, 'MYR'],
+  [/^kenyan\s+shillings?$/i, 'KES'],
+  [/^tanzanian\s+shillings?$/i, 'TZS'],
+  [/^ugandan\s+shillings?$/i, 'UGX'],
+  [/^(?:nigerian\s+)?naira$/i, 'NGN'],
+  [/^(?:ghanaian\s+)?cedis?$/i, 'GHS'],
+  [/^(?:indian\s+)?rupees?$/i, 'INR'],
+  [/^pakistani\s+rupees?$/i, 'PKR'],
+  [/^(?:south\s+)?korean\s+won$/i, 'KRW'],
+  [/^(?:turkish\s+)?lira$/i, 'TRY'],
+  [/^(?:uzbek\s+)?soums?$/i, 'UZS'],
+  [/^(?:swiss\s+)?francs?$/i, 'CHF'],
+  [/^(?:chinese\s+)?(?:renminbi|yuan)$/i, 'CNY'],
 ];
 
 /** A thousands group has three digits, so a comma before one or two is a decimal comma: `$612,87 million`. */
 const NUMBER = String.raw`\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?|\d+,\d{1,2}(?!\d)|\d+(?:\.\d+)?`;
-const SCALE_WORDS = 'thousand|millions?|billions?|trillion|mln|mn|bln|bn|trln|tn|mil|k|m|b';
-const SYMBOL = String.raw`US\$|USD|\$|€|EUR|£|GBP|¥|₽|RUB|₸|KZT`;
-const CURRENCY_WORDS = String.raw`(?:US|U\.S\.|American)\s+dollars?|dollars?|USD|euros?|EUR|(?:British\s+)?pounds?(?:\s+sterling)?|(?:Russian\s+)?(?:roubles?|rubles?)|tenge|somoni|yuan|(?:Japanese\s+)?yen`;
+const SCALE_WORDS = 'thousand|millions?|billions?|trillion|mln|mn|bln|bn|trln|tn|mil|lakhs?|crores?|k|m|b';
+/** Codes and symbols written before the number; a letter prefix needs no space ("RM89.3 billion", "KSh 148 billion"). */
+const SYMBOL = String.raw`US\$|A\$|C\$|S\$|HK\$|NZ\$|USD|AUD|CAD|SGD|JPY|CNY|RMB|MYR|THB|KES|TZS|UGX|NGN|GHS|INR|PKR|KRW|TRY|CHF|UZS|KGS|TJS|RM|KSh|TSh|USh|Sh|Rs\.?|GH₵|\$|€|EUR|£|GBP|¥|₽|RUB|₸|KZT|₦|₹|₩|₺`;
+const CURRENCY_WORDS = String.raw`(?:US|U\.S\.|American)\s+dollars?|(?:Australian|Canadian|Singapore|Hong\s+Kong|New\s+Zealand)\s+dollars?|dollars?|USD|euros?|EUR|(?:British\s+)?pounds?(?:\s+sterling)?|(?:Russian\s+)?(?:roubles?|rubles?)|tenge|somoni|(?:Chinese\s+)?(?:yuan|renminbi)|(?:Japanese\s+)?yen|JPY|AUD|CNY|(?:Thai\s+)?baht|THB|(?:Malaysian\s+)?ringgit|MYR|(?:Kenyan|Tanzanian|Ugandan)\s+shillings?|KES|(?:Nigerian\s+)?naira|(?:Ghanaian\s+)?cedis?|(?:Indian|Pakistani)\s+rupees?|rupees?|INR|(?:South\s+)?Korean\s+won|(?:Turkish\s+)?lira|(?:Uzbek\s+)?soums?|(?:Swiss\s+)?francs?`;
 
 /** `$1.2 billion`, `US$680 million`, `$2bn`, `USD 3 million`, `$1.2 billion US dollars`. */
 const SYMBOL_FIRST = new RegExp(
-  String.raw`(?<![\p{L}\p{N}])(${SYMBOL})\s?(${NUMBER})(?:\s?(${SCALE_WORDS})(?![\p{L}]))?(?:\s+(?:${CURRENCY_WORDS})(?![\p{L}]))?`,
+  String.raw`(?<![\p{L}\p{N}])(${SYMBOL})\s?(${NUMBER})(?:\s?(${SCALE_WORDS})(?![\p{L}]))?(?:\s+(${CURRENCY_WORDS})(?![\p{L}]))?`,
   'giu',
 );
 /** `1.2 billion US dollars`, `500 million euros`, `3 million USD`. */
@@ -95,7 +159,13 @@ function toNumber(text: string): number {
   return Number(/^\d+,\d{1,2}$/.test(text) ? text.replace(',', '.') : text.replace(/,/g, ''));
 }
 
+/** A number times its scale, without binary fractions: 4.1 × 10⁹ is 4100000000, not 4099999999.9999995. */
+function scaled(text: string, scale: number): number {
+  return Number((toNumber(text) * scale).toPrecision(15));
+}
+
 function currencyOfWords(words: string): string {
+  if (/^[A-Z]{3}$/.test(words.trim())) return SYMBOL_CURRENCY[words.trim().toLowerCase()] ?? 'USD';
   for (const [rule, code] of WORD_CURRENCY) if (rule.test(words.trim())) return code;
   return 'USD';
 }
@@ -106,22 +176,27 @@ function mention(text: string, index: number, amount: number, currency: string):
 
 /** A cheap test that a sentence may hold an amount, before the full patterns run. */
 const MAYBE_MONEY =
-  /\d[\s\S]*(?:dollar|euro|pound|rouble|ruble|tenge|somoni|yuan|yen|usd|eur|gbp|rub|kzt)|(?:[$€£¥₽₸]|usd|eur|gbp|rub|kzt)\s?\d/i;
+  /\d[\s\S]*(?:dollar|euro|pound|rouble|ruble|tenge|somoni|yuan|renminbi|yen|baht|ringgit|shilling|naira|cedi|rupee|won\b|lira|soum|franc|usd|eur|gbp|rub|kzt|jpy|aud|cny|thb|myr|kes|inr)|(?:[$€£¥₽₸₦₹₩₺₵]|\b(?:usd|eur|gbp|rub|kzt|aud|cad|sgd|jpy|cny|rmb|myr|thb|kes|tzs|ugx|ngn|ghs|inr|pkr|krw|try|chf|uzs|kgs|tjs|rm|ksh|tsh|ush|sh|rs))\.?\s?\d/i;
+
+/** A letter prefix counts only as written ("RM", "Sh", "TRY"), so "try 5 times" or "sh 3" is no amount. */
+const LETTER_SYMBOL = new RegExp(`^(?:${SYMBOL})$`, 'u');
 
 /** Money amounts in a sentence, in order. */
 export function moneyIn(sentence: string): MoneyMention[] {
   if (!MAYBE_MONEY.test(sentence)) return [];
   const found: MoneyMention[] = [];
   for (const m of sentence.matchAll(SYMBOL_FIRST)) {
+    if (/\p{L}/u.test(m[1]!) && !LETTER_SYMBOL.test(m[1]!)) continue;
     const scale = m[3] ? (SCALE[m[3].toLowerCase()] ?? 1) : 1;
-    found.push(
-      mention(m[0], m.index, toNumber(m[2]!) * scale, SYMBOL_CURRENCY[m[1]!.toLowerCase()] ?? 'USD'),
-    );
+    // "$1.2 billion Australian dollars": the words after the number name the currency.
+    const symbol = SYMBOL_CURRENCY[m[1]!.toLowerCase().replace(/\.$/, '')] ?? 'USD';
+    const currency = m[4] && symbol === 'USD' ? currencyOfWords(m[4]) : symbol;
+    found.push(mention(m[0], m.index, scaled(m[2]!, scale), currency));
   }
   for (const m of sentence.matchAll(WORD_AFTER)) {
     if (found.some((f) => m.index >= f.index && m.index < f.index + f.text.length)) continue;
     const scale = m[2] ? (SCALE[m[2].toLowerCase()] ?? 1) : 1;
-    found.push(mention(m[0], m.index, toNumber(m[1]!) * scale, currencyOfWords(m[3]!)));
+    found.push(mention(m[0], m.index, scaled(m[1]!, scale), currencyOfWords(m[3]!)));
   }
   return found.sort((a, b) => a.index - b.index);
 }

@@ -15,7 +15,8 @@ import type { FactSource, Period, TradeFact } from './types.js';
  * pair never feeds this one's figures.
  */
 
-const TRADE_WORDS = /\b(trade|trading|turnover|commerce|exports?|imports?|bilateral trade)\b/i;
+const TRADE_WORDS =
+  /\b(trade|trading|turnover|commerce|exports?|imports?|bilateral trade|exported|imported|sold|bought|shipped)\b/i;
 const TOTAL_TRADE = /\b(trade|turnover|commerce)\b/i;
 
 const OVER = /\b(over|more than|exceed(?:ed|ing|s)?|above|surpass(?:ed|ing)?|in excess of|at least)\s*$/i;
@@ -23,8 +24,10 @@ const UP_TO = /\bup to\s*$/i;
 const ABOUT = /\b(about|around|nearly|almost|approximately|some|roughly|close to)\s*$/i;
 const GROWTH =
   /\b(increas\w*|grew|grow\w*|growth|rose|rise|rising|up|jump\w*|climb\w*|surg\w*|declin\w*|fell|fall\w*|down|decreas\w*|drop\w*|shrank|contract\w*)\b/i;
-const GROWTH_AFTER = /^\s*(?:increase|growth|rise|jump|gain|decrease|decline|drop|fall)\b/i;
-const FALL_AFTER = /^\s*(?:decrease|decline|drop|fall)\b/i;
+/** "a 75.6% increase", "12.5% more than in 2023", "3% lower than a year before". */
+const GROWTH_AFTER =
+  /^\s*(?:increase|growth|rise|jump|gain|decrease|decline|drop|fall|(?:more|less|higher|lower)\s+than)\b/i;
+const FALL_AFTER = /^\s*(?:decrease|decline|drop|fall|(?:less|lower)\s+than)\b/i;
 const FALL = /\b(declin\w*|fell|fall\w*|down|decreas\w*|drop\w*|shrank|contract\w*)\b/i;
 
 const EXPORTS =
@@ -104,7 +107,7 @@ function qualifierOf(before: string): TradeFact['qualifier'] {
 }
 
 /** The clause before an amount: back to the previous sentence-internal boundary. */
-const CLAUSE_BREAK = /;|\.\s|,?\s+(?:while|whereas)\s|,\s+(?:and that|but|and)\s/g;
+const CLAUSE_BREAK = /;|\.\s|,?\s+(?:while|whereas)\s|,\s+(?:and that|but|and|of which)\s/g;
 
 function clauseBefore(text: string, index: number): string {
   const head = text.slice(0, index);
@@ -115,7 +118,7 @@ function clauseBefore(text: string, index: number): string {
 
 /** A figure given of the trade the sentence before spoke of: "it reached", "this figure should reach". */
 const REFERS_BACK =
-  /^\s*["“”'‘’]?\s*(?:[A-Z][\w.]*:\s*)?(?:in \d{4},?\s+)?(?:it|this|that)\s|\b(?:this|that|the) (?:figure|indicator|volume|number)\b|\b(?:a|the) (?:target|goal) of\s*$/i;
+  /^\s*["“”'‘’]?\s*(?:[A-Z][\w.]*:\s*)?(?:in [^,.;]{0,40}?,?\s+)?(?:it|this|that)\s|\b(?:this|that|the) (?:figure|indicator|volume|number(?!\s+of))\b|\b(?:a|the) (?:target|goal) of\s*$|\b(?:our|the|their) (?:target|goal|aim) (?:is|was|remains)\s*$/i;
 
 const PERIOD_BACK = /\b(?:the|this|that) (?:reporting |same )?period\b/i;
 
@@ -125,7 +128,7 @@ const CHANGE_BY =
 
 const MAX_GOVERNING_CHARS = 200;
 const COMPETING =
-  /\b(?:investments?|loans?|debts?|budgets?|costs?|funds?|funding|aid|grants?|revenues?|tax(?:es)?|spending|deficits?|treasury|appropriations?|expenditures?|expenses|salar(?:y|ies)|capital|reserves|bonds|prices?|package|credit|surplus|balance)\b/i;
+  /\b(?:investments?|loans?|debts?|budgets?|costs?|funds?|funding|aid|grants?|revenues?|tax(?:es)?|spending|deficits?|treasury|appropriations?|expenditures?|expenses|salar(?:y|ies)|capital|capitalised|capitalized|reserves|bonds|prices?|package|credit|surplus|balance|projects?|contracts?|deals?)\b/i;
 
 /** What an amount measures, from the words of its own clause. */
 function amountKind(clause: string): 'trade' | 'exports' | 'imports' | null {
@@ -133,12 +136,14 @@ function amountKind(clause: string): 'trade' | 'exports' | 'imports' | null {
   // "fluctuations in trade, the Secretary of the Treasury … $5 million".
   clause = clause.slice(-MAX_GOVERNING_CHARS);
   const last = [
-    ...clause.matchAll(/\b(trade|trading|turnover|commerce|exports?|imports?|shipments|supplies)\b/gi),
+    ...clause.matchAll(
+      /\b(trade|trading|turnover|commerce|exports?|imports?|shipments|supplies|exported|imported|sold|bought|purchased|shipped|supplied)\b/gi,
+    ),
   ].at(-1);
   if (!last) return null;
   if (COMPETING.test(clause.slice(last.index + last[0].length))) return null;
   const word = last[1]!.toLowerCase();
-  if (word.startsWith('import') || word === 'bought') return 'imports';
+  if (word.startsWith('import') || word === 'bought' || word === 'purchased') return 'imports';
   if (/^(?:export|shipment|shipped|suppl|sold)/.test(word)) return 'exports';
   return 'trade';
 }
@@ -165,7 +170,11 @@ function direction(
   const toC = named(to?.[1]);
   const ownerC = named(owner?.[1]);
   if (kind === 'imports') {
-    const seller = fromC;
+    // "Ghana bought Nigerian goods worth …": the goods' country sells.
+    const goodsOf = /\b(?:bought|imported|purchased)\s+([\p{Lu}][\p{L}’'-]+)\s+(?:goods|products)\b/u.exec(
+      clause,
+    );
+    const seller = fromC ?? named(goodsOf?.[1]);
     const buyer = ownerC ?? (seller ? other(seller) : null);
     return seller && buyer && seller !== buyer ? [seller, buyer] : null;
   }
@@ -195,8 +204,9 @@ export function base(pair: [string, string], sentence: Sentence): Omit<TradeFact
   };
 }
 
-function amountLabel(fact: Pick<TradeFact, 'amountUsd' | 'qualifier'>): string {
-  const amount = fact.amountUsd === null ? '?' : formatUsd(fact.amountUsd);
+function amountLabel(fact: Pick<TradeFact, 'amountUsd' | 'qualifier' | 'amountText'>): string {
+  // A figure in another currency is shown as written ("RM89.3 billion"), never converted.
+  const amount = fact.amountUsd === null ? (fact.amountText ?? '?') : formatUsd(fact.amountUsd);
   return fact.qualifier ? `${fact.qualifier} ${amount}` : amount;
 }
 
@@ -206,6 +216,17 @@ export const MODALITY_NOTE: Record<TradeFact['modality'], string> = {
   expected: ' (expected)',
   target: ' (target)',
 };
+
+/** "Chile–Peru trade target: $20 billion by 2030", "… trade forecast: $12 billion for 2026". */
+export function targetStatement(
+  pair: string,
+  amount: string,
+  modality: TradeFact['modality'],
+  period: string | null,
+): string {
+  const when = period === null ? '' : /^(?:by|in|until|for)\b/.test(period) ? ` ${period}` : ` for ${period}`;
+  return `${pair} trade ${modality === 'expected' ? 'forecast' : 'target'}: ${amount}${when}`;
+}
 
 /** The one-line statement of a trade fact. */
 export function tradeStatement(fact: Omit<TradeFact, 'statement'>): string {
@@ -217,13 +238,13 @@ export function tradeStatement(fact: Omit<TradeFact, 'statement'>): string {
     case 'growth':
       return `${pair} trade growth${period}${MODALITY_NOTE[fact.modality]}: ${fact.percent !== null && fact.percent > 0 ? '+' : ''}${fact.percent}%`;
     case 'target':
-      return `${pair} trade target: ${amountLabel(fact)}${fact.period ? ` ${fact.period.label}` : ''}`;
+      return targetStatement(pair, amountLabel(fact), fact.modality, fact.period?.label ?? null);
     case 'rank':
       return rankStatement(fact);
     case 'exports':
       return `${fact.modality === 'target' ? 'Planned exports' : 'Exports'} from ${fact.exporter} to ${fact.importer}: ${[
         fact.goods.join(', '),
-        fact.amountUsd !== null ? amountLabel(fact) : '',
+        fact.amountUsd !== null || fact.amountText ? amountLabel(fact) : '',
       ]
         .filter(Boolean)
         .join(', ')}${fact.period ? ` (${fact.period.label})` : ''}`;
@@ -272,6 +293,29 @@ function aside(text: string, m: MoneyMention): number {
   return /^\s*\([^()]{0,40}\)/.exec(text.slice(m.index + m.text.length))?.[0].length ?? 0;
 }
 
+/** "RM118.7 billion, or about US$26.4 billion", "24 billion euros in 2024, which is about $26 billion": an amount whose dollar value follows it. */
+const EQUIVALENT =
+  /^\s*(?:(?:in|for)\s+(?:19|20)\d{2}\s*)?(?:,\s*)?(?:\(\s*)?(?:or\s+|equivalent\s+to\s+|i\.e\.\s+|(?:which|that)\s+is\s+)?(?:about|around|roughly|some|nearly|approximately|almost|over)?\s*$/i;
+
+/** "up from $26.4 billion last year", "compared with $44.5 billion": the base a figure is compared with happened. */
+const BASE_BEFORE =
+  /\b(?:(?:up|down)\s+from|from|compared\s+(?:with|to)|against|versus)\s*(?:about|around|nearly|almost|some)?\s*$/i;
+
+/** "$2 billion in annual trade": the trade words right after the amount. */
+const TRADE_AFTER =
+  /^\s+(?:in|of)\s+(?:(?:annual|yearly|bilateral|two-way|mutual|total)\s+)*(?:trade|turnover|commerce)\b/i;
+
+/** "… of which non-oil goods accounted for $4 billion": a part of the figure before, not a figure of its own. */
+const PART_OF = /\bof which\b/i;
+
+/** "against $10.9 billion of Moroccan goods sold in Spain": who sells, from the words after the amount. */
+const GOODS_AFTER =
+  /^\s+(?:worth\s+)?of\s+([\p{Lu}][\p{L}’'-]+)\s+(?:goods|products|exports)(?:\s+(?:sold|shipped|exported)\s+(?:in|to)\s+([\p{Lu}][\p{L}’'-]+))?/u;
+
+/** "exports rose 18.1 percent to $X": the change of the exports on the way to the amount. */
+const CHANGE_TO =
+  /\b(increas\w*|grew|rose|jump\w*|climb\w*|declin\w*|fell|decreas\w*|drop\w*)\s+(?:by\s+)?(?:almost\s+|nearly\s+|about\s+|some\s+)?(\d+(?:\.\d+)?)\s?(?:%|percent|per cent)\s+to\s*$/i;
+
 function moneyFacts(
   sentence: Sentence,
   pair: [string, string],
@@ -282,27 +326,38 @@ function moneyFacts(
   const out: TradeFact[] = [];
   const text = sentence.text;
   // Only the figures read here compete for dates: "$206 million (157 million euros) in 2009".
-  const dollars = money.filter((m) => m.usd !== null);
+  // An amount with its dollar value right after it is read as that dollar value.
+  const figures = money.filter((m, i) => {
+    const next = money[i + 1];
+    if (m.usd !== null || !next || next.usd === null) return true;
+    return !EQUIVALENT.test(text.slice(m.index + m.text.length, next.index));
+  });
+  const dollars = figures;
   const totalTrade = TOTAL_TRADE.test(text);
   type Kind = 'trade' | 'exports' | 'imports';
   let previous: { kind: Kind; end: number } | null = null;
   let lastWay: { kind: Kind; way: [string, string] } | null = null;
-  for (const m of money) {
-    if (m.usd === null) continue;
+  const volumeAt: Array<{ fact: TradeFact; index: number; base: boolean }> = [];
+  for (const m of figures) {
     const before = clauseBefore(text, m.index);
+    const after = text.slice(m.index + m.text.length);
     // "How large is trade…? — In 2023 it reached $12.9 billion": "it" is the trade just asked about.
     // "In 2021 trade reached $1.1 billion, and in 2022 $1.4 billion": the second amount is
     // of the same kind as the first, unless another money noun comes between.
+    const part: boolean = previous !== null && PART_OF.test(text.slice(previous.end, m.index));
     const kind: Kind | null =
       amountKind(before) ??
+      (TRADE_AFTER.test(after) ? 'trade' : null) ??
       (tradeBefore && REFERS_BACK.test(before) ? 'trade' : null) ??
       (previous && !COMPETING.test(text.slice(previous.end, m.index)) ? previous.kind : null);
     // An amount whose own clause is about something else (investment, a loan) is not a trade figure;
     // nor is the size of a change ("increased by $170.2 million").
-    if (kind === null || CHANGE_BY.test(before)) continue;
+    if (kind === null || CHANGE_BY.test(before) || (part && amountKind(before) === null)) continue;
     previous = { kind, end: m.index + m.text.length };
-    const modality = modalityOf(before, text.slice(m.index + m.text.length, m.index + m.text.length + 40));
-    const isTarget = kind === 'trade' && modality === 'target';
+    const isBase = BASE_BEFORE.test(before);
+    const modality = isBase ? 'reported' : modalityOf(before, after.slice(0, 40));
+    // A forecast of the volume is stated as a target is: a figure for a period still to come.
+    const isTarget = kind === 'trade' && modality !== 'reported';
     const fact: Omit<TradeFact, 'statement'> = {
       ...base(pair, sentence),
       measure: isTarget ? 'target' : kind === 'trade' ? 'volume' : 'exports',
@@ -310,13 +365,19 @@ function moneyFacts(
       amountUsd: m.usd,
       amountText: m.text,
       qualifier: qualifierOf(before),
-      period: isTarget
-        ? deadline(text, m.index + m.text.length)
-        : periodOf(text, dates, m.index, m.index + m.text.length + aside(text, m), dollars),
+      period:
+        (isTarget ? deadline(text, m.index + m.text.length) : null) ??
+        periodOf(text, dates, m.index, m.index + m.text.length + aside(text, m), dollars),
     };
     if (kind !== 'trade') {
       // "X's exports to Y made up $222.7 million, while imports were $325 million": the other way round.
+      const goods = GOODS_AFTER.exec(after);
+      const seller = goods ? countryOf(goods[1]!) : undefined;
+      const buyer = seller && goods?.[2] ? countryOf(goods[2]) : undefined;
       const way: [string, string] | null =
+        (seller && pair.includes(seller)
+          ? ([seller, buyer ?? pair.find((c) => c !== seller)!] as [string, string])
+          : null) ??
         direction(before, kind, pair) ??
         (lastWay && kind !== lastWay.kind ? [lastWay.way[1], lastWay.way[0]] : null);
       if (!way) continue;
@@ -324,12 +385,24 @@ function moneyFacts(
       [fact.exporter, fact.importer] = way;
       fact.pair = sortedPair(way[0], way[1]);
       fact.goods = goodsAside(before);
+      const change = CHANGE_TO.exec(before);
+      if (change) fact.percent = (FALL.test(change[1]!) ? -1 : 1) * Number(change[2]);
     }
-    out.push(finish(fact));
+    const done = finish(fact);
+    if (done.measure === 'volume') volumeAt.push({ fact: done, index: m.index, base: isBase });
+    out.push(done);
   }
-  // Growth of the volume: "increasing by 7 percent in 2024"
-  const volume = out.find((f) => f.measure === 'volume');
+  // Growth of the volume: "increasing by 7 percent in 2024"; of the volume nearest it, when there are several
+  // ("$3.8 billion in 2023 and $2.26 billion in January-June 2025, up 6.1%").
+  const exportChanges = new Set(
+    out.filter((f) => f.measure === 'exports' && f.percent !== null).map((f) => f.percent),
+  );
   for (const p of percentsIn(text)) {
+    // The volume before the change, else the one it leads to ("rose 8.7% … to $2.4 billion"); never the base
+    // it is counted from ("up 9% from $1.01 billion in 2023").
+    const own = volumeAt.filter((v) => !v.base);
+    const volume = (own.findLast((v) => v.index < p.index) ?? own.find((v) => v.index > p.index))?.fact;
+    if (exportChanges.has(p.value)) continue;
     const before = text.slice(Math.max(0, p.index - 40), p.index);
     // "up 5.7 percent", and "a 75.6% increase": the growth word before or right after the figure.
     const after = text.slice(p.index + p.text.length, p.index + p.text.length + 25);
@@ -467,7 +540,9 @@ export function extractTrade(
       f.statement = tradeStatement(f);
     }
     out.push(...figures);
-    out.push(...rankFacts(sentence, pair));
+    // A rank given with a period ("Spain remained its largest partner last year") is the rank of that period.
+    const yearly = dates.filter((d) => d.precision !== 'day');
+    out.push(...rankFacts(sentence, pair, (at) => periodOf(sentence.text, yearly, at)));
     out.push(...exportFacts(sentence, pair));
   }
   return out;

@@ -1,7 +1,7 @@
 import type { Sentence } from '../corpus/types.js';
 import { countriesIn, countryOf } from './geo.js';
 import { base, dash, finish, sortedPair } from './trade.js';
-import type { TradeFact } from './types.js';
+import type { Period, TradeFact } from './types.js';
 
 /**
  * Ranks among trading partners ("Kazakhstan is one of Kyrgyzstan's three
@@ -10,15 +10,20 @@ import type { TradeFact } from './types.js';
  */
 
 const RANK =
-  /\b((?:one of\s+)?(?:[\p{L}’'-]+['’]s\s+["“”‘]?)?(?:top\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+)|(?:two|three|four|five|ten|\d+)\s+(?:largest|biggest|main|leading|major|top)|(?:largest|biggest|main|leading|major|key|(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))[- ](?:largest|biggest))))(?:\s+(?:international|foreign|external|commercial))?\s+trad(?:ing|e) partners?["“”’]?(?:\s+of\s+([\p{Lu}][\p{L}’'-]+(?:\s+[\p{Lu}][\p{L}’'-]+)?))?((?:\s+(?:after|behind|among|in|within)\s+[^,.;]+)*)/iu;
+  /\b((?:one of\s+)?(?:[\p{L}’'-]+['’]s\s+["“”‘]?)?(?:top\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+)|(?:two|three|four|five|ten|\d+)\s+(?:largest|biggest|main|leading|major|top)|(?:largest|biggest|main|leading|major|key|(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))[- ](?:largest|biggest))|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth))(?:\s+(?:international|foreign|external|commercial))?\s+(?:trad(?:ing|e) partners?|export (?:markets?|destinations?)|suppliers?)["“”’]?(?:\s+of\s+([\p{Lu}][\p{L}’'-]+(?:\s+[\p{Lu}][\p{L}’'-]+)?))?((?:\s+(?:after|behind|among|in|within)\s+[^,.;]+)*)/iu;
 
 /** "Kazakhstan is among Tajikistan's top three trading partners", "… is Tajikistan's second-largest trading partner after Russia". */
 export function rankStatement(
   fact: Pick<TradeFact, 'exporter' | 'importer' | 'rank' | 'rankNote' | 'pair'> & { percent?: number | null },
 ): string {
   const who = fact.exporter ?? dash(fact.pair);
-  if (fact.percent != null && fact.importer)
-    return `${who} accounts for ${fact.percent}% of ${fact.importer}'s trade`;
+  const share = fact.percent != null && fact.importer ? `${fact.percent}% of ${fact.importer}'s trade` : null;
+  if (share && (fact.rank === null || /^\d/.test(fact.rank))) return `${who} accounts for ${share}`;
+  const said = rankOnly(fact, who);
+  return share ? `${said}, with ${share}` : said;
+}
+
+function rankOnly(fact: Pick<TradeFact, 'importer' | 'rank' | 'rankNote'>, who: string): string {
   const ordinal = /^(.+) among trading partners$/.exec(fact.rank ?? '');
   if (ordinal)
     return `${who} ranks ${ordinal[1]} among ${fact.importer ? `${fact.importer}'s` : 'its'} trading partners`;
@@ -32,7 +37,7 @@ export function rankStatement(
 
 /** A rank is stated of a country: "X is/ranks among/stands as one of/making X … trading partner". */
 const RANK_LINK =
-  /\b(?:is|was|has been|remains|remained|ranks?|ranked|stands?|stood|became|has become|making|made|makes)\b[^.;]{0,40}$/i;
+  /\b(?:is|was|has been|remains|remained|ranks?|ranked|stands?|stood|became|has become|making|made|makes|as)\b[^.;]{0,40}$/i;
 
 const ORDINAL = String.raw`\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth`;
 /** "X accounts for (only) 2.5% of Y's total (foreign) trade". */
@@ -46,6 +51,10 @@ const ORDINAL_RANK = new RegExp(
   String.raw`\b([\p{Lu}][\p{L}’'-]+)\b(?:[^.;]|\.(?=\d))*?\b(?:ranks?|ranked|is|was)\s+(?:the\s+)?(${ORDINAL})\s+(?:among\s+(?:([Ii]ts|[\p{Lu}][\p{L}’'-]+['’]s)\s+(?:\w+\s+)?trad(?:ing|e) partners|(?:the\s+)?(?:\w+\s+)?trad(?:ing|e) partners\s+of\s+([\p{Lu}][\p{L}’'-]+))|in\s+([\p{Lu}][\p{L}’'-]+['’]s)\s+(?:\w+\s+)?trade)`,
   'u',
 );
+
+/** "…, accounting for 21.3 percent of the country's trade", "…, with a share of 24.6 percent": the share of the partner just ranked. */
+const SHARE_WITH =
+  /\b(?:with a share of|accounting for|which accounts? for)\s+(?:only\s+|about\s+|around\s+|nearly\s+|almost\s+|some\s+)?(\d+(?:\.\d+)?)\s?(?:%|percent|per cent)/i;
 
 /** Shares of a partner's trade, and ranks by number ("19th among its trading partners"). */
 function shareFacts(sentence: Sentence, pair: [string, string]): TradeFact[] {
@@ -65,7 +74,14 @@ function shareFacts(sentence: Sentence, pair: [string, string]): TradeFact[] {
   }
   const ordinal = ORDINAL_RANK.exec(sentence.text);
   if (ordinal) {
-    const exporter = countryOf(ordinal[1]!) ?? null;
+    // "The Republic of Korea ranks fifth …": the country named last before the verb.
+    const verb =
+      ordinal.index +
+      ordinal[0].search(
+        new RegExp(String.raw`\b(?:ranks?|ranked|is|was)\s+(?:the\s+)?(?:${ORDINAL})\b`, 'i'),
+      );
+    const exporter =
+      countryOf(ordinal[1]!) ?? countriesIn(sentence.text.slice(0, verb)).at(-1)?.country ?? null;
     const written = ordinal[3] ?? ordinal[4] ?? ordinal[5]!;
     const owner =
       written.toLowerCase() === 'its' ? (shareOf[1] ?? pair.find((c) => c !== exporter)) : countryOf(written);
@@ -77,22 +93,18 @@ function shareFacts(sentence: Sentence, pair: [string, string]): TradeFact[] {
           rank: `${ordinal[2]!.toLowerCase()} among trading partners`,
           exporter,
           importer: owner,
+          percent: out.length === 0 ? shareWith(sentence) : null,
         }),
       );
-      if (out.length === 1) out.push(...shareWith(sentence, exporter, owner));
     }
   }
   return out;
 }
 
-/** "… ranked second, with a share of 18.1 percent": the share of the partner a rank just named. */
-function shareWith(sentence: Sentence, exporter: string | null, importer: string | null): TradeFact[] {
-  const m =
-    /\bwith a share of (?:about |around |nearly |almost )?(\d+(?:\.\d+)?)\s?(?:%|percent|per cent)/i.exec(
-      sentence.text,
-    );
-  if (!m || !exporter || !importer || exporter === importer) return [];
-  return [shareFact(sentence, exporter, importer, m[1]!)];
+/** "… ranked second, with a share of 18.1 percent": the share of the partner a rank just named, part of that rank. */
+function shareWith(sentence: Sentence): number | null {
+  const m = SHARE_WITH.exec(sentence.text);
+  return m ? Number(m[1]) : null;
 }
 
 /** A rank that is a share: the exporter's percent of the importer's trade. */
@@ -107,23 +119,46 @@ function shareFact(sentence: Sentence, exporter: string, importer: string, perce
   });
 }
 
-export function rankFacts(sentence: Sentence, pair: [string, string]): TradeFact[] {
+export function rankFacts(
+  sentence: Sentence,
+  pair: [string, string],
+  periodAt: (index: number) => Period | null = () => null,
+): TradeFact[] {
   const m = RANK.exec(sentence.text);
-  if (!m) return shareFacts(sentence, pair);
+  if (!m) return shareFacts(sentence, pair).map((f) => dated(f, periodAt));
   const before = sentence.text.slice(0, m.index + m[0].length);
   if (!RANK_LINK.test(sentence.text.slice(0, m.index))) return [];
   const named = countriesIn(before);
   if (!named.some((n) => pair.includes(n.country))) return [];
   const owner =
-    /([\p{L}’'-]+)['’]s\s+["“”‘]?(?:top|\w+\s+largest|largest|biggest|main|leading|second|third)/u.exec(m[0]);
+    /([\p{L}’'-]+)['’]s\s+["“”‘]?(?:top|\w+\s+largest|largest|biggest|main|leading|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)/u.exec(
+      m[0],
+    );
   // The partner is named before ("Peru's leading trading partner") or after ("… partners of Peru").
   const importer = (owner ? countryOf(owner[1]!) : m[2] ? countryOf(m[2]) : undefined) ?? null;
   const exporter = named.find((n) => n.country !== importer)?.country ?? null;
   const rank = m[1]!.replace(/^(?:one of\s+)?[\p{L}’'-]+['’]s\s+["“”‘]?/u, '').trim();
   const rankNote = m[3]?.replace(/\s+/g, ' ').trim() || null;
   const shares = shareFacts(sentence, pair);
+  const percent = shares.length === 0 && exporter && importer ? shareWith(sentence) : null;
   return [
-    finish({ ...base(pair, sentence), measure: 'rank', rank, rankNote, exporter, importer }),
-    ...(shares.length > 0 ? shares : shareWith(sentence, exporter, importer)),
-  ];
+    finish({
+      ...base(pair, sentence),
+      measure: 'rank',
+      rank,
+      rankNote,
+      exporter,
+      importer,
+      percent,
+      period: periodAt(m.index),
+    }),
+    ...shares,
+  ].map((f) => dated(f, periodAt));
+}
+
+/** A rank keeps the period its sentence gives it: "… largest trading partner in 2024". */
+function dated(f: TradeFact, periodAt: (index: number) => Period | null): TradeFact {
+  if (f.period) return f;
+  const period = periodAt(0);
+  return period ? { ...f, period } : f;
 }

@@ -1,5 +1,5 @@
 import { formatUsd } from './money.js';
-import { MODALITY_NOTE } from './trade.js';
+import { MODALITY_NOTE, targetStatement } from './trade.js';
 import { rankStatement } from './tradeRank.js';
 import type { FactSource, TradeFact } from './types.js';
 
@@ -15,6 +15,8 @@ export interface TradeLine {
   year: number | null;
   periodLabel: string | null;
   amountUsd: number | null;
+  /** The amount as written, shown for a figure in another currency ("RM89.3 billion"). */
+  amountText?: string | null;
   qualifier: TradeFact['qualifier'];
   percent: number | null;
   rank: string | null;
@@ -40,8 +42,9 @@ function sameAmount(a: number | null, b: number | null): boolean {
 const dash = (pair: readonly [string, string]) => `${pair[0]}–${pair[1]}`;
 const pairKey = (pair: readonly [string, string]) => pair.join('|');
 
-function amountText(line: Pick<TradeLine, 'amountUsd' | 'qualifier'>): string {
-  const amount = line.amountUsd === null ? 'amount not stated' : formatUsd(line.amountUsd);
+function amountText(line: Pick<TradeLine, 'amountUsd' | 'qualifier' | 'amountText'>): string {
+  const amount =
+    line.amountUsd === null ? (line.amountText ?? 'amount not stated') : formatUsd(line.amountUsd);
   return line.qualifier ? `${line.qualifier} ${amount}` : amount;
 }
 
@@ -61,11 +64,11 @@ export function tradeLineStatement(line: TradeLine): string {
     case 'growth':
       return `${pair} trade growth, ${line.periodLabel ?? 'period not stated'}${MODALITY_NOTE[line.modality]}: ${line.percent !== null && line.percent > 0 ? '+' : ''}${line.percent}%${sourcesNote(line)}${disputed}`;
     case 'target':
-      return `${pair} trade target: ${amountText(line)}${line.periodLabel ? ` ${line.periodLabel}` : ''}${sourcesNote(line)}`;
+      return `${targetStatement(pair, amountText(line), line.modality, line.periodLabel)}${sourcesNote(line)}`;
     case 'rank':
       return `${rankStatement(line)}${sourcesNote(line)}`;
     case 'exports': {
-      const what = [line.goods.join(', '), line.amountUsd !== null ? amountText(line) : '']
+      const what = [line.goods.join(', '), line.amountUsd !== null || line.amountText ? amountText(line) : '']
         .filter(Boolean)
         .join(', ');
       return `${line.modality === 'target' ? 'Planned exports' : 'Exports'} from ${line.exporter} to ${line.importer}: ${what || 'goods not stated'}${sourcesNote(line)}`;
@@ -80,6 +83,7 @@ function lineOf(f: TradeFact): TradeLine {
     year: f.period?.year ?? null,
     periodLabel: f.period?.label ?? null,
     amountUsd: f.amountUsd,
+    amountText: f.amountUsd === null ? f.amountText : null,
     qualifier: f.qualifier,
     percent: f.percent,
     rank: f.rank,
@@ -116,7 +120,8 @@ function figureKey(f: TradeFact): string {
       // A forecast for a year is not a second report of it: its own line, never "sources disagree".
       return `${f.measure}|${f.modality}|${pair}|${periodKey(f.period)}|${f.period?.span ?? ''}`;
     case 'target':
-      return `target|${pair}`;
+      // A forecast and a goal are different figures, and so are forecasts for different years.
+      return f.modality === 'expected' ? `target|expected|${pair}|${periodKey(f.period)}` : `target|${pair}`;
     case 'rank':
       return `rank|${pair}|${f.exporter}|${f.importer}|${f.rank?.toLowerCase()}`;
     case 'exports':

@@ -31,7 +31,31 @@ describe('moneyIn', () => {
   });
 
   it.each([
+    ['Exports reached RM12.4 billion.', 'RM12.4 billion', 1.24e10, 'MYR'],
+    ['Tea sales hit KSh 73 billion.', 'KSh 73 billion', 7.3e10, 'KES'],
+    ['Exports rose to Sh 42.5 billion.', 'Sh 42.5 billion', 4.25e10, 'KES'],
+    ['The bridge costs 450 million baht.', '450 million baht', 4.5e8, 'THB'],
+    ['A grant of AUD 80 million was made.', 'AUD 80 million', 8e7, 'AUD'],
+    ['It was funded with 25 million Australian dollars.', '25 million Australian dollars', 2.5e7, 'AUD'],
+    ['A loan of 12 billion JPY was signed.', '12 billion JPY', 1.2e10, 'JPY'],
+    ['The tranche is 20 billion naira.', '20 billion naira', 2e10, 'NGN'],
+    ['That is about 150 million cedis.', '150 million cedis', 1.5e8, 'GHS'],
+    ['Firms pledged Rs 3,000 crore.', 'Rs 3,000 crore', 3e10, 'INR'],
+  ])('reads "%s" as %s in its own currency', (sentence, text, amount, currency) => {
+    const [m] = moneyIn(sentence);
+    expect(m).toMatchObject({ text, amount, currency, usd: null });
+  });
+
+  it('keeps amounts exact, without binary fractions', () => {
+    expect(moneyIn('Of that, 8.2 billion dollars and $4.1 billion were non-oil.').map((m) => m.usd)).toEqual([
+      8_200_000_000, 4_100_000_000,
+    ]);
+  });
+
+  it.each([
     'plans to train 100 Tajik specialists',
+    'we try 5 times a year',
+    'they rm 3 files',
     'marking the 30th anniversary of relations',
     'the sides signed 27 documents',
     'in 2024 and 2025',

@@ -85,13 +85,14 @@ describe('extractTrade on the shapes of real articles', () => {
       'The sides voiced confidence in reaching a trade volume of $15 billion.',
       'Chile and Peru trade will reach $9 billion by the end of 2025.',
     ]);
+    // A forecast is a figure still to come, read as a target is, and said to be a forecast.
     expect(facts.map(brief)).toEqual([
-      ['volume', 'expected', 1.2e10, '2026'],
+      ['target', 'expected', 1.2e10, 'in 2026'],
       ['target', 'target', 2e10, 'by 2030'],
       ['target', 'target', 1.5e10, null],
-      ['volume', 'expected', 9e9, '2025'],
+      ['target', 'expected', 9e9, 'by 2025'],
     ]);
-    expect(facts[0]?.statement).toBe('Chile–Peru trade, 2026 (expected): $12 billion');
+    expect(facts[0]?.statement).toBe('Chile–Peru trade forecast: $12 billion in 2026');
   });
 
   it('keeps a forecast for a year apart from the figure reported for it', () => {
@@ -101,7 +102,7 @@ describe('extractTrade on the shapes of real articles', () => {
     ]);
     expect(summarizeTrade(facts).map((l) => [l.modality, l.disputed, l.statement])).toEqual([
       ['reported', false, 'Chile–Peru trade, 2026: $11 billion'],
-      ['expected', false, 'Chile–Peru trade, 2026 (expected): $12 billion'],
+      ['expected', false, 'Chile–Peru trade forecast: $12 billion in 2026'],
     ]);
   });
 
