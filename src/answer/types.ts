@@ -2,11 +2,14 @@ import { performance } from 'node:perf_hooks';
 
 /** Where a quote comes from. */
 export interface SourceRef {
-  /** Path relative to the project root, e.g. `seeds/000_5c82c171a96e32aa.txt`. */
+  /**
+   * Path relative to the project root, e.g. `seeds/000_5c82c171a96e32aa.txt`; for a corpus folder outside
+   * it, relative to that folder: never an absolute server path.
+   */
   file: string;
   /** 1-based line where the sentence starts. */
   line: number;
-  /** Link to the line (`SOURCE_BASE_URL`), or null when none is configured. */
+  /** Link to the original article (front matter `url`), else to the line (`SOURCE_BASE_URL`), else null. */
   url: string | null;
   /** The article's date (YYYY-MM-DD), when the article gives one. */
   date: string | null;
