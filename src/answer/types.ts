@@ -78,3 +78,22 @@ export function notFoundAnswer(command: string, query: string, answer: string, s
     tookMs: performance.now() - startedMs,
   };
 }
+
+/** One claim of a checked message (`/check`, "Check sources"): its verdict and the sentences behind it. */
+export interface ClaimCheck {
+  /** The claim: one sentence of the message, as written. */
+  claim: string;
+  verdict: 'supported' | 'contradicted' | 'unrelated';
+  /** Why, in a few words, when the verdict needs it ("the articles give another date for its signing"). */
+  reason: string;
+  /** Sentences that say the same, best first. */
+  supports: SourceRef[];
+  /** Sentences that give another value for the same measure, date or signatory. */
+  disagrees: SourceRef[];
+}
+
+/** The answer to `/check`: one fact line per claim (kind `claim`), the evidence quoted, and the verdicts. */
+export interface CheckAnswer extends Answer {
+  command: 'check';
+  claims: ClaimCheck[];
+}
