@@ -2,6 +2,8 @@ import { performance } from 'node:perf_hooks';
 import { parseArticle } from '../corpus/load.js';
 import type { Corpus, Sentence } from '../corpus/types.js';
 import type { Engine, IndexedFact } from '../engine.js';
+import { datesIn } from '../facts/dates.js';
+import { countryOf } from '../facts/geo.js';
 import { extractFacts } from '../facts/index.js';
 import { formatUsd, moneyIn, percentsIn } from '../facts/money.js';
 import type { TradeLine } from '../facts/tradeSummary.js';
@@ -114,6 +116,18 @@ function topicCoverage(claim: ReadonlySet<string>, sentence: string): number {
   return hit / claim.size;
 }
 
+/** The claim's names (capitalised words past its first, not countries): a sentence that supports it names them too. */
+function nameKeys(text: string): string[] {
+  return tokenize(text)
+    .filter((w, i) => i > 0 && /^\p{Lu}/u.test(w) && countryOf(w) === undefined)
+    .map((w) => termKey(w));
+}
+
+function namesAll(names: readonly string[], sentence: string): boolean {
+  const keys = new Set(tokenize(sentence).map((w) => termKey(w)));
+  return names.every((n) => keys.has(n));
+}
+
 /** The claim without its figures and years, for finding the sentences about the same thing. */
 function withoutFigures(text: string): string {
   let out = text;
@@ -191,12 +205,23 @@ function tradeEvidence(engine: Engine, claimed: readonly TradeFact[]): Evidence 
   return NONE;
 }
 
-const nameKeys = (a: Pick<AgreementFact, 'name' | 'aliases'>) =>
+const documentKeys = (a: Pick<AgreementFact, 'name' | 'aliases'>) =>
   [a.name, ...a.aliases].map((n) => contentKeys(n).sort().join(' '));
 
 function sameDocument(a: AgreementFact, b: AgreementFact): boolean {
-  const keys = new Set(nameKeys(b));
-  return nameKeys(a).some((k) => k !== '' && keys.has(k));
+  const keys = new Set(documentKeys(b));
+  return documentKeys(a).some((k) => k !== '' && keys.has(k));
+}
+
+/** The names after "signed by" ("signed by Aliyev and Pashinyan"), when the message did not resolve them. */
+function signedBy(text: string): string[] {
+  const m = /\bsigned by (\p{Lu}[\p{L}'’-]+(?:(?:\s*,\s*|\s+and\s+|\s+)\p{Lu}[\p{L}'’-]+)*)/u.exec(text);
+  return m
+    ? m[1]!
+        .split(/,|\s+and\s+/)
+        .map((n) => n.trim())
+        .filter((n) => n !== '')
+    : [];
 }
 
 function agreementEvidence(engine: Engine, claimed: readonly AgreementFact[]): Evidence {
@@ -208,10 +233,13 @@ function agreementEvidence(engine: Engine, claimed: readonly AgreementFact[]): E
     const dated = known.filter((a) => a.date?.iso);
     const dateFits = (a: AgreementFact) =>
       claimDate === null || !a.date?.iso || compatibleDates(claimDate, a.date.iso);
-    const claimSigners = c.signatories.map(surname);
+    const claimSigners =
+      c.signatories.length > 0
+        ? c.signatories.map(surname)
+        : signedBy(c.source.text).map((n) => surname({ name: n }));
     const signersFit = (a: AgreementFact) => {
       const own = new Set(a.signatories.map(surname));
-      return own.size === 0 || claimSigners.every((s) => own.has(s));
+      return claimSigners.every((s) => own.has(s));
     };
     const agree = known.filter((a) => dateFits(a) && signersFit(a));
     const cite = (as: AgreementFact[]) => as.flatMap((a) => a.sources).map((s) => citationFrom(engine, s));
@@ -224,7 +252,8 @@ function agreementEvidence(engine: Engine, claimed: readonly AgreementFact[]): E
       };
     }
     const otherDate = claimDate !== null && dated.length > 0 && !dated.some(dateFits);
-    const otherSigner = !known.some(signersFit);
+    // Signatories the articles do not name are not contradicted, only not confirmed.
+    const otherSigner = known.some((a) => a.signatories.length > 0) && !known.some(signersFit);
     if (!otherDate && !otherSigner) continue;
     const against = known.filter((a) => (otherDate ? !dateFits(a) : !signersFit(a)));
     return {
@@ -272,6 +301,47 @@ function meetingEvidence(engine: Engine, claimed: readonly MeetingFact[]): Evide
   return NONE;
 }
 
+const MEETING_WORDS = /\b(?:met|meet|meets|meeting|visit|visits|visited|talks|received|hosted)\b/i;
+
+/**
+ * A claim that the corpus's people met (named by the words of their names, as the message may not
+ * introduce them with a role): supported by a meeting of them all on a compatible date, at the place the
+ * claim names if it names one of the meetings' places; contradicted when every such meeting at that
+ * place has another date.
+ */
+function peopleMeetingEvidence(engine: Engine, claim: string): Evidence {
+  if (!MEETING_WORDS.test(claim)) return NONE;
+  const words = new Set(tokenize(claim).map((w) => termKey(w)));
+  const named = engine.facts.people.filter((p) => words.has(surname(p)));
+  const date = datesIn(claim, null).find((d) => d.iso !== null)?.iso ?? null;
+  if (named.length === 0 || date === null) return NONE;
+  const ids = new Set(named.map((p) => p.id));
+  const place = engine.facts.meetings.find((m) => m.place !== null && claim.includes(m.place))?.place ?? null;
+  const same = engine.facts.meetings.filter(
+    (m) =>
+      m.date.iso !== null &&
+      [...ids].every((id) => m.participants.some((p) => p.id === id)) &&
+      (place === null || m.place === place),
+  );
+  const fits = same.filter((m) => compatibleDates(date, m.date.iso!));
+  const cite = (ms: MeetingFact[]) =>
+    ms.flatMap((m) => m.sources.slice(0, 1)).map((s) => citationFrom(engine, s));
+  if (fits.length > 0)
+    return {
+      supports: cite(fits),
+      disagrees: [],
+      facts: fits.map((fact) => ({ kind: 'meeting', fact })),
+      reason: '',
+    };
+  if (place === null || same.length === 0) return NONE;
+  return {
+    supports: [],
+    disagrees: cite(same),
+    facts: same.map((fact) => ({ kind: 'meeting', fact })),
+    reason: `the articles date their meeting in ${place} ${[...new Set(same.map((m) => m.date.display))].join(' and ')}`,
+  };
+}
+
 // ─────────────── sentences: what ask() finds, figures compared ───────────────
 
 function sentenceEvidence(engine: Engine, claim: string): Evidence {
@@ -289,13 +359,25 @@ function sentenceEvidence(engine: Engine, claim: string): Evidence {
   const topic = topicKeys(claim);
   const values = valuesOf(claim);
   const negated = NEGATION.test(claim);
+  const names = nameKeys(claim);
   const scored = citations
     .map((c) => ({ c, cover: topicCoverage(topic, c.text), v: valuesOf(c.text) }))
     .sort((a, b) => b.cover - a.cover);
   const supports = scored.filter(
-    (s) => s.cover >= SUPPORT_COVERAGE && holdsValues(values, s.v) && NEGATION.test(s.c.text) === negated,
+    (s) =>
+      s.cover >= SUPPORT_COVERAGE &&
+      holdsValues(values, s.v) &&
+      NEGATION.test(s.c.text) === negated &&
+      namesAll(names, s.c.text),
   );
   if (supports.length > 0) return { ...NONE, supports: supports.map((s) => s.c) };
+  // "did not sign" against "signed": the same words and figures, one of them negated.
+  const denied = scored.filter(
+    (s) => s.cover >= SUPPORT_COVERAGE && holdsValues(values, s.v) && negated && !NEGATION.test(s.c.text),
+  );
+  if (denied.length > 0) {
+    return { ...NONE, disagrees: denied.map((s) => s.c), reason: 'the articles say it happened' };
+  }
   const against = scored.filter((s) => s.cover >= SAME_TOPIC_COVERAGE && otherValue(values, s.v) !== null);
   if (against.length > 0) {
     return {
@@ -325,6 +407,7 @@ function checkClaim(
     tradeEvidence(engine, own(facts.trade)),
     agreementEvidence(engine, own(facts.agreements)),
     meetingEvidence(engine, own(facts.meetings)),
+    peopleMeetingEvidence(engine, claim.text),
   ].find((e) => e.supports.length > 0 || e.disagrees.length > 0);
   const evidence = typed ?? sentenceEvidence(engine, claim.text);
   const verdict: ClaimCheck['verdict'] =
