@@ -53,7 +53,7 @@ const configSchema = z.object({
   ),
   DISCORD_API_URL: optional(url('https://discord.com/api')),
   CORPUS_DIR: z.preprocess(blankToUndefined, z.string().default('seeds')),
-  SOURCE_BASE_URL: optional(url('https://github.com/you/citebot/blob/main')),
+  SOURCE_BASE_URL: optional(url('https://github.com/you/citebot/blob/main/seeds')),
   LOG_LEVEL: z.preprocess(
     blankToUndefined,
     z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

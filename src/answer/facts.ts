@@ -1,6 +1,6 @@
 import type { Engine, IndexedFact } from '../engine.js';
 import type { FactSource } from '../facts/types.js';
-import { sourceUrl } from './links.js';
+import { citationUrl } from './links.js';
 import type { AnswerFact, Citation, SourceRef } from './types.js';
 
 /** A fact's source as a SourceRef (with the article's date and link). */
@@ -9,7 +9,7 @@ export function refOf(engine: Engine, source: FactSource): SourceRef {
   return {
     file: source.file,
     line: source.line,
-    url: sourceUrl(engine.sourceBaseUrl, source.file, source.line),
+    url: citationUrl(engine.sourceBaseUrl, article, source.line, source.text),
     date: article?.meta.date ?? null,
     text: source.text,
   };

@@ -2,11 +2,14 @@ import { performance } from 'node:perf_hooks';
 
 /** Where a quote comes from. */
 export interface SourceRef {
-  /** Path relative to the project root, e.g. `seeds/000_5c82c171a96e32aa.txt`. */
+  /**
+   * Path relative to the project root, e.g. `seeds/000_5c82c171a96e32aa.txt`; for a corpus folder outside
+   * it, relative to that folder: never an absolute server path.
+   */
   file: string;
   /** 1-based line where the sentence starts. */
   line: number;
-  /** Link to the line (`SOURCE_BASE_URL`), or null when none is configured. */
+  /** Link to the original article (front matter `url`), else to the line (`SOURCE_BASE_URL`), else null. */
   url: string | null;
   /** The article's date (YYYY-MM-DD), when the article gives one. */
   date: string | null;
@@ -74,4 +77,23 @@ export function notFoundAnswer(command: string, query: string, answer: string, s
     unmatched: [],
     tookMs: performance.now() - startedMs,
   };
+}
+
+/** One claim of a checked message (`/check`, "Check sources"): its verdict and the sentences behind it. */
+export interface ClaimCheck {
+  /** The claim: one sentence of the message, as written. */
+  claim: string;
+  verdict: 'supported' | 'contradicted' | 'unrelated';
+  /** Why, in a few words, when the verdict needs it ("the articles give another date for its signing"). */
+  reason: string;
+  /** Sentences that say the same, best first. */
+  supports: SourceRef[];
+  /** Sentences that give another value for the same measure, date or signatory. */
+  disagrees: SourceRef[];
+}
+
+/** The answer to `/check`: one fact line per claim (kind `claim`), the evidence quoted, and the verdicts. */
+export interface CheckAnswer extends Answer {
+  command: 'check';
+  claims: ClaimCheck[];
 }

@@ -77,6 +77,11 @@ export interface Command {
    * not check it.
    */
   permission?: Permission;
+  /**
+   * The name of a Discord message command (right-click a message → Apps) that runs this command with
+   * the message's text as its first required text option. Up to 32 characters, spaces and capitals allowed.
+   */
+  messageCommand?: string;
   run(context: CommandContext, values: RawValues): Answer | Promise<Answer>;
 }
 
@@ -86,6 +91,7 @@ export function defineCommand<const Os extends readonly OptionSpec[]>(command: {
   description: string;
   options: Os;
   permission?: Permission;
+  messageCommand?: string;
   run(context: CommandContext, values: OptionValues<Os>): Answer | Promise<Answer>;
 }): Command {
   return command as unknown as Command;
@@ -111,10 +117,23 @@ export const commandSchema = z
     description: z.string().min(1).max(100),
     options: z.array(optionSchema).max(25),
     permission: z.enum(PERMISSIONS).optional(),
+    messageCommand: z
+      .string()
+      .regex(
+        /^\S(?:.{0,30}\S)?$/,
+        'message command names are 1-32 characters, not starting or ending with a space',
+      )
+      .optional(),
     run: z.function(),
   })
   .strict()
   .superRefine((command, ctx) => {
+    if (command.messageCommand && !command.options.some((o) => o.required && o.type === 'string')) {
+      ctx.addIssue({
+        code: 'custom',
+        message: 'a message command needs a required text option for the message',
+      });
+    }
     const names = command.options.map((o) => o.name);
     const twice = names.find((n, i) => names.indexOf(n) !== i);
     if (twice) ctx.addIssue({ code: 'custom', message: `option "${twice}" is declared twice` });

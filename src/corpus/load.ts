@@ -31,6 +31,15 @@ export function displayPath(root: string, absolute: string): string {
   return shown.split(path.sep).join('/');
 }
 
+/**
+ * An article's path as citations show it: relative to the root when the corpus folder is inside it
+ * (`seeds/000_x.txt`), else relative to the corpus folder: never an absolute server path.
+ */
+export function citedPath(root: string, dir: string, absolute: string): string {
+  const shown = displayPath(root, absolute);
+  return path.isAbsolute(shown) ? path.relative(dir, absolute).split(path.sep).join('/') : shown;
+}
+
 function looksBinary(bytes: Buffer): boolean {
   const sample = bytes.subarray(0, 8192);
   if (sample.includes(0)) return true;
@@ -197,7 +206,7 @@ export async function loadCorpus(dir: string, options: LoadOptions = {}): Promis
   const hash = createHash('sha256');
   for (const name of names) {
     const absolute = path.join(absDir, name);
-    const file = displayPath(root, absolute);
+    const file = citedPath(root, absDir, absolute);
     const decoded = await readArticleText(absolute, realDir, maxBytes);
     let article: Article;
     if ('reason' in decoded) {

@@ -6,6 +6,11 @@ export interface ArticleMeta {
   date: string | null;
   url: string | null;
   source: string | null;
+  /**
+   * The original article's address, where citations link: `url`, else `source`, when it is a plain
+   * http(s) URL that is safe to put in a Discord link (see `safeLink`); else null.
+   */
+  link: string | null;
 }
 
 export interface MetaSplit {
@@ -33,6 +38,34 @@ function toIsoDate(value: unknown): string | null {
   return isIsoDate(head) ? head : null;
 }
 
+/** Longest original-article address linked; a longer one is more likely junk or an attack than a page. */
+export const LINK_MAX = 300;
+
+/** Spaces, control and format characters (bidi overrides, zero-width), and what ends or nests a markdown link. */
+const UNSAFE_IN_LINK =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: refusing control characters is its job
+  /[\s\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff<>[\]`"\\{}|^]/u;
+
+/**
+ * A front-matter address as a link, or null when it is not one to follow: only http(s) with a host and
+ * no credentials, at most LINK_MAX characters, with no spaces, control characters or the characters that
+ * end or nest a markdown link (`<>[]` backtick, quote, backslash). What it keeps is normalised by the
+ * URL parser and has `(`, `)`, `*`, `'` percent-encoded, so it cannot close a Discord `[label](url)`.
+ */
+export function safeLink(raw: string | null): string | null {
+  if (raw === null || raw.length > LINK_MAX || UNSAFE_IN_LINK.test(raw)) return null;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return null;
+  }
+  if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.hostname === '') return null;
+  if (url.username !== '' || url.password !== '') return null;
+  const href = url.href.replace(/[()*']/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return href.length <= LINK_MAX ? href : null;
+}
+
 function text(value: unknown): string | null {
   if (typeof value === 'string' && value.trim() !== '') return value.trim();
   if (typeof value === 'number') return String(value);
@@ -47,7 +80,7 @@ function text(value: unknown): string | null {
  */
 export function splitMetadata(rawLines: readonly string[]): MetaSplit {
   const lines = [...rawLines];
-  const meta: ArticleMeta = { title: null, date: null, url: null, source: null };
+  const meta: ArticleMeta = { title: null, date: null, url: null, source: null, link: null };
   let first = 0;
 
   if (lines[0]?.trim() === '---') {
@@ -61,6 +94,7 @@ export function splitMetadata(rawLines: readonly string[]): MetaSplit {
           meta.date = toIsoDate(record.date);
           meta.url = text(record.url);
           meta.source = text(record.source);
+          meta.link = safeLink(meta.url) ?? safeLink(meta.source);
         }
         for (let i = 0; i <= close; i++) lines[i] = '';
         first = close + 1;

@@ -5,6 +5,7 @@ import {
   InteractionContextType,
   PermissionFlagsBits,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
+  type RESTPostAPIContextMenuApplicationCommandsJSONBody,
 } from 'discord.js';
 import { type Command, MAX_OPTION_CHARS, type OptionSpec } from '../commands/contract.js';
 
@@ -97,4 +98,25 @@ export function toDiscordCommands(
     });
   }
   return json;
+}
+
+/**
+ * The message commands (right-click a message → Apps) that commands declare, registered beside the
+ * slash commands: a name only, since Discord refuses a description or options on them.
+ */
+export function toMessageCommands(
+  commands: Iterable<Command>,
+): RESTPostAPIContextMenuApplicationCommandsJSONBody[] {
+  const json: RESTPostAPIContextMenuApplicationCommandsJSONBody[] = [];
+  for (const command of commands) {
+    if (command.messageCommand)
+      json.push({ name: command.messageCommand, type: ApplicationCommandType.Message });
+  }
+  return json;
+}
+
+/** The command a message command runs, by the message command's name. */
+export function commandOfMessageCommand(commands: Iterable<Command>, name: string): Command | undefined {
+  for (const command of commands) if (command.messageCommand === name) return command;
+  return undefined;
 }

@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { type ChatInputCommandInteraction, MessageFlags } from 'discord.js';
+import { type CommandInteraction, MessageFlags } from 'discord.js';
 import type { Command, CommandContext, RawValues } from '../commands/contract.js';
 import { type RunResult, runCommand } from '../commands/run.js';
 import type { Handling, Job } from './reply.js';
@@ -25,7 +25,7 @@ function deferAtOnce(h: Handling, name: string): boolean {
 export async function runOrDefer(
   h: Handling,
   job: Job,
-  interaction: ChatInputCommandInteraction,
+  interaction: CommandInteraction,
   context: CommandContext,
   command: Command,
   raw: RawValues,

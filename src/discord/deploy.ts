@@ -27,7 +27,10 @@ async function main(): Promise<void> {
     process.stderr.write(`citebot deploy: ${result.problem}\n`);
     process.exit(1);
   }
-  const names = result.names.map((n) => `/${n}`).join(', ');
+  // A message command's name has capitals or spaces ("Check sources"); a slash command's never does.
+  const names = result.names
+    .map((n) => (/^[a-z0-9_-]+$/.test(n) ? `/${n}` : `"${n}" (message command)`))
+    .join(', ');
   process.stdout.write(
     result.scope === 'guild'
       ? `Registered ${result.names.length} commands in server ${config.DISCORD_GUILD_ID}: ${names}.\n`

@@ -8,6 +8,7 @@ import { DEFER_AFTER_MS } from './deferral.js';
 import { handleAutocomplete } from './handleAutocomplete.js';
 import { handleCommand } from './handleCommand.js';
 import { handleComponent } from './handleComponent.js';
+import { handleMessageCommand } from './handleMessageCommand.js';
 import { describeError, errorRef, type InteractionLog } from './log.js';
 import { type Handling, type Job, RESTARTING, tell, turnAway } from './reply.js';
 import { RestWatch } from './restWatch.js';
@@ -39,7 +40,7 @@ export interface InteractionHandler {
 }
 
 function kindOf(interaction: Interaction): InteractionLog['kind'] {
-  if (interaction.isChatInputCommand()) return 'command';
+  if (interaction.isChatInputCommand() || interaction.isMessageContextMenuCommand()) return 'command';
   if (interaction.isAutocomplete()) return 'autocomplete';
   if (interaction.isButton()) return 'button';
   return 'other';
@@ -49,6 +50,7 @@ function kindOf(interaction: Interaction): InteractionLog['kind'] {
 async function dispatch(h: Handling, job: Job): Promise<void> {
   const { interaction } = job;
   if (interaction.isChatInputCommand()) await handleCommand(h, job, interaction);
+  else if (interaction.isMessageContextMenuCommand()) await handleMessageCommand(h, job, interaction);
   else if (interaction.isAutocomplete()) await handleAutocomplete(h, job, interaction);
   else if (interaction.isButton()) await handleComponent(h, job, interaction);
   else if (interaction.isRepliable()) {

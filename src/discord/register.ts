@@ -1,6 +1,6 @@
 import { type APIApplication, DiscordAPIError, REST, Routes } from 'discord.js';
 import type { Command } from '../commands/contract.js';
-import { toDiscordCommands } from './commands.js';
+import { toDiscordCommands, toMessageCommands } from './commands.js';
 
 export interface RegisterOptions {
   token: string;
@@ -30,12 +30,13 @@ function problemOf(err: unknown, options: RegisterOptions): string {
 }
 
 /**
- * Registers the slash commands, replacing those registered before (so a
+ * Registers the slash commands and the message commands, replacing those registered before (so a
  * removed command goes away). The application id comes from the token itself
  * (GET /applications/@me): there is nothing else to configure.
  */
 export async function registerCommands(options: RegisterOptions): Promise<RegisterResult> {
-  const body = toDiscordCommands(options.commands);
+  const commands = [...options.commands];
+  const body = [...toDiscordCommands(commands), ...toMessageCommands(commands)];
   const api = options.apiUrl?.replace(/\/+$/, '');
   const rest = new REST({ ...(api ? { api } : {}), retries: 2, timeout: 15_000 }).setToken(options.token);
   try {

@@ -21,5 +21,7 @@ export function toJson(answer: Answer): Record<string, unknown> {
     matched: answer.matched,
     unmatched: answer.unmatched,
     tookMs: Number(answer.tookMs.toFixed(2)),
+    // `/check`: the verdict of each claim, with the sentences for and against it.
+    ...('claims' in answer ? { claims: answer.claims } : {}),
   };
 }

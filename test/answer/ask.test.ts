@@ -101,8 +101,8 @@ describe('ask', () => {
     expect(answer.answer).toMatch(/too long/);
   });
 
-  it('links citations to SOURCE_BASE_URL when it is set', async () => {
-    const linked = await seedEngine({ sourceBaseUrl: 'https://example.com/repo/blob/main/' });
+  it('links citations to SOURCE_BASE_URL, by their path in the corpus folder, when it is set', async () => {
+    const linked = await seedEngine({ sourceBaseUrl: 'https://example.com/repo/blob/main/seeds/' });
     const c = ask(linked, 'What is the trade target?').citations[0];
     expect(c?.url).toBe(`https://example.com/repo/blob/main/${c?.file}#L${c?.line}`);
     expect(ask(engine, 'What is the trade target?').citations[0]?.url).toBeNull();

@@ -25,6 +25,7 @@ describe('splitMetadata', () => {
       date: '2024-08-22',
       url: 'https://example.com/a',
       source: 'Example',
+      link: 'https://example.com/a',
     });
     expect(lines).toHaveLength(raw.length);
     expect(lines[6]).toBe('Body.');

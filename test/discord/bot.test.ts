@@ -65,7 +65,7 @@ function strings(value: unknown): string[] {
 
 beforeAll(async () => {
   fake = await FakeDiscord.start();
-  engine = await seedEngine({ sourceBaseUrl: BASE_URL });
+  engine = await seedEngine({ sourceBaseUrl: `${BASE_URL}/seeds` });
   registry = await loadCommands();
   const context: CommandContext = {
     engine,

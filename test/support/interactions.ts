@@ -143,3 +143,49 @@ export function button(
 export function customIds(body: { components?: { components: { custom_id?: string }[] }[] }): string[] {
   return (body.components ?? []).flatMap((row) => row.components.map((c) => c.custom_id ?? ''));
 }
+
+/** What a message the user right-clicks holds. */
+export interface TargetMessage {
+  content?: string;
+  attachments?: unknown[];
+  embeds?: unknown[];
+}
+
+/**
+ * A message command (right-click a message → Apps → `name`), as Discord sends it: an application
+ * command of type 3 with the message in `resolved.messages`, keyed by `target_id`.
+ */
+export function messageCommand(
+  fake: FakeDiscord,
+  name: string,
+  target: TargetMessage,
+  who: Who = ALICE,
+): Interaction {
+  const message = fake.messageObject(
+    { content: target.content ?? '', embeds: target.embeds ?? [] },
+    {
+      channel_id: CHANNEL_ID,
+      author: {
+        id: BOB.id,
+        username: BOB.username,
+        discriminator: '0',
+        global_name: BOB.username,
+        avatar: null,
+      },
+      attachments: target.attachments ?? [],
+    },
+  );
+  return base(
+    fake,
+    2,
+    {
+      id: snowflake(),
+      name,
+      type: 3,
+      guild_id: GUILD_ID,
+      target_id: message.id,
+      resolved: { messages: { [String(message.id)]: message } },
+    },
+    who,
+  );
+}

@@ -1,0 +1,510 @@
+import { performance } from 'node:perf_hooks';
+import { parseArticle } from '../corpus/load.js';
+import type { Corpus, Sentence } from '../corpus/types.js';
+import type { Engine, IndexedFact } from '../engine.js';
+import { datesIn } from '../facts/dates.js';
+import { countryOf } from '../facts/geo.js';
+import { extractFacts } from '../facts/index.js';
+import { formatUsd, moneyIn, percentsIn } from '../facts/money.js';
+import type { TradeLine } from '../facts/tradeSummary.js';
+import type { AgreementFact, MeetingFact, Participant, TradeFact } from '../facts/types.js';
+import { contentKeys, stripFormat, termKey, tokenize } from '../text/normalize.js';
+import { ask, MAX_QUESTION_CHARS } from './ask.js';
+import { refOf, toAnswerFact } from './facts.js';
+import {
+  type AnswerFact,
+  type CheckAnswer,
+  type Citation,
+  type ClaimCheck,
+  notFoundAnswer,
+} from './types.js';
+
+/** Longest text `/check` takes: a Discord message with Nitro. */
+export const MAX_CHECK_CHARS = 4000;
+/** Claims checked in one message; the rest are counted, not checked (one reply must stay readable). */
+export const MAX_CLAIMS = 8;
+/** Evidence sentences shown per claim and side. */
+const EVIDENCE_PER_CLAIM = 2;
+/** A sentence supports a claim when it holds this share of the claim's content words (figures aside). */
+const SUPPORT_COVERAGE = 0.6;
+/** A sentence is about the same thing as a claim, for comparing their figures, from this share. */
+const SAME_TOPIC_COVERAGE = 0.6;
+/** Amounts within half a percent are one figure written differently (as in src/facts/tradeSummary.ts). */
+const AMOUNT_TOLERANCE = 0.005;
+
+const NEGATION = /\b(?:not|never|no|neither|nor|without|denied|refused|failed)\b|n['’]t\b/i;
+
+/** Discord markup that is not part of what a message claims: mentions, emoji, links, code, formatting. */
+function plainText(message: string): string {
+  return stripFormat(message)
+    .replace(/```[\s\S]*?```/g, ' ')
+    .replace(/<a?:\w+:\d+>|<[@#][!&]?\d+>|<t:\d+(?::\w)?>/g, ' ')
+    .replace(/https?:\/\/\S+/g, ' ')
+    .replace(/^\s*>+\s?/gm, '')
+    .replace(/^\s*[-*]\s+/gm, '')
+    .replace(/[*_~`|]{1,3}/g, '');
+}
+
+/** The message as a one-article corpus: split into sentences by the corpus's own splitter, facts extracted. */
+function messageCorpus(text: string): { sentences: Sentence[]; facts: ReturnType<typeof extractFacts> } {
+  const article = parseArticle(text, 'message', 'message', 0, 0);
+  const corpus: Corpus = {
+    dir: '',
+    articles: [article],
+    sentences: article.sentences,
+    warnings: [],
+    hash: '',
+  };
+  return { sentences: article.sentences, facts: extractFacts(corpus) };
+}
+
+/** A sentence worth checking: a statement with some content, not a question or a greeting. */
+function isClaim(sentence: string): boolean {
+  if (/\?\s*$/.test(sentence)) return false;
+  return contentKeys(sentence).length >= 3;
+}
+
+interface Values {
+  amounts: number[];
+  percents: number[];
+  years: number[];
+}
+
+function valuesOf(text: string): Values {
+  return {
+    amounts: moneyIn(text)
+      .map((m) => m.usd)
+      .filter((v): v is number => v !== null),
+    percents: percentsIn(text).map((p) => p.value),
+    years: [...text.matchAll(/\b(1[89]\d\d|20\d\d)\b/g)].map((m) => Number(m[1])),
+  };
+}
+
+const sameAmount = (a: number, b: number) => Math.abs(a - b) <= AMOUNT_TOLERANCE * Math.max(a, b);
+
+/** Every figure of the claim is in the sentence (amounts within rounding). */
+function holdsValues(claim: Values, sentence: Values): boolean {
+  return (
+    claim.amounts.every((a) => sentence.amounts.some((b) => sameAmount(a, b))) &&
+    claim.percents.every((p) => sentence.percents.includes(p)) &&
+    claim.years.every((y) => sentence.years.includes(y))
+  );
+}
+
+/** The sentence gives a figure of a kind the claim gives, and not the claim's: they disagree. */
+function otherValue(claim: Values, sentence: Values): string | null {
+  const amount = claim.amounts.find(
+    (a) => sentence.amounts.length > 0 && !sentence.amounts.some((b) => sameAmount(a, b)),
+  );
+  if (amount !== undefined) return sentence.amounts.map(formatUsd).join(' and ');
+  const percent = claim.percents.find((p) => sentence.percents.length > 0 && !sentence.percents.includes(p));
+  if (percent !== undefined) return sentence.percents.map((p) => `${p}%`).join(' and ');
+  return null;
+}
+
+/** The claim's content words without its figures: what it is about. */
+function topicKeys(text: string): Set<string> {
+  return new Set(contentKeys(text).filter((k) => !/\d/.test(k)));
+}
+
+/** Share of the claim's topic words the sentence holds. */
+function topicCoverage(claim: ReadonlySet<string>, sentence: string): number {
+  if (claim.size === 0) return 0;
+  const keys = new Set(contentKeys(sentence));
+  let hit = 0;
+  for (const k of claim) if (keys.has(k)) hit++;
+  return hit / claim.size;
+}
+
+/** The claim's names (capitalised words past its first, not countries): a sentence that supports it names them too. */
+function nameKeys(text: string): string[] {
+  return tokenize(text)
+    .filter((w, i) => i > 0 && /^\p{Lu}/u.test(w) && countryOf(w) === undefined)
+    .map((w) => termKey(w));
+}
+
+function namesAll(names: readonly string[], sentence: string): boolean {
+  const keys = new Set(tokenize(sentence).map((w) => termKey(w)));
+  return names.every((n) => keys.has(n));
+}
+
+/** The claim without its figures and years, for finding the sentences about the same thing. */
+function withoutFigures(text: string): string {
+  let out = text;
+  for (const m of [...moneyIn(text), ...percentsIn(text)]) out = out.replace(m.text, ' ');
+  return out.replace(/\b(?:in|of|by|for)?\s*(?:1[89]\d\d|20\d\d)\b/g, ' ').replace(/\s+/g, ' ');
+}
+
+const surname = (p: Pick<Participant, 'name'>) => termKey(tokenize(p.name).at(-1) ?? p.name);
+
+/** Dates that can be the same day: one is the other or a part of it (`2024` and `2024-08-22`). */
+function compatibleDates(a: string, b: string): boolean {
+  return a.startsWith(b) || b.startsWith(a);
+}
+
+interface Evidence {
+  supports: Citation[];
+  disagrees: Citation[];
+  facts: IndexedFact[];
+  reason: string;
+}
+
+const NONE: Evidence = { supports: [], disagrees: [], facts: [], reason: '' };
+
+function citationFrom(engine: Engine, source: { file: string; line: number; text: string }): Citation {
+  return { n: 0, ...refOf(engine, source), text: source.text, also: [], score: 0 };
+}
+
+// ─────────────── typed facts: the same measure, pair and period, or the same document ───────────────
+
+function sameTradeKey(line: TradeLine, f: TradeFact): boolean {
+  return (
+    line.measure === f.measure &&
+    line.pair[0] === f.pair[0] &&
+    line.pair[1] === f.pair[1] &&
+    line.modality === f.modality &&
+    f.period !== null &&
+    f.period.year !== null &&
+    line.year === f.period.year &&
+    line.periodLabel === f.period.label
+  );
+}
+
+function sameTradeValue(line: TradeLine, f: TradeFact): boolean {
+  if (f.measure === 'growth') return line.percent !== null && line.percent === f.percent;
+  if (f.amountUsd === null || line.amountUsd === null) return false;
+  return sameAmount(line.amountUsd, f.amountUsd);
+}
+
+function tradeValue(line: TradeLine): string {
+  if (line.measure === 'growth') return `${line.percent}%`;
+  return line.amountUsd === null ? 'another figure' : formatUsd(line.amountUsd);
+}
+
+function tradeEvidence(engine: Engine, claimed: readonly TradeFact[]): Evidence {
+  for (const f of claimed) {
+    if (f.measure === 'rank' || f.measure === 'exports') continue;
+    if (f.measure === 'growth' ? f.percent === null : f.amountUsd === null) continue;
+    const lines = engine.trade.filter((l) => sameTradeKey(l, f));
+    const agree = lines.filter((l) => sameTradeValue(l, f));
+    const other = lines.filter((l) => !sameTradeValue(l, f));
+    if (agree.length === 0 && other.length === 0) continue;
+    const cite = (ls: TradeLine[]) => ls.flatMap((l) => l.sources).map((s) => citationFrom(engine, s));
+    return {
+      supports: cite(agree),
+      disagrees: cite(other),
+      facts: [...agree, ...other].map((fact) => ({ kind: 'trade', fact })),
+      reason:
+        agree.length > 0
+          ? other.length > 0
+            ? 'the articles give this figure, and other figures too'
+            : ''
+          : `the articles give ${[...new Set(other.map(tradeValue))].join(' and ')} for ${f.period?.label}`,
+    };
+  }
+  return NONE;
+}
+
+const documentKeys = (a: Pick<AgreementFact, 'name' | 'aliases'>) =>
+  [a.name, ...a.aliases].map((n) => contentKeys(n).sort().join(' '));
+
+function sameDocument(a: AgreementFact, b: AgreementFact): boolean {
+  const keys = new Set(documentKeys(b));
+  return documentKeys(a).some((k) => k !== '' && keys.has(k));
+}
+
+/** The names after "signed by" ("signed by Aliyev and Pashinyan"), when the message did not resolve them. */
+function signedBy(text: string): string[] {
+  const m = /\bsigned by (\p{Lu}[\p{L}'’-]+(?:(?:\s*,\s*|\s+and\s+|\s+)\p{Lu}[\p{L}'’-]+)*)/u.exec(text);
+  return m
+    ? m[1]!
+        .split(/,|\s+and\s+/)
+        .map((n) => n.trim())
+        .filter((n) => n !== '')
+    : [];
+}
+
+function agreementEvidence(engine: Engine, claimed: readonly AgreementFact[]): Evidence {
+  for (const c of claimed) {
+    if (c.status !== 'signed' || c.count !== null) continue;
+    const known = engine.facts.agreements.filter((a) => a.status === 'signed' && sameDocument(c, a));
+    if (known.length === 0) continue;
+    const claimDate = c.date?.from === 'text' ? c.date.iso : null;
+    const dated = known.filter((a) => a.date?.iso);
+    const dateFits = (a: AgreementFact) =>
+      claimDate === null || !a.date?.iso || compatibleDates(claimDate, a.date.iso);
+    const claimSigners =
+      c.signatories.length > 0
+        ? c.signatories.map(surname)
+        : signedBy(c.source.text).map((n) => surname({ name: n }));
+    const signersFit = (a: AgreementFact) => {
+      const own = new Set(a.signatories.map(surname));
+      return claimSigners.every((s) => own.has(s));
+    };
+    const agree = known.filter((a) => dateFits(a) && signersFit(a));
+    const cite = (as: AgreementFact[]) => as.flatMap((a) => a.sources).map((s) => citationFrom(engine, s));
+    if (agree.length > 0 && (claimDate === null || dated.some((a) => dateFits(a)))) {
+      return {
+        supports: cite(agree),
+        disagrees: [],
+        facts: agree.map((fact) => ({ kind: 'agreement', fact })),
+        reason: '',
+      };
+    }
+    const otherDate = claimDate !== null && dated.length > 0 && !dated.some(dateFits);
+    // Signatories the articles do not name are not contradicted, only not confirmed.
+    const otherSigner = known.some((a) => a.signatories.length > 0) && !known.some(signersFit);
+    if (!otherDate && !otherSigner) continue;
+    const against = known.filter((a) => (otherDate ? !dateFits(a) : !signersFit(a)));
+    return {
+      supports: [],
+      disagrees: cite(against),
+      facts: against.map((fact) => ({ kind: 'agreement', fact })),
+      reason: otherDate
+        ? 'the articles give another date for its signing'
+        : 'the articles name other signatories',
+    };
+  }
+  return NONE;
+}
+
+function meetingEvidence(engine: Engine, claimed: readonly MeetingFact[]): Evidence {
+  for (const c of claimed) {
+    const claimDate = c.date.from === 'text' ? c.date.iso : null;
+    const names = c.participants.map(surname);
+    if (claimDate === null || names.length < 2) continue;
+    const same = engine.facts.meetings.filter((m) => {
+      const own = new Set(m.participants.map(surname));
+      return names.every((n) => own.has(n)) && (c.place === null || m.place === c.place) && m.date.iso;
+    });
+    if (same.length === 0) continue;
+    const fits = same.filter((m) => compatibleDates(claimDate, m.date.iso!));
+    const cite = (ms: MeetingFact[]) =>
+      ms.flatMap((m) => m.sources.slice(0, 1)).map((s) => citationFrom(engine, s));
+    if (fits.length > 0) {
+      return {
+        supports: cite(fits),
+        disagrees: [],
+        facts: fits.map((fact) => ({ kind: 'meeting', fact })),
+        reason: '',
+      };
+    }
+    // Only where the claim names the place: the same people meet often, and another meeting is no contradiction.
+    if (c.place === null) continue;
+    return {
+      supports: [],
+      disagrees: cite(same),
+      facts: same.map((fact) => ({ kind: 'meeting', fact })),
+      reason: 'the articles give another date for this meeting',
+    };
+  }
+  return NONE;
+}
+
+const MEETING_WORDS = /\b(?:met|meet|meets|meeting|visit|visits|visited|talks|received|hosted)\b/i;
+
+/**
+ * A claim that the corpus's people met (named by the words of their names, as the message may not
+ * introduce them with a role): supported by a meeting of them all on a compatible date, at the place the
+ * claim names if it names one of the meetings' places; contradicted when every such meeting at that
+ * place has another date.
+ */
+function peopleMeetingEvidence(engine: Engine, claim: string): Evidence {
+  if (!MEETING_WORDS.test(claim)) return NONE;
+  const words = new Set(tokenize(claim).map((w) => termKey(w)));
+  const named = engine.facts.people.filter((p) => words.has(surname(p)));
+  const date = datesIn(claim, null).find((d) => d.iso !== null)?.iso ?? null;
+  if (named.length === 0 || date === null) return NONE;
+  const ids = new Set(named.map((p) => p.id));
+  const place = engine.facts.meetings.find((m) => m.place !== null && claim.includes(m.place))?.place ?? null;
+  const same = engine.facts.meetings.filter(
+    (m) =>
+      m.date.iso !== null &&
+      [...ids].every((id) => m.participants.some((p) => p.id === id)) &&
+      (place === null || m.place === place),
+  );
+  const fits = same.filter((m) => compatibleDates(date, m.date.iso!));
+  const cite = (ms: MeetingFact[]) =>
+    ms.flatMap((m) => m.sources.slice(0, 1)).map((s) => citationFrom(engine, s));
+  if (fits.length > 0)
+    return {
+      supports: cite(fits),
+      disagrees: [],
+      facts: fits.map((fact) => ({ kind: 'meeting', fact })),
+      reason: '',
+    };
+  if (place === null || same.length === 0) return NONE;
+  return {
+    supports: [],
+    disagrees: cite(same),
+    facts: same.map((fact) => ({ kind: 'meeting', fact })),
+    reason: `the articles date their meeting in ${place} ${[...new Set(same.map((m) => m.date.display))].join(' and ')}`,
+  };
+}
+
+// ─────────────── sentences: what ask() finds, figures compared ───────────────
+
+function sentenceEvidence(engine: Engine, claim: string): Evidence {
+  const asked = claim.length > MAX_QUESTION_CHARS ? claim.slice(0, MAX_QUESTION_CHARS) : claim;
+  const found = [ask(engine, asked, { limit: 5 }), ask(engine, withoutFigures(asked), { limit: 5 })];
+  const seen = new Set<string>();
+  const citations = found
+    .flatMap((a) => a.citations)
+    .filter((c) => {
+      const key = `${c.file}:${c.line}:${c.text}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+  const topic = topicKeys(claim);
+  const values = valuesOf(claim);
+  const negated = NEGATION.test(claim);
+  const names = nameKeys(claim);
+  const scored = citations
+    .map((c) => ({ c, cover: topicCoverage(topic, c.text), v: valuesOf(c.text) }))
+    .sort((a, b) => b.cover - a.cover);
+  const supports = scored.filter(
+    (s) =>
+      s.cover >= SUPPORT_COVERAGE &&
+      holdsValues(values, s.v) &&
+      NEGATION.test(s.c.text) === negated &&
+      namesAll(names, s.c.text),
+  );
+  if (supports.length > 0) return { ...NONE, supports: supports.map((s) => s.c) };
+  // "did not sign" against "signed": the same words and figures, one of them negated.
+  const denied = scored.filter(
+    (s) => s.cover >= SUPPORT_COVERAGE && holdsValues(values, s.v) && negated && !NEGATION.test(s.c.text),
+  );
+  if (denied.length > 0) {
+    return { ...NONE, disagrees: denied.map((s) => s.c), reason: 'the articles say it happened' };
+  }
+  const against = scored.filter((s) => s.cover >= SAME_TOPIC_COVERAGE && otherValue(values, s.v) !== null);
+  if (against.length > 0) {
+    return {
+      ...NONE,
+      disagrees: against.map((s) => s.c),
+      reason: `the articles give ${otherValue(values, against[0]!.v)}`,
+    };
+  }
+  return NONE;
+}
+
+const VERDICT_LABEL: Record<ClaimCheck['verdict'], string> = {
+  supported: 'Supported',
+  contradicted: 'Contradicted',
+  unrelated: 'Nothing in the articles speaks to this',
+};
+
+/** One claim's verdict: typed facts first (they know measure, pair, period, signatories), then sentences. */
+function checkClaim(
+  engine: Engine,
+  claim: Sentence,
+  facts: ReturnType<typeof extractFacts>,
+): { check: ClaimCheck; evidence: Evidence } {
+  const own = <T extends { source: { text: string; line: number } }>(list: readonly T[]) =>
+    list.filter((f) => f.source.line === claim.line && f.source.text === claim.text);
+  const typed = [
+    tradeEvidence(engine, own(facts.trade)),
+    agreementEvidence(engine, own(facts.agreements)),
+    meetingEvidence(engine, own(facts.meetings)),
+    peopleMeetingEvidence(engine, claim.text),
+  ].find((e) => e.supports.length > 0 || e.disagrees.length > 0);
+  const evidence = typed ?? sentenceEvidence(engine, claim.text);
+  const verdict: ClaimCheck['verdict'] =
+    evidence.supports.length > 0 ? 'supported' : evidence.disagrees.length > 0 ? 'contradicted' : 'unrelated';
+  const refs = (cs: Citation[]) =>
+    cs
+      .slice(0, EVIDENCE_PER_CLAIM)
+      .map(({ file, line, url, date, text }) => ({ file, line, url, date, text }));
+  return {
+    check: {
+      claim: claim.text,
+      verdict,
+      reason: evidence.reason,
+      supports: refs(evidence.supports),
+      disagrees: refs(evidence.disagrees),
+    },
+    evidence,
+  };
+}
+
+function claimFact(check: ClaimCheck): AnswerFact {
+  const reason = check.reason ? ` (${check.reason})` : '';
+  return {
+    kind: 'claim',
+    statement: `${VERDICT_LABEL[check.verdict]}${reason}: “${check.claim}”`,
+    sources: [...check.supports, ...check.disagrees],
+    verdict: check.verdict,
+    claim: check.claim,
+    reason: check.reason,
+    supports: check.supports,
+    disagrees: check.disagrees,
+  };
+}
+
+function summary(checks: readonly ClaimCheck[], skipped: number): string {
+  const count = (v: ClaimCheck['verdict']) => checks.filter((c) => c.verdict === v).length;
+  const n = checks.length;
+  const parts = [
+    `${count('supported')} supported`,
+    `${count('contradicted')} contradicted`,
+    `${count('unrelated')} not covered by the articles`,
+  ];
+  const more =
+    skipped > 0
+      ? ` The other ${skipped} sentence${skipped === 1 ? ' was' : 's were'} not checked (at most ${MAX_CLAIMS} a message).`
+      : '';
+  return `${n} claim${n === 1 ? '' : 's'} checked: ${parts.join(', ')}.${more}`;
+}
+
+/**
+ * Checks a message against the articles: splits it into claims (its sentences), and for each finds the
+ * sentences and facts that support it, those that disagree (the same measure for the same pair and
+ * period with another value, another date, another signatory), or says that nothing speaks to it.
+ */
+export function check(engine: Engine, message: string): CheckAnswer {
+  const started = performance.now();
+  const text = plainText(message).trim();
+  const empty = (why: string): CheckAnswer => ({
+    ...notFoundAnswer('check', '', why, started),
+    command: 'check',
+    claims: [],
+  });
+  if (text === '')
+    return empty(
+      'There is no text to check: the message is empty (or only an image, a link or an attachment).',
+    );
+  if (text.length > MAX_CHECK_CHARS) {
+    return empty(`The text is too long to check (${text.length} characters; at most ${MAX_CHECK_CHARS}).`);
+  }
+  const { sentences, facts } = messageCorpus(text);
+  const claims = sentences.filter((s) => isClaim(s.text));
+  if (claims.length === 0) {
+    return empty(
+      'There is nothing to check in that text: it makes no statement (a question, or too few words).',
+    );
+  }
+  const checked = claims.slice(0, MAX_CLAIMS).map((c) => checkClaim(engine, c, facts));
+  const citations: Citation[] = [];
+  for (const { check: c } of checked) {
+    for (const ref of [...c.supports, ...c.disagrees]) {
+      if (!citations.some((x) => x.file === ref.file && x.line === ref.line && x.text === ref.text)) {
+        citations.push({ ...ref, n: citations.length + 1, text: ref.text ?? '', also: [], score: 0 });
+      }
+    }
+  }
+  const checks = checked.map((c) => c.check);
+  const typedFacts = checked.flatMap((c) => c.evidence.facts);
+  return {
+    command: 'check',
+    query: text.length > 200 ? `${text.slice(0, 199)}…` : text,
+    found: true,
+    answer: summary(checks, claims.length - checked.length),
+    citations,
+    facts: [...checks.map(claimFact), ...typedFacts.slice(0, 4).map((f) => toAnswerFact(engine, f))],
+    matched: citations.length,
+    unmatched: [],
+    tookMs: performance.now() - started,
+    claims: checks,
+  };
+}
