@@ -7,21 +7,17 @@ import { Worker } from 'node:worker_threads';
 import { type CorpusError, loadCorpus } from './corpus/load.js';
 import type { Article, Corpus } from './corpus/types.js';
 import { extractFacts, type Facts } from './facts/index.js';
+import { type IndexedFact, indexedFactsOf, indexTextOf } from './facts/kinds/index.js';
 import { summarizeTrade, type TradeLine } from './facts/tradeSummary.js';
-import type { AgreementFact, MeetingFact, PersonFact } from './facts/types.js';
 import { buildIndex, buildIndexAsync, type IndexDoc, type SearchIndex } from './index/searchIndex.js';
 import { loadSnapshot, saveSnapshot } from './index/snapshot.js';
 import { type SnapshotFacts, snapshotFactsSchema } from './index/snapshotFacts.js';
 import { type Lexicon, loadLexicon } from './text/lexicon.js';
 import { fold, isStopWord, termKey, tokenize } from './text/normalize.js';
-import { dateKeywords, yearOfDate } from './text/periods.js';
 
-/** A fact as the index holds it: one person, merged trade figure, agreement or meeting. */
-export type IndexedFact =
-  | { kind: 'person'; fact: PersonFact }
-  | { kind: 'trade'; fact: TradeLine }
-  | { kind: 'agreement'; fact: AgreementFact }
-  | { kind: 'meeting'; fact: MeetingFact };
+export type { IndexedFact } from './facts/kinds/index.js';
+
+import { dateKeywords, yearOfDate } from './text/periods.js';
 
 export interface EngineStats {
   files: number;
@@ -184,54 +180,12 @@ export function sentenceDocs(corpus: Corpus): IndexDoc[] {
   }));
 }
 
-/** Words a fact is found by beyond its statement: what kind of fact it is. */
-const KIND_WORDS: Record<string, string> = {
-  person: 'person official role who',
-  volume: 'trade volume turnover total amount figure bilateral mutual',
-  growth: 'trade growth increase rise percent',
-  target: 'trade target goal aim plan',
-  rank: 'trading partner rank largest position',
-  exports: 'exports export goods products supply sends',
-  agreement: 'agreement treaty document signed sign',
-  meeting: 'meeting met talks visit negotiations',
-};
-
-function factText(f: IndexedFact): { text: string; keywords: string } {
-  switch (f.kind) {
-    case 'person':
-      return { text: `${f.fact.statement}. ${f.fact.aliases.join('. ')}`, keywords: KIND_WORDS.person! };
-    case 'trade':
-      // A half-year figure is found by the one word questions ask for it by (`h1`).
-      return {
-        text: f.fact.statement,
-        keywords: `${KIND_WORDS[f.fact.measure]!} ${dateKeywords(f.fact.statement, null)}`,
-      };
-    case 'agreement':
-      return {
-        text: `${f.fact.statement}. ${f.fact.aliases.join('. ')}`,
-        keywords: `${KIND_WORDS.agreement} ${f.fact.type}`,
-      };
-    case 'meeting':
-      return { text: f.fact.statement, keywords: `${KIND_WORDS.meeting} ${f.fact.format}` };
-  }
-}
-
-/** The facts the index holds, in index order. */
-export function indexedFactsOf(facts: Facts, trade: readonly TradeLine[]): IndexedFact[] {
-  return [
-    ...facts.people.map((fact) => ({ kind: 'person' as const, fact })),
-    ...trade.map((fact) => ({ kind: 'trade' as const, fact })),
-    ...facts.agreements.map((fact) => ({ kind: 'agreement' as const, fact })),
-    ...facts.meetings.map((fact) => ({ kind: 'meeting' as const, fact })),
-  ];
-}
-
 /** Every index document: the sentences, then the facts. */
 export function indexDocs(corpus: Corpus, indexed: readonly IndexedFact[]): IndexDoc[] {
   const first = corpus.sentences.length;
   return [
     ...sentenceDocs(corpus),
-    ...indexed.map((f, i) => ({ id: first + i, type: 'fact' as const, ...factText(f) })),
+    ...indexed.map((f, i) => ({ id: first + i, type: 'fact' as const, ...indexTextOf(f) })),
   ];
 }
 
@@ -318,7 +272,7 @@ async function engineFromPartsAsync(
 export const BUILD_VERSION: string = (() => {
   const hash = createHash('sha256');
   const here = fileURLToPath(new URL('./', import.meta.url));
-  for (const dir of ['corpus', 'facts', 'index', 'text', '.']) {
+  for (const dir of ['corpus', 'facts', 'facts/kinds', 'index', 'text', '.']) {
     const folder = path.join(here, dir);
     const names = readdirSync(folder).filter(
       (n) => /\.(ts|js)$/.test(n) && (dir !== '.' || /^engine\./.test(n)),

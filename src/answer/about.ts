@@ -1,5 +1,6 @@
 import type { Command } from '../commands/contract.js';
 import type { Engine } from '../engine.js';
+import { countsOf } from '../facts/kinds/index.js';
 import type { Answer } from './types.js';
 
 function info(command: string, answer: string): Answer {
@@ -37,7 +38,7 @@ export function aboutAnswer(engine: Engine): Answer {
   const { facts } = engine;
   const lines = [
     `${stats.files} article${stats.files === 1 ? '' : 's'}, ${stats.sentences} sentences, dates: ${dates}.`,
-    `Facts: ${facts.people.length} people, ${engine.trade.length} trade figures, ${facts.agreements.length} agreements, ${facts.meetings.length} meetings.`,
+    `Facts: ${countsOf(facts, engine.trade).join(', ')}.`,
     stats.indexFrom === 'snapshot'
       ? `Index and facts loaded from a snapshot in ${stats.buildMs.toFixed(1)} ms.`
       : `Index built in ${stats.buildMs.toFixed(1)} ms (facts extracted in ${stats.factMs.toFixed(1)} ms).`,

@@ -1,4 +1,5 @@
 import { performance } from 'node:perf_hooks';
+import type { AnswerFieldsOf, IndexedKindName } from '../facts/kinds/index.js';
 
 /** Where a quote comes from. */
 export interface SourceRef {
@@ -26,23 +27,36 @@ export interface Citation extends SourceRef {
 }
 
 /**
- * A typed fact behind an answer (a trade figure, an agreement, a meeting…),
- * as shown to users: a one-line statement, its sources, and the kind's own
- * fields (see src/facts) for JSON.
+ * A typed fact behind an answer (a trade figure, an agreement, a meeting, a
+ * person), as shown to users: a one-line statement, its sources, and the
+ * kind's own fields (see src/facts/kinds) for JSON.
  */
-export interface AnswerFact {
-  /** `trade`, `agreement`, `meeting`, `person`, `money`, `date`, … */
+export type AnswerFact = {
+  [K in IndexedKindName]: FactLine & { kind: K } & AnswerFieldsOf<K>;
+}[IndexedKindName];
+
+/** What every fact shows, whatever its kind: all a renderer reads of one. */
+export interface FactLine {
   kind: string;
   /** The fact in one line, e.g. "Trade 2024: $1.2 billion (+7%)". */
   statement: string;
   /** Every sentence the fact was read from, best first. */
   sources: SourceRef[];
-  /** The kind's own fields (amounts, ISO dates, participants…). */
-  [field: string]: unknown;
 }
 
-/** The answer to one command: what every renderer (Discord, terminal, JSON) shows. */
-export interface Answer {
+/** An answer's facts of one kind, with that kind's fields. */
+export function factsOf<K extends IndexedKindName>(
+  answer: Pick<Answer, 'facts'>,
+  kind: K,
+): Array<Extract<AnswerFact, { kind: K }>> {
+  return answer.facts.filter((f): f is Extract<AnswerFact, { kind: K }> => f.kind === kind);
+}
+
+/**
+ * The answer to one command: what every renderer (Discord, terminal, JSON)
+ * shows. A renderer takes `Answer<FactLine>`: it needs no kind's own fields.
+ */
+export interface Answer<F extends FactLine = AnswerFact> {
   /** The command that produced it (`ask`, `search`, `source`, …). */
   command: string;
   /** The question or query as given, or a summary of the options. */
@@ -53,7 +67,7 @@ export interface Answer {
   /** Ranked quotes, best first. */
   citations: Citation[];
   /** Typed facts behind the answer (see src/facts), shown before the quotes. */
-  facts: AnswerFact[];
+  facts: F[];
   /** How many index documents matched before the relevance cut. */
   matched: number;
   /** Question words that no article uses. */
