@@ -5,7 +5,7 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { type CorpusError, loadCorpus } from './corpus/load.js';
-import type { Article, Corpus } from './corpus/types.js';
+import type { Article, Corpus, Sentence } from './corpus/types.js';
 import { extractFacts, type Facts } from './facts/index.js';
 import { type IndexedFact, indexedFactsOf, indexTextOf } from './facts/kinds/index.js';
 import { summarizeTrade, type TradeLine } from './facts/tradeSummary.js';
@@ -180,12 +180,46 @@ export function sentenceDocs(corpus: Corpus): IndexDoc[] {
   }));
 }
 
+/**
+ * Index document ids: the corpus's sentences by their id (0 to n - 1), then
+ * the facts in index order (n + their position). These functions are the one
+ * place that knows it.
+ */
+type IdSpace = Pick<Engine, 'corpus' | 'indexedFacts'>;
+
+/** What an index document holds: a sentence of the corpus, or a fact. */
+export type IndexedDoc = { kind: 'sentence'; sentence: Sentence } | { kind: 'fact'; fact: IndexedFact };
+
+/** Whether an index document id is a fact's (not a sentence's). */
+export function isFactId(engine: Pick<Engine, 'corpus'>, id: number): boolean {
+  return id >= engine.corpus.sentences.length;
+}
+
+/** The fact an index document id holds; undefined for a sentence's id (or none). */
+export function factOf(engine: IdSpace, id: number): IndexedFact | undefined {
+  return isFactId(engine, id) ? engine.indexedFacts[id - engine.corpus.sentences.length] : undefined;
+}
+
+/** The index document id of the fact at `position` in `indexedFacts`. */
+export function factDocId(engine: Pick<Engine, 'corpus'>, position: number): number {
+  return engine.corpus.sentences.length + position;
+}
+
+/** The sentence or fact an index document id holds; undefined for an id of neither. */
+export function docOf(engine: IdSpace, id: number): IndexedDoc | undefined {
+  if (!isFactId(engine, id)) {
+    const sentence = engine.corpus.sentences[id];
+    return sentence && { kind: 'sentence', sentence };
+  }
+  const fact = factOf(engine, id);
+  return fact && { kind: 'fact', fact };
+}
+
 /** Every index document: the sentences, then the facts. */
 export function indexDocs(corpus: Corpus, indexed: readonly IndexedFact[]): IndexDoc[] {
-  const first = corpus.sentences.length;
   return [
     ...sentenceDocs(corpus),
-    ...indexed.map((f, i) => ({ id: first + i, type: 'fact' as const, ...indexTextOf(f) })),
+    ...indexed.map((f, i) => ({ id: factDocId({ corpus }, i), type: 'fact' as const, ...indexTextOf(f) })),
   ];
 }
 
@@ -302,7 +336,7 @@ async function engineWithSnapshot(
   if (!('reason' in loaded) && loaded.facts) {
     const { facts, trade, topics } = loaded.facts;
     const indexedFacts = indexedFactsOf(facts, trade);
-    if (loaded.index.docs.length === corpus.sentences.length + indexedFacts.length) {
+    if (loaded.index.docs.length === factDocId({ corpus }, indexedFacts.length)) {
       const parts = { corpus, facts, trade, indexedFacts, topics, factMs: 0 };
       const engine = engineWithIndex(parts, loaded.index, loaded.ms, { ...options, indexFrom: 'snapshot' });
       return { ...engine, stats: { ...engine.stats, snapshot: `loaded ${file}` } };
