@@ -75,8 +75,48 @@ export interface Answer<F extends FactLine = AnswerFact> {
   tookMs: number;
 }
 
-/** An answer that found nothing: the message says why, and what the corpus does cover. */
-export function notFoundAnswer(command: string, query: string, answer: string, startedMs: number): Answer {
+/** What an answer found, beside its text: quotes, facts, and how much matched. */
+export interface Found {
+  citations: Citation[];
+  facts?: AnswerFact[];
+  /** How many index documents matched. */
+  matched: number;
+  unmatched?: string[];
+}
+
+/** An answer that found something: its text, its quotes and facts. */
+export function foundAnswer(
+  command: string,
+  query: string,
+  answer: string,
+  found: Found,
+  startedMs: number,
+): Answer {
+  return {
+    command,
+    query,
+    found: true,
+    answer,
+    citations: found.citations,
+    facts: found.facts ?? [],
+    matched: found.matched,
+    unmatched: found.unmatched ?? [],
+    tookMs: performance.now() - startedMs,
+  };
+}
+
+/**
+ * An answer that found nothing: the message says why, and what the corpus
+ * does cover. `searched` says how many documents matched below the relevance
+ * cut, and which question words no article uses.
+ */
+export function notFoundAnswer(
+  command: string,
+  query: string,
+  answer: string,
+  startedMs: number,
+  searched: { matched: number; unmatched: string[] } = { matched: 0, unmatched: [] },
+): Answer {
   return {
     command,
     query,
@@ -84,8 +124,23 @@ export function notFoundAnswer(command: string, query: string, answer: string, s
     answer,
     citations: [],
     facts: [],
+    matched: searched.matched,
+    unmatched: searched.unmatched,
+    tookMs: performance.now() - startedMs,
+  };
+}
+
+/** A message that answers no question (/help, /about, /reload): `found` says whether it is good news. */
+export function messageAnswer(command: string, text: string, found = true): Answer {
+  return {
+    command,
+    query: '',
+    found,
+    answer: text,
+    citations: [],
+    facts: [],
     matched: 0,
     unmatched: [],
-    tookMs: performance.now() - startedMs,
+    tookMs: 0,
   };
 }
