@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Topics } from '../engine.js';
+import type { Topics } from '../corpus/topics.js';
 import type { Facts } from '../facts/index.js';
 import { tradeLineSchema } from '../facts/kinds/trade.js';
 import type { TradeLine } from '../facts/tradeSummary.js';
