@@ -3,25 +3,22 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { type CorpusError, loadCorpus } from './corpus/load.js';
-import type { Article, Corpus } from './corpus/types.js';
+import { corpusTopics, type Topics } from './corpus/topics.js';
+import type { Article, Corpus, Sentence } from './corpus/types.js';
 import { extractFacts, type Facts } from './facts/index.js';
+import { type IndexedFact, indexedFactsOf, indexTextOf } from './facts/kinds/index.js';
 import { summarizeTrade, type TradeLine } from './facts/tradeSummary.js';
-import type { AgreementFact, MeetingFact, PersonFact } from './facts/types.js';
 import { buildIndex, buildIndexAsync, type IndexDoc, type SearchIndex } from './index/searchIndex.js';
 import { loadSnapshot, saveSnapshot } from './index/snapshot.js';
 import { type SnapshotFacts, snapshotFactsSchema } from './index/snapshotFacts.js';
 import { type Lexicon, loadLexicon } from './text/lexicon.js';
-import { fold, isStopWord, termKey, tokenize } from './text/normalize.js';
-import { dateKeywords, yearOfDate } from './text/periods.js';
 
-/** A fact as the index holds it: one person, merged trade figure, agreement or meeting. */
-export type IndexedFact =
-  | { kind: 'person'; fact: PersonFact }
-  | { kind: 'trade'; fact: TradeLine }
-  | { kind: 'agreement'; fact: AgreementFact }
-  | { kind: 'meeting'; fact: MeetingFact };
+export type { Topics } from './corpus/topics.js';
+export type { IndexedFact } from './facts/kinds/index.js';
+
+import { dateKeywords, yearOfDate } from './text/periods.js';
 
 export interface EngineStats {
   files: number;
@@ -105,63 +102,6 @@ export interface EngineOptions {
   snapshotFile?: string | undefined;
 }
 
-/** What the corpus is about, for "not found" hints: its names and its common subjects. */
-export interface Topics {
-  names: string[];
-  subjects: string[];
-}
-
-/** Sentences read to find a corpus's topics. */
-const TOPIC_SAMPLE = 15_000;
-
-/**
- * Names are capitalised words never written in lower case (so not "President"
- * or "Foreign"); subjects are lower-case content words. Both are ranked by how
- * many articles use them, then by how often.
- */
-export function corpusTopics(corpus: Corpus, limit = 8): Topics {
-  const lowerSeen = new Set<string>();
-  const stats = new Map<string, { articles: Set<number>; count: number; forms: Map<string, number> }>();
-  // A summary needs no more than an even sample of a large corpus.
-  const step = Math.max(1, Math.ceil(corpus.sentences.length / TOPIC_SAMPLE));
-  for (let at = 0; at < corpus.sentences.length; at += step) {
-    const s = corpus.sentences[at]!;
-    tokenize(s.text).forEach((word, i) => {
-      const base = word.replace(/['’]s$/, '');
-      if (isStopWord(base) || base.length < 3 || /\d/.test(base)) return;
-      const lower = /^\p{Ll}/u.test(base);
-      if (lower) lowerSeen.add(fold(base));
-      if (!lower && i === 0) return;
-      const key = lower ? `s:${termKey(base)}` : `n:${fold(base)}`;
-      const entry = stats.get(key) ?? {
-        articles: new Set<number>(),
-        count: 0,
-        forms: new Map<string, number>(),
-      };
-      entry.articles.add(s.article);
-      entry.count++;
-      entry.forms.set(base, (entry.forms.get(base) ?? 0) + 1);
-      stats.set(key, entry);
-    });
-  }
-  const minArticles = Math.min(2, corpus.articles.length);
-  const ranked = [...stats.entries()]
-    .filter(([, e]) => e.articles.size >= minArticles)
-    .sort(
-      (a, b) => b[1].articles.size - a[1].articles.size || b[1].count - a[1].count || (a[0] < b[0] ? -1 : 1),
-    );
-  const commonest = (forms: Map<string, number>) => [...forms.entries()].sort((a, b) => b[1] - a[1])[0]![0];
-  const names = ranked
-    .filter(([key]) => key.startsWith('n:') && !lowerSeen.has(key.slice(2)))
-    .slice(0, limit)
-    .map(([, e]) => commonest(e.forms));
-  const subjects = ranked
-    .filter(([key]) => key.startsWith('s:'))
-    .slice(0, limit)
-    .map(([, e]) => commonest(e.forms));
-  return { names, subjects };
-}
-
 function dateRange(corpus: Corpus): [string, string] | null {
   const dates = corpus.articles.map((a) => a.meta.date).filter((d): d is string => d !== null);
   if (dates.length === 0) return null;
@@ -174,7 +114,7 @@ function dateRange(corpus: Corpus): [string, string] | null {
  * A sentence is also found by the dates it means without writing them: the
  * year of its "last year", and one word for a half-year (src/text/periods.ts).
  */
-export function sentenceDocs(corpus: Corpus): IndexDoc[] {
+function sentenceDocs(corpus: Corpus): IndexDoc[] {
   const years = corpus.articles.map((a) => yearOfDate(a.meta.date));
   return corpus.sentences.map((s) => ({
     id: s.id,
@@ -184,54 +124,46 @@ export function sentenceDocs(corpus: Corpus): IndexDoc[] {
   }));
 }
 
-/** Words a fact is found by beyond its statement: what kind of fact it is. */
-const KIND_WORDS: Record<string, string> = {
-  person: 'person official role who',
-  volume: 'trade volume turnover total amount figure bilateral mutual',
-  growth: 'trade growth increase rise percent',
-  target: 'trade target goal aim plan',
-  rank: 'trading partner rank largest position',
-  exports: 'exports export goods products supply sends',
-  agreement: 'agreement treaty document signed sign',
-  meeting: 'meeting met talks visit negotiations',
-};
+/**
+ * Index document ids: the corpus's sentences by their id (0 to n - 1), then
+ * the facts in index order (n + their position). These functions are the one
+ * place that knows it.
+ */
+type IdSpace = Pick<Engine, 'corpus' | 'indexedFacts'>;
 
-function factText(f: IndexedFact): { text: string; keywords: string } {
-  switch (f.kind) {
-    case 'person':
-      return { text: `${f.fact.statement}. ${f.fact.aliases.join('. ')}`, keywords: KIND_WORDS.person! };
-    case 'trade':
-      // A half-year figure is found by the one word questions ask for it by (`h1`).
-      return {
-        text: f.fact.statement,
-        keywords: `${KIND_WORDS[f.fact.measure]!} ${dateKeywords(f.fact.statement, null)}`,
-      };
-    case 'agreement':
-      return {
-        text: `${f.fact.statement}. ${f.fact.aliases.join('. ')}`,
-        keywords: `${KIND_WORDS.agreement} ${f.fact.type}`,
-      };
-    case 'meeting':
-      return { text: f.fact.statement, keywords: `${KIND_WORDS.meeting} ${f.fact.format}` };
-  }
+/** What an index document holds: a sentence of the corpus, or a fact. */
+export type IndexedDoc = { kind: 'sentence'; sentence: Sentence } | { kind: 'fact'; fact: IndexedFact };
+
+/** Whether an index document id is a fact's (not a sentence's). */
+export function isFactId(engine: Pick<Engine, 'corpus'>, id: number): boolean {
+  return id >= engine.corpus.sentences.length;
 }
 
-/** The facts the index holds, in index order. */
-export function indexedFactsOf(facts: Facts, trade: readonly TradeLine[]): IndexedFact[] {
-  return [
-    ...facts.people.map((fact) => ({ kind: 'person' as const, fact })),
-    ...trade.map((fact) => ({ kind: 'trade' as const, fact })),
-    ...facts.agreements.map((fact) => ({ kind: 'agreement' as const, fact })),
-    ...facts.meetings.map((fact) => ({ kind: 'meeting' as const, fact })),
-  ];
+/** The fact an index document id holds; undefined for a sentence's id (or none). */
+export function factOf(engine: IdSpace, id: number): IndexedFact | undefined {
+  return isFactId(engine, id) ? engine.indexedFacts[id - engine.corpus.sentences.length] : undefined;
+}
+
+/** The index document id of the fact at `position` in `indexedFacts`. */
+export function factDocId(engine: Pick<Engine, 'corpus'>, position: number): number {
+  return engine.corpus.sentences.length + position;
+}
+
+/** The sentence or fact an index document id holds; undefined for an id of neither. */
+export function docOf(engine: IdSpace, id: number): IndexedDoc | undefined {
+  if (!isFactId(engine, id)) {
+    const sentence = engine.corpus.sentences[id];
+    return sentence && { kind: 'sentence', sentence };
+  }
+  const fact = factOf(engine, id);
+  return fact && { kind: 'fact', fact };
 }
 
 /** Every index document: the sentences, then the facts. */
-export function indexDocs(corpus: Corpus, indexed: readonly IndexedFact[]): IndexDoc[] {
-  const first = corpus.sentences.length;
+function indexDocs(corpus: Corpus, indexed: readonly IndexedFact[]): IndexDoc[] {
   return [
     ...sentenceDocs(corpus),
-    ...indexed.map((f, i) => ({ id: first + i, type: 'fact' as const, ...factText(f) })),
+    ...indexed.map((f, i) => ({ id: factDocId({ corpus }, i), type: 'fact' as const, ...indexTextOf(f) })),
   ];
 }
 
@@ -239,7 +171,7 @@ export function indexDocs(corpus: Corpus, indexed: readonly IndexedFact[]): Inde
  * An engine but its index: plain data, so that a worker thread can build it
  * (the slow part: fact extraction) and hand it over (see src/reload.ts).
  */
-export interface EngineParts {
+interface EngineParts {
   corpus: Corpus;
   facts: Facts;
   trade: TradeLine[];
@@ -248,8 +180,8 @@ export interface EngineParts {
   factMs: number;
 }
 
-/** Extracts the facts and topics of a loaded corpus: the worker's half of a rebuild (src/engineWorker.ts). */
-export function engineParts(corpus: Corpus): EngineParts {
+/** Extracts the facts and topics of a loaded corpus: the slow half of a build (a rebuild's worker does it). */
+function engineParts(corpus: Corpus): EngineParts {
   const factsStarted = performance.now();
   const facts = extractFacts(corpus);
   const trade = summarizeTrade(facts.trade);
@@ -298,7 +230,7 @@ function engineFromParts(parts: EngineParts, options: Pick<EngineOptions, 'sourc
 
 /**
  * engineFromParts, with the index built in time slices so the event loop keeps
- * answering: the main thread's half of a rebuild (src/engineWorker.ts).
+ * answering: the main thread's half of a rebuild (createEngineInWorker).
  */
 async function engineFromPartsAsync(
   parts: EngineParts,
@@ -315,10 +247,10 @@ async function engineFromPartsAsync(
  * snapshot made by other code is never loaded and nobody has to remember to
  * bump a version.
  */
-export const BUILD_VERSION: string = (() => {
+const BUILD_VERSION: string = (() => {
   const hash = createHash('sha256');
   const here = fileURLToPath(new URL('./', import.meta.url));
-  for (const dir of ['corpus', 'facts', 'index', 'text', '.']) {
+  for (const dir of ['corpus', 'facts', 'facts/kinds', 'index', 'text', '.']) {
     const folder = path.join(here, dir);
     const names = readdirSync(folder).filter(
       (n) => /\.(ts|js)$/.test(n) && (dir !== '.' || /^engine\./.test(n)),
@@ -348,7 +280,7 @@ async function engineWithSnapshot(
   if (!('reason' in loaded) && loaded.facts) {
     const { facts, trade, topics } = loaded.facts;
     const indexedFacts = indexedFactsOf(facts, trade);
-    if (loaded.index.docs.length === corpus.sentences.length + indexedFacts.length) {
+    if (loaded.index.docs.length === factDocId({ corpus }, indexedFacts.length)) {
       const parts = { corpus, facts, trade, indexedFacts, topics, factMs: 0 };
       const engine = engineWithIndex(parts, loaded.index, loaded.ms, { ...options, indexFrom: 'snapshot' });
       return { ...engine, stats: { ...engine.stats, snapshot: `loaded ${file}` } };
@@ -395,30 +327,24 @@ export async function createEngine(options: EngineOptions): Promise<Engine | Cor
  * the calling thread, in slices that yield to the event loop.
  */
 
-export type FromEngineWorker =
-  | { parts: EngineParts }
-  | CorpusError
-  | { crashed: string }
-  | { lastGood: string };
+type FromEngineWorker = { parts: EngineParts } | CorpusError | { crashed: string } | { lastGood: string };
 /** The main thread's answer to `{ lastGood: path }`: that file's article in the index answering now. */
-export interface LastGood {
+interface LastGood {
   file: string;
   article: Article | null;
 }
 
-export interface EngineJob {
+interface EngineJob {
   citebotEngineParts: Pick<EngineOptions, 'corpusDir' | 'root' | 'maxFileBytes'>;
 }
 
 /**
- * The worker runs src/engineWorker.ts (not imported here, so no import cycle),
- * beside this module and in its language. Under tsx (TypeScript run as is, as
- * `npm start` does) a worker does not inherit tsx's loader, so it registers it
- * first; compiled JavaScript runs as is.
+ * The worker runs this module (its last lines), in its language. Under tsx
+ * (TypeScript run as is, as `npm start` does) a worker does not inherit tsx's
+ * loader, so it registers it first; compiled JavaScript runs as is.
  */
 function workerEntry(): URL {
-  const here = new URL(import.meta.url);
-  const self = new URL(here.pathname.endsWith('.ts') ? './engineWorker.ts' : './engineWorker.js', here);
+  const self = new URL(import.meta.url);
   if (!self.pathname.endsWith('.ts')) return self;
   const boot =
     `import { register } from ${JSON.stringify(import.meta.resolve('tsx/esm/api'))};` +
@@ -474,4 +400,36 @@ export function createEngineInWorker(
       if (!settled) reject(new Error(`engine worker: exited with code ${code} before it was done`));
     });
   });
+}
+
+// ─────────────── the worker's half of a rebuild (createEngineInWorker) ───────────────
+
+/** Asks the main thread for a file's version in the index answering now. */
+function askLastGood(file: string): Promise<Article | undefined> {
+  return new Promise((resolve) => {
+    const onReply = (reply: LastGood) => {
+      if (reply.file !== file) return;
+      parentPort?.off('message', onReply);
+      resolve(reply.article ?? undefined);
+    };
+    parentPort?.on('message', onReply);
+    parentPort?.postMessage({ lastGood: file } satisfies FromEngineWorker);
+  });
+}
+
+/** Loads the corpus and extracts its facts, the slow part, for the main thread to index. */
+async function runJob(job: EngineJob): Promise<FromEngineWorker> {
+  const { corpusDir, ...load } = job.citebotEngineParts;
+  const corpus = await loadCorpus(corpusDir, { ...load, lastGood: askLastGood });
+  if ('error' in corpus) return corpus;
+  return { parts: engineParts(corpus) };
+}
+
+// Only a worker started by createEngineInWorker has a job; any other import of this module does nothing here.
+const job = isMainThread ? undefined : (workerData as Partial<EngineJob> | undefined);
+if (job?.citebotEngineParts) {
+  runJob(job as EngineJob).then(
+    (result) => parentPort?.postMessage(result),
+    (err: unknown) => parentPort?.postMessage({ crashed: (err as Error).stack ?? String(err) }),
+  );
 }

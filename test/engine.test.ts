@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ask } from '../src/answer/ask.js';
 import { tradeView } from '../src/answer/views.js';
-import { createEngine, type Engine } from '../src/engine.js';
+import { createEngine, docOf, type Engine, factDocId, factOf, isFactId } from '../src/engine.js';
 import { tempCorpus } from './support/tempCorpus.js';
 
 let cleanup: () => void = () => {};
@@ -65,5 +65,26 @@ describe('createEngine with a snapshot file', () => {
     const engine = await engineOf(t.dir, file);
     expect(engine.stats.indexFrom).toBe('built');
     expect(ask(engine, 'Pashinyan').found).toBe(true);
+  });
+});
+
+describe('docOf', () => {
+  it('returns the sentence for a sentence id and the fact for a fact id, as the index holds them', async () => {
+    const t = tempCorpus({ 'a.txt': ARTICLE });
+    cleanup = t.cleanup;
+    const built = await createEngine({ corpusDir: t.dir, root: t.dir });
+    if ('error' in built) throw new Error(built.error);
+    const sentences = built.corpus.sentences.length;
+    expect(built.indexedFacts.length).toBeGreaterThan(0);
+    for (const doc of built.index.docs) {
+      const found = docOf(built, doc.id);
+      expect(found?.kind).toBe(doc.type);
+      expect(isFactId(built, doc.id)).toBe(doc.type === 'fact');
+      if (found?.kind === 'sentence') expect(found.sentence.text).toBe(doc.text);
+      if (found?.kind === 'fact') expect(doc.text.startsWith(found.fact.fact.statement)).toBe(true);
+    }
+    expect(factOf(built, factDocId(built, 0))).toBe(built.indexedFacts[0]);
+    expect(factOf(built, 0)).toBeUndefined();
+    expect(docOf(built, sentences + built.indexedFacts.length)).toBeUndefined();
   });
 });

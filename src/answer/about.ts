@@ -1,20 +1,7 @@
 import type { Command } from '../commands/contract.js';
 import type { Engine } from '../engine.js';
-import type { Answer } from './types.js';
-
-function info(command: string, answer: string): Answer {
-  return {
-    command,
-    query: '',
-    found: true,
-    answer,
-    citations: [],
-    facts: [],
-    matched: 0,
-    unmatched: [],
-    tookMs: 0,
-  };
-}
+import { countsOf } from '../facts/kinds/index.js';
+import { type Answer, messageAnswer } from './types.js';
 
 /** Lists the commands and their options. */
 export function helpAnswer(commands: ReadonlyMap<string, Command>): Answer {
@@ -24,7 +11,7 @@ export function helpAnswer(commands: ReadonlyMap<string, Command>): Answer {
       const options = c.options.map((o) => (o.required ? `${o.name}:…` : `[${o.name}:…]`)).join(' ');
       return `/${c.name}${options ? ` ${options}` : ''}: ${c.description}`;
     });
-  return info(
+  return messageAnswer(
     'help',
     `citebot answers from its articles by quoting them; every quote names its file and line.\n${lines.join('\n')}`,
   );
@@ -37,7 +24,7 @@ export function aboutAnswer(engine: Engine): Answer {
   const { facts } = engine;
   const lines = [
     `${stats.files} article${stats.files === 1 ? '' : 's'}, ${stats.sentences} sentences, dates: ${dates}.`,
-    `Facts: ${facts.people.length} people, ${engine.trade.length} trade figures, ${facts.agreements.length} agreements, ${facts.meetings.length} meetings.`,
+    `Facts: ${countsOf(facts, engine.trade).join(', ')}.`,
     stats.indexFrom === 'snapshot'
       ? `Index and facts loaded from a snapshot in ${stats.buildMs.toFixed(1)} ms.`
       : `Index built in ${stats.buildMs.toFixed(1)} ms (facts extracted in ${stats.factMs.toFixed(1)} ms).`,
@@ -57,5 +44,5 @@ export function aboutAnswer(engine: Engine): Answer {
     );
   }
   if (engine.topics.names.length > 0) lines.push(`About: ${engine.topics.names.join(', ')}.`);
-  return info('about', lines.join('\n'));
+  return messageAnswer('about', lines.join('\n'));
 }

@@ -16,6 +16,7 @@ import {
   type CheckAnswer,
   type Citation,
   type ClaimCheck,
+  type ClaimFact,
   notFoundAnswer,
 } from './types.js';
 
@@ -428,7 +429,7 @@ function checkClaim(
   };
 }
 
-function claimFact(check: ClaimCheck): AnswerFact {
+function claimFact(check: ClaimCheck): ClaimFact {
   const reason = check.reason ? ` (${check.reason})` : '';
   return {
     kind: 'claim',

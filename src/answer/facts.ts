@@ -1,4 +1,5 @@
 import type { Engine, IndexedFact } from '../engine.js';
+import { answerFieldsOf, sourcesOf } from '../facts/kinds/index.js';
 import type { FactSource } from '../facts/types.js';
 import { citationUrl } from './links.js';
 import type { AnswerFact, Citation, SourceRef } from './types.js';
@@ -15,53 +16,10 @@ export function refOf(engine: Engine, source: FactSource): SourceRef {
   };
 }
 
-function sourcesOf(f: IndexedFact): FactSource[] {
-  if (f.kind === 'trade') return [...f.fact.sources, ...f.fact.undatedSources];
-  return f.fact.sources;
-}
-
 /** An indexed fact as answers show it: statement, sources, and its own fields for JSON. */
 export function toAnswerFact(engine: Engine, f: IndexedFact): AnswerFact {
   const sources = sourcesOf(f).map((s) => refOf(engine, s));
-  switch (f.kind) {
-    case 'person': {
-      const { statement, kind, source: _s, sources: _all, roles, ...rest } = f.fact;
-      return {
-        kind,
-        statement,
-        sources,
-        ...rest,
-        roles: roles.map((r) => ({ title: r.title, country: r.country })),
-      };
-    }
-    case 'trade': {
-      const { statement, sources: _s, undatedSources: _u, ...rest } = f.fact;
-      return { kind: 'trade', statement, sources, ...rest };
-    }
-    case 'agreement': {
-      const { statement, kind, source: _s, sources: _all, date, ...rest } = f.fact;
-      return {
-        kind,
-        statement,
-        sources,
-        ...rest,
-        date: date?.iso ?? null,
-        dateDisplay: date?.display ?? null,
-      };
-    }
-    case 'meeting': {
-      const { statement, kind, source: _s, sources: _all, date, ...rest } = f.fact;
-      return {
-        kind,
-        statement,
-        sources,
-        ...rest,
-        date: date.iso,
-        dateDisplay: date.display,
-        dateFrom: date.from,
-      };
-    }
-  }
+  return { kind: f.kind, statement: f.fact.statement, sources, ...answerFieldsOf(f) } as AnswerFact;
 }
 
 /** The sentence of a fact source, quoted as a citation. */

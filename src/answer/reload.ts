@@ -1,4 +1,4 @@
-import type { Answer } from './types.js';
+import { type Answer, messageAnswer } from './types.js';
 
 export interface CorpusSize {
   files: number;
@@ -20,32 +20,23 @@ export type ReloadOutcome =
     })
   | { ok: false; error: string; kept: CorpusSize };
 
-function answerOf(found: boolean, text: string): Answer {
-  return {
-    command: 'reload',
-    query: '',
-    found,
-    answer: text,
-    citations: [],
-    facts: [],
-    matched: 0,
-    unmatched: [],
-    tookMs: 0,
-  };
-}
-
 const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
 
 /** What `/reload` tells the user: the new corpus against the old, or why the old one stays. */
 export function reloadAnswer(outcome: ReloadOutcome | null): Answer {
   if (outcome === null) {
-    return answerOf(false, 'There is nothing to reload here: every `npm run ask` reads the corpus afresh.');
+    return messageAnswer(
+      'reload',
+      'There is nothing to reload here: every `npm run ask` reads the corpus afresh.',
+      false,
+    );
   }
   if (!outcome.ok) {
-    return answerOf(
-      false,
+    return messageAnswer(
+      'reload',
       `The reload failed: ${outcome.error}. citebot still answers from the previous index ` +
         `(${plural(outcome.kept.files, 'article')}, ${plural(outcome.kept.sentences, 'sentence')}).`,
+      false,
     );
   }
   const now = `${plural(outcome.files, 'article')}, ${plural(outcome.sentences, 'sentence')}`;
@@ -66,5 +57,5 @@ export function reloadAnswer(outcome: ReloadOutcome | null): Answer {
     );
   }
   lines.push(`Took ${outcome.tookMs} ms.`);
-  return answerOf(true, lines.join('\n'));
+  return messageAnswer('reload', lines.join('\n'));
 }

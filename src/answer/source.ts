@@ -2,7 +2,7 @@ import { performance } from 'node:perf_hooks';
 import type { Article, Sentence } from '../corpus/types.js';
 import type { Engine } from '../engine.js';
 import { sourceOf } from './links.js';
-import { type Answer, notFoundAnswer } from './types.js';
+import { type Answer, foundAnswer, notFoundAnswer } from './types.js';
 
 /** Sentences shown on each side of the one asked for, within its paragraph. */
 export const CONTEXT_SENTENCES = 3;
@@ -84,21 +84,12 @@ export function source(engine: Engine, file: string, line: number): Answer {
   const paragraph = article.sentences.filter((s) => s.block === target.block);
   const at = paragraph.indexOf(target);
   const shown = paragraph.slice(Math.max(0, at - CONTEXT_SENTENCES), at + CONTEXT_SENTENCES + 1);
-  return {
-    command: 'source',
-    query,
-    found: true,
-    answer: target.text,
-    citations: shown.map((s, i) => ({
-      n: i + 1,
-      ...sourceOf(engine.corpus, s, engine.sourceBaseUrl),
-      text: s.text,
-      also: [],
-      score: s === target ? 1 : 0,
-    })),
-    facts: [],
-    matched: paragraph.length,
-    unmatched: [],
-    tookMs: performance.now() - started,
-  };
+  const citations = shown.map((s, i) => ({
+    n: i + 1,
+    ...sourceOf(engine.corpus, s, engine.sourceBaseUrl),
+    text: s.text,
+    also: [],
+    score: s === target ? 1 : 0,
+  }));
+  return foundAnswer('source', query, target.text, { citations, matched: paragraph.length }, started);
 }

@@ -1,4 +1,5 @@
 import { performance } from 'node:perf_hooks';
+import type { AnswerFieldsOf, IndexedKindName } from '../facts/kinds/index.js';
 
 /** Where a quote comes from. */
 export interface SourceRef {
@@ -29,23 +30,38 @@ export interface Citation extends SourceRef {
 }
 
 /**
- * A typed fact behind an answer (a trade figure, an agreement, a meeting…),
- * as shown to users: a one-line statement, its sources, and the kind's own
- * fields (see src/facts) for JSON.
+ * A typed fact behind an answer (a trade figure, an agreement, a meeting, a
+ * person), as shown to users: a one-line statement, its sources, and the
+ * kind's own fields (see src/facts/kinds) for JSON.
  */
-export interface AnswerFact {
-  /** `trade`, `agreement`, `meeting`, `person`, `money`, `date`, … */
+export type AnswerFact =
+  | {
+      [K in IndexedKindName]: FactLine & { kind: K } & AnswerFieldsOf<K>;
+    }[IndexedKindName]
+  | ClaimFact;
+
+/** What every fact shows, whatever its kind: all a renderer reads of one. */
+export interface FactLine {
   kind: string;
   /** The fact in one line, e.g. "Trade 2024: $1.2 billion (+7%)". */
   statement: string;
   /** Every sentence the fact was read from, best first. */
   sources: SourceRef[];
-  /** The kind's own fields (amounts, ISO dates, participants…). */
-  [field: string]: unknown;
 }
 
-/** The answer to one command: what every renderer (Discord, terminal, JSON) shows. */
-export interface Answer {
+/** An answer's facts of one kind, with that kind's fields. */
+export function factsOf<K extends IndexedKindName>(
+  answer: Pick<Answer, 'facts'>,
+  kind: K,
+): Array<Extract<AnswerFact, { kind: K }>> {
+  return answer.facts.filter((f): f is Extract<AnswerFact, { kind: K }> => f.kind === kind);
+}
+
+/**
+ * The answer to one command: what every renderer (Discord, terminal, JSON)
+ * shows. A renderer takes `Answer<FactLine>`: it needs no kind's own fields.
+ */
+export interface Answer<F extends FactLine = AnswerFact> {
   /** The command that produced it (`ask`, `search`, `source`, …). */
   command: string;
   /** The question or query as given, or a summary of the options. */
@@ -56,7 +72,7 @@ export interface Answer {
   /** Ranked quotes, best first. */
   citations: Citation[];
   /** Typed facts behind the answer (see src/facts), shown before the quotes. */
-  facts: AnswerFact[];
+  facts: F[];
   /** How many index documents matched before the relevance cut. */
   matched: number;
   /** Question words that no article uses. */
@@ -64,8 +80,48 @@ export interface Answer {
   tookMs: number;
 }
 
-/** An answer that found nothing: the message says why, and what the corpus does cover. */
-export function notFoundAnswer(command: string, query: string, answer: string, startedMs: number): Answer {
+/** What an answer found, beside its text: quotes, facts, and how much matched. */
+export interface Found {
+  citations: Citation[];
+  facts?: AnswerFact[];
+  /** How many index documents matched. */
+  matched: number;
+  unmatched?: string[];
+}
+
+/** An answer that found something: its text, its quotes and facts. */
+export function foundAnswer(
+  command: string,
+  query: string,
+  answer: string,
+  found: Found,
+  startedMs: number,
+): Answer {
+  return {
+    command,
+    query,
+    found: true,
+    answer,
+    citations: found.citations,
+    facts: found.facts ?? [],
+    matched: found.matched,
+    unmatched: found.unmatched ?? [],
+    tookMs: performance.now() - startedMs,
+  };
+}
+
+/**
+ * An answer that found nothing: the message says why, and what the corpus
+ * does cover. `searched` says how many documents matched below the relevance
+ * cut, and which question words no article uses.
+ */
+export function notFoundAnswer(
+  command: string,
+  query: string,
+  answer: string,
+  startedMs: number,
+  searched: { matched: number; unmatched: string[] } = { matched: 0, unmatched: [] },
+): Answer {
   return {
     command,
     query,
@@ -73,8 +129,8 @@ export function notFoundAnswer(command: string, query: string, answer: string, s
     answer,
     citations: [],
     facts: [],
-    matched: 0,
-    unmatched: [],
+    matched: searched.matched,
+    unmatched: searched.unmatched,
     tookMs: performance.now() - startedMs,
   };
 }
@@ -92,8 +148,28 @@ export interface ClaimCheck {
   disagrees: SourceRef[];
 }
 
+/** A claim's verdict as a fact line of the `/check` answer. */
+export interface ClaimFact extends FactLine, ClaimCheck {
+  kind: 'claim';
+}
+
 /** The answer to `/check`: one fact line per claim (kind `claim`), the evidence quoted, and the verdicts. */
 export interface CheckAnswer extends Answer {
   command: 'check';
   claims: ClaimCheck[];
+}
+
+/** A message that answers no question (/help, /about, /reload): `found` says whether it is good news. */
+export function messageAnswer(command: string, text: string, found = true): Answer {
+  return {
+    command,
+    query: '',
+    found,
+    answer: text,
+    citations: [],
+    facts: [],
+    matched: 0,
+    unmatched: [],
+    tookMs: 0,
+  };
 }

@@ -7,11 +7,12 @@ import type { AgreementFact, MeetingFact, PersonFact } from '../facts/types.js';
 import { contentKeys, fold, termKey, tokenize } from '../text/normalize.js';
 import { notFoundMessage } from './ask.js';
 import { citationsForFacts, toAnswerFact } from './facts.js';
-import { type Answer, notFoundAnswer } from './types.js';
+import { type Answer, foundAnswer, notFoundAnswer } from './types.js';
 
 /** Most quotes a view shows (a renderer pages through them). */
 const VIEW_QUOTES = 12;
 
+/** A view's answer: its facts (never none: a view with none says why instead), each cited. */
 function answerOf(
   engine: Engine,
   command: string,
@@ -20,17 +21,17 @@ function answerOf(
   answer: string,
   started: number,
 ): Answer {
-  return {
+  return foundAnswer(
     command,
     query,
-    found: facts.length > 0,
     answer,
-    citations: citationsForFacts(engine, facts, VIEW_QUOTES),
-    facts: facts.map((f) => toAnswerFact(engine, f)),
-    matched: facts.length,
-    unmatched: [],
-    tookMs: performance.now() - started,
-  };
+    {
+      citations: citationsForFacts(engine, facts, VIEW_QUOTES),
+      facts: facts.map((f) => toAnswerFact(engine, f)),
+      matched: facts.length,
+    },
+    started,
+  );
 }
 
 const list = (items: readonly string[], max = 8) =>

@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import type { Topics } from '../engine.js';
+import type { Topics } from '../corpus/topics.js';
 import type { Facts } from '../facts/index.js';
+import { tradeLineSchema } from '../facts/kinds/trade.js';
 import type { TradeLine } from '../facts/tradeSummary.js';
 import {
   agreementFactSchema,
   factSchema,
-  factSourceSchema,
   meetingFactSchema,
   personFactSchema,
   tradeFactSchema,
@@ -17,30 +17,6 @@ import {
  * rebuilt instead of crashing the start. Typed against the engine's own
  * types: a field added there and forgotten here fails to compile.
  */
-
-/** A merged trade figure: a trade fact's fields, with its period and sources merged. */
-const tradeLineSchema = tradeFactSchema
-  .pick({
-    measure: true,
-    pair: true,
-    qualifier: true,
-    percent: true,
-    rank: true,
-    rankNote: true,
-    exporter: true,
-    importer: true,
-    goods: true,
-    modality: true,
-    statement: true,
-  })
-  .extend({
-    year: z.number().int().nullable(),
-    periodLabel: z.string().nullable(),
-    amountUsd: z.number().nullable(),
-    disputed: z.boolean(),
-    undatedSources: z.array(factSourceSchema),
-    sources: z.array(factSourceSchema),
-  }) satisfies z.ZodType<TradeLine>;
 
 const factsSchema = z.object({
   all: z.array(factSchema),

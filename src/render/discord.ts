@@ -9,8 +9,11 @@ import {
   MessageFlags,
 } from 'discord.js';
 import { sourceLabel } from '../answer/links.js';
-import type { Answer, AnswerFact, Citation, SourceRef } from '../answer/types.js';
+import type { Answer, Citation, FactLine, SourceRef } from '../answer/types.js';
 import { contextId, pageId, postId } from './customId.js';
+
+/** What is rendered: an answer, of whatever kinds of fact. */
+type Shown = Answer<FactLine>;
 
 /** Discord's limits on a message (see ../shared/DISCORD.md). */
 export const LIMITS = {
@@ -167,7 +170,7 @@ interface Entry {
   citation?: Citation;
 }
 
-function factEntry(fact: AnswerFact): Entry {
+function factEntry(fact: FactLine): Entry {
   const sources = fact.sources.length > 0 ? ` — ${sourcesLine(fact.sources)}` : '';
   return { kind: 'fact', text: `• **${fitText(fact.statement, STATEMENT_MAX)}**${sources}` };
 }
@@ -183,11 +186,11 @@ function quoteEntry(citation: Citation): Entry {
 }
 
 /** The facts, then the quotes, of an answer, as text blocks. */
-function entries(answer: Answer): Entry[] {
+function entries(answer: Shown): Entry[] {
   return [...answer.facts.map(factEntry), ...answer.citations.map(quoteEntry)];
 }
 
-function header(answer: Answer, withEntries: boolean): string {
+function header(answer: Shown, withEntries: boolean): string {
   return fitText(answer.answer, withEntries ? ANSWER_MAX_WITH_ENTRIES : LIMITS.description - 96);
 }
 
@@ -196,7 +199,7 @@ function header(answer: Answer, withEntries: boolean): string {
  * description under the answer: at most QUOTES_PER_PAGE quotes and
  * FACTS_PER_PAGE facts a page. Always at least one page.
  */
-function paginate(answer: Answer): Entry[][] {
+function paginate(answer: Shown): Entry[][] {
   const all = entries(answer);
   const room = LIMITS.description - header(answer, all.length > 0).length - 2;
   const pages: Entry[][] = [];
@@ -223,7 +226,7 @@ function paginate(answer: Answer): Entry[][] {
 }
 
 /** How many pages an answer takes on Discord. */
-export function pageCount(answer: Answer): number {
+export function pageCount(answer: Shown): number {
   return answer.found ? paginate(answer).length : 1;
 }
 
@@ -232,7 +235,7 @@ function formatMs(ms: number): string {
   return ms < 10 ? `${ms.toFixed(1)} ms` : `${Math.round(ms)} ms`;
 }
 
-function footer(answer: Answer, page: number, pages: number): string {
+function footer(answer: Shown, page: number, pages: number): string {
   const parts: string[] = [];
   if (answer.matched > 0) {
     parts.push(`${answer.matched} sentence${answer.matched === 1 ? '' : 's'} matched`);
@@ -243,7 +246,7 @@ function footer(answer: Answer, page: number, pages: number): string {
   return parts.length > 0 ? parts.join(' · ') : 'citebot';
 }
 
-function title(answer: Answer): string {
+function title(answer: Shown): string {
   const query = answer.query.replace(/\s+/g, ' ').trim();
   return query === '' ? `/${answer.command}` : fitText(query, LIMITS.title);
 }
@@ -266,7 +269,7 @@ function fileName(file: string): string {
 }
 
 /** The paragraph around a cited line (`/source`, Show context): one quote block, the line itself in bold. */
-function contextDescription(answer: Answer): string {
+function contextDescription(answer: Shown): string {
   const target = answer.citations.find((c) => c.score > 0) ?? answer.citations[0];
   if (!target) return header(answer, false);
   const others = answer.citations.length - 1;
@@ -285,7 +288,7 @@ function contextDescription(answer: Answer): string {
  * answer is a short private notice instead. Every limit of LIMITS holds for any
  * answer (test/render/discord.property.test.ts).
  */
-export function renderAnswer(answer: Answer, options: RenderOptions = {}): DiscordMessage {
+export function renderAnswer(answer: Shown, options: RenderOptions = {}): DiscordMessage {
   if (!answer.found) return renderNotice(answer.answer);
   const key = options.key ?? null;
   const isContext = answer.command === 'source';

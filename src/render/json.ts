@@ -1,7 +1,7 @@
-import type { Answer } from '../answer/types.js';
+import type { Answer, FactLine } from '../answer/types.js';
 
 /** The JSON form of an answer (`--json`): stable field names, rounded timings. */
-export function toJson(answer: Answer): Record<string, unknown> {
+export function toJson(answer: Answer<FactLine>): Record<string, unknown> {
   return {
     command: answer.command,
     query: answer.query,

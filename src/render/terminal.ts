@@ -1,5 +1,8 @@
 import { sourceLabel } from '../answer/links.js';
-import type { Answer, SourceRef } from '../answer/types.js';
+import type { Answer, FactLine, SourceRef } from '../answer/types.js';
+
+/** What is rendered: an answer, of whatever kinds of fact. */
+type Shown = Answer<FactLine>;
 
 type Style = 'bold' | 'dim' | 'cyan' | 'yellow' | 'green';
 const CODES: Record<Style, [number, number]> = {
@@ -27,7 +30,7 @@ const MAX_OTHER_SOURCES = 3;
  * A fact's sources: the numbered quotes in order (`[1][3]`), then the sources not quoted, separated
  * (`also seeds/a.txt:3, seeds/b.txt:17 and 4 more`).
  */
-function factRefs(answer: Answer, fact: Answer['facts'][number]): string {
+function factRefs(answer: Shown, fact: FactLine): string {
   const numbered = new Set<number>();
   const others = new Set<string>();
   for (const ref of fact.sources) {
@@ -53,7 +56,7 @@ function factRefs(answer: Answer, fact: Answer['facts'][number]): string {
  * An answer as a person reads it in a terminal: the answer, then numbered
  * quotes each with its file:line (or link). Colour only when asked (a TTY).
  */
-export function renderTerminal(answer: Answer, options: { colour?: boolean } = {}): string {
+export function renderTerminal(answer: Shown, options: { colour?: boolean } = {}): string {
   const paint = painter(options.colour ?? false);
   const lines: string[] = [];
   lines.push(answer.found ? paint('bold', answer.answer) : paint('yellow', answer.answer));

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ask } from '../../src/answer/ask.js';
+import { factsOf } from '../../src/answer/types.js';
 import { meetingsView, tradeView, treatyView } from '../../src/answer/views.js';
 import { createEngine, type Engine } from '../../src/engine.js';
 import { ROOT, seedEngine } from '../support/seedEngine.js';
@@ -18,8 +19,8 @@ describe('tradeView', () => {
   it('shows the 2024 volume and the $2 billion target, each cited from at least two articles', () => {
     const answer = tradeView(engine);
     expect(answer.found).toBe(true);
-    const volume = answer.facts.find((f) => f.measure === 'volume' && f.year === 2024);
-    const target = answer.facts.find((f) => f.measure === 'target');
+    const volume = factsOf(answer, 'trade').find((f) => f.measure === 'volume' && f.year === 2024);
+    const target = factsOf(answer, 'trade').find((f) => f.measure === 'target');
     expect(volume).toMatchObject({ amountUsd: 1.2e9 });
     expect(files(volume!.sources).size).toBe(2);
     expect(target).toMatchObject({ amountUsd: 2e9 });
@@ -37,8 +38,8 @@ describe('tradeView', () => {
 
   it('filters by year and says which years exist when one has no figure', () => {
     expect(
-      tradeView(engine, { year: 2024 })
-        .facts.filter((f) => f.measure === 'volume')
+      factsOf(tradeView(engine, { year: 2024 }), 'trade')
+        .filter((f) => f.measure === 'volume')
         .map((f) => f.year),
     ).toEqual([2024]);
     expect(tradeView(engine, { year: 1999 })).toMatchObject({
@@ -59,17 +60,14 @@ describe('treatyView', () => {
   it('shows the Treaty on Allied Relations once, signed in Dushanbe by Tokayev and Rahmon, with its sources', () => {
     const answer = treatyView(engine, { name: 'allied relations' });
     expect(answer.facts).toHaveLength(1);
-    const [treaty] = answer.facts;
+    const [treaty] = factsOf(answer, 'agreement');
     expect(treaty).toMatchObject({ name: 'Treaty on Allied Relations', status: 'signed', place: 'Dushanbe' });
-    expect((treaty!.signatories as Array<{ name: string }>).map((s) => s.name)).toEqual([
-      'Kassym-Jomart Tokayev',
-      'Emomali Rahmon',
-    ]);
+    expect(treaty!.signatories.map((s) => s.name)).toEqual(['Kassym-Jomart Tokayev', 'Emomali Rahmon']);
     expect(files(treaty!.sources).size).toBe(4);
   });
 
   it('lists every agreement once when no name is given', () => {
-    const names = treatyView(engine).facts.map((f) => f.name as string);
+    const names = factsOf(treatyView(engine), 'agreement').map((f) => f.name);
     expect(new Set(names).size).toBe(names.length);
     expect(names.filter((n) => /allied relations/i.test(n))).toHaveLength(1);
   });
@@ -78,18 +76,18 @@ describe('treatyView', () => {
 describe('meetingsView', () => {
   it('lists the meetings in date order with the dates the articles give, undated last', () => {
     const answer = meetingsView(engine);
-    const dates = answer.facts.map((f) => f.date as string | null);
+    const dates = factsOf(answer, 'meeting').map((f) => f.date);
     const dated = dates.filter((d): d is string => d !== null);
     expect(dated).toEqual([...dated].sort());
     expect(dates).toEqual(['2024-08-22', '2025-02-12', null, null, null]);
-    expect(answer.facts.map((f) => f.dateDisplay)).toContain('January 25, year not stated');
+    expect(factsOf(answer, 'meeting').map((f) => f.dateDisplay)).toContain('January 25, year not stated');
   });
 
   it('filters by person (any spelling), year and place', () => {
     const byPerson = meetingsView(engine, { person: 'Mukhriddin', year: 2025 });
-    expect(byPerson.facts.map((f) => f.date)).toEqual(['2025-02-12']);
+    expect(factsOf(byPerson, 'meeting').map((f) => f.date)).toEqual(['2025-02-12']);
     const inDushanbe = meetingsView(engine, { place: 'Dushanbe' });
-    expect(inDushanbe.facts.map((f) => f.place)).toEqual(['Dushanbe', 'Dushanbe', 'Dushanbe']);
+    expect(factsOf(inDushanbe, 'meeting').map((f) => f.place)).toEqual(['Dushanbe', 'Dushanbe', 'Dushanbe']);
     expect(meetingsView(engine, { person: 'Putin' })).toMatchObject({ found: false });
   });
 });
@@ -120,14 +118,16 @@ describe('facts of another pair', () => {
     const kt = tradeView(mixed, { countries: 'Kazakhstan, Tajikistan' }).facts.map((f) => f.statement);
     expect(kt).toEqual(tradeView(engine).facts.map((f) => f.statement));
     const ut = tradeView(mixed, { countries: 'Uzbekistan Tajikistan' });
-    expect(ut.facts.map((f) => [f.measure, f.amountUsd ?? f.percent])).toEqual(
+    expect(factsOf(ut, 'trade').map((f) => [f.measure, f.amountUsd ?? f.percent])).toEqual(
       expect.arrayContaining([
         ['volume', 7.4e8],
         ['growth', 12.4],
         ['target', 2.5e9],
       ]),
     );
-    expect(ut.facts.filter((f) => (f.pair as string[]).join() !== 'Tajikistan,Uzbekistan')).toEqual([]);
+    expect(ut.facts.filter((f) => f.kind !== 'trade' || f.pair.join() !== 'Tajikistan,Uzbekistan')).toEqual(
+      [],
+    );
   });
 });
 

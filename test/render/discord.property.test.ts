@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Answer, AnswerFact, Citation, SourceRef } from '../../src/answer/types.js';
+import type { Answer, Citation, FactLine, SourceRef } from '../../src/answer/types.js';
 import { pageCount, renderAnswer } from '../../src/render/discord.js';
 import { limitProblems } from '../support/discordLimits.js';
 
@@ -54,13 +54,13 @@ const citation: fc.Arbitrary<Citation> = fc
   })
   .map(({ source: ref, ...rest }) => ({ ...ref, ...rest, n: 0 }));
 
-const fact: fc.Arbitrary<AnswerFact> = fc.record({
+const fact: fc.Arbitrary<FactLine> = fc.record({
   kind: fc.constantFrom('trade', 'agreement', 'meeting'),
   statement: text(1500),
   sources: fc.array(source, { maxLength: 12 }),
 });
 
-const answer: fc.Arbitrary<Answer> = fc
+const answer: fc.Arbitrary<Answer<FactLine>> = fc
   .record({
     command: fc.constantFrom('ask', 'search', 'source', 'trade', 'meetings'),
     query: text(6000),

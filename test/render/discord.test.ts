@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Answer, Citation } from '../../src/answer/types.js';
+import type { Answer, Citation, FactLine } from '../../src/answer/types.js';
 import {
   pageCount,
   QUOTE_MAX,
@@ -25,7 +25,7 @@ function citation(n: number, text: string, extra: Partial<Citation> = {}): Citat
   };
 }
 
-function answer(extra: Partial<Answer> = {}): Answer {
+function answer(extra: Partial<Answer<FactLine>> = {}): Answer<FactLine> {
   return {
     command: 'ask',
     query: 'What is the trade target?',

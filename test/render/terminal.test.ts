@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { Answer } from '../../src/answer/types.js';
+import type { Answer, FactLine } from '../../src/answer/types.js';
 import { renderTerminal } from '../../src/render/terminal.js';
 
 const ref = { file: 'seeds/a.txt', line: 3, url: null, date: null };
 
 describe('renderTerminal', () => {
   it('numbers a fact by the quote of its own sentence when two sentences share a line', () => {
-    const answer: Answer = {
+    const answer: Answer<FactLine> = {
       command: 'ask',
       query: 'target',
       found: true,
@@ -34,7 +34,7 @@ describe('renderTerminal', () => {
 
   it('lists the quotes of a fact in order, then its other sources separated, and counts the rest', () => {
     const at = (file: string, line: number) => ({ file, line, url: null, date: null });
-    const answer: Answer = {
+    const answer: Answer<FactLine> = {
       command: 'ask',
       query: 'treaty',
       found: true,
