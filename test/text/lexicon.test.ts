@@ -36,6 +36,20 @@ describe('the generated lexicon', () => {
     expect(lexicon.related(termKey('country')).has(termKey('region'))).toBe(false);
   });
 
+  it("relates synonyms of a first sense at a lower cosine, one way when it is only one word's first sense", () => {
+    // nautical, maritime, marine: one synset, the first sense of both (cosine 0.48).
+    expect(lexicon.related(termKey('nautical')).has(termKey('maritime'))).toBe(true);
+    expect(lexicon.related(termKey('maritime')).has(termKey('nautical'))).toBe(true);
+    // An arrangement's first sense is an agreement; an agreement's first sense is not an arrangement.
+    expect(lexicon.related(termKey('arrangement')).has(termKey('agreement'))).toBe(true);
+    expect(lexicon.related(termKey('agreement')).has(termKey('arrangement'))).toBe(false);
+  });
+
+  it('relates an adjective to its head and satellites (similar to)', () => {
+    expect(lexicon.related(termKey('damp')).has(termKey('wet'))).toBe(true);
+    expect(lexicon.related(termKey('cheap')).has(termKey('affordable'))).toBe(true);
+  });
+
   it('knows irregular verb forms both ways', () => {
     expect(lexicon.forms(termKey('held'))).toContain(termKey('hold'));
     expect(lexicon.forms(termKey('hold'))).toContain(termKey('held'));
