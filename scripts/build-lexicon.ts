@@ -64,6 +64,16 @@ const MIN_OTHER_SENSE_COSINE = 0.72;
  * that they are not used for different things.
  */
 const MIN_SYNONYM_COSINE = 0.45;
+/**
+ * Cosine a verb's first sense needs with its own hypernym, from that verb
+ * only: to reside is to live, to broker is to negotiate. The other way (live
+ * → reside) is one of many kinds and stays at MIN_COSINE. Nouns are left
+ * out: their hypernyms are other topics too often (gdp → value, slice →
+ * cut); so are the commonest verbs (below MIN_HYPERNYM_RANK), which articles
+ * use as they are and whose hypernyms are vague (sell → exchange, change).
+ */
+const MIN_HYPERNYM_COSINE = 0.45;
+const MIN_HYPERNYM_RANK = 3000;
 /** A phrase's mean vector is blurred by its particle ("over"): a lower bar, over closer relations. */
 const MIN_PHRASE_COSINE = 0.45;
 /** A phrase's target among the commonest words (give, take, make, person) says nothing: it is left out. */
@@ -264,6 +274,14 @@ function relatedLemmas(synsets: Map<string, Synset>, key: string, lemma: string)
   return [...out];
 }
 
+/** Words of a sense's one-step hypernyms. */
+function hypernymWords(synsets: Map<string, Synset>, key: string): string[] {
+  const out: string[] = [];
+  for (const p of synsets.get(key)?.pointers ?? [])
+    if (p.symbol === '@' && p.from === 0) out.push(...(synsets.get(p.target)?.words ?? []));
+  return out;
+}
+
 /** A plain lower-case word or phrase: no names (capitalised), no abbreviations with dots or digits. */
 const PLAIN = /^[a-z]+(?:[_-][a-z]+)*$/;
 
@@ -393,6 +411,15 @@ function main(): void {
         // say of their other uses (huge ~ big, extradite ~ deport). When it is only this word's
         // first sense, it holds from this word only: an "arrangement" is an agreement, but
         // "chairman"'s first sense is president while "president"'s is not chairman.
+        if (
+          !isPhrase &&
+          !isLater &&
+          key.startsWith('v') &&
+          (vectors.rank.get(lemma) ?? 0) >= MIN_HYPERNYM_RANK &&
+          c >= MIN_HYPERNYM_COSINE &&
+          hypernymWords(synsets, key).includes(other)
+        )
+          addOneWay(lemma, other, c);
         if (!isPhrase && !isLater && c >= MIN_SYNONYM_COSINE && synsets.get(key)!.words.includes(other)) {
           if ((firstSense.get(other) ?? []).includes(key)) {
             addPair(lemma, other, c);

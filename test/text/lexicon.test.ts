@@ -45,6 +45,13 @@ describe('the generated lexicon', () => {
     expect(lexicon.related(termKey('agreement')).has(termKey('arrangement'))).toBe(false);
   });
 
+  it("relates a less common verb to its first sense's hypernym, one way", () => {
+    expect(lexicon.related(termKey('reside')).has(termKey('live'))).toBe(true);
+    expect(lexicon.related(termKey('live')).has(termKey('reside'))).toBe(false);
+    // A common verb's hypernym is vague: selling is not changing.
+    expect(lexicon.related(termKey('sell')).has(termKey('change'))).toBe(false);
+  });
+
   it('relates an adjective to its head and satellites (similar to)', () => {
     expect(lexicon.related(termKey('damp')).has(termKey('wet'))).toBe(true);
     expect(lexicon.related(termKey('cheap')).has(termKey('affordable'))).toBe(true);
