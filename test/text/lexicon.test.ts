@@ -52,6 +52,23 @@ describe('the generated lexicon', () => {
     expect(lexicon.related(termKey('sell')).has(termKey('change'))).toBe(false);
   });
 
+  it('relates a word to its derivation in another part of speech, both ways', () => {
+    // Signature's first sense is derived from sign's second (cosine 0.49).
+    expect(lexicon.related(termKey('signed')).has(termKey('signature'))).toBe(true);
+    expect(lexicon.related(termKey('signature')).has(termKey('sign'))).toBe(true);
+  });
+
+  it("lists no related word that reduces to the entry's own key", () => {
+    const data = JSON.parse(
+      readFileSync(new URL('../../src/text/lexicon-data.json', import.meta.url), 'utf8'),
+    ) as { related: Record<string, string> };
+    for (const [word, list] of Object.entries(data.related)) {
+      const related = list.split(' ').map((item) => termKey(item.slice(0, item.lastIndexOf(':'))));
+      expect(related, word).not.toContain(termKey(word));
+      expect(new Set(related).size, word).toBe(related.length);
+    }
+  });
+
   it('relates an adjective to its head and satellites (similar to)', () => {
     expect(lexicon.related(termKey('damp')).has(termKey('wet'))).toBe(true);
     expect(lexicon.related(termKey('cheap')).has(termKey('affordable'))).toBe(true);
