@@ -8,10 +8,11 @@
  *   speech, its synonyms, one-step hypernyms and hyponyms, derivations and
  *   pertainyms (naval → navy), similar adjectives (damp → wet); later senses
  *   too, but only for pairs whose cosine reaches MIN_OTHER_SENSE_COSINE
- *   (visit ~ trip, loan ~ debt). Words of one synset that is a word's first
- *   sense are its synonyms at a lower cosine, MIN_SYNONYM_COSINE (nautical ~
- *   maritime), both ways when it is the other's first sense too, else one way
- *   (arrangement → agreement).
+ *   (visit ~ trip, loan ~ debt). In a word's primary sense (the first sense
+ *   of its most tagged part of speech) three relations get lower bars:
+ *   synonyms (nautical ~ maritime; one way, arrangement → agreement, when it
+ *   is not the other word's primary sense too), derivations (sign ~
+ *   signature) and a less common verb's hypernym (reside → live).
  *   Quantity and time senses are left out (their relations are units and
  *   dates, which a question names exactly), and so are names (capitalised
  *   entries, instances): names and places are never expanded.
@@ -59,9 +60,9 @@ const MIN_ONE_WAY_COSINE = 0.75;
  */
 const MIN_OTHER_SENSE_COSINE = 0.72;
 /**
- * Cosine two words need when they share a synset that is the first sense of
- * at least one of them: WordNet says they mean the same, the vectors only
- * that they are not used for different things.
+ * Cosine two words need when they share a synset that is the primary sense
+ * of one of them: WordNet says they mean the same, the vectors need only say
+ * that news text does not use them for different things.
  */
 const MIN_SYNONYM_COSINE = 0.45;
 /**
@@ -73,9 +74,10 @@ const MIN_SYNONYM_COSINE = 0.45;
  * use as they are and whose hypernyms are vague (sell → exchange, change).
  */
 const MIN_HYPERNYM_COSINE = 0.45;
+/** Rank in the vectors' vocabulary from which a verb is less common: its hypernym is kept. */
+const MIN_HYPERNYM_RANK = 3000;
 /** Cosine a derivation needs (sign ~ signature 0.49): another part of speech of the same word. */
 const MIN_DERIVATION_COSINE = 0.45;
-const MIN_HYPERNYM_RANK = 3000;
 /** A phrase's mean vector is blurred by its particle ("over"): a lower bar, over closer relations. */
 const MIN_PHRASE_COSINE = 0.45;
 /** A phrase's target among the commonest words (give, take, make, person) says nothing: it is left out. */
@@ -414,16 +416,17 @@ function main(): void {
     m.set(b, Math.max(m.get(b) ?? 0, c));
     directed.set(a, m);
   };
-  // A word's own synonyms in its first sense, where the other word's first sense is something else.
+  // Relations from a word only: its primary sense's synonyms whose own primary sense is something
+  // else, and a verb's hypernyms.
   const oneWay = new Map<string, Map<string, number>>();
   const addOneWay = (a: string, b: string, c: number) => {
     const m = oneWay.get(a) ?? new Map<string, number>();
     m.set(b, Math.max(m.get(b) ?? 0, c));
     oneWay.set(a, m);
   };
-  // Relations that hold in a word's primary sense (the first sense of its most used part of speech)
-  // are kept at lower cosines than MIN_COSINE; true when the pair was kept by one of them.
-  const lowerBar = (lemma: string, key: string, other: string, c: number): boolean => {
+  // Relations that hold in a word's primary sense are kept at lower cosines than MIN_COSINE; true when
+  // the pair is settled by one of them.
+  const keptAtLowerBar = (lemma: string, key: string, other: string, c: number): boolean => {
     const primary = primarySense.get(lemma)?.has(key) === true;
     // A derivation (sign ~ signature) is the same word in another part of speech: when it holds in
     // the primary sense of either word, both ways.
@@ -477,7 +480,7 @@ function main(): void {
         const v = vectors.vector(other);
         if (!v) continue;
         const c = cosine(own, v);
-        if (!isPhrase && lowerBar(lemma, key, other, c)) continue;
+        if (!isPhrase && keptAtLowerBar(lemma, key, other, c)) continue;
         if (c < (isPhrase ? MIN_PHRASE_COSINE : isLater ? MIN_OTHER_SENSE_COSINE : MIN_COSINE)) continue;
         if (isPhrase) {
           const m = phrases.get(parts.join(' ')) ?? new Map<string, number>();
@@ -516,10 +519,14 @@ function main(): void {
         .sort((a, b) => (a[0] < b[0] ? -1 : 1))
         .map(([w, related]): [string, string] => {
           const seen = new Set(w.split(' ').map(termKey));
-          const kept = [...related]
-            .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-            .filter(([r]) => !seen.has(termKey(r)) && seen.add(termKey(r)) !== undefined)
-            .slice(0, MAX_RELATED);
+          const kept: Array<[string, number]> = [];
+          for (const [r, c] of [...related].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))) {
+            const key = termKey(r);
+            if (seen.has(key)) continue;
+            seen.add(key);
+            kept.push([r, c]);
+          }
+          kept.splice(MAX_RELATED);
           return [w, kept.map(([r, c]) => `${r}:${Math.round(c * 100)}`).join(' ')];
         })
         .filter(([, list]) => list !== ''),
@@ -535,7 +542,8 @@ function main(): void {
     about:
       'Related words for citebot questions, generated by scripts/build-lexicon.ts (npm run build:lexicon); do not edit by hand. ' +
       `"related": word → related words with their vector cosine ×100 (WordNet first senses, synonyms, one-step hypernyms/hyponyms, similar adjectives, derivations, pertainyms, cosine ≥ ${MIN_COSINE}; ` +
-      `synonyms of a first sense at cosine ≥ ${MIN_SYNONYM_COSINE}; later senses at cosine ≥ ${MIN_OTHER_SENSE_COSINE}); ` +
+      `in a primary sense, synonyms at cosine ≥ ${MIN_SYNONYM_COSINE}, derivations at ≥ ${MIN_DERIVATION_COSINE}, a less common verb's hypernyms at ≥ ${MIN_HYPERNYM_COSINE}; ` +
+      `later senses at cosine ≥ ${MIN_OTHER_SENSE_COSINE}); ` +
       '"phrases": several-word WordNet entries → single related words; "forms": irregular form (verb, noun plural, adjective) → its lemma; ' +
       '"spellings": British spelling → American, where the two stem apart.',
     sources: Object.entries(SOURCES).map(([name, version]) => `${name}@${version}`),
@@ -547,9 +555,13 @@ function main(): void {
   };
   writeFileSync(OUT, `${JSON.stringify(out, null, 0)}\n`);
   // The committed table is in the repository's format, so a rebuild from the same sources changes nothing.
-  execFileSync(path.join(ROOT, 'node_modules', '.bin', 'biome'), ['format', '--write', OUT], {
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  execFileSync(
+    path.join(ROOT, 'node_modules', '.bin', process.platform === 'win32' ? 'biome.cmd' : 'biome'),
+    ['format', '--write', OUT],
+    {
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
   log(
     `wrote ${path.relative(ROOT, OUT)}: ${Object.keys(related).length} words, ${Object.keys(phraseTable).length} phrases, ${Object.keys(forms).length} forms, ${Object.keys(spellings).length} spellings, ${(readFileSync(OUT).length / 1024).toFixed(0)} KB`,
   );
