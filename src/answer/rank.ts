@@ -3,7 +3,7 @@ import type { Engine } from '../engine.js';
 import { capitalOf, countriesIn, countryOf } from '../facts/geo.js';
 import { type IndexDoc, type KeySet, keysSimilar } from '../index/searchIndex.js';
 import { ordinalsIn, ordinalValue } from '../text/ordinals.js';
-import { documentsWith } from './answerType.js';
+import { documentsWith, textHasBeyond } from './answerType.js';
 import { factFits } from './factFit.js';
 import { sourceOf } from './links.js';
 import { type Coverage, maskCoverage, type QueryPlan, type QueryTerm } from './query.js';
@@ -240,6 +240,15 @@ export function relevanceOf(
   const askedCountries = new Set(
     plan.terms.map((t) => countryOf(t.word) ?? capitalOf(t.word)?.country).filter((c) => c !== undefined),
   );
+  const counts = plan.terms.some((t) => t.counted);
+  const speech = plan.answerType === 'statement';
+  // The question's own numbers ("2030", the "1" of "Kambarata-1") are not its answer.
+  const ownNumbers = plan.terms.filter((t) => /^\d+$/.test(t.word)).map((t) => t.word);
+  const beyond = (id: number) =>
+    ownNumbers.length === 0 ||
+    !plan.answerType ||
+    id >= sentenceCount ||
+    textHasBeyond(plan.answerType, corpus!.sentences[id]!.text, ownNumbers);
   const fitting = new Map<number, boolean>();
   const fits = (fact: number) => {
     let ok = fitting.get(fact);
@@ -269,8 +278,14 @@ export function relevanceOf(
   };
   return (id, c, hasKey) => {
     // Names alone do not answer what is asked about them: "When was Aliyev born?".
-    if (plan.plainTerms > 0 && c.plainMatched === 0) return -1;
+    // …but what someone said may be about the asked matter in other words: a statement of the person
+    // named that covers most of the question answers "What did Leite say about cars?".
+    if (plan.plainTerms > 0 && c.plainMatched === 0 && !(speech && c.share >= RELEVANCE.FOUND_COVERAGE))
+      return -1;
     if (typed && typed[id] !== 1) return -1;
+    // "How much gas…" is not answered by a figure that does not name gas.
+    if (counts && c.countedMatched === 0) return -1;
+    if (!beyond(id)) return -1;
     // A figure of another measure or span ("volume, 2024" for "growth in the first half") is not the answer.
     if (id >= sentenceCount && !fits(id - sentenceCount)) return -1;
     if (c.missingRequired === 0)
