@@ -2,6 +2,7 @@ import type { Corpus } from '../corpus/types.js';
 import type { Engine } from '../engine.js';
 import { capitalOf, countriesIn, countryOf } from '../facts/geo.js';
 import { type IndexDoc, type KeySet, keysSimilar } from '../index/searchIndex.js';
+import { termKey, tokenize } from '../text/normalize.js';
 import { ordinalsIn, ordinalValue } from '../text/ordinals.js';
 import { documentsWith, textHasBeyond } from './answerType.js';
 import { factFits } from './factFit.js';
@@ -33,6 +34,11 @@ export const RELEVANCE = {
   CITE_COVERAGE_RATIO: 0.75,
   /** …and scores at least this share of the best score. */
   CITE_SCORE_RATIO: 0.3,
+  /**
+   * Coverage a sentence gains when it writes the count a "how many/much" question asks for, a
+   * number right before what is counted ("27 documents", "900,000 Moroccan nationals").
+   */
+  COUNT_BONUS: 0.15,
   /** Sentences this similar (Jaccard of content words) are one quote with several sources. */
   NEAR_DUPLICATE: 0.5,
 } as const;
@@ -217,6 +223,28 @@ function namesAnother(term: QueryTerm, text: string, asked: ReadonlySet<string>)
   return ordinalValue(term.word) !== null && namesAnotherOrdinal(text);
 }
 
+/** A number, with its scale words: "900,000", "1.3 billion", "11". A currency sign before it makes it money. */
+const COUNT =
+  /([$€£¥]\s*)?\b\d[\d.,]*(?:\s+(?:hundred|thousand|million|billion|trillion|mln|bln)\b)?((?:\s+[\p{L}'’-]+){1,4})/giu;
+/** Words that make a number an amount of money, not a count of what is asked. */
+const CURRENCY =
+  /^(?:dollars?|usd|us|euros?|eur|pounds?|yuan|rubles?|roubles?|tenge|soms?|somoni|sums?|manats?|lira|rupees?|yen|won|baht|ringgit|rm|reais|pesos?|naira|cedis?|shillings?|dirhams?|riyals?|percent|per)$/i;
+
+/**
+ * Whether a text writes a count right before a word with one of the keys: a number and at most
+ * a few words ("27 documents", "1.3 billion cubic metres of gas"), none of them a currency.
+ */
+export function countNextTo(text: string, keys: ReadonlySet<string>): boolean {
+  for (const m of text.matchAll(COUNT)) {
+    if (m[1]) continue;
+    for (const word of tokenize(m[2]!)) {
+      if (CURRENCY.test(word)) break;
+      if (keys.has(termKey(word))) return true;
+    }
+  }
+  return false;
+}
+
 /**
  * The relevance rule for one document, given its coverage and which query
  * keys it contains: the coverage it is judged by when it is relevant, or -1
@@ -242,6 +270,9 @@ export function relevanceOf(
   );
   const counts = plan.terms.some((t) => t.counted);
   const speech = plan.answerType === 'statement';
+  const countedKeys = new Set(plan.terms.filter((t) => t.counted).flatMap((t) => [...t.expansions.keys()]));
+  const writesCount = (id: number) =>
+    counts && id < sentenceCount && countNextTo(corpus!.sentences[id]!.text, countedKeys);
   // The question's own numbers ("2030", the "1" of "Kambarata-1") are not its answer.
   const ownNumbers = plan.terms.filter((t) => /^\d+$/.test(t.word)).map((t) => t.word);
   const beyond = (id: number) =>
@@ -288,11 +319,12 @@ export function relevanceOf(
     if (!beyond(id)) return -1;
     // A figure of another measure or span ("volume, 2024" for "growth in the first half") is not the answer.
     if (id >= sentenceCount && !fits(id - sentenceCount)) return -1;
+    const bonus = writesCount(id) ? RELEVANCE.COUNT_BONUS : 0;
     if (c.missingRequired === 0)
-      return c.share < (named ? RELEVANCE.FOUND_COVERAGE_NAMED : RELEVANCE.FOUND_COVERAGE) ||
+      return c.share + bonus < (named ? RELEVANCE.FOUND_COVERAGE_NAMED : RELEVANCE.FOUND_COVERAGE) ||
         c.missing > missingAllowed
         ? -1
-        : c.share;
+        : c.share + bonus;
     if (!corpus || id >= sentenceCount) return -1;
     const sentence = corpus.sentences[id]!;
     const sets = naming();
@@ -303,7 +335,7 @@ export function relevanceOf(
         (sets[j]!.has(sentence.article) && !namesAnother(term, sentence.text, askedCountries)),
     );
     if (!leans) return -1;
-    const share = c.share + LEAN_QUALITY * c.missingPeopleShare;
+    const share = c.share + LEAN_QUALITY * c.missingPeopleShare + bonus;
     return share < RELEVANCE.FOUND_COVERAGE || c.missing - c.missingRequired > missingAllowed ? -1 : share;
   };
 }
