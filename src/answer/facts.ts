@@ -15,7 +15,7 @@ export function refOf(engine: Engine, source: FactSource): SourceRef {
   };
 }
 
-function sourcesOf(f: IndexedFact): FactSource[] {
+export function sourcesOf(f: IndexedFact): FactSource[] {
   if (f.kind === 'trade') return [...f.fact.sources, ...f.fact.undatedSources];
   return f.fact.sources;
 }

@@ -6,6 +6,7 @@ import { termKey, tokenize } from '../text/normalize.js';
 import { ordinalsIn, ordinalValue } from '../text/ordinals.js';
 import { documentsWith, textHasBeyond } from './answerType.js';
 import { factFits } from './factFit.js';
+import { sentenceIdOf, sourcesOf } from './facts.js';
 import { sourceOf } from './links.js';
 import { type Coverage, maskCoverage, type QueryPlan, type QueryTerm } from './query.js';
 import type { Citation } from './types.js';
@@ -245,6 +246,28 @@ export function countNextTo(text: string, keys: ReadonlySet<string>): boolean {
   return false;
 }
 
+/** Right after a word: more of its item, then a comma ("copper, zinc"). */
+const ITEM_AFTER = /^(?:\s+[\p{L}'’-]+)?\s*,/u;
+/** Right before a word: a comma, or "and"/"or" closing a list ("zinc, natural gas and food"). */
+const ITEM_BEFORE = /(?:,\s*(?:[\p{L}'’-]+\s+)?|,[^,;:]{0,40}\b(?:and|or)\s+(?:[\p{L}'’-]+\s+)?)$/u;
+
+/**
+ * Whether every word of a text with one of the keys stands as an item of a list of several
+ * things (two or more commas in the sentence), not as what a figure is of.
+ */
+export function onlyListed(text: string, keys: ReadonlySet<string>): boolean {
+  if ((text.match(/,/g) ?? []).length < 2) return false;
+  let seen = false;
+  for (const m of text.matchAll(/[\p{L}'’-]+/gu)) {
+    if (!keys.has(termKey(m[0]))) continue;
+    seen = true;
+    const at = m.index;
+    const listed = ITEM_AFTER.test(text.slice(at + m[0].length)) || ITEM_BEFORE.test(text.slice(0, at));
+    if (!listed) return false;
+  }
+  return seen;
+}
+
 /**
  * The relevance rule for one document, given its coverage and which query
  * keys it contains: the coverage it is judged by when it is relevant, or -1
@@ -273,6 +296,9 @@ export function relevanceOf(
   const countedKeys = new Set(plan.terms.filter((t) => t.counted).flatMap((t) => [...t.expansions.keys()]));
   const writesCount = (id: number) =>
     counts && id < sentenceCount && countNextTo(corpus!.sentences[id]!.text, countedKeys);
+  // "…exports, worth $1.9 billion, are dominated by copper, zinc and gas" gives no figure for copper.
+  const countedInList = (id: number) =>
+    counts && id < sentenceCount && onlyListed(corpus!.sentences[id]!.text, countedKeys);
   // The question's own numbers ("2030", the "1" of "Kambarata-1") are not its answer.
   const ownNumbers = plan.terms.filter((t) => /^\d+$/.test(t.word)).map((t) => t.word);
   const beyond = (id: number) =>
@@ -320,14 +346,33 @@ export function relevanceOf(
     // A figure of another measure or span ("volume, 2024" for "growth in the first half") is not the answer.
     if (id >= sentenceCount && !fits(id - sentenceCount)) return -1;
     const bonus = writesCount(id) ? RELEVANCE.COUNT_BONUS : 0;
+    if (bonus === 0 && countedInList(id)) return -1;
     if (c.missingRequired === 0)
       return c.share + bonus < (named ? RELEVANCE.FOUND_COVERAGE_NAMED : RELEVANCE.FOUND_COVERAGE) ||
         c.missing > missingAllowed
         ? -1
         : c.share + bonus;
-    if (!corpus || id >= sentenceCount) return -1;
-    const sentence = corpus.sentences[id]!;
+    if (!corpus) return -1;
     const sets = naming();
+    if (id >= sentenceCount) {
+      // A trade figure does not name who gave it: a person the question names may be named by the
+      // article of one of its sources ("our ambition is $20 billion by 2028" in an interview).
+      // A meeting or agreement names its people, and must name the asked one itself.
+      const fact = engine.indexedFacts?.[id - sentenceCount];
+      if (fact?.kind !== 'trade') return -1;
+      const articles = sourcesOf(fact).map((s) => {
+        const sid = sentenceIdOf(engine, s);
+        return sid === undefined ? -1 : corpus.sentences[sid]!.article;
+      });
+      const leansOnSource = required.every(
+        (term, j) =>
+          [...term.expansions.keys()].some(hasKey) || (term.person && articles.some((a) => sets[j]!.has(a))),
+      );
+      if (!leansOnSource) return -1;
+      const share = c.share + LEAN_QUALITY * c.missingPeopleShare;
+      return share < RELEVANCE.FOUND_COVERAGE || c.missing - c.missingRequired > missingAllowed ? -1 : share;
+    }
+    const sentence = corpus.sentences[id]!;
     const leans = required.every(
       (term, j) =>
         [...term.expansions.keys()].some(hasKey) ||
