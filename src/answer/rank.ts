@@ -246,8 +246,8 @@ export function countNextTo(text: string, keys: ReadonlySet<string>): boolean {
   return false;
 }
 
-/** Right after a word: more of its item, then a comma ("copper, zinc"). */
-const ITEM_AFTER = /^(?:\s+[\p{L}'’-]+)?\s*,/u;
+/** Right after a word: more of its item, a comma, and the list going on to its "and" ("copper, zinc and gas"). */
+const ITEM_AFTER = /^(?:\s+[\p{L}'’-]+)?\s*,[^;:]*?\b(?:and|or)\b/u;
 /** Right before a word: a comma, or "and"/"or" closing a list ("zinc, natural gas and food"). */
 const ITEM_BEFORE = /(?:,\s*(?:[\p{L}'’-]+\s+)?|,[^,;:]{0,40}\b(?:and|or)\s+(?:[\p{L}'’-]+\s+)?)$/u;
 
