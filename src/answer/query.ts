@@ -484,6 +484,8 @@ export interface Coverage {
   plainMatched: number;
   /** How many of what "how much/many" counts it matches (see QueryTerm.counted). */
   countedMatched: number;
+  /** How many of the names the question asks about (people, places, titles) it does not match. */
+  missingNames: number;
 }
 
 /**
@@ -517,6 +519,7 @@ function tally<T extends TallyTerm>(terms: readonly T[], bestOf: (term: T) => nu
   let missingPeopleWeight = 0;
   let plainMatched = 0;
   let countedMatched = 0;
+  let missingNames = 0;
   for (const term of terms) {
     const best = term.typeWord ? 1 : bestOf(term);
     if (best === 0 && term.optional) continue;
@@ -527,6 +530,7 @@ function tally<T extends TallyTerm>(terms: readonly T[], bestOf: (term: T) => nu
       missing++;
       if (term.required) missingRequired++;
       if (term.person) missingPeopleWeight += term.weight;
+      if (term.name || term.required) missingNames++;
     } else {
       if (term.counted) countedMatched++;
       // What is counted is asked about, even a name: "How many Moroccans…".
@@ -540,6 +544,7 @@ function tally<T extends TallyTerm>(terms: readonly T[], bestOf: (term: T) => nu
     missingPeopleShare: total === 0 ? 0 : missingPeopleWeight / total,
     plainMatched,
     countedMatched,
+    missingNames,
   };
 }
 

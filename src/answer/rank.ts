@@ -282,7 +282,7 @@ export function relevanceOf(
   plan: QueryPlan,
 ): (id: number, c: Coverage, hasKey: (key: string) => boolean) => number {
   const missingAllowed = allowedMissing(plan.terms.length);
-  const named = plan.terms.some((t) => t.required);
+  const named = plan.terms.some((t) => t.required || (t.name && !t.optional));
   // "How much…" is not answered by a sentence without an amount, "when…" by one without a date.
   const typed = plan.answerType ? documentsWith(engine, plan.answerType) : undefined;
   const required = plan.terms.filter((t) => t.required);
@@ -348,7 +348,8 @@ export function relevanceOf(
     const bonus = writesCount(id) ? RELEVANCE.COUNT_BONUS : 0;
     if (bonus === 0 && countedInList(id)) return -1;
     if (c.missingRequired === 0)
-      return c.share + bonus < (named ? RELEVANCE.FOUND_COVERAGE_NAMED : RELEVANCE.FOUND_COVERAGE) ||
+      return c.share + bonus <
+        (named && c.missingNames === 0 ? RELEVANCE.FOUND_COVERAGE_NAMED : RELEVANCE.FOUND_COVERAGE) ||
         c.missing > missingAllowed
         ? -1
         : c.share + bonus;

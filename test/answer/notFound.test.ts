@@ -111,3 +111,18 @@ describe('near misses', () => {
     expect(first('What did Anna Berzina say about the fishing deal?')).toBe('lv_td.txt:6');
   });
 });
+
+describe('a question naming a place that is not a country', () => {
+  const { first } = articleEngine({
+    'lv_ee.txt': [
+      'Riga, 2 June 2025',
+      'Latvia and Estonia held talks on rail and fisheries.',
+      'Officials said Latvia would open the Valka-Voru crossing to buses by July next year.',
+      'Trade between the two rose last year.',
+      '',
+    ].join('\n'),
+  });
+  it('asks less of the rest when a sentence names all the names', () => {
+    expect(first('When will the Valka-Voru frontier gate be open to coaches?')).toBe('lv_ee.txt:3');
+  });
+});

@@ -136,6 +136,7 @@ describe('relevanceOf', () => {
       missingPeopleShare: 0,
       plainMatched: 1,
       countedMatched: 0,
+      missingNames: 0,
     };
     return relevanceOf(engine, plan)(0, c, () => true) >= 0;
   };
