@@ -11,7 +11,7 @@ import { sentenceIdOf } from './facts.js';
 export type AnswerType = 'amount' | 'date' | 'place' | 'person' | 'agreement' | 'statement';
 
 const AGREEMENT_WORDS =
-  '(?:agreements?|treat(?:y|ies)|memorand(?:um|a|ums)|accords?|pacts?|deals?|documents?|declarations?|protocols?|conventions?|contracts?|roadmaps?|mous?)';
+  '(?:agreements?|instruments?|treat(?:y|ies)|memorand(?:um|a|ums)|accords?|pacts?|deals?|documents?|declarations?|protocols?|conventions?|contracts?|roadmaps?|mous?)';
 
 const FORMS: ReadonlyArray<[AnswerType, RegExp]> = [
   // "What was the trade turnover in 2023?" asks for an amount as much as "how much" does.

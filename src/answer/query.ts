@@ -141,7 +141,7 @@ const TYPE_WORDS: Record<AnswerType, ReadonlySet<string>> = {
   person: new Set('official person leader minister'.split(' ')),
   statement: new Set<string>(),
   agreement: new Set(
-    'agreement agreements treaty treaties memorandum memoranda accord accords pact pacts deal deals document documents declaration protocol convention contract roadmap'.split(
+    'agreement agreements instrument instruments treaty treaties memorandum memoranda accord accords pact pacts deal deals document documents declaration protocol convention contract roadmap'.split(
       ' ',
     ),
   ),

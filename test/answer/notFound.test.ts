@@ -126,3 +126,9 @@ describe('a question naming a place that is not a country', () => {
     expect(first('When will the Valka-Voru frontier gate be open to coaches?')).toBe('lv_ee.txt:3');
   });
 });
+
+describe('instruments of cooperation', () => {
+  it('are agreements', () => {
+    expect(answerTypeOf('Which instruments did Latvia and Chad sign?')).toBe('agreement');
+  });
+});
