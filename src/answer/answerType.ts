@@ -62,14 +62,22 @@ const NOT_AMOUNT = new RegExp(
   'gi',
 );
 
+/** A pattern of the numbers a question writes ("2030", the "1" of "Kambarata-1"), or null for none. */
+export function ownNumbersPattern(own: readonly string[]): RegExp | null {
+  const numbers = own.filter((n) => /^\d+$/.test(n));
+  return numbers.length === 0
+    ? null
+    : new RegExp(String.raw`(?<![\d.,])(?:${numbers.join('|')})(?![\d]|[.,]\d)`, 'g');
+}
+
 /**
- * Whether a text holds an answer of the type besides the numbers the question itself writes: "the
- * 2030 World Cup" does not say when its final is, nor "Kambarata-1" how much was committed to it.
+ * Whether a text holds an answer of the type besides the numbers the question itself writes
+ * (`own`, from ownNumbersPattern): "the 2030 World Cup" does not say when its final is, nor
+ * "Kambarata-1" how much was committed to it.
  */
-export function textHasBeyond(type: AnswerType, text: string, own: readonly string[]): boolean {
-  if (type !== 'amount' && type !== 'date') return true;
-  let rest = text;
-  for (const n of own) rest = rest.replace(new RegExp(String.raw`(?<![\d.,])${n}(?![\d]|[.,]\d)`, 'g'), ' ');
+export function textHasBeyond(type: AnswerType, text: string, own: RegExp | null): boolean {
+  if (own === null || (type !== 'amount' && type !== 'date')) return true;
+  const rest = text.replace(own, ' ');
   return rest === text || textHas(type, rest);
 }
 

@@ -4,7 +4,7 @@ import { capitalOf, countriesIn, countryOf } from '../facts/geo.js';
 import { type IndexDoc, type KeySet, keysSimilar } from '../index/searchIndex.js';
 import { termKey, tokenize } from '../text/normalize.js';
 import { ordinalsIn, ordinalValue } from '../text/ordinals.js';
-import { documentsWith, textHasBeyond } from './answerType.js';
+import { documentsWith, ownNumbersPattern, textHasBeyond } from './answerType.js';
 import { factFits } from './factFit.js';
 import { sentenceIdOf, sourcesOf } from './facts.js';
 import { sourceOf } from './links.js';
@@ -300,9 +300,9 @@ export function relevanceOf(
   const countedInList = (id: number) =>
     counts && id < sentenceCount && onlyListed(corpus!.sentences[id]!.text, countedKeys);
   // The question's own numbers ("2030", the "1" of "Kambarata-1") are not its answer.
-  const ownNumbers = plan.terms.filter((t) => /^\d+$/.test(t.word)).map((t) => t.word);
+  const ownNumbers = ownNumbersPattern(plan.terms.map((t) => t.word));
   const beyond = (id: number) =>
-    ownNumbers.length === 0 ||
+    ownNumbers === null ||
     !plan.answerType ||
     id >= sentenceCount ||
     textHasBeyond(plan.answerType, corpus!.sentences[id]!.text, ownNumbers);
