@@ -8,16 +8,16 @@ import { sentenceIdOf } from './facts.js';
  * person, "which agreement" an agreement. A sentence or fact without it does
  * not answer the question, however many of its words it shares.
  */
-export type AnswerType = 'amount' | 'date' | 'place' | 'person' | 'agreement';
+export type AnswerType = 'amount' | 'date' | 'place' | 'person' | 'agreement' | 'statement';
 
 const AGREEMENT_WORDS =
-  '(?:agreements?|treat(?:y|ies)|memorand(?:um|a|ums)|accords?|pacts?|deals?|documents?|declarations?|protocols?|conventions?|contracts?|roadmaps?|mous?)';
+  '(?:agreements?|instruments?|treat(?:y|ies)|memorand(?:um|a|ums)|accords?|pacts?|deals?|documents?|declarations?|protocols?|conventions?|contracts?|roadmaps?|mous?)';
 
 const FORMS: ReadonlyArray<[AnswerType, RegExp]> = [
   // "What was the trade turnover in 2023?" asks for an amount as much as "how much" does.
   [
     'amount',
-    /\bhow\s+(?:much|many)\b|\b(?:what|which)\s+(?:was|is|were|are|will\s+be)\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?(?:turnover|volume|value|amount|total)\b/i,
+    /\bhow\s+(?:much|many|large|big|high|sizeable|significant)\b|\b(?:what|which)\s+(?:was|is|were|are|will\s+be)\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?(?:turnover|volume|value|amount|total|price|cost|size|sum)\b|\b(?:what|which)\s+(?:level|share|price|cost|size|sum|amount|volume|value)\s+of\b/i,
   ],
   ['agreement', new RegExp(String.raw`\b(?:which|what)\s+(?:[\w-]+\s+){0,2}?${AGREEMENT_WORDS}\b`, 'i')],
   ['date', /^\W*(?:since\s+|until\s+)?when\b|\b(?:what|which)\s+(?:year|date|month|day)\b/i],
@@ -27,6 +27,8 @@ const FORMS: ReadonlyArray<[AnswerType, RegExp]> = [
     /^\W*where\b(?!.*\b(?:rank|ranks|ranked|stand|stands)\b)|\b(?:what|which)\s+(?:city|capital|venue|town)\b/i,
   ],
   ['person', /^\W*(?:who|whom)\b/i],
+  // "What did Rahmon say about…" asks for what someone said: a sentence that reports speech.
+  ['statement', /^\W*what\s+(?:did|does|do|has|have)\s+.+\b(?:say|said|tell|told|think|stress|note)\b/i],
 ];
 
 /** The answer type a question's form asks for, or null when its form says nothing. */
@@ -47,6 +49,9 @@ const TITLED_NAME =
   /\b(?:President|Minister|Premier|Ambassador|Chairman|Chairwoman|Secretary|Speaker|King|Emir|Prince|Mr|Mrs|Ms|Dr)\.?\s+\p{Lu}\p{Ll}/u;
 const MID_NAME = /[\p{Ll},;:]\s+(?:the\s+)?\p{Lu}\p{Ll}/u;
 const AGREEMENT = new RegExp(`\\b${AGREEMENT_WORDS}\\b`, 'i');
+/** Reported speech: a verb of saying, a quotation, or an interview's answer. */
+const SPEECH =
+  /\b(?:said|says|say|told|tells|stated|states|noted|notes|stressed|stresses|emphasi[sz]ed|added|adds|highlighted|declared|remarked|announced|underlined|underscored|pointed\s+out|expressed|urged|warned|praised|welcomed|explained|assured|confirmed|reaffirmed|recalled|believes?|according\s+to)\b|["“”]|^\s*A:/i;
 /**
  * Numbers that are not amounts: years and year ranges ("since 2018",
  * "2018-2019"), ordinals ("the 42nd meeting") and days of a month ("on July
@@ -56,6 +61,25 @@ const NOT_AMOUNT = new RegExp(
   String.raw`\b(?:1[89]|20)\d\d(?:\s*[-–]\s*(?:(?:1[89]|20)?\d\d))?\b|\b\d+(?:st|nd|rd|th)\b|\b${MONTH}\.?\s+\d{1,2}\b|\b\d{1,2}\s+${MONTH}\b`,
   'gi',
 );
+
+/** A pattern of the numbers a question writes ("2030", the "1" of "Kambarata-1"), or null for none. */
+export function ownNumbersPattern(own: readonly string[]): RegExp | null {
+  const numbers = own.filter((n) => /^\d+$/.test(n));
+  return numbers.length === 0
+    ? null
+    : new RegExp(String.raw`(?<![\d.,])(?:${numbers.join('|')})(?![\d]|[.,]\d)`, 'g');
+}
+
+/**
+ * Whether a text holds an answer of the type besides the numbers the question itself writes
+ * (`own`, from ownNumbersPattern): "the 2030 World Cup" does not say when its final is, nor
+ * "Kambarata-1" how much was committed to it.
+ */
+export function textHasBeyond(type: AnswerType, text: string, own: RegExp | null): boolean {
+  if (own === null || (type !== 'amount' && type !== 'date')) return true;
+  const rest = text.replace(own, ' ');
+  return rest === text || textHas(type, rest);
+}
 
 /** Whether a sentence's text holds an answer of the type (the people it names are read from the facts). */
 function textHas(type: AnswerType, text: string): boolean {
@@ -73,6 +97,8 @@ function textHas(type: AnswerType, text: string): boolean {
     case 'person':
       // "Who will chair…" is answered by a person, a country or a body: a name, not a title alone.
       return TITLED_NAME.test(text) || MID_NAME.test(text);
+    case 'statement':
+      return SPEECH.test(text);
   }
 }
 
@@ -82,7 +108,11 @@ const datePresent = (date: FactDate) => date.iso !== null || !/not stated/i.test
 export function factHas(type: AnswerType, f: IndexedFact): boolean {
   switch (type) {
     case 'amount':
-      return f.kind === 'trade' && (f.fact.amountUsd !== null || f.fact.percent !== null);
+      // "11 instruments" counts what was signed.
+      return (
+        (f.kind === 'trade' && (f.fact.amountUsd !== null || f.fact.percent !== null)) ||
+        (f.kind === 'agreement' && typeof f.fact.count === 'number')
+      );
     case 'date':
       // "before 2025-06-10" (a meeting "last month") is a date too, though not a day.
       return (
@@ -95,6 +125,9 @@ export function factHas(type: AnswerType, f: IndexedFact): boolean {
       return f.kind === 'person' || (f.kind === 'meeting' && f.fact.participants.length > 0);
     case 'agreement':
       return f.kind === 'agreement';
+    case 'statement':
+      // A fact is read from what was said, but is not itself a statement of it.
+      return false;
   }
 }
 

@@ -109,9 +109,12 @@ export function ask(engine: Engine, question: string, options: AskOptions = {}):
   // question as the best sentence: a visit's fact does not say where wreaths were laid during it.
   // (A trade figure is checked against the asked measure and span instead: see factFit.ts.)
   const bestSentence = sentences[0]?.relevant ? sentences[0].coverage : 0;
+  // A trade figure is checked by measure only when the question names one: otherwise it too must
+  // come close to the best sentence ("how big a slice…" is not answered by the growth rate).
+  const measured = plan.figure.measures.size > 0;
   const facts = relevantFacts(ranked, sentenceCount).filter(
     (f) =>
-      engine.indexedFacts[f.id - sentenceCount]?.kind === 'trade' ||
+      (measured && engine.indexedFacts[f.id - sentenceCount]?.kind === 'trade') ||
       f.coverage >= bestSentence * FACT_COVERAGE_RATIO,
   );
   const quotes = sentences[0]?.relevant ? selectCitations(engine, sentences, limit) : [];
@@ -127,8 +130,18 @@ export function ask(engine: Engine, question: string, options: AskOptions = {}):
           .map((r, i) => [r.id, i + (typed && typed[r.id] !== 1 ? PREFERENCE_DEPTH : 0)] as const)
       : [],
   );
+  // A trade figure of no asked measure does not lead a sentence that answers more of the question.
+  const leads =
+    !measured &&
+    quotes.length > 0 &&
+    facts.length > 0 &&
+    facts.every(
+      (f) => engine.indexedFacts[f.id - sentenceCount]?.kind === 'trade' && f.coverage < bestSentence,
+    )
+      ? quotes.slice(0, 1)
+      : [];
   const citations = mergeCitations(
-    citationsForFacts(engine, shownFacts, MAX_FACTS, preference),
+    [...leads, ...citationsForFacts(engine, shownFacts, MAX_FACTS, preference)],
     quotes,
     limit,
   );
@@ -138,7 +151,7 @@ export function ask(engine: Engine, question: string, options: AskOptions = {}):
     found,
     answer: !found
       ? notFoundMessage(engine, unmatched)
-      : shownFacts[0]
+      : shownFacts[0] && leads.length === 0
         ? shownFacts[0].fact.statement
         : answerClause(citations[0]!.text, plan),
     citations,

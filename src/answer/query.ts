@@ -41,6 +41,21 @@ export interface QueryTerm {
   optional: boolean;
   /** A city asked as where something happened ("visit Cairo", "in Yerevan"), not as who acted. */
   where: boolean;
+  /**
+   * A word of the question's own phrasing ("will", "say", "discuss", "went"): it counts little, is
+   * not missed when a sentence lacks it, and is not what a question about a name asks.
+   */
+  phrasing: boolean;
+  /**
+   * What "how much" or "how many" asks to count ("gas" in "How much gas…", "Moroccans" in "How many
+   * Moroccans…"): an answer must name it (or a related word).
+   */
+  counted: boolean;
+  /**
+   * A word that names the answer's type ("price" in "What is the price…", "pact" in "Which pact…"):
+   * a sentence that holds an answer of that type (every relevant one does) meets it.
+   */
+  typeWord: boolean;
 }
 
 export interface QueryPlan {
@@ -93,6 +108,44 @@ const PERIOD_WORDS: ReadonlySet<string> = new Set([FIRST_HALF_WORD, SECOND_HALF_
 const MIN_GUESS_LENGTH = 4;
 /** A four-digit year in a question: an answer must be about it (or its article must be). */
 const YEAR = /^(?:1[89]|20)\d\d$/;
+/**
+ * Words of how a question is put rather than what it is about: auxiliaries, verbs of saying and
+ * going. General English, not any corpus's words. Lower-case only ("May" is a month).
+ */
+const PHRASING = new Set(
+  'will would could should shall might must per say says said saying tell tells told discuss discusses discussed mention mentioned describe described go goes went gone get gets got happen happened'.split(
+    ' ',
+  ),
+);
+/** Months and weekdays: "in May" is when, not where. */
+const CALENDAR =
+  /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/i;
+/** Share of the question's usual word weight a phrasing word keeps. */
+const PHRASING_WEIGHT = 0.5;
+/** "How much gas does…", "how many Moroccans live…": what is counted runs up to the verb. */
+const COUNTED =
+  /\bhow\s+(?:much|many)\s+((?:[\p{L}\p{N}'’-]+\s+){0,4}?)(?:do|does|did|is|are|was|were|will|would|has|have|had|can|could)\b/iu;
+/** What is counted when the count itself is the answer: not a thing an answer must name. */
+const GENERIC_COUNTED = new Set(
+  'money cash funds people persons times time days weeks months years hours percent'.split(' '),
+);
+/** Words naming an answer of each type: met by a sentence that holds one. */
+const TYPE_WORDS: Record<AnswerType, ReadonlySet<string>> = {
+  amount: new Set(
+    'price cost costs value worth amount sum size level share volume total figure large big high much many'.split(
+      ' ',
+    ),
+  ),
+  date: new Set('year date month day time'.split(' ')),
+  place: new Set('place city capital venue town'.split(' ')),
+  person: new Set('official person leader minister'.split(' ')),
+  statement: new Set<string>(),
+  agreement: new Set(
+    'agreement agreements instrument instruments treaty treaties memorandum memoranda accord accords pact pacts deal deals document documents declaration protocol convention contract roadmap'.split(
+      ' ',
+    ),
+  ),
+};
 
 /** A word as spelled, folded (case, accents, romanisation variants) but not stemmed. */
 export function spelledKey(word: string): string {
@@ -209,12 +262,15 @@ function expand(
     }
     if (kind === 'none' && expansions.size > 0) kind = 'prefix';
   }
-  if (kind === 'none' && guesses && length >= MIN_GUESS_LENGTH) {
+  if (kind === 'none' && guesses && length >= MIN_GUESS_LENGTH && !/^\d+$/.test(word)) {
     // Spelling neighbours, of the key (a typo that stems alike) and of the
     // word as written (a typo that breaks stemming); the closest ones only.
     const candidates = [
       ...index.fuzzyKeys(key, maxEditDistance(key.length)),
-      ...(length >= 5 ? index.spellingKeys(word, maxEditDistance(length)) : []),
+      // A four-letter name gets only its transpositions ("Iarn"), no edits; a number none ("2021").
+      ...(length >= 5 || (length >= MIN_GUESS_LENGTH && /^\p{Lu}\p{L}+$/u.test(word))
+        ? index.spellingKeys(word, maxEditDistance(length))
+        : []),
     ].sort((a, b) => a.distance - b.distance || b.df - a.df);
     const best = candidates[0]?.distance;
     for (const c of candidates.filter((c) => c.distance === best).slice(0, MAX_EXPANSIONS)) {
@@ -235,6 +291,16 @@ function expand(
   const unknownName = kind === 'none' && midQuestion && capitalised;
   // A question about a named person or a year is not answered about another.
   const person = ownName && (capitalised || midQuestion);
+  // A name after "in", "at", "visit"… is where something happened ("discuss in Istanbul"): required.
+  const site =
+    !place &&
+    !person &&
+    name &&
+    capitalised &&
+    midQuestion &&
+    locative &&
+    kind !== 'none' &&
+    !CALENDAR.test(word);
   return {
     word,
     key,
@@ -243,11 +309,14 @@ function expand(
     kind,
     // Which session or rank ("the 8th commission", "third largest") is asked like a year; "first" is
     // too common a word ("for the first time") to require.
-    required: place || unknownName || person || YEAR.test(word) || (ordinal !== null && ordinal >= 2),
+    required: place || site || unknownName || person || YEAR.test(word) || (ordinal !== null && ordinal >= 2),
     name,
     person,
     optional: false,
-    where: capital !== undefined && !country && locative,
+    where: (capital !== undefined && !country && locative) || site,
+    phrasing: false,
+    counted: false,
+    typeWord: false,
   };
 }
 
@@ -302,8 +371,39 @@ export function planQuery(index: SearchIndex, asked: string, options: PlanOption
     // half-year narrows what is asked, but a sentence need not write it.
     term.optional =
       !term.required && (ANSWER_KIND.test(question.slice(0, positions[i])) || PERIOD_WORDS.has(word));
+    const at = positions[i]!;
+    // A short lower-case word inside a name ("Dar es Salaam", "bin Salman") is part of the name.
+    if (
+      !term.name &&
+      fold(word).length <= 3 &&
+      /\p{Lu}[\p{L}'’-]*\s+$/u.test(question.slice(0, at)) &&
+      /^\s+\p{Lu}/u.test(question.slice(at + word.length))
+    )
+      term.name = true;
+    // A misspelt name ("Oripov") that reaches a person's name is that person.
+    if (
+      term.name &&
+      !term.person &&
+      term.kind === 'fuzzy' &&
+      [...term.expansions.keys()].some((k) => context.people.has(k))
+    ) {
+      term.person = true;
+      term.required = true;
+    }
+    term.phrasing = !term.required && !term.name && PHRASING.has(word);
     terms.push(term);
   });
+  const answerType = answerTypeOf(question);
+  const typeWords = answerType ? TYPE_WORDS[answerType] : undefined;
+  for (const t of terms) {
+    if (typeWords && !t.required && /^\p{Ll}/u.test(t.word) && typeWords.has(t.word.toLowerCase()))
+      t.typeWord = true;
+  }
+  const counted = countedWords(question);
+  for (const t of terms) {
+    if (!t.phrasing && !t.typeWord && !/^\d+$/.test(t.word) && counted.has(t.word.toLowerCase()))
+      t.counted = true;
+  }
   // A common word the corpus never uses ("flow", "handed") weighs like the
   // question's other words, not like the rarest: it is usually the question's
   // phrasing. An unknown name keeps its weight (and is required).
@@ -316,6 +416,7 @@ export function planQuery(index: SearchIndex, asked: string, options: PlanOption
     const phrasing = t.kind === 'none' || (t.kind === 'synonym' && !t.expansions.has(t.key));
     if (phrasing && !t.required && known.length > 0 && /^\p{Ll}/u.test(t.word))
       t.weight = Math.min(t.weight, usual);
+    if (t.phrasing && known.length > 0) t.weight = Math.min(t.weight, usual) * PHRASING_WEIGHT;
   }
   const keys = new Map<string, number>();
   for (const term of terms) {
@@ -324,10 +425,26 @@ export function planQuery(index: SearchIndex, asked: string, options: PlanOption
   return {
     terms,
     keys,
-    plainTerms: terms.filter((t) => !t.name).length,
-    answerType: answerTypeOf(question),
+    plainTerms: terms.filter((t) => (!t.name && !t.phrasing && !t.typeWord) || t.counted).length,
+    answerType,
     figure: figureAsked(question),
   };
+}
+
+/** The words (lower-cased) of what "how much" or "how many" asks to count, generic ones left out. */
+function countedWords(question: string): Set<string> {
+  const out = new Set<string>();
+  const m = COUNTED.exec(question);
+  let phrase = m?.[1];
+  if (phrase === undefined) {
+    // No verb after it ("How many Moroccans reside in Spain?"): the word right after.
+    phrase = /\bhow\s+(?:much|many)\s+([\p{L}'’-]+)/iu.exec(question)?.[1];
+  }
+  for (const w of tokenize(phrase ?? '')) {
+    const lower = w.toLowerCase();
+    if (!isStopWord(w) && !GENERIC_COUNTED.has(lower)) out.add(lower);
+  }
+  return out;
 }
 
 /**
@@ -365,6 +482,10 @@ export interface Coverage {
   missingPeopleShare: number;
   /** How many of the terms that are not names it matches. */
   plainMatched: number;
+  /** How many of what "how much/many" counts it matches (see QueryTerm.counted). */
+  countedMatched: number;
+  /** How many of the names the question asks about (people, places, titles) it does not match. */
+  missingNames: number;
 }
 
 /**
@@ -381,26 +502,40 @@ export function coverage(plan: QueryPlan, matchedKeys: Iterable<string>): Covera
 }
 
 /** Sums the coverage of terms, given how well a document matches each (0 for not at all). */
-function tally<T extends Pick<QueryTerm, 'weight' | 'required' | 'name' | 'optional' | 'person'>>(
-  terms: readonly T[],
-  bestOf: (term: T) => number,
-): Coverage {
+type TallyTerm = Pick<
+  QueryTerm,
+  'weight' | 'required' | 'name' | 'optional' | 'person' | 'phrasing' | 'counted' | 'typeWord'
+>;
+
+/**
+ * Sums the coverage of terms, given how well a document matches each (0 for not at all). A word
+ * naming the answer's type counts as met: a document without such an answer is refused anyway.
+ */
+function tally<T extends TallyTerm>(terms: readonly T[], bestOf: (term: T) => number): Coverage {
   let total = 0;
   let covered = 0;
   let missing = 0;
   let missingRequired = 0;
   let missingPeopleWeight = 0;
   let plainMatched = 0;
+  let countedMatched = 0;
+  let missingNames = 0;
   for (const term of terms) {
-    const best = bestOf(term);
+    const best = term.typeWord ? 1 : bestOf(term);
     if (best === 0 && term.optional) continue;
     total += term.weight;
     covered += term.weight * best;
     if (best === 0) {
+      if (term.phrasing) continue;
       missing++;
       if (term.required) missingRequired++;
       if (term.person) missingPeopleWeight += term.weight;
-    } else if (!term.name) plainMatched++;
+      if (term.name || term.required) missingNames++;
+    } else {
+      if (term.counted) countedMatched++;
+      // What is counted is asked about, even a name: "How many Moroccans…".
+      if ((!term.name && !term.phrasing && !term.typeWord) || term.counted) plainMatched++;
+    }
   }
   return {
     share: total === 0 ? 0 : covered / total,
@@ -408,6 +543,8 @@ function tally<T extends Pick<QueryTerm, 'weight' | 'required' | 'name' | 'optio
     missingRequired,
     missingPeopleShare: total === 0 ? 0 : missingPeopleWeight / total,
     plainMatched,
+    countedMatched,
+    missingNames,
   };
 }
 
@@ -431,6 +568,9 @@ export function maskCoverage(
     name: term.name,
     optional: term.optional,
     person: term.person,
+    phrasing: term.phrasing,
+    counted: term.counted,
+    typeWord: term.typeWord,
     expansions: [...term.expansions].map(([key, quality]) => ({ bit: bitOf.get(key) ?? -1, quality })),
   }));
   const compute = (masks: Uint32Array, offset: number): Coverage =>

@@ -1,10 +1,13 @@
 import type { Corpus } from '../corpus/types.js';
 import type { Engine } from '../engine.js';
 import { capitalOf, countriesIn, countryOf } from '../facts/geo.js';
+import { sourcesOf } from '../facts/kinds/index.js';
 import { type IndexDoc, type KeySet, keysSimilar } from '../index/searchIndex.js';
+import { termKey, tokenize } from '../text/normalize.js';
 import { ordinalsIn, ordinalValue } from '../text/ordinals.js';
-import { documentsWith } from './answerType.js';
+import { documentsWith, ownNumbersPattern, textHasBeyond } from './answerType.js';
 import { factFits } from './factFit.js';
+import { sentenceIdOf } from './facts.js';
 import { sourceOf } from './links.js';
 import { type Coverage, maskCoverage, type QueryPlan, type QueryTerm } from './query.js';
 import type { Citation } from './types.js';
@@ -33,6 +36,11 @@ export const RELEVANCE = {
   CITE_COVERAGE_RATIO: 0.75,
   /** …and scores at least this share of the best score. */
   CITE_SCORE_RATIO: 0.3,
+  /**
+   * Coverage a sentence gains when it writes the count a "how many/much" question asks for, a
+   * number right before what is counted ("27 documents", "900,000 Moroccan nationals").
+   */
+  COUNT_BONUS: 0.15,
   /** Sentences this similar (Jaccard of content words) are one quote with several sources. */
   NEAR_DUPLICATE: 0.5,
 } as const;
@@ -217,6 +225,50 @@ function namesAnother(term: QueryTerm, text: string, asked: ReadonlySet<string>)
   return ordinalValue(term.word) !== null && namesAnotherOrdinal(text);
 }
 
+/** A number, with its scale words: "900,000", "1.3 billion", "11". A currency sign before it makes it money. */
+const COUNT =
+  /([$€£¥]\s*)?\b\d[\d.,]*(?:\s+(?:hundred|thousand|million|billion|trillion|mln|bln)\b)?((?:\s+[\p{L}'’-]+){1,4})/giu;
+/** Words that make a number an amount of money, not a count of what is asked. */
+const CURRENCY =
+  /^(?:dollars?|usd|us|euros?|eur|pounds?|yuan|rubles?|roubles?|tenge|soms?|somoni|sums?|manats?|lira|rupees?|yen|won|baht|ringgit|rm|reais|pesos?|naira|cedis?|shillings?|dirhams?|riyals?|percent|per)$/i;
+
+/**
+ * Whether a text writes a count right before a word with one of the keys: a number and at most
+ * a few words ("27 documents", "1.3 billion cubic metres of gas"), none of them a currency.
+ */
+export function countNextTo(text: string, keys: ReadonlySet<string>): boolean {
+  for (const m of text.matchAll(COUNT)) {
+    if (m[1]) continue;
+    for (const word of tokenize(m[2]!)) {
+      if (CURRENCY.test(word)) break;
+      if (keys.has(termKey(word))) return true;
+    }
+  }
+  return false;
+}
+
+/** Right after a word: more of its item, a comma, and the list going on to its "and" ("copper, zinc and gas"). */
+const ITEM_AFTER = /^(?:\s+[\p{L}'’-]+)?\s*,[^;:]*?\b(?:and|or)\b/u;
+/** Right before a word: a comma, or "and"/"or" closing a list ("zinc, natural gas and food"). */
+const ITEM_BEFORE = /(?:,\s*(?:[\p{L}'’-]+\s+)?|,[^,;:]{0,40}\b(?:and|or)\s+(?:[\p{L}'’-]+\s+)?)$/u;
+
+/**
+ * Whether every word of a text with one of the keys stands as an item of a list of several
+ * things (two or more commas in the sentence), not as what a figure is of.
+ */
+export function onlyListed(text: string, keys: ReadonlySet<string>): boolean {
+  if ((text.match(/,/g) ?? []).length < 2) return false;
+  let seen = false;
+  for (const m of text.matchAll(/[\p{L}'’-]+/gu)) {
+    if (!keys.has(termKey(m[0]))) continue;
+    seen = true;
+    const at = m.index;
+    const listed = ITEM_AFTER.test(text.slice(at + m[0].length)) || ITEM_BEFORE.test(text.slice(0, at));
+    if (!listed) return false;
+  }
+  return seen;
+}
+
 /**
  * The relevance rule for one document, given its coverage and which query
  * keys it contains: the coverage it is judged by when it is relevant, or -1
@@ -231,7 +283,7 @@ export function relevanceOf(
   plan: QueryPlan,
 ): (id: number, c: Coverage, hasKey: (key: string) => boolean) => number {
   const missingAllowed = allowedMissing(plan.terms.length);
-  const named = plan.terms.some((t) => t.required);
+  const named = plan.terms.some((t) => t.required || (t.name && !t.optional));
   // "How much…" is not answered by a sentence without an amount, "when…" by one without a date.
   const typed = plan.answerType ? documentsWith(engine, plan.answerType) : undefined;
   const required = plan.terms.filter((t) => t.required);
@@ -240,6 +292,21 @@ export function relevanceOf(
   const askedCountries = new Set(
     plan.terms.map((t) => countryOf(t.word) ?? capitalOf(t.word)?.country).filter((c) => c !== undefined),
   );
+  const counts = plan.terms.some((t) => t.counted);
+  const speech = plan.answerType === 'statement';
+  const countedKeys = new Set(plan.terms.filter((t) => t.counted).flatMap((t) => [...t.expansions.keys()]));
+  const writesCount = (id: number) =>
+    counts && id < sentenceCount && countNextTo(corpus!.sentences[id]!.text, countedKeys);
+  // "…exports, worth $1.9 billion, are dominated by copper, zinc and gas" gives no figure for copper.
+  const countedInList = (id: number) =>
+    counts && id < sentenceCount && onlyListed(corpus!.sentences[id]!.text, countedKeys);
+  // The question's own numbers ("2030", the "1" of "Kambarata-1") are not its answer.
+  const ownNumbers = ownNumbersPattern(plan.terms.map((t) => t.word));
+  const beyond = (id: number) =>
+    ownNumbers === null ||
+    !plan.answerType ||
+    id >= sentenceCount ||
+    textHasBeyond(plan.answerType, corpus!.sentences[id]!.text, ownNumbers);
   const fitting = new Map<number, boolean>();
   const fits = (fact: number) => {
     let ok = fitting.get(fact);
@@ -269,18 +336,45 @@ export function relevanceOf(
   };
   return (id, c, hasKey) => {
     // Names alone do not answer what is asked about them: "When was Aliyev born?".
-    if (plan.plainTerms > 0 && c.plainMatched === 0) return -1;
+    // …but what someone said may be about the asked matter in other words: a statement of the person
+    // named that covers most of the question answers "What did Leite say about cars?".
+    if (plan.plainTerms > 0 && c.plainMatched === 0 && !(speech && c.share >= RELEVANCE.FOUND_COVERAGE))
+      return -1;
     if (typed && typed[id] !== 1) return -1;
+    // "How much gas…" is not answered by a figure that does not name gas.
+    if (counts && c.countedMatched === 0) return -1;
+    if (!beyond(id)) return -1;
     // A figure of another measure or span ("volume, 2024" for "growth in the first half") is not the answer.
     if (id >= sentenceCount && !fits(id - sentenceCount)) return -1;
+    const bonus = writesCount(id) ? RELEVANCE.COUNT_BONUS : 0;
+    if (bonus === 0 && countedInList(id)) return -1;
     if (c.missingRequired === 0)
-      return c.share < (named ? RELEVANCE.FOUND_COVERAGE_NAMED : RELEVANCE.FOUND_COVERAGE) ||
+      return c.share + bonus <
+        (named && c.missingNames === 0 ? RELEVANCE.FOUND_COVERAGE_NAMED : RELEVANCE.FOUND_COVERAGE) ||
         c.missing > missingAllowed
         ? -1
-        : c.share;
-    if (!corpus || id >= sentenceCount) return -1;
-    const sentence = corpus.sentences[id]!;
+        : c.share + bonus;
+    if (!corpus) return -1;
     const sets = naming();
+    if (id >= sentenceCount) {
+      // A trade figure does not name who gave it: a person the question names may be named by the
+      // article of one of its sources ("our ambition is $20 billion by 2028" in an interview).
+      // A meeting or agreement names its people, and must name the asked one itself.
+      const fact = engine.indexedFacts?.[id - sentenceCount];
+      if (fact?.kind !== 'trade') return -1;
+      const articles = sourcesOf(fact).map((s) => {
+        const sid = sentenceIdOf(engine, s);
+        return sid === undefined ? -1 : corpus.sentences[sid]!.article;
+      });
+      const leansOnSource = required.every(
+        (term, j) =>
+          [...term.expansions.keys()].some(hasKey) || (term.person && articles.some((a) => sets[j]!.has(a))),
+      );
+      if (!leansOnSource) return -1;
+      const share = c.share + LEAN_QUALITY * c.missingPeopleShare;
+      return share < RELEVANCE.FOUND_COVERAGE || c.missing - c.missingRequired > missingAllowed ? -1 : share;
+    }
+    const sentence = corpus.sentences[id]!;
     const leans = required.every(
       (term, j) =>
         [...term.expansions.keys()].some(hasKey) ||
@@ -288,7 +382,7 @@ export function relevanceOf(
         (sets[j]!.has(sentence.article) && !namesAnother(term, sentence.text, askedCountries)),
     );
     if (!leans) return -1;
-    const share = c.share + LEAN_QUALITY * c.missingPeopleShare;
+    const share = c.share + LEAN_QUALITY * c.missingPeopleShare + bonus;
     return share < RELEVANCE.FOUND_COVERAGE || c.missing - c.missingRequired > missingAllowed ? -1 : share;
   };
 }

@@ -129,7 +129,15 @@ describe('selectCitations', () => {
 describe('relevanceOf', () => {
   const judged = (question: string, share: number) => {
     const plan = planQuery(engine.index, question);
-    const c = { share, missing: 1, missingRequired: 0, missingPeopleShare: 0, plainMatched: 1 };
+    const c = {
+      share,
+      missing: 1,
+      missingRequired: 0,
+      missingPeopleShare: 0,
+      plainMatched: 1,
+      countedMatched: 0,
+      missingNames: 0,
+    };
     return relevanceOf(engine, plan)(0, c, () => true) >= 0;
   };
 
