@@ -6,6 +6,7 @@ import { withSentenceCaches } from './geo.js';
 import { extractMeetings } from './meetings.js';
 import { formatUsd, moneyIn, percentsIn } from './money.js';
 import { buildPeople, type Person, type PersonRef, peopleIn, surnameIndex } from './people.js';
+import { extractStatements } from './statements.js';
 import { extractTrade } from './trade.js';
 import {
   type AgreementFact,
@@ -17,6 +18,7 @@ import {
   type MoneyFact,
   type PercentFact,
   type PersonFact,
+  type StatementFact,
   type TradeFact,
 } from './types.js';
 
@@ -29,6 +31,8 @@ export interface Facts {
   trade: TradeFact[];
   agreements: AgreementFact[];
   meetings: MeetingFact[];
+  /** Who said what (src/facts/statements.ts; statements hook, issue 12). */
+  statements: StatementFact[];
   /** Undated articles dated by another article reporting the same event. */
   inferredDates: Array<{ file: string; date: string; from: string }>;
 }
@@ -178,7 +182,9 @@ function extractAll(corpus: Corpus): Facts {
   const personFacts = people.map((p) => personFact(p, mentions.get(p) ?? []));
   const perSentence = articles.flatMap((a) => a.sentences.flatMap((s) => sentenceFacts(s, dateOf(a).date)));
 
-  const all = [...personFacts, ...trade, ...agreements, ...meetings, ...perSentence].map((f) =>
+  // Statements hook (issue 12): speakers resolved against the people's references.
+  const statements = extractStatements(articles, refsOf);
+  const all = [...personFacts, ...trade, ...agreements, ...meetings, ...perSentence, ...statements].map((f) =>
     factSchema.parse(f),
   );
   return {
@@ -187,6 +193,7 @@ function extractAll(corpus: Corpus): Facts {
     trade,
     agreements,
     meetings,
+    statements,
     inferredDates: [...inferredDates].map(([a, d]) => ({ file: a.file, date: d.date, from: d.from })),
   };
 }

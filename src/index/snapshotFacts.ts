@@ -8,6 +8,7 @@ import {
   factSourceSchema,
   meetingFactSchema,
   personFactSchema,
+  statementFactSchema,
   tradeFactSchema,
 } from '../facts/types.js';
 
@@ -48,6 +49,7 @@ const factsSchema = z.object({
   trade: z.array(tradeFactSchema),
   agreements: z.array(agreementFactSchema),
   meetings: z.array(meetingFactSchema),
+  statements: z.array(statementFactSchema),
   inferredDates: z.array(z.object({ file: z.string(), date: z.string(), from: z.string() })),
 }) satisfies z.ZodType<Facts>;
 
