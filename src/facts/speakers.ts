@@ -12,22 +12,40 @@ const MAX_SPEAKER_WORDS = 12;
 /** "He" and "the Minister" resolve to someone named at most this many paragraphs before. */
 const RECENT_PARAGRAPHS = 2;
 
-export interface Mention {
-  person: Person;
-  paragraph: number;
+/** Who spoke: a person entity, or a name the people extractor has no entity for. */
+export interface Speaker {
+  person: Person | null;
+  name: string;
 }
 
-/** What resolving a speaker looks at: the people named before the statement, and who spoke last. */
+export interface Mention {
+  speaker: Speaker;
+  paragraph: number;
+  /** Id of the sentence that names them. */
+  sentence: number;
+}
+
+/** What resolving a speaker looks at: the people named before the statement. */
 export interface ArticleState {
   mentions: Mention[];
-  lastSpeaker: { person: Person; paragraph: number } | null;
 }
+
+const sameSpeaker = (a: Speaker, b: Speaker) =>
+  a.person ? a.person === b.person : !b.person && a.name === b.name;
+const distinct = (list: readonly Speaker[]) =>
+  list.filter((x, i) => list.findIndex((y) => sameSpeaker(x, y)) === i);
+
+/** Words that name several people: "he" after "Both ministers …" is either. */
+const GROUP = /\b(?:both|ministers|leaders|presidents|officials|sides|parties|delegations)\b/i;
 
 /** The role a speaker's title names, as people.ts classes roles ("the Head of State" → president). */
 function wantedRole(phrase: string): string | null {
   const t = phrase.toLowerCase();
   if (/head of state|\bleader\b/.test(t)) return 'president';
   if (/\bdiplomat\b/.test(t)) return 'foreign minister';
+  // "a spokesperson for the foreign ministry" is a spokesperson, not a foreign minister.
+  const head = headWord(phrase);
+  if (TITLE_WORDS.has(head) && !/^(?:head|minister|chief|deputy)$/.test(head)) return head;
   const title = words(t).find((w) => TITLE_WORDS.has(w.text));
   if (!title) return null;
   const cls = roleClass(t);
@@ -36,12 +54,33 @@ function wantedRole(phrase: string): string | null {
 
 function holds(person: Person, role: string, country: string | null): boolean {
   return person.roles.some((r) => {
-    if (country && r.country !== country) return false;
+    // A role whose country the article did not attach to it does not rule the person out.
+    if (country && r.country !== null && r.country !== country) return false;
     const have = roleClass(r.title);
     if (have === role) return true;
     if (role === 'minister') return have.includes('minister') && have !== 'prime minister';
     return !['foreign minister', 'prime minister', 'president'].includes(role) && have.includes(role);
   });
+}
+
+/**
+ * Who a pronoun stands for: the one person named in its sentence before it, else in the nearest
+ * sentence before that names anyone; no one when that sentence names several, or a group.
+ */
+function pronounSpeaker(
+  before: readonly Speaker[],
+  beforeText: string,
+  state: ArticleState,
+  paragraph: number,
+): Speaker | null {
+  if (GROUP.test(beforeText)) return null;
+  const here = distinct(before);
+  if (here.length > 0) return here.length === 1 ? here[0]! : null;
+  const recent = state.mentions.filter((m) => paragraph - m.paragraph <= RECENT_PARAGRAPHS);
+  const last = recent.at(-1);
+  if (!last) return null;
+  const inSentence = distinct(recent.filter((m) => m.sentence === last.sentence).map((m) => m.speaker));
+  return inSentence.length === 1 ? inSentence[0]! : null;
 }
 
 /** The one person a title, pronoun or name in the speaker's words stands for, if the article makes it clear. */
@@ -50,30 +89,34 @@ export function resolveSpeaker(
   refs: readonly PersonRef[],
   state: ArticleState,
   paragraph: number,
-): Person | null {
+  /** People named in the sentence before the speaker's words, and those words. */
+  before: { speakers: readonly Speaker[]; text: string } = { speakers: [], text: '' },
+): Speaker | null {
   // "Moon's counterpart Tran Dai Quang" is not Moon.
   const own = refs.filter((r) => !new RegExp(`${escapeRegExp(r.text)}['’]s\\b`, 'u').test(phrase));
-  if (own.length > 0) return own.at(-1)!.person;
+  if (own.length > 0) return { person: own.at(-1)!.person, name: own.at(-1)!.person.name };
   if (refs.length > 0) return null;
-  const recent = state.mentions.filter((m) => paragraph - m.paragraph <= RECENT_PARAGRAPHS);
-  if (/^(?:he|she)$/i.test(phrase.trim())) {
-    if (state.lastSpeaker && paragraph - state.lastSpeaker.paragraph <= RECENT_PARAGRAPHS)
-      return state.lastSpeaker.person;
-    const people = [...new Set(recent.map((m) => m.person))];
-    const lastPara = recent.at(-1)?.paragraph;
-    const latest = [...new Set(recent.filter((m) => m.paragraph === lastPara).map((m) => m.person))];
-    return people.length === 1 ? people[0]! : latest.length === 1 ? latest[0]! : null;
-  }
+  if (/^(?:he|she)$/i.test(phrase.trim()))
+    return pronounSpeaker(before.speakers, before.text, state, paragraph);
   const role = wantedRole(phrase);
-  if (!role) return null;
-  const country =
-    words(phrase)
-      .map((w) => countryOf(w.text) ?? null)
-      .find((c) => c !== null) ?? null;
-  const fitting = [...new Set(state.mentions.map((m) => m.person))].filter((p) => holds(p, role, country));
-  if (fitting.length === 1) return fitting[0]!;
-  const recentFitting = [...new Set(recent.map((m) => m.person))].filter((p) => holds(p, role, country));
-  return recentFitting.length === 1 ? recentFitting[0]! : null;
+  if (role) {
+    const country =
+      words(phrase)
+        .map((w) => countryOf(w.text) ?? null)
+        .find((c) => c !== null) ?? null;
+    const people = (list: readonly Mention[]) =>
+      distinct(list.map((m) => m.speaker)).filter((sp) => sp.person && holds(sp.person, role, country));
+    const fitting = people(state.mentions);
+    if (fitting.length === 1) return fitting[0]!;
+    const recent = people(state.mentions.filter((m) => paragraph - m.paragraph <= RECENT_PARAGRAPHS));
+    if (recent.length === 1) return recent[0]!;
+  }
+  const name = nameIn(phrase);
+  if (!name) return null;
+  // "Ntshavheni" after "Khumbudzo Ntshavheni": the fuller name named before.
+  const surname = words(name).at(-1)!.text;
+  const earlier = state.mentions.find((m) => words(m.speaker.name).at(-1)?.text === surname);
+  return earlier ? earlier.speaker : { person: null, name };
 }
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -94,6 +137,22 @@ export function speakerWords(phrase: string): string {
 /** The proper name at the end of a speaker's words ("Minister in the Presidency Khumbudzo Ntshavheni" → the name). */
 export function nameIn(phrase: string): string | null {
   const ws = words(phrase);
+  // "Laura Benítez of the Buenos Aires-based group Monte Vivo": the name leads.
+  let lead = 0;
+  while (
+    lead < ws.length &&
+    lead < 4 &&
+    /^\p{Lu}[\p{Ll}’'-]/u.test(ws[lead]!.text) &&
+    !TITLE_WORDS.has(ws[lead]!.text.toLowerCase())
+  )
+    lead++;
+  if (
+    lead >= 2 &&
+    lead < ws.length &&
+    /^(?:of|from|at|with)$/.test(ws[lead]!.text) &&
+    !ws.slice(0, lead).some((w) => countryOf(w.text))
+  )
+    return phrase.slice(ws[0]!.start, ws[lead - 1]!.end);
   let k = ws.length;
   while (
     k > 0 &&
@@ -125,6 +184,12 @@ export function isSpeaker(phrase: string, refs: readonly PersonRef[]): boolean {
   if (refs.length > 0) return true;
   if (ws.some((w) => TITLE_WORDS.has(w.text.toLowerCase()))) return true;
   // A name the people extractor has no role for: capitalised words, not a country.
+  if (
+    /^\p{Lu}[\p{Ll}’'-]+\s+\p{Lu}[\p{Ll}’'-]+(?:\s+\p{Lu}[\p{Ll}’'-]+){0,2}\s+(?:of|from)\s/u.test(
+      phrase.trim(),
+    )
+  )
+    return nameIn(phrase) !== null;
   return (
     ws.length <= 4 &&
     ws.every((w) => /^\p{Lu}/u.test(w.text)) &&

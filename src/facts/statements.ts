@@ -1,24 +1,17 @@
 import type { Article, Sentence } from '../corpus/types.js';
-import { words } from './geo.js';
-import { interviewAnswers } from './interviews.js';
-import type { Person, PersonRef } from './people.js';
+import { answerText, interviewAnswers } from './interviews.js';
+import type { PersonRef } from './people.js';
 import { type QuoteSpan, quotedText, quoteSpans } from './quoteMarks.js';
+import { type Draft, MIN_CLAUSE_WORDS, reportedIn, wordCount } from './reported.js';
 import {
   type ArticleState,
   isSpeaker,
-  nameIn,
   refsWithin,
   resolveSpeaker,
+  type Speaker,
   speakerWords,
 } from './speakers.js';
-import {
-  ADVERB_PATTERN,
-  BARE_CLAUSE_VERBS,
-  NOT_A_SPEAKER,
-  QUOTE_ONLY_VERBS,
-  TITLE_WORDS,
-  VERB_PATTERN,
-} from './statementWords.js';
+import { ADVERB_PATTERN, VERB_PATTERN } from './statementWords.js';
 import type { FactSource, StatementFact } from './types.js';
 
 /**
@@ -36,8 +29,6 @@ const source = (s: Sentence): FactSource => ({ file: s.file, line: s.line, text:
 
 /** Fewer words in quote marks are a phrase being quoted ("synchronized watches"), not a statement. */
 const MIN_QUOTE_WORDS = 4;
-/** Fewer words after "that" are not a reported clause. */
-const MIN_CLAUSE_WORDS = 4;
 
 interface Paragraph {
   index: number;
@@ -72,8 +63,6 @@ function sentenceAt(p: Paragraph, at: number): number {
   return i;
 }
 
-const wordCount = (text: string) => words(text).length;
-
 const VERB_AFTER = new RegExp(
   `^\\s*[,.!?…]?\\s*(${VERB_PATTERN})\\s+([^,.;:!?“”"«»()]{1,120}?)\\s*(?=[,.;:!?“”"«»()]|$)`,
   'iu',
@@ -83,7 +72,7 @@ const SPEAKER_AFTER = new RegExp(
   'iu',
 );
 const SPEAKER_BEFORE = new RegExp(
-  `(?:^|[,;.!?]\\s+)([^,.;:!?“”"«»()]{1,120}?)\\s+(?:${ADVERB_PATTERN}\\s+)?(${VERB_PATTERN})(?:\\s+(?:that|reporters|journalists|the press))?\\s*[:,]?\\s*$`,
+  `(?:^|[,;.!?]\\s+)([^,.;:!?“”"«»()]{1,120}?),?\\s+(?:${ADVERB_PATTERN}\\s+)?(${VERB_PATTERN})(?:\\s+(?:that|reporters|journalists|the press)\\s*[:,]?|\\s+[^,.;:!?“”"«»()]{1,60}?\\s*[:,]|\\s*[:,]?)\\s*$`,
   'iu',
 );
 const ACCORDING_BEFORE = /(?:^|[,;.!?]\s+)according to ([^,.;:!?“”"«»()]{1,120}?)\s*,\s*$/iu;
@@ -139,23 +128,6 @@ function attributionBefore(
   return { phrase, verb: according ? 'according to' : m[2]!.toLowerCase().replace(/\s+/g, ' '), at };
 }
 
-interface Draft {
-  form: StatementFact['form'];
-  verb: string;
-  phrase: string;
-  quote: string;
-  sentences: Sentence[];
-  paragraph: number;
-  /** References inside the speaker's words. */
-  refs: PersonRef[];
-  /** The speaker, when known before any words are read (an interview's answers). */
-  preset?: Person | null;
-  /** Attributed at its end ("…, said Tokayev."): the speech may begin sentences before, without quote marks. */
-  trailing?: true;
-  /** A speaker given as the previous statement's (an unattributed quotation continuing it). */
-  continues?: boolean;
-}
-
 /** Sentences of a paragraph that a span [start, end) runs over. */
 function sentencesOf(p: Paragraph, start: number, end: number): Sentence[] {
   const first = sentenceAt(p, start);
@@ -183,7 +155,15 @@ function directStatements(
     const refsOf = (at: number, end: number) => refsAt(p, at, end);
     const spans = quoteSpans(p.text);
     // A running quotation goes on only in a paragraph that opens with a quote mark.
-    if (running && !(spans[0]?.open === 0 || (spans[0] && /^\s*$/.test(p.text.slice(0, spans[0].open))))) {
+    // (Or closes one with no opening mark: a quotation wrapped over lines the splitter took for paragraphs.)
+    if (
+      running &&
+      !(
+        spans[0]?.open === 0 ||
+        spans[0]?.open === -1 ||
+        (spans[0] && /^\s*$/.test(p.text.slice(0, spans[0].open)))
+      )
+    ) {
       running = null;
     }
     let from = 0;
@@ -232,11 +212,20 @@ function directStatements(
       const after = before ? null : attributionAfter(p, span.close, refsOf);
       const who = before ?? after;
       if (!who) {
-        // "…," Tokayev said. "…": the second part of an interrupted quotation is the same statement.
+        // "…," Tokayev said. "…": a quotation split by an attribution is two statements of one speaker.
         if (lastInParagraph && wordCount(text) >= 1) {
-          lastInParagraph.quote = `${lastInParagraph.quote} ${text}`;
-          for (const s of sentences)
-            if (!lastInParagraph.sentences.includes(s)) lastInParagraph.sentences.push(s);
+          const draft: Draft = {
+            form: 'direct',
+            verb: '',
+            phrase: '',
+            quote: text,
+            sentences,
+            paragraph: p.index,
+            refs: [],
+            continues: true,
+          };
+          drafts.push(draft);
+          lastInParagraph = draft;
           for (const s of sentences) quoted.add(s);
         } else if (wordCount(text) >= MIN_QUOTE_WORDS && span.open <= 0) {
           // A paragraph that is one quotation, after a paragraph ending "…said:" or another quotation.
@@ -275,104 +264,26 @@ function directStatements(
       drafts.push(draft);
       lastInParagraph = draft;
       for (const s of draft.sentences) quoted.add(s);
+      // "…," she said, adding that B: B is a second statement, "added".
+      const adding = ADDING.exec(p.text.slice(who.at + who.phrase.length));
+      if (after && adding && wordCount(adding[1]!) >= MIN_CLAUSE_WORDS) {
+        drafts.push({
+          form: 'reported',
+          verb: 'added',
+          phrase: '',
+          quote: adding[1]!.trim(),
+          sentences: [draft.sentences[0]!],
+          paragraph: p.index,
+          refs: [],
+          continues: true,
+        });
+      }
     });
   }
   return { drafts, quoted };
 }
 
-const VERB_IN = new RegExp(`\\b(${VERB_PATTERN})\\b`, 'giu');
-const THAT_AFTER =
-  /^\s+(?:(?:on|in|at|during|after|before|while|when|later|earlier|also)\b[^,;:]{0,40}?\s+)?(?:that\s+|:\s*)/iu;
-const TOLD_WHOM =
-  /^\s+(?:reporters|journalists|the press|him|her|them|us|the (?:audience|participants|media|meeting|forum|conference|delegation)|\p{Lu}[\p{L}’'-]+(?:\s+\p{Lu}[\p{L}’'-]+){0,2})(?:\s+that\s+|\s*:\s*|\s+(?=\S))/u;
-const BARE_CLAUSE_START =
-  /^\s+(?:the|a|an|it|its|his|her|their|this|these|those|there|he|she|they|we|i|both|all|no|some|trade|\p{Lu}[\p{L}’'-]*)\s/u;
-const ACCORDING_START = /^according to ([^,;:]{1,120}?),\s+(.+)$/iu;
-const ACCORDING_END = /^(.+?),\s+according to ([^,;:]{1,120}?)[.!]?$/iu;
-const SPEAKER_LAST = new RegExp(
-  `^(.+?),\\s+(?:(${VERB_PATTERN})\\s+([^,;:]{1,120}?)|([^,;:]{1,120}?)\\s+(?:${ADVERB_PATTERN}\\s+)?(${VERB_PATTERN}))[.!]?$`,
-  'iu',
-);
-
-const clause = (text: string) => text.trim().replace(/[.;,]+$/, '');
-
-/** Reported speech in one sentence outside quote marks: "X stressed that …", "…, he added", "According to X, …". */
-function reportedIn(s: Sentence, refs: readonly PersonRef[], paragraph: number): Draft | null {
-  const t = s.text;
-  const make = (
-    form: Draft['form'],
-    verb: string,
-    raw: string,
-    rawAt: number,
-    quote: string,
-    trailing = false,
-  ): Draft | null => {
-    if (wordCount(quote) < MIN_CLAUSE_WORDS) return null;
-    const phrase = speakerWords(raw);
-    const at = rawAt + Math.max(0, raw.indexOf(phrase));
-    const within = refsWithin(refs, at, at + phrase.length);
-    if (!isSpeaker(phrase, within)) return null;
-    return {
-      form,
-      verb,
-      phrase,
-      quote: clause(quote),
-      sentences: [s],
-      paragraph,
-      refs: within,
-      ...(trailing ? { trailing: true } : {}),
-    };
-  };
-  const according = ACCORDING_START.exec(t);
-  if (according)
-    return make('according', 'according to', according[1]!, t.indexOf(according[1]!), according[2]!);
-  const accordingEnd = ACCORDING_END.exec(t);
-  if (accordingEnd)
-    return make(
-      'according',
-      'according to',
-      accordingEnd[2]!,
-      t.lastIndexOf(accordingEnd[2]!),
-      accordingEnd[1]!,
-    );
-  for (const m of t.matchAll(VERB_IN)) {
-    const verb = m[1]!.toLowerCase().replace(/\s+/g, ' ');
-    if (QUOTE_ONLY_VERBS.has(verb)) continue;
-    const head = t.slice(0, m.index);
-    const boundary = Math.max(head.lastIndexOf(','), head.lastIndexOf(';'), head.lastIndexOf(':'));
-    const rawSubject = head.slice(boundary + 1);
-    const subject = rawSubject.replace(new RegExp(`\\s+${ADVERB_PATTERN}\\s*$`, 'iu'), '').trim();
-    if (subject === '') continue;
-    const at = boundary + 1 + rawSubject.indexOf(subject);
-    const rest = t.slice(m.index + m[0].length);
-    const that = THAT_AFTER.exec(rest);
-    if (that) {
-      const found = make('reported', verb, subject, at, rest.slice(that[0].length));
-      if (found) return found;
-      continue;
-    }
-    if (verb === 'told' || verb === 'tells') {
-      const whom = TOLD_WHOM.exec(rest);
-      if (whom) {
-        const found = make('reported', verb, subject, at, rest.slice(whom[0].length));
-        if (found) return found;
-      }
-      continue;
-    }
-    if (BARE_CLAUSE_VERBS.has(verb) && BARE_CLAUSE_START.test(rest)) {
-      const found = make('reported', verb, subject, at, rest);
-      if (found) return found;
-    }
-  }
-  const last = SPEAKER_LAST.exec(t);
-  if (last) {
-    const verb = (last[2] ?? last[5])!.toLowerCase().replace(/\s+/g, ' ');
-    const phrase = (last[3] ?? last[4])!.trim();
-    if (!QUOTE_ONLY_VERBS.has(verb))
-      return make('reported', verb, phrase, t.lastIndexOf(phrase), last[1]!, true);
-  }
-  return null;
-}
+const ADDING = /^[^.!?“”"«»]{0,40}?,\s*adding that\s+(.+?)(?:[.!?](?=\s|$)|$)/u;
 
 const FIRST_PERSON = /\b(?:I|I’m|I'm|we|We|our|Our|my|My|us)\b/u;
 
@@ -410,25 +321,38 @@ function articleStatements(article: Article, refsOf: (s: Sentence) => PersonRef[
     const offset = p.starts[i]!;
     return refsWithin(refsOf(s), at - offset, end - offset);
   };
-  const answers = interviewAnswers(paragraphs, refsOf);
-  const answered = new Set(answers.flatMap((a) => a.sentences));
-  const interview: Draft[] = answers.map((a) => ({
-    form: 'interview',
-    verb: 'answered',
-    phrase: a.phrase,
-    quote: a.quote,
-    sentences: a.sentences,
-    paragraph: paragraphs.findIndex((p) => p.sentences.includes(a.sentences[0]!)),
-    refs: [],
-    preset: a.person,
-  }));
   const found = directStatements(paragraphs, refsAt);
   const quoted = found.quoted;
-  const direct = [...found.drafts.filter((d) => !answered.has(d.sentences[0]!)), ...interview];
+  const answers = interviewAnswers(paragraphs, refsOf);
+  const answered = new Set(answers.flatMap((a) => a.sentences));
+  // A quotation an answer attributes to someone else is theirs, and not part of the answer.
+  const nested = found.drafts.filter((d) => answered.has(d.sentences[0]!) && d.phrase !== '');
+  const theirs = new Set(nested.flatMap((d) => d.sentences));
+  const interview: Draft[] = answers.flatMap((a) => {
+    const own = a.sentences.filter((s) => !theirs.has(s));
+    if (own.length === 0) return [];
+    return [
+      {
+        form: 'interview' as const,
+        verb: 'said',
+        phrase: a.phrase,
+        quote: answerText(own),
+        sentences: own,
+        paragraph: paragraphs.findIndex((p) => p.sentences.includes(own[0]!)),
+        refs: [],
+        preset: a.person
+          ? { person: a.person, name: a.person.name }
+          : a.name
+            ? { person: null, name: a.name }
+            : null,
+      },
+    ];
+  });
+  const direct = [...found.drafts.filter((d) => !answered.has(d.sentences[0]!)), ...nested, ...interview];
   const reported: Draft[] = [];
   for (const p of paragraphs) {
     for (const s of p.sentences) {
-      if (quoted.has(s) || answered.has(s) || /[“”"«»]/.test(s.text)) continue;
+      if (quoted.has(s) || answered.has(s)) continue;
       const found = reportedIn(s, refsOf(s), p.index);
       if (found) reported.push(found);
     }
@@ -439,55 +363,55 @@ function articleStatements(article: Article, refsOf: (s: Sentence) => PersonRef[
   );
 
   // Resolve speakers in reading order, so "he" and "the Minister" look back at what came before.
-  const state: ArticleState = { mentions: [], lastSpeaker: null };
+  const state: ArticleState = { mentions: [] };
   const paragraphOf = new Map<number, number>();
   for (const p of paragraphs) for (const s of p.sentences) paragraphOf.set(s.id, p.index);
   let read = 0;
   const sentences = article.sentences;
   const out: StatementFact[] = [];
-  let lastParagraph = -1;
-  const names: string[] = [];
+  let previous: { speaker: Speaker | null; paragraph: number } | null = null;
   for (const d of drafts) {
     const first = d.sentences[0]!;
     while (read < sentences.length && sentences[read]!.id < first.id) {
       const s = sentences[read]!;
       for (const r of refsOf(s))
-        state.mentions.push({ person: r.person, paragraph: paragraphOf.get(s.id) ?? 0 });
+        state.mentions.push({
+          speaker: { person: r.person, name: r.person.name },
+          paragraph: paragraphOf.get(s.id) ?? 0,
+          sentence: s.id,
+        });
       read++;
     }
-    let speaker: Person | null;
+    let speaker: Speaker | null;
     let phrase = d.phrase;
     let verb = d.verb;
     if (d.continues) {
       // Only right after another quotation: else a quoted paragraph's speaker is not known.
-      const previous = out.at(-1);
-      if (!previous || previous.form !== 'direct' || d.paragraph - lastParagraph > 1) continue;
-      speaker = state.lastSpeaker?.person ?? null;
-      if (previous.speakerId === null) speaker = null;
-      phrase = previous.speakerText;
-      verb = previous.verb;
+      const last = out.at(-1);
+      if (!last || !previous || last.form !== 'direct' || d.paragraph - previous.paragraph > 1) continue;
+      speaker = previous.speaker;
+      phrase = d.phrase || last.speakerText;
+      verb = d.verb || last.verb;
     } else if (d.preset !== undefined) {
       speaker = d.preset;
     } else {
-      speaker = resolveSpeaker(d.phrase, d.refs, state, d.paragraph);
+      const before = {
+        speakers: (d.before?.refs ?? []).map((r) => ({ person: r.person, name: r.person.name })),
+        text: d.before?.text ?? '',
+      };
+      speaker = resolveSpeaker(d.phrase, d.refs, state, d.paragraph, before);
     }
-    if (speaker) state.lastSpeaker = { person: speaker, paragraph: d.paragraph };
-    // A named speaker the people extractor has no entity for keeps the name, with no id.
-    let named: string | null = null;
-    if (!speaker && !d.continues && !/^(?:he|she)$/i.test(phrase)) {
-      const name = nameIn(phrase);
-      const surname = name ? words(name).at(-1)!.text : null;
-      named = (surname && names.find((n) => words(n).at(-1)!.text === surname)) || name;
-      if (named && !names.includes(named)) names.push(named);
-    } else if (d.continues) named = out.at(-1)?.speakerId === null ? (out.at(-1)?.speaker ?? null) : null;
-    lastParagraph = paragraphOf.get(d.sentences.at(-1)!.id) ?? d.paragraph;
-    const who = speaker?.name ?? named ?? phrase;
+    const at = d.sentences.at(-1)!;
+    if (speaker)
+      state.mentions.push({ speaker, paragraph: paragraphOf.get(at.id) ?? d.paragraph, sentence: at.id });
+    previous = { speaker, paragraph: paragraphOf.get(at.id) ?? d.paragraph };
+    const who = speaker?.name ?? phrase;
     const lead = verb === 'according to' ? `According to ${who}` : `${who} ${verb}`;
     out.push({
       kind: 'statement',
       id: `${first.file}:${first.line}:${out.length + 1}`,
-      speakerId: speaker?.id ?? null,
-      speaker: speaker?.name ?? named,
+      speakerId: speaker?.person?.id ?? null,
+      speaker: speaker?.name ?? null,
       speakerText: phrase,
       quote: d.quote,
       form: d.form,

@@ -10,7 +10,18 @@ function npmRunDeploy(env: Record<string, string>): Promise<CliRun> {
 }
 
 /** Every command in commands/, as a user sees them listed. */
-const COMMANDS = ['about', 'ask', 'help', 'meetings', 'reload', 'search', 'source', 'trade', 'treaty'];
+const COMMANDS = [
+  'about',
+  'ask',
+  'help',
+  'meetings',
+  'quotes',
+  'reload',
+  'search',
+  'source',
+  'trade',
+  'treaty',
+];
 
 let fake: FakeDiscord;
 
@@ -31,7 +42,7 @@ describe('npm run deploy', () => {
     });
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/^Registered 9 commands in server 400000000000000009: .*\/ask/);
+    expect(run.stdout).toMatch(/^Registered 10 commands in server 400000000000000009: .*\/ask/);
     const put = fake.calls.find(
       (c) => c.method === 'PUT' && c.path.endsWith('/guilds/400000000000000009/commands'),
     );
@@ -46,7 +57,7 @@ describe('npm run deploy', () => {
   it('registers globally without DISCORD_GUILD_ID, and says how to register in one server', async () => {
     const run = await npmRunDeploy({ DISCORD_TOKEN: fake.token, DISCORD_API_URL: fake.apiUrl });
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/Registered 9 commands globally.*\n.*DISCORD_GUILD_ID/);
+    expect(run.stdout).toMatch(/Registered 10 commands globally.*\n.*DISCORD_GUILD_ID/);
     expect(
       fake.commands
         .get('global')

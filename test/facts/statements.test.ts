@@ -183,4 +183,95 @@ describe('extractStatements', () => {
     expect(found.map((s) => s.speaker)).toEqual(['Adam Nowak', 'Adam Nowak']);
     expect(found[1]?.speakerText).toBe('He');
   });
+
+  it('splits a quotation interrupted by its attribution into two statements of one speaker', () => {
+    const found = statementsOf(
+      [
+        'Irish Finance Minister Siobhan Byrne toured the port.',
+        '',
+        '“The new quay will double our capacity,” Byrne said. “Work starts in March and ends before Christmas.”',
+      ].join('\n'),
+    );
+    expect(found.map((s) => [s.speaker, s.verb, s.quote])).toEqual([
+      ['Siobhan Byrne', 'said', 'The new quay will double our capacity'],
+      ['Siobhan Byrne', 'said', 'Work starts in March and ends before Christmas.'],
+    ]);
+  });
+
+  it('reads "…, she said, adding that B" as a second statement with the verb "added"', () => {
+    const found = statementsOf(
+      [
+        'Latvian Foreign Minister Anna Ozola opened the bridge.',
+        '',
+        '"This bridge joins two old friends," she said, adding that tolls would be dropped for local drivers.',
+      ].join('\n'),
+    );
+    expect(found.map((s) => [s.speaker, s.verb, s.form, s.quote])).toEqual([
+      ['Anna Ozola', 'said', 'direct', 'This bridge joins two old friends'],
+      ['Anna Ozola', 'added', 'reported', 'tolls would be dropped for local drivers'],
+    ]);
+  });
+
+  it('takes the name set off by commas as the speaker, and keeps a partial quote inside the reported clause', () => {
+    const found = statementsOf(
+      [
+        'The union held its congress in Turku.',
+        '',
+        'Its secretary, Oskari Lind, said the agreement "leaves night workers behind" in every sector.',
+        '',
+        'Paula Virta, who runs a bakery in the harbour, said her costs had tripled since the spring.',
+      ].join('\n'),
+    );
+    expect(found.map((s) => [s.speaker, s.quote])).toEqual([
+      ['Oskari Lind', 'the agreement "leaves night workers behind" in every sector'],
+      ['Paula Virta', 'her costs had tripled since the spring'],
+    ]);
+  });
+
+  it('keeps a quotation one statement when the lines it is wrapped over are read as paragraphs', () => {
+    const found = statementsOf(
+      [
+        'Estonian Energy Minister Kalev Tamm spoke in Narva.',
+        '',
+        '"The plant will close in two years.',
+        'Nobody will lose a job because of it," Tamm said.',
+      ].join('\n'),
+    );
+    expect(found.map((s) => [s.speaker, s.source.line])).toEqual([['Kalev Tamm', 3]]);
+    expect(found[0]?.quote).toBe('The plant will close in two years. Nobody will lose a job because of it');
+  });
+
+  it('gives the answers marked "A:" to the person asked, not a quotation inside an answer nor the article after', () => {
+    const found = statementsOf(
+      [
+        'We asked the mayor of Split, Marko Barić, about the harbour.',
+        '',
+        'Q: When does the ferry start?',
+        '',
+        'A: In June. As Minister Ivana Kos told parliament, "the route must pay for itself within five years."',
+        '',
+        'Q: And the price?',
+        '',
+        'A: Less than a bus ticket to Zadar.',
+        '',
+        'After the interview, the mayor left for the coast.',
+      ].join('\n'),
+    );
+    expect(found.map((s) => [s.speaker, s.form, s.source.line, s.quote])).toEqual([
+      ['Marko Barić', 'interview', 5, 'In June.'],
+      ['Ivana Kos', 'direct', 5, 'the route must pay for itself within five years.'],
+      ['Marko Barić', 'interview', 9, 'Less than a bus ticket to Zadar.'],
+    ]);
+  });
+
+  it('leaves "he" unresolved after a sentence naming a group of people', () => {
+    const found = statementsOf(
+      [
+        'Swiss Economy Minister Reto Meier met Austrian Economy Minister Karl Huber in Bern.',
+        '',
+        'Both ministers studied in Vienna, and he recalled that the old tunnel plan had failed twice.',
+      ].join('\n'),
+    );
+    expect(found.map((s) => [s.speaker, s.speakerText])).toEqual([[null, 'he']]);
+  });
 });
