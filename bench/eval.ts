@@ -10,6 +10,12 @@ import {
   score,
 } from './evaluate.js';
 import { type FactScores, loadLabels, scoreFacts } from './factsEval.js';
+import {
+  loadStatementLabels,
+  SPAN_JACCARD,
+  type StatementScores,
+  scoreStatements,
+} from './statementsEval.js';
 
 /**
  * Answer quality per evaluation set: hit@1, hit@3, MRR, not-found precision and recall, each beside plain
@@ -25,8 +31,11 @@ interface EvalSet {
   /** What the figures mean: a tuning set has been tuned on; a blind set's first run is in bench/RESULTS.md. */
   status: string;
   dirs: string[];
-  questions: string;
+  /** Questions to answer; a set of statements only has none. */
+  questions?: string;
   labels?: string;
+  /** Labelled statements (bench/statementsEval.ts). */
+  statements?: string;
 }
 
 const SETS: EvalSet[] = [
@@ -88,6 +97,13 @@ const SETS: EvalSet[] = [
     questions: '.cache/real/questions.json',
     labels: '.cache/real/facts.json',
   },
+  {
+    id: 'statements',
+    title: 'Statements: who said what, 8 articles',
+    status: 'blind at its first run (bench/statements.md); a tuning set after it',
+    dirs: ['test/fixtures/statements'],
+    statements: 'bench/statements-labels.json',
+  },
 ];
 
 const fmt = (x: number) => x.toFixed(3);
@@ -143,6 +159,22 @@ function factTable(scores: FactScores): string[] {
   ];
 }
 
+function statementTable(s: StatementScores): string[] {
+  const row = (name: string, right: number) =>
+    `| ${name} | ${s.labelled} | ${s.extracted} | ${right} | ${fmt(s.extracted === 0 ? 0 : right / s.extracted)} | ${fmt(s.labelled === 0 ? 0 : right / s.labelled)} |`;
+  return [
+    `Statements, ${s.labelled} labelled by hand. A quote span matches a label in the same file when their words overlap, Jaccard ≥ ${SPAN_JACCARD} (lower case, accents and punctuation dropped); a speaker is right on a matched span when both are null or the names share a surname. First line right on ${s.lineRight} of ${s.spanMatched} matched spans.`,
+    '',
+    '| measure | labelled | extracted | correct | precision | recall |',
+    '|---|---|---|---|---|---|',
+    row('quote span', s.spanMatched),
+    row('speaker attribution', s.speakerRight),
+    '',
+    s.misses.length > 0 ? `differences:\n${s.misses.map((m) => `- ${m}`).join('\n')}` : 'differences: none',
+    '',
+  ];
+}
+
 const args = process.argv.slice(2);
 const only = args.includes('--set') ? args[args.indexOf('--set') + 1] : undefined;
 const chosen = SETS.filter((s) => only === undefined || s.id === only);
@@ -153,7 +185,12 @@ if (chosen.length === 0) {
 
 const lines: string[] = [];
 for (const set of chosen) {
-  const files = [set.questions, ...(set.labels ? [set.labels] : []), ...set.dirs];
+  const files = [
+    ...(set.questions ? [set.questions] : []),
+    ...(set.labels ? [set.labels] : []),
+    ...(set.statements ? [set.statements] : []),
+    ...set.dirs,
+  ];
   const missing = files.filter((f) => !existsSync(f));
   lines.push(`## ${set.title} (\`${set.id}\`: ${set.dirs.join(' + ')})`, '', `Status: ${set.status}.`, '');
   if (missing.length > 0) {
@@ -161,7 +198,9 @@ for (const set of chosen) {
     continue;
   }
   const engine = engineFromCorpus(await loadCorpora(set.dirs));
-  lines.push(...answerTable(engine, loadQuestions(set.questions)));
+  if (set.questions) lines.push(...answerTable(engine, loadQuestions(set.questions)));
+  if (set.statements)
+    lines.push(...statementTable(scoreStatements(engine, loadStatementLabels(set.statements))));
   if (set.labels) lines.push(...factTable(scoreFacts(engine, loadLabels(set.labels))));
 }
 process.stdout.write(`${lines.join('\n')}\n`);

@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import type { AnswerFieldsOf, IndexedKindName } from '../facts/kinds/index.js';
+import type { StatementFact } from '../facts/types.js';
 
 /** Where a quote comes from. */
 export interface SourceRef {
@@ -38,7 +39,14 @@ export type AnswerFact =
   | {
       [K in IndexedKindName]: FactLine & { kind: K } & AnswerFieldsOf<K>;
     }[IndexedKindName]
-  | ClaimFact;
+  | ClaimFact
+  | StatementLine;
+
+/** A statement (who said what) as `/quotes` and `/ask` show it, with its own fields for JSON. */
+export type StatementLine = FactLine & { kind: 'statement' } & Omit<
+    StatementFact,
+    'kind' | 'statement' | 'source' | 'sources'
+  >;
 
 /** What every fact shows, whatever its kind: all a renderer reads of one. */
 export interface FactLine {

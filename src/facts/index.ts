@@ -6,12 +6,14 @@ import { meeting } from './kinds/meeting.js';
 import { person } from './kinds/person.js';
 import { trade as tradeKind } from './kinds/trade.js';
 import { buildPeople, type Person, type PersonRef, peopleIn, surnameIndex } from './people.js';
+import { extractStatements } from './statements.js';
 import {
   type AgreementFact,
   type Fact,
   factSchema,
   type MeetingFact,
   type PersonFact,
+  type StatementFact,
   type TradeFact,
 } from './types.js';
 
@@ -24,6 +26,8 @@ export interface Facts {
   trade: TradeFact[];
   agreements: AgreementFact[];
   meetings: MeetingFact[];
+  /** Who said what (src/facts/statements.ts; statements hook, issue 12). */
+  statements: StatementFact[];
   /** Undated articles dated by another article reporting the same event. */
   inferredDates: Array<{ file: string; date: string; from: string }>;
 }
@@ -74,7 +78,9 @@ function extractAll(corpus: Corpus): Facts {
     return a.sentences.flatMap((s) => SENTENCE_KINDS.flatMap((k): Fact[] => k.fromSentence(s, date)));
   });
 
-  const all = [...personFacts, ...trade, ...agreements, ...meetings, ...perSentence].map((f) =>
+  // Statements hook (issue 12): speakers resolved against the people's references.
+  const statements = extractStatements(articles, refsOf);
+  const all = [...personFacts, ...trade, ...agreements, ...meetings, ...perSentence, ...statements].map((f) =>
     factSchema.parse(f),
   );
   return {
@@ -83,6 +89,7 @@ function extractAll(corpus: Corpus): Facts {
     trade,
     agreements,
     meetings,
+    statements,
     inferredDates: [...inferredDates].map(([a, d]) => ({ file: a.file, date: d.date, from: d.from })),
   };
 }

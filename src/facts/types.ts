@@ -149,6 +149,30 @@ export const dateFactSchema = z.object({
 });
 export type DateFact = z.infer<typeof dateFactSchema>;
 
+// ── statement (issue 12): who said what. Added for the statements helper; a registry kind when merged. ──
+export const statementFactSchema = z.object({
+  kind: z.literal('statement'),
+  id: z.string().min(1),
+  /** The person entity who spoke (a person fact's id), or null when the article leaves it open. */
+  speakerId: z.string().nullable(),
+  /** That person's name, or null with the speaker unresolved. */
+  speaker: z.string().nullable(),
+  /** The words the article names the speaker by ("the Kazakh President", "he", "Tokayev"). */
+  speakerText: z.string().min(1),
+  /** What was said, verbatim: the words inside the quote marks, or the reported clause. */
+  quote: z.string().min(1),
+  /** How it is reported: in quote marks, as reported speech, "according to", or an interview answer. */
+  form: z.enum(['direct', 'reported', 'according', 'interview']),
+  /** The speech verb as written, lower case (`said`, `stressed`, `according to`, `answered`). */
+  verb: z.string().min(1),
+  statement: z.string().min(1),
+  /** The sentence the quotation starts in. */
+  source: factSourceSchema,
+  /** Every sentence it runs over, first to last. */
+  sources: z.array(factSourceSchema).min(1),
+});
+export type StatementFact = z.infer<typeof statementFactSchema>;
+
 export const factSchema = z.discriminatedUnion('kind', [
   tradeFactSchema,
   personFactSchema,
@@ -157,5 +181,6 @@ export const factSchema = z.discriminatedUnion('kind', [
   moneyFactSchema,
   percentFactSchema,
   dateFactSchema,
+  statementFactSchema,
 ]);
 export type Fact = z.infer<typeof factSchema>;

@@ -8,6 +8,7 @@ import {
   factSchema,
   meetingFactSchema,
   personFactSchema,
+  statementFactSchema,
   tradeFactSchema,
 } from '../facts/types.js';
 
@@ -24,6 +25,7 @@ const factsSchema = z.object({
   trade: z.array(tradeFactSchema),
   agreements: z.array(agreementFactSchema),
   meetings: z.array(meetingFactSchema),
+  statements: z.array(statementFactSchema),
   inferredDates: z.array(z.object({ file: z.string(), date: z.string(), from: z.string() })),
 }) satisfies z.ZodType<Facts>;
 

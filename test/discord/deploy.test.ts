@@ -18,6 +18,7 @@ const COMMANDS = [
   'check',
   'help',
   'meetings',
+  'quotes',
   'reload',
   'search',
   'source',
@@ -45,7 +46,7 @@ describe('npm run deploy', () => {
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(
-      /^Registered 11 commands in server 400000000000000009: .*\/ask.*"Check sources" \(message command\)/,
+      /^Registered 12 commands in server 400000000000000009: .*\/ask.*"Check sources" \(message command\)/,
     );
     const put = fake.calls.find(
       (c) => c.method === 'PUT' && c.path.endsWith('/guilds/400000000000000009/commands'),
@@ -61,7 +62,7 @@ describe('npm run deploy', () => {
   it('registers globally without DISCORD_GUILD_ID, and says how to register in one server', async () => {
     const run = await npmRunDeploy({ DISCORD_TOKEN: fake.token, DISCORD_API_URL: fake.apiUrl });
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/Registered 11 commands globally.*\n.*DISCORD_GUILD_ID/);
+    expect(run.stdout).toMatch(/Registered 12 commands globally.*\n.*DISCORD_GUILD_ID/);
     expect(
       fake.commands
         .get('global')
