@@ -1,13 +1,15 @@
 import { performance } from 'node:perf_hooks';
-import type { Engine, PeopleKeys } from '../engine.js';
+import { type Engine, factOf, isFactId, type PeopleKeys } from '../engine.js';
 import { countryOf } from '../facts/geo.js';
 import type { IndexDoc } from '../index/searchIndex.js';
 import { contentKeys, stripFormat, termKey, tokenize } from '../text/normalize.js';
 import { documentsWith } from './answerType.js';
-import { citationsForFacts, toAnswerFact } from './facts.js';
+import { citationOf, citationsForFacts, toAnswerFact } from './facts.js';
+import { notFoundMessage } from './notFound.js';
 import { coverage, planQuery, type QueryPlan, spelledKey } from './query.js';
+import { statementAnswerFact, statementsFor } from './quotes.js';
 import { type Ranked, rank, selectCitations } from './rank.js';
-import { type Answer, type Citation, notFoundAnswer } from './types.js';
+import { type Answer, type Citation, foundAnswer, notFoundAnswer } from './types.js';
 
 /** The keys of the people's names, built once per engine. */
 function personNames(engine: Engine): PeopleKeys {
@@ -49,30 +51,6 @@ export interface AskOptions {
   type?: IndexDoc['type'];
 }
 
-function quoteList(words: readonly string[]): string {
-  const quoted = words.map((w) => `"${w}"`);
-  if (quoted.length <= 1) return quoted.join('');
-  return `${quoted.slice(0, -1).join(', ')} or ${quoted[quoted.length - 1]}`;
-}
-
-/** The "not found" message: what was missing, and what the corpus does cover. */
-export function notFoundMessage(engine: Engine, unmatched: readonly string[]): string {
-  const { stats, topics } = engine;
-  if (stats.files === 0) return 'The corpus is empty: add .txt or .md articles to the corpus folder.';
-  const missing = unmatched.length > 0 ? ` No article mentions ${quoteList(unmatched.slice(0, 5))}.` : '';
-  const span = stats.dateRange
-    ? stats.dateRange[0] === stats.dateRange[1]
-      ? ` (dated ${stats.dateRange[0]})`
-      : ` (dated ${stats.dateRange[0]} to ${stats.dateRange[1]})`
-    : '';
-  const names = topics.names.length > 0 ? ` They are about ${topics.names.join(', ')}` : '';
-  const subjects =
-    topics.subjects.length > 0 ? `${names ? ';' : ' They cover'} ${topics.subjects.join(', ')}` : '';
-  const about = names || subjects ? `${names}${subjects}.` : '';
-  const files = stats.files === 1 ? '1 article' : `${stats.files} articles`;
-  return `Nothing in the corpus answers that.${missing} The ${files}${span} were searched.${about}`;
-}
-
 /**
  * Answers a free question from the corpus: ranked quotes with their sources,
  * or `found: false` with a message when no sentence is relevant enough.
@@ -103,8 +81,7 @@ export function ask(engine: Engine, question: string, options: AskOptions = {}):
   }
   const limit = options.limit ?? 5;
   const ranked = rank(engine, plan, options.type);
-  const sentenceCount = engine.corpus.sentences.length;
-  const sentences = ranked.filter((r) => r.id < sentenceCount);
+  const sentences = ranked.filter((r) => !isFactId(engine, r.id));
   // A meeting, agreement or person fact comes first only when it answers nearly as much of the
   // question as the best sentence: a visit's fact does not say where wreaths were laid during it.
   // (A trade figure is checked against the asked measure and span instead: see factFit.ts.)
@@ -112,14 +89,14 @@ export function ask(engine: Engine, question: string, options: AskOptions = {}):
   // A trade figure is checked by measure only when the question names one: otherwise it too must
   // come close to the best sentence ("how big a slice…" is not answered by the growth rate).
   const measured = plan.figure.measures.size > 0;
-  const facts = relevantFacts(ranked, sentenceCount).filter(
+  const facts = relevantFacts(engine, ranked).filter(
     (f) =>
-      (measured && engine.indexedFacts[f.id - sentenceCount]?.kind === 'trade') ||
+      (measured && factOf(engine, f.id)?.kind === 'trade') ||
       f.coverage >= bestSentence * FACT_COVERAGE_RATIO,
   );
   const quotes = sentences[0]?.relevant ? selectCitations(engine, sentences, limit) : [];
   const found = facts.length > 0 || quotes.length > 0;
-  const shownFacts = facts.map((r) => engine.indexedFacts[r.id - sentenceCount]!);
+  const shownFacts = facts.map((r) => factOf(engine, r.id)!);
   // Which of a fact's sources to quote first: the ones the question matches best.
   // A source that holds what the question asks for ("in Dushanbe" for "where") comes before one that does not.
   const typed = plan.answerType && shownFacts.length > 0 ? documentsWith(engine, plan.answerType) : undefined;
@@ -135,9 +112,7 @@ export function ask(engine: Engine, question: string, options: AskOptions = {}):
     !measured &&
     quotes.length > 0 &&
     facts.length > 0 &&
-    facts.every(
-      (f) => engine.indexedFacts[f.id - sentenceCount]?.kind === 'trade' && f.coverage < bestSentence,
-    )
+    facts.every((f) => factOf(engine, f.id)?.kind === 'trade' && f.coverage < bestSentence)
       ? quotes.slice(0, 1)
       : [];
   const citations = mergeCitations(
@@ -145,21 +120,41 @@ export function ask(engine: Engine, question: string, options: AskOptions = {}):
     quotes,
     limit,
   );
-  return {
+  if (!found)
+    return notFoundAnswer(command, query, notFoundMessage(engine, unmatched), started, {
+      matched: ranked.length,
+      unmatched,
+    });
+  // "What did X say about Y?": X's own statements come first, then the usual quotes.
+  const said = statementsFor(engine, query);
+  if (said) {
+    const statements = said.ranked.slice(0, MAX_FACTS).map((r) => r.statement);
+    return foundAnswer(
+      command,
+      query,
+      statements[0]!.statement,
+      {
+        citations: mergeCitations(
+          statements.map((s, i) => citationOf(engine, s.source, i + 1)),
+          citations,
+          limit,
+        ),
+        facts: statements.map((s) => statementAnswerFact(engine, s)),
+        matched: ranked.length,
+        unmatched,
+      },
+      started,
+    );
+  }
+  return foundAnswer(
     command,
     query,
-    found,
-    answer: !found
-      ? notFoundMessage(engine, unmatched)
-      : shownFacts[0] && leads.length === 0
-        ? shownFacts[0].fact.statement
-        : answerClause(citations[0]!.text, plan),
-    citations,
-    facts: shownFacts.map((f) => toAnswerFact(engine, f)),
-    matched: ranked.length,
-    unmatched,
-    tookMs: performance.now() - started,
-  };
+    shownFacts[0] && leads.length === 0
+      ? shownFacts[0].fact.statement
+      : answerClause(citations[0]!.text, plan),
+    { citations, facts: shownFacts.map((f) => toAnswerFact(engine, f)), matched: ranked.length, unmatched },
+    started,
+  );
 }
 
 const CLAUSE_BREAK = /;\s+|:\s+|,\s+(?=(?:while|whereas|but|which|who)\s)|\s+[—–]\s+/;
@@ -183,8 +178,8 @@ export function answerClause(sentence: string, plan: QueryPlan): string {
 }
 
 /** The relevant facts worth showing: close to the best one. */
-function relevantFacts(ranked: readonly Ranked[], sentenceCount: number): Ranked[] {
-  const facts = ranked.filter((r) => r.id >= sentenceCount && r.relevant);
+function relevantFacts(engine: Engine, ranked: readonly Ranked[]): Ranked[] {
+  const facts = ranked.filter((r) => r.relevant && isFactId(engine, r.id));
   const best = facts[0];
   if (!best) return [];
   return facts.filter((r) => r.score >= best.score * FACT_SCORE_RATIO).slice(0, MAX_FACTS);

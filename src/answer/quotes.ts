@@ -2,8 +2,8 @@ import { performance } from 'node:perf_hooks';
 import type { Engine } from '../engine.js';
 import type { StatementFact } from '../facts/types.js';
 import { contentKeys, termKey, tokenize } from '../text/normalize.js';
-import { notFoundMessage } from './ask.js';
 import { citationOf, refOf } from './facts.js';
+import { notFoundMessage } from './notFound.js';
 import type { Answer, AnswerFact } from './types.js';
 import { matchPeople, suggestions } from './views.js';
 

@@ -5,8 +5,8 @@ import { formatUsd } from '../facts/money.js';
 import type { TradeLine } from '../facts/tradeSummary.js';
 import type { AgreementFact, MeetingFact, PersonFact } from '../facts/types.js';
 import { contentKeys, fold, termKey, tokenize } from '../text/normalize.js';
-import { notFoundMessage } from './ask.js';
 import { citationsForFacts, toAnswerFact } from './facts.js';
+import { notFoundMessage } from './notFound.js';
 import { type Answer, foundAnswer, notFoundAnswer } from './types.js';
 
 /** Most quotes a view shows (a renderer pages through them). */
