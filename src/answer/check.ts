@@ -3,7 +3,6 @@ import { parseArticle } from '../corpus/load.js';
 import type { Corpus, Sentence } from '../corpus/types.js';
 import type { ClaimVocabulary, Engine, IndexedFact } from '../engine.js';
 import { datesIn } from '../facts/dates.js';
-import { countryOf } from '../facts/geo.js';
 import { extractFacts } from '../facts/index.js';
 import { formatUsd, moneyIn, percentsIn } from '../facts/money.js';
 import type { TradeLine } from '../facts/tradeSummary.js';
