@@ -72,6 +72,16 @@ export interface PeopleKeys {
   peopleSpelled: Set<string>;
 }
 
+/** The corpus's words, for reading the details of a claim (see src/answer/claimDetails.ts). */
+export interface ClaimVocabulary {
+  /** Keys of words the articles write in lower case: common words, never names. */
+  common: ReadonlySet<string>;
+  /** Keys of every word the articles use. */
+  all: ReadonlySet<string>;
+  /** Keys of the people's names. */
+  persons: ReadonlySet<string>;
+}
+
 /**
  * Data derived from an engine's corpus, facts and index, held by the engine
  * so it lives and dies with it. What answer code needs only for some
@@ -84,6 +94,8 @@ export interface EngineDerived {
   documentsWith: Map<string, Uint8Array>;
   /** The people's name keys, on the first question (src/answer/ask.ts). */
   peopleKeys?: PeopleKeys;
+  /** The corpus's words for /check, on the first check (src/answer/claimDetails.ts). */
+  claimVocabulary?: ClaimVocabulary;
   /** The index whose sentence documents were checked to be the corpus's sentences (src/answer/rank.ts). */
   sentencesCheckedIndex?: SearchIndex;
 }

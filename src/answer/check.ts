@@ -1,15 +1,25 @@
 import { performance } from 'node:perf_hooks';
 import { parseArticle } from '../corpus/load.js';
 import type { Corpus, Sentence } from '../corpus/types.js';
-import type { Engine, IndexedFact } from '../engine.js';
+import type { ClaimVocabulary, Engine, IndexedFact } from '../engine.js';
 import { datesIn } from '../facts/dates.js';
-import { countryOf } from '../facts/geo.js';
 import { extractFacts } from '../facts/index.js';
 import { formatUsd, moneyIn, percentsIn } from '../facts/money.js';
 import type { TradeLine } from '../facts/tradeSummary.js';
 import type { AgreementFact, MeetingFact, Participant, TradeFact } from '../facts/types.js';
-import { contentKeys, stripFormat, termKey, tokenize } from '../text/normalize.js';
+import { contentKeys, isStopWord, stripFormat, termKey, tokenize } from '../text/normalize.js';
+import { yearOfDate } from '../text/periods.js';
+import { synonymsOf } from '../text/synonyms.js';
 import { ask, MAX_QUESTION_CHARS } from './ask.js';
+import {
+  claimVocabulary,
+  compareDetails,
+  countryWord,
+  type Details,
+  detailKeys,
+  detailsOf,
+  newswireText,
+} from './claimDetails.js';
 import { refOf, toAnswerFact } from './facts.js';
 import {
   type AnswerFact,
@@ -26,10 +36,19 @@ export const MAX_CHECK_CHARS = 4000;
 export const MAX_CLAIMS = 8;
 /** Evidence sentences shown per claim and side. */
 const EVIDENCE_PER_CLAIM = 2;
-/** A sentence supports a claim when it holds this share of the claim's content words (figures aside). */
-const SUPPORT_COVERAGE = 0.6;
-/** A sentence is about the same thing as a claim, for comparing their figures, from this share. */
-const SAME_TOPIC_COVERAGE = 0.6;
+/** A sentence supports a claim when it holds this share of the claim's topic words (details aside). */
+const SUPPORT_COVERAGE = 0.5;
+/** A sentence is about the same thing as a claim, for comparing their details, from this share… */
+const SAME_TOPIC_COVERAGE = 0.5;
+/** …or from this smaller share when it also gives this many of the claim's details with the same value. */
+const WEAK_TOPIC_COVERAGE = 0.3;
+/** Another person or name in the sentence contradicts the claim's only from this share (names abound). */
+const STRONG_TOPIC_COVERAGE = 0.6;
+const DETAILS_FOR_WEAK_TOPIC = 2;
+/** Sentences of an article's lead: who, where and when its event was, which later sentences leave out. */
+const LEAD_SENTENCES = 2;
+/** Sentences taken from the index for a claim, besides what ask() quotes. */
+const INDEX_CANDIDATES = 12;
 /** Amounts within half a percent are one figure written differently (as in src/facts/tradeSummary.ts). */
 const AMOUNT_TOLERANCE = 0.005;
 
@@ -65,69 +84,7 @@ function isClaim(sentence: string): boolean {
   return contentKeys(sentence).length >= 3;
 }
 
-interface Values {
-  amounts: number[];
-  percents: number[];
-  years: number[];
-}
-
-function valuesOf(text: string): Values {
-  return {
-    amounts: moneyIn(text)
-      .map((m) => m.usd)
-      .filter((v): v is number => v !== null),
-    percents: percentsIn(text).map((p) => p.value),
-    years: [...text.matchAll(/\b(1[89]\d\d|20\d\d)\b/g)].map((m) => Number(m[1])),
-  };
-}
-
 const sameAmount = (a: number, b: number) => Math.abs(a - b) <= AMOUNT_TOLERANCE * Math.max(a, b);
-
-/** Every figure of the claim is in the sentence (amounts within rounding). */
-function holdsValues(claim: Values, sentence: Values): boolean {
-  return (
-    claim.amounts.every((a) => sentence.amounts.some((b) => sameAmount(a, b))) &&
-    claim.percents.every((p) => sentence.percents.includes(p)) &&
-    claim.years.every((y) => sentence.years.includes(y))
-  );
-}
-
-/** The sentence gives a figure of a kind the claim gives, and not the claim's: they disagree. */
-function otherValue(claim: Values, sentence: Values): string | null {
-  const amount = claim.amounts.find(
-    (a) => sentence.amounts.length > 0 && !sentence.amounts.some((b) => sameAmount(a, b)),
-  );
-  if (amount !== undefined) return sentence.amounts.map(formatUsd).join(' and ');
-  const percent = claim.percents.find((p) => sentence.percents.length > 0 && !sentence.percents.includes(p));
-  if (percent !== undefined) return sentence.percents.map((p) => `${p}%`).join(' and ');
-  return null;
-}
-
-/** The claim's content words without its figures: what it is about. */
-function topicKeys(text: string): Set<string> {
-  return new Set(contentKeys(text).filter((k) => !/\d/.test(k)));
-}
-
-/** Share of the claim's topic words the sentence holds. */
-function topicCoverage(claim: ReadonlySet<string>, sentence: string): number {
-  if (claim.size === 0) return 0;
-  const keys = new Set(contentKeys(sentence));
-  let hit = 0;
-  for (const k of claim) if (keys.has(k)) hit++;
-  return hit / claim.size;
-}
-
-/** The claim's names (capitalised words past its first, not countries): a sentence that supports it names them too. */
-function nameKeys(text: string): string[] {
-  return tokenize(text)
-    .filter((w, i) => i > 0 && /^\p{Lu}/u.test(w) && countryOf(w) === undefined)
-    .map((w) => termKey(w));
-}
-
-function namesAll(names: readonly string[], sentence: string): boolean {
-  const keys = new Set(tokenize(sentence).map((w) => termKey(w)));
-  return names.every((n) => keys.has(n));
-}
 
 /** The claim without its figures and years, for finding the sentences about the same thing. */
 function withoutFigures(text: string): string {
@@ -343,48 +300,157 @@ function peopleMeetingEvidence(engine: Engine, claim: string): Evidence {
   };
 }
 
-// ─────────────── sentences: what ask() finds, figures compared ───────────────
+// ─────────────── sentences: what ask() finds, details compared ───────────────
+
+/** A word as a topic key: a country by its name whatever the form ("Kazakh", "Kazakhstan's"). */
+const topicKey = (w: string) => {
+  const country = /^\p{Lu}/u.test(w) ? countryWord(w) : undefined;
+  return country === undefined ? termKey(w) : `country:${country}`;
+};
+
+function sentenceTopic(text: string): Set<string> {
+  return new Set(
+    tokenize(text)
+      .filter((w) => !isStopWord(w))
+      .map(topicKey),
+  );
+}
+
+/** Share of the claim's topic words (its words but figures, dates and places) the sentence holds, synonyms counted. */
+function topicShare(topic: readonly string[], sentence: ReadonlySet<string>): number {
+  if (topic.length === 0) return 0;
+  const hit = topic.filter((k) => sentence.has(k) || synonymsOf(k).some((s) => sentence.has(s))).length;
+  return hit / topic.length;
+}
+
+/** Function words the stop list lacks: they say nothing of what a claim is about. */
+const FUNCTION_WORDS = new Set(
+  ['during', 'around', 'back', 'also', 'only', 'still', 'already', 'ever', 'always'].map(termKey),
+);
+
+const MONTH_KEY = /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/;
+
+/** The details of each article's lead (its first sentences): who, where and when of the article's event. */
+function leadDetails(engine: Engine, file: string, vocab: ClaimVocabulary): Details | null {
+  const article = engine.derived.articleByFile.get(file);
+  if (!article) return null;
+  const year = yearOfDate(article.meta.date);
+  const lead = article.sentences
+    .slice(0, LEAD_SENTENCES)
+    .map((s) => s.text)
+    .join(' ');
+  const d = detailsOf(lead, vocab, year);
+  if (article.meta.date) {
+    const [y, m, day] = article.meta.date.split('-').map(Number);
+    d.years.push(y!);
+    d.dates.push({ month: m!, day: day ?? null, year: y! });
+  }
+  return d;
+}
 
 function sentenceEvidence(engine: Engine, claim: string): Evidence {
   const asked = claim.length > MAX_QUESTION_CHARS ? claim.slice(0, MAX_QUESTION_CHARS) : claim;
-  const found = [ask(engine, asked, { limit: 5 }), ask(engine, withoutFigures(asked), { limit: 5 })];
+  const vocab = claimVocabulary(engine);
+  // ask() says "not found" for a word no article has; a claim with another detail still has its sentence,
+  // so the index is also searched for the claim's words (and their synonyms) directly.
+  const keys = contentKeys(withoutFigures(asked)).filter((k) => vocab.all.has(k) && !/\d/.test(k));
+  const withSynonyms = [...new Set([...keys, ...keys.flatMap((k) => synonymsOf(k))])];
+  const direct = engine.index
+    .search(withSynonyms, () => 1, 'sentence')
+    .slice(0, INDEX_CANDIDATES)
+    .map((r) => engine.corpus.sentences[r.id])
+    .filter((x): x is Sentence => x !== undefined)
+    .map((x) => citationFrom(engine, x));
+  const found = [asked, withoutFigures(asked)].map((q) => ask(engine, q, { limit: 8 }));
   const seen = new Set<string>();
-  const citations = found
-    .flatMap((a) => a.citations)
-    .filter((c) => {
-      const key = `${c.file}:${c.line}:${c.text}`;
-      if (seen.has(key)) return false;
-      seen.add(key);
-      return true;
-    });
-  const topic = topicKeys(claim);
-  const values = valuesOf(claim);
+  const citations = [...found.flatMap((a) => a.citations), ...direct].filter((c) => {
+    const key = `${c.file}:${c.line}:${c.text}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  const details = detailsOf(claim, vocab);
+  const places = detailKeys(details);
+  const topic = [
+    ...new Set(
+      tokenize(withoutFigures(claim))
+        .filter(
+          (w) =>
+            !isStopWord(w) &&
+            !/\d|['’]/.test(w) &&
+            !places.has(termKey(w)) &&
+            !FUNCTION_WORDS.has(termKey(w)) &&
+            !MONTH_KEY.test(termKey(w)),
+        )
+        .map(topicKey),
+    ),
+  ];
   const negated = NEGATION.test(claim);
-  const names = nameKeys(claim);
-  const scored = citations
-    .map((c) => ({ c, cover: topicCoverage(topic, c.text), v: valuesOf(c.text) }))
-    .sort((a, b) => b.cover - a.cover);
-  const supports = scored.filter(
+  const leads = new Map<string, Details | null>();
+  const scored = citations.map((c) => {
+    const article = engine.derived.articleByFile.get(c.file);
+    if (!leads.has(c.file)) leads.set(c.file, leadDetails(engine, c.file, vocab));
+    const own = detailsOf(c.text, vocab, yearOfDate(article?.meta.date));
+    const cover = topicShare(topic, sentenceTopic(c.text));
+    const cmp = compareDetails(
+      details,
+      own,
+      leads.get(c.file) ?? null,
+      { amount: formatUsd },
+      cover >= STRONG_TOPIC_COVERAGE,
+    );
+    return { c, cover, cmp };
+  });
+  scored.sort((a, b) => b.cover + 0.1 * b.cmp.agree - (a.cover + 0.1 * a.cmp.agree));
+  const about = scored.filter(
+    (s) =>
+      !s.cmp.otherPeriod &&
+      (s.cover >= SAME_TOPIC_COVERAGE ||
+        (s.cover >= WEAK_TOPIC_COVERAGE && s.cmp.agree >= DETAILS_FOR_WEAK_TOPIC)),
+  );
+  const supports = about.filter(
     (s) =>
       s.cover >= SUPPORT_COVERAGE &&
-      holdsValues(values, s.v) &&
-      NEGATION.test(s.c.text) === negated &&
-      namesAll(names, s.c.text),
+      s.cmp.conflicts.length === 0 &&
+      s.cmp.missing === 0 &&
+      s.cmp.loose === 0 &&
+      NEGATION.test(s.c.text) === negated,
   );
   if (supports.length > 0) return { ...NONE, supports: supports.map((s) => s.c) };
-  // "did not sign" against "signed": the same words and figures, one of them negated.
-  const denied = scored.filter(
-    (s) => s.cover >= SUPPORT_COVERAGE && holdsValues(values, s.v) && negated && !NEGATION.test(s.c.text),
+  // A claim of several facts may have them in consecutive sentences of one paragraph.
+  for (const s of about) {
+    if (s.cover < SUPPORT_COVERAGE || s.cmp.conflicts.length > 0 || NEGATION.test(s.c.text) !== negated)
+      continue;
+    const article = engine.derived.articleByFile.get(s.c.file);
+    const passage = article?.sentences.filter((x) => x.line === s.c.line) ?? [];
+    if (passage.length < 2) continue;
+    const text = passage.map((x) => x.text).join(' ');
+    const own = detailsOf(text, vocab, yearOfDate(article?.meta.date));
+    const cmp = compareDetails(details, own, leads.get(s.c.file) ?? null, { amount: formatUsd }, true);
+    if (cmp.conflicts.length === 0 && cmp.missing === 0 && cmp.loose === 0) {
+      return { ...NONE, supports: passage.map((x) => citationFrom(engine, x)) };
+    }
+  }
+  // "did not sign" against "signed": the same words and details, one of them negated.
+  const denied = about.filter(
+    (s) =>
+      s.cover >= SUPPORT_COVERAGE &&
+      s.cmp.conflicts.length === 0 &&
+      s.cmp.missing === 0 &&
+      negated &&
+      !NEGATION.test(s.c.text),
   );
   if (denied.length > 0) {
     return { ...NONE, disagrees: denied.map((s) => s.c), reason: 'the articles say it happened' };
   }
-  const against = scored.filter((s) => s.cover >= SAME_TOPIC_COVERAGE && otherValue(values, s.v) !== null);
+  // Another value for one detail, the others all given: the same matter told otherwise. A claim some of
+  // whose details the sentence does not give at all may be about another matter.
+  const against = about.filter((s) => s.cmp.conflicts.length > 0 && s.cmp.missing === 0);
   if (against.length > 0) {
     return {
       ...NONE,
       disagrees: against.map((s) => s.c),
-      reason: `the articles give ${otherValue(values, against[0]!.v)}`,
+      reason: `the articles give ${against[0]!.cmp.conflicts[0]}`,
     };
   }
   return NONE;
@@ -396,21 +462,28 @@ const VERDICT_LABEL: Record<ClaimCheck['verdict'], string> = {
   unrelated: 'Nothing in the articles speaks to this',
 };
 
-/** One claim's verdict: typed facts first (they know measure, pair, period, signatories), then sentences. */
-function checkClaim(
-  engine: Engine,
-  claim: Sentence,
-  facts: ReturnType<typeof extractFacts>,
-): { check: ClaimCheck; evidence: Evidence } {
-  const own = <T extends { source: { text: string; line: number } }>(list: readonly T[]) =>
-    list.filter((f) => f.source.line === claim.line && f.source.text === claim.text);
+/**
+ * One claim's verdict: typed facts first (they know measure, pair, period, signatories), then sentences.
+ * The claim is read in the articles' words (shorthand written out, clipped names expanded); a typed
+ * fact's support gives way to a sentence that gives another value for one of the claim's details.
+ */
+function checkClaim(engine: Engine, claim: Sentence): { check: ClaimCheck; evidence: Evidence } {
+  const vocab = claimVocabulary(engine);
+  const text = newswireText(claim.text, (w) => vocab.common.has(termKey(w)) || vocab.persons.has(termKey(w)));
+  const { facts } = messageCorpus(text);
   const typed = [
-    tradeEvidence(engine, own(facts.trade)),
-    agreementEvidence(engine, own(facts.agreements)),
-    meetingEvidence(engine, own(facts.meetings)),
-    peopleMeetingEvidence(engine, claim.text),
+    tradeEvidence(engine, facts.trade),
+    agreementEvidence(engine, facts.agreements),
+    meetingEvidence(engine, facts.meetings),
+    peopleMeetingEvidence(engine, text),
   ].find((e) => e.supports.length > 0 || e.disagrees.length > 0);
-  const evidence = typed ?? sentenceEvidence(engine, claim.text);
+  let evidence = typed ?? sentenceEvidence(engine, text);
+  if (typed && typed.supports.length > 0) {
+    // The fact's own sentence may give another value for a detail the fact does not hold (a place, a person).
+    const sentences = sentenceEvidence(engine, text);
+    const sourceOfFact = (c: Citation) => typed.supports.some((s) => s.file === c.file && s.line === c.line);
+    if (sentences.supports.length === 0 && sentences.disagrees.some(sourceOfFact)) evidence = sentences;
+  }
   const verdict: ClaimCheck['verdict'] =
     evidence.supports.length > 0 ? 'supported' : evidence.disagrees.length > 0 ? 'contradicted' : 'unrelated';
   const refs = (cs: Citation[]) =>
@@ -478,14 +551,14 @@ export function check(engine: Engine, message: string): CheckAnswer {
   if (text.length > MAX_CHECK_CHARS) {
     return empty(`The text is too long to check (${text.length} characters; at most ${MAX_CHECK_CHARS}).`);
   }
-  const { sentences, facts } = messageCorpus(text);
+  const { sentences } = messageCorpus(text);
   const claims = sentences.filter((s) => isClaim(s.text));
   if (claims.length === 0) {
     return empty(
       'There is nothing to check in that text: it makes no statement (a question, or too few words).',
     );
   }
-  const checked = claims.slice(0, MAX_CLAIMS).map((c) => checkClaim(engine, c, facts));
+  const checked = claims.slice(0, MAX_CLAIMS).map((c) => checkClaim(engine, c));
   const citations: Citation[] = [];
   for (const { check: c } of checked) {
     for (const ref of [...c.supports, ...c.disagrees]) {

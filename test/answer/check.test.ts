@@ -65,3 +65,44 @@ describe('check', () => {
     expect(check(engine, 'Hi!').found).toBe(false);
   });
 });
+
+describe('check (claims as people type them)', () => {
+  it('reads chat shorthand and clipped country names in the articles’ words', () => {
+    expect(verdicts('iirc Por-Chil trade hit $2.3bn in 2022')).toEqual(['supported']);
+    expect(verdicts('FM Valadares received Irarrazaval in Lisbon in March 2023')).toEqual(['supported']);
+  });
+
+  it('contradicts a claim whose one detail has another value in the same slot', () => {
+    expect(verdicts('FM Valadares received Irarrazaval in Porto in March 2023')).toEqual(['contradicted']);
+    expect(verdicts('The two foreign ministries signed a cooperation programme for 2022-2025')).toEqual([
+      'contradicted',
+    ]);
+    expect(verdicts('Chile will send 60 engineers to train with Portuguese port authorities')).toEqual([
+      'contradicted',
+    ]);
+    expect(verdicts("Portugal is Chile's largest trading partner in Europe")).toEqual(['contradicted']);
+    expect(verdicts('Valadares laid a wreath at the monument to Ines Sarmento in Lisbon')).toEqual([
+      'contradicted',
+    ]);
+  });
+
+  it('supports the same details, and leaves alone a claim whose details are nowhere', () => {
+    expect(verdicts('Chile will send 40 engineers to train with Portuguese port authorities')).toEqual([
+      'supported',
+    ]);
+    expect(verdicts('The ministries are drafting a new cooperation programme for 2031-2033')).toEqual([
+      'unrelated',
+    ]);
+    expect(verdicts('Portuguese-Chilean trade was around $900 million in 2015')).toEqual(['unrelated']);
+    expect(verdicts('Portugal and Chile scrapped visa fees for students')).toEqual(['unrelated']);
+  });
+
+  it('returns one verdict per claim of a multi-sentence message, in order', () => {
+    const message =
+      'Trade between Portugal and Chile reached $2.3 billion in 2022. Valadares received Irarrazaval in Porto. ' +
+      'Is that right? Giraffes are the tallest land animals.';
+    const got = check(engine, message);
+    expect(got.claims.map((c) => c.verdict)).toEqual(['supported', 'contradicted', 'unrelated']);
+    expect(got.answer).toMatch(/^3 claims checked: 1 supported, 1 contradicted, 1 not covered/);
+  });
+});

@@ -1,0 +1,425 @@
+import { createRequire } from 'node:module';
+import type { Country } from 'world-countries';
+import type { ClaimVocabulary, Engine } from '../engine.js';
+import { capitalOf, countriesIn, countryOf } from '../facts/geo.js';
+import { moneyIn, percentsIn } from '../facts/money.js';
+import { isStopWord, termKey, tokenize } from '../text/normalize.js';
+import { ordinalValue } from '../text/ordinals.js';
+
+/**
+ * The details of a claim or a sentence, by slot (amounts, percents, counts, years, periods, dates, ranks,
+ * people, places, other names), and how a claim's details compare with a sentence's: the same value in a
+ * slot supports, another value in the same slot contradicts, a detail the sentence does not give is missing.
+ */
+
+// ─────────────── chat to newswire ───────────────
+
+/** Chat and wire shorthand, written out as articles write it. General English, not any corpus's. */
+const SHORTHAND: ReadonlyArray<readonly [RegExp, string]> = [
+  [/(\d)\s*(?:bn|bln)\b/gi, '$1 billion'],
+  [/(\d)\s*(?:mn|mln|mio)\b/gi, '$1 million'],
+  [/(\d)\s*(?:tn|trn)\b/gi, '$1 trillion'],
+  [/\bFMs\b/g, 'foreign ministers'],
+  [/\bFM\b/g, 'foreign minister'],
+  [/\bPMs\b/g, 'prime ministers'],
+  [/\bPM\b/g, 'prime minister'],
+  [/\bMFAs?\b/g, 'Ministry of Foreign Affairs'],
+  [/\bDPM\b/g, 'deputy prime minister'],
+  [/\bgovt\b/gi, 'government'],
+  [/\bintl\b/gi, 'international'],
+  [/\bapprox\.?/gi, 'approximately'],
+  [/\bveg\b/gi, 'vegetables'],
+  [/\bppl\b/gi, 'people'],
+  [/\bw\/(?=\s)/gi, 'with'],
+  [/\byr\b/gi, 'year'],
+  [/\byrs\b/gi, 'years'],
+  [/\b(?:no\.|#)\s?1\b/gi, 'number one'],
+];
+
+/** Hedges and intensifiers of chat that say nothing about the facts. */
+const FILLER =
+  /\b(?:iirc|afaik|imo|imho|tbh|fwiw|btw|lol|ngl|basically|literally|actually|apparently|honestly|reportedly|allegedly|just|really|pretty much|kinda|sorta)\b,?\s*/gi;
+
+const countries: Country[] = createRequire(import.meta.url)('world-countries');
+/** One-word country names and demonyms, lower case, for clipped names ("Uzb" for Uzbekistan). */
+const COUNTRY_WORDS: ReadonlyArray<readonly [string, string]> = countries.flatMap((c) =>
+  [c.name.common, c.demonyms?.eng?.m ?? '']
+    .filter((w) => /^\p{L}+$/u.test(w))
+    .map((w) => [w.toLowerCase(), c.name.common] as const),
+);
+
+/** Search keys of country names and demonyms ("Icelandic" stems to "iceland"): a word with one is a country. */
+const COUNTRY_BY_KEY = new Map(COUNTRY_WORDS.map(([w, c]) => [termKey(w), c]));
+
+/** The country a word names, by its name, a demonym, or a word of the same stem. */
+export function countryWord(w: string): string | undefined {
+  return countryOf(w) ?? COUNTRY_BY_KEY.get(termKey(w));
+}
+
+/** A capitalised clipping of one country's name or demonym ("Kaz", "Taj", "Uzb"), when only one fits. */
+function clippedCountry(word: string): string | undefined {
+  if (!/^\p{Lu}\p{Ll}{2,4}$/u.test(word) || countryOf(word) !== undefined) return undefined;
+  const low = word.toLowerCase();
+  const fits = new Set(COUNTRY_WORDS.filter(([w]) => w.startsWith(low) && w !== low).map(([, c]) => c));
+  return fits.size === 1 ? [...fits][0] : undefined;
+}
+
+/**
+ * A claim as people type it, in the words articles use: shorthand written out ("$1.2bn", "FM"), hedges
+ * dropped ("iirc"), clipped country names expanded where they pair with another country or stand before
+ * a noun ("Kaz-Taj trade"). Words the articles themselves use are never taken for a clipping.
+ */
+export function newswireText(text: string, isCorpusWord: (word: string) => boolean): string {
+  let out = text.replace(FILLER, '');
+  for (const [pattern, to] of SHORTHAND) out = out.replace(pattern, to);
+  const expand = (w: string) => (isCorpusWord(w) || isMonthWord(w) ? undefined : clippedCountry(w));
+  // A clipping is read as a country where it pairs with another ("Kaz-Taj") or stands before a noun.
+  out = out.replace(
+    /\b(\p{Lu}\p{Ll}{2,10})([-/])(\p{Lu}\p{Ll}{2,10})\b/gu,
+    (all, a: string, sep: string, b: string) => {
+      const x = countryOf(a) ?? expand(a);
+      const y = countryOf(b) ?? expand(b);
+      return x && y ? `${countryOf(a) ? a : x}${sep}${countryOf(b) ? b : y}` : all;
+    },
+  );
+  return out.replace(/\b(\p{Lu}\p{Ll}{2,3})\b(?=\s+\p{Ll})/gu, (w) => expand(w) ?? w);
+}
+
+// ─────────────── the vocabulary of the corpus ───────────────
+
+/** Built once per engine, on the first check (a pass over the corpus's words). */
+export function claimVocabulary(engine: Engine): ClaimVocabulary {
+  let v = engine.derived.claimVocabulary;
+  if (!v) {
+    const common = new Set<string>();
+    const all = new Set<string>();
+    for (const s of engine.corpus.sentences) {
+      for (const w of tokenize(s.text)) {
+        const k = termKey(w);
+        all.add(k);
+        if (/^\p{Ll}/u.test(w)) common.add(k);
+      }
+    }
+    const persons = new Set<string>();
+    for (const p of engine.facts.people) {
+      for (const w of tokenize([p.name, ...p.aliases].join(' '))) {
+        const k = termKey(w);
+        if (/^\p{Lu}/u.test(w) && !common.has(k) && countryOf(w) === undefined) persons.add(k);
+      }
+    }
+    v = { common, all, persons };
+    engine.derived.claimVocabulary = v;
+  }
+  return v;
+}
+
+// ─────────────── details ───────────────
+
+export interface Details {
+  amounts: number[];
+  percents: number[];
+  counts: number[];
+  years: number[];
+  periods: Array<[number, number]>;
+  /** Month (1-12) with its day and year when given. */
+  dates: Array<{ month: number; day: number | null; year: number | null }>;
+  /** Ranks as ranges: "second-largest" [2, 2], "top three" [1, 3]. */
+  ranks: Array<[number, number]>;
+  persons: Set<string>;
+  places: Set<string>;
+  names: Set<string>;
+  countries: Set<string>;
+  /** The country of each place that is a capital. */
+  capitals: Map<string, string>;
+  /** The sentence tells of another time than its article's ("last year", "previously"). */
+  elsewhen: boolean;
+}
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'] as const;
+const MONTH_WORD =
+  /\b(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?(?:\s+(\d{1,2})(?:st|nd|rd|th)?\b)?(?:,?\s+((?:19|20)\d\d))?/g;
+const NUMBER_WORDS = [
+  'three',
+  'four',
+  'five',
+  'six',
+  'seven',
+  'eight',
+  'nine',
+  'ten',
+  'eleven',
+  'twelve',
+  'fifteen',
+  'twenty',
+  'fifty',
+  'hundred',
+];
+const NUMBER_VALUES = [3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 15, 20, 50, 100];
+const numberOf = (w: string): number | null => {
+  if (/^\d+$/.test(w)) return Number(w);
+  if (/^(?:one|first)$/i.test(w)) return 1;
+  if (/^two$/i.test(w)) return 2;
+  const at = NUMBER_WORDS.indexOf(w.toLowerCase());
+  return at >= 0 ? NUMBER_VALUES[at]! : (ordinalValue(w) ?? null);
+};
+const NUM = String.raw`(\d+|one|two|three|four|five|six|seven|eight|nine|ten|first|second|third|fourth|fifth|\d+(?:st|nd|rd|th))`;
+const RANKS: ReadonlyArray<readonly [RegExp, (m: RegExpExecArray) => [number, number] | null]> = [
+  [new RegExp(String.raw`\btop[- ]${NUM}\b`, 'gi'), (m) => range(1, numberOf(m[1]!))],
+  [
+    new RegExp(
+      String.raw`\b(?:one of|among)\s+(?:the\s+)?(?:\p{L}+['’]s\s+)?${NUM}\s+(?:largest|biggest|main|leading)\b`,
+      'giu',
+    ),
+    (m) => range(1, numberOf(m[1]!)),
+  ],
+  [
+    new RegExp(String.raw`\b${NUM}[- ](?:largest|biggest)\b`, 'gi'),
+    (m) => {
+      const n = numberOf(m[1]!);
+      return n === null ? null : [n, n];
+    },
+  ],
+  [/\bnumber one\b|\b(?:the|its|their|\p{L}+['’]s) (?:largest|biggest|leading|main|top)\b/giu, () => [1, 1]],
+];
+const range = (lo: number, hi: number | null): [number, number] | null => (hi === null ? null : [lo, hi]);
+
+const ROLE =
+  /^(?:minister|president|premier|ambassador|leader|chairman|chair|governor|mayor|envoy|secretary)$/i;
+const PLACE_BEFORE = /^(?:in|at|to|from|into|near)$/i;
+const PLACE_FILLER = /^(?:the|centre|center|heart|city|capital|of|downtown|outskirts)$/i;
+
+function isMonthWord(w: string): boolean {
+  return MONTHS.some((m) => w.toLowerCase().startsWith(m)) && new RegExp(`^${MONTH_WORD.source}$`).test(w);
+}
+
+/** The details a text gives. `articleYear` dates "last year" and "this year". */
+export function detailsOf(text: string, vocab: ClaimVocabulary, articleYear: number | null = null): Details {
+  let rest = text;
+  const amounts = moneyIn(text)
+    .map((m) => m.usd)
+    .filter((v): v is number => v !== null);
+  for (const m of moneyIn(text)) rest = rest.replace(m.text, ' ');
+  const percents = percentsIn(text).map((p) => p.value);
+  for (const p of percentsIn(text)) rest = rest.replace(p.text, ' ');
+  const periods: Array<[number, number]> = [];
+  rest = rest.replace(/\b((?:19|20)\d\d)\s*[-–—/]\s*((?:19|20)?\d\d)\b/g, (_, a: string, b: string) => {
+    const to = b.length === 2 ? Number(a.slice(0, 2) + b) : Number(b);
+    periods.push([Number(a), to]);
+    return ' ';
+  });
+  const dates: Details['dates'] = [];
+  rest = rest.replace(MONTH_WORD, (all, month: string, day?: string, year?: string) => {
+    // "May" alone is a verb as often as a month.
+    if (/^may$/i.test(month) && day === undefined && year === undefined) return all;
+    const m = MONTHS.findIndex((x) => month.toLowerCase().startsWith(x)) + 1;
+    dates.push({ month: m, day: day ? Number(day) : null, year: year ? Number(year) : null });
+    return year ? ` ${year} ` : ' ';
+  });
+  const years = [...rest.matchAll(/\b(1[89]\d\d|20\d\d)\b/g)].map((m) => Number(m[1]));
+  rest = rest.replace(/\b(1[89]\d\d|20\d\d)\b/g, ' ');
+  if (articleYear !== null) {
+    if (/\b(?:last|past|previous) year\b/i.test(text)) years.push(articleYear - 1);
+    if (/\bthis year\b/i.test(text)) years.push(articleYear);
+  }
+  const ranks: Array<[number, number]> = [];
+  for (const [pattern, read] of RANKS) {
+    rest = rest.replace(pattern, (...args) => {
+      const r = read(args as unknown as RegExpExecArray);
+      if (r) ranks.push(r);
+      return ' ';
+    });
+  }
+  const counts = [
+    ...rest.matchAll(
+      /\b(\d{1,3}(?:,\d{3})*|three|four|five|six|seven|eight|nine|ten|twelve|twenty|hundred)\s+(?=\p{L})/giu,
+    ),
+  ]
+    .map((m) => numberOf(m[1]!.replace(/,/g, '')))
+    .filter((n): n is number => n !== null);
+
+  const persons = new Set<string>();
+  const places = new Set<string>();
+  const capitals = new Map<string, string>();
+  const extraCountries = new Set<string>();
+  const names = new Set<string>();
+  const words = tokenize(rest);
+  let afterRole = false;
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    const k = termKey(w);
+    const country = /^\p{Lu}/u.test(w) ? countryWord(w) : undefined;
+    if (country) extraCountries.add(country);
+    const proper =
+      /^\p{Lu}/u.test(w) &&
+      !isStopWord(w) &&
+      !vocab.common.has(k) &&
+      country === undefined &&
+      !isMonthWord(w);
+    if (!proper) {
+      afterRole = ROLE.test(w) || (afterRole && /^(?:of|foreign|affairs|prime|deputy)$/i.test(w));
+      continue;
+    }
+    let j = i - 1;
+    while (j >= 0 && (PLACE_FILLER.test(words[j]!) || countryOf(words[j]!) !== undefined)) j--;
+    if (vocab.persons.has(k) || afterRole) {
+      persons.add(k);
+      afterRole = true;
+    } else if (j >= 0 && PLACE_BEFORE.test(words[j]!)) {
+      places.add(k);
+      const capital = capitalOf(w);
+      if (capital) capitals.set(k, capital.country);
+    } else {
+      names.add(k);
+    }
+  }
+  const elsewhen = /\b(?:last|past|previous) year\b|\bpreviously\b|\bago\b/i.test(text);
+  const countries = new Set([...countriesIn(text).map((c) => c.country), ...extraCountries]);
+  return {
+    amounts,
+    percents,
+    counts,
+    years,
+    periods,
+    dates,
+    ranks,
+    persons,
+    places,
+    names,
+    countries,
+    capitals,
+    elsewhen,
+  };
+}
+
+/** The keys of a text's words that are details (figures, names, places), not what it is about. */
+export function detailKeys(d: Details): Set<string> {
+  return new Set([...d.places, ...d.names]);
+}
+
+// ─────────────── comparing ───────────────
+
+export interface Comparison {
+  /** Claim details the sentence (or its article's lead) gives with the same value. */
+  agree: number;
+  /** Claim details it gives with another value in the same slot, described. */
+  conflicts: string[];
+  /** Claim details it does not give. */
+  missing: number;
+  /** Claim details the sentence gives only loosely (a country for its capital): no contradiction, no support. */
+  loose: number;
+  /** The sentence gives figures for another year than the claim's: not the same figure at all. */
+  otherPeriod: boolean;
+}
+
+const AMOUNT_TOLERANCE = 0.005;
+const sameAmount = (a: number, b: number) => Math.abs(a - b) <= AMOUNT_TOLERANCE * Math.max(a, b);
+const overlaps = (a: [number, number], b: [number, number]) => a[0] <= b[1] && b[0] <= a[1];
+const within = (inner: [number, number], outer: [number, number]) =>
+  inner[0] >= outer[0] && inner[1] <= outer[1];
+
+/**
+ * A claim's details against a sentence's. `lead` holds the details of the sentence's article lead (who,
+ * where, when of the article's event), used only when the sentence does not tell of another time.
+ */
+export function compareDetails(
+  claim: Details,
+  own: Details,
+  lead: Details | null,
+  format: Formatters,
+  strongTopic: boolean,
+): Comparison {
+  const out: Comparison = { agree: 0, conflicts: [], missing: 0, loose: 0, otherPeriod: false };
+  // A sentence of another time than its article's tells of another event, unless the claim does too.
+  const ctx = own.elsewhen && !claim.elsewhen ? null : lead;
+  const numeric = (
+    mine: number[],
+    theirs: number[],
+    same: (a: number, b: number) => boolean,
+    show: (n: number) => string,
+  ) => {
+    // A value of the sentence's that the claim does not give is the other value of a claim's detail.
+    const extra = theirs.filter((b) => !mine.some((a) => same(a, b)));
+    for (const a of mine) {
+      if (theirs.some((b) => same(a, b))) out.agree++;
+      else if (extra.length > 0) out.conflicts.push(extra.map(show).join(' and '));
+      else out.missing++;
+    }
+  };
+  const years = own.years;
+  const hasFigures = claim.amounts.length + claim.percents.length + claim.counts.length > 0;
+  if (hasFigures && claim.years.length > 0 && !claim.years.some((y) => years.includes(y))) {
+    // A figure is a figure of its year: a figure of another or an unstated year neither supports nor contradicts it.
+    out.otherPeriod = true;
+  } else if (claim.years.length > 0 && years.length > 0 && !claim.years.some((y) => years.includes(y))) {
+    out.conflicts.push(years.join(' and '));
+  } else {
+    // The article's own year supports a claim's year, never contradicts it (it may tell of an earlier one).
+    for (const y of claim.years) years.includes(y) || ctx?.years.includes(y) ? out.agree++ : out.missing++;
+  }
+  numeric(claim.amounts, own.amounts, sameAmount, format.amount);
+  numeric(
+    claim.percents,
+    own.percents,
+    (a, b) => a === b,
+    (n) => `${n}%`,
+  );
+  numeric(claim.counts, own.counts, (a, b) => a === b, String);
+  for (const p of claim.periods) {
+    if (own.periods.some((q) => q[0] === p[0] && q[1] === p[1])) out.agree++;
+    // Overlapping periods with other bounds disagree; a later, separate one may be the next programme.
+    else if (own.periods.some((q) => overlaps(p, q)))
+      out.conflicts.push(own.periods.map((q) => q.join('-')).join(' and '));
+    else out.missing++;
+  }
+  // The article's date confirms a claim's date, but an article may tell of an event on another day.
+  const ownDates = own.dates;
+  const ctxDates = ctx?.dates ?? [];
+  for (const d of claim.dates) {
+    const fits = (e: Details['dates'][number]) =>
+      e.month === d.month &&
+      (d.day === null || e.day === null || d.day === e.day) &&
+      (d.year === null || e.year === null || d.year === e.year);
+    if (ownDates.some(fits) || (ownDates.length === 0 && ctxDates.some(fits))) out.agree++;
+    else if (ownDates.length > 0) out.conflicts.push('another date');
+    else out.missing++;
+  }
+  for (const r of claim.ranks) {
+    if (own.ranks.some((q) => within(q, r))) out.agree++;
+    else if (own.ranks.length > 0 && own.ranks.every((q) => !overlaps(q, r)))
+      out.conflicts.push('another rank');
+    else out.missing++;
+  }
+  const named = (d: Details | null) => (d ? [...d.persons, ...d.places, ...d.names] : []);
+  const found = new Set([...named(own), ...named(ctx)]);
+  // A place must be where the sentence says something happened, not a capital named for its country.
+  const placesFound = new Set([...own.places, ...(ctx?.places ?? [])]);
+  const slot = (mine: Set<string>, theirs: Set<string>, what: string) => {
+    const extra = [...theirs].filter(
+      (k) => !claim.persons.has(k) && !claim.places.has(k) && !claim.names.has(k),
+    );
+    const seen = mine === claim.places ? placesFound : found;
+    for (const k of mine) {
+      if (seen.has(k)) out.agree++;
+      else if (extra.length > 0) out.conflicts.push(what);
+      // A capital stands for its country ("sent to Oslo", "sent to Norway"): no contradiction, no proof.
+      else if (mine === claim.places && own.countries.has(claim.capitals.get(k) ?? '')) out.loose++;
+      else out.missing++;
+    }
+  };
+  const none = new Set<string>();
+  slot(
+    claim.persons,
+    strongTopic ? (own.persons.size > 0 ? own.persons : (ctx?.persons ?? none)) : none,
+    'other people',
+  );
+  slot(claim.places, own.places.size > 0 ? own.places : (ctx?.places ?? none), 'another place');
+  slot(claim.names, strongTopic ? own.names : none, 'another name');
+  // A country the claim names and the sentence does not: another matter (a third country joining, say).
+  const countriesFound = new Set([...own.countries, ...(ctx?.countries ?? [])]);
+  for (const c of claim.countries) if (!countriesFound.has(c)) out.missing++;
+  return out;
+}
+
+export interface Formatters {
+  amount: (n: number) => string;
+}
