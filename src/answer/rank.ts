@@ -237,6 +237,8 @@ const CURRENCY =
  * a few words ("27 documents", "1.3 billion cubic metres of gas"), none of them a currency.
  */
 export function countNextTo(text: string, keys: ReadonlySet<string>): boolean {
+  // A count needs a digit: most sentences have none, and are done without the pattern.
+  if (!/\d/.test(text)) return false;
   for (const m of text.matchAll(COUNT)) {
     if (m[1]) continue;
     for (const word of tokenize(m[2]!)) {
@@ -257,7 +259,8 @@ const ITEM_BEFORE = /(?:,\s*(?:[\p{L}'’-]+\s+)?|,[^,;:]{0,40}\b(?:and|or)\s+(?
  * things (two or more commas in the sentence), not as what a figure is of.
  */
 export function onlyListed(text: string, keys: ReadonlySet<string>): boolean {
-  if ((text.match(/,/g) ?? []).length < 2) return false;
+  const comma = text.indexOf(',');
+  if (comma < 0 || text.indexOf(',', comma + 1) < 0) return false;
   let seen = false;
   for (const m of text.matchAll(/[\p{L}'’-]+/gu)) {
     if (!keys.has(termKey(m[0]))) continue;
@@ -334,7 +337,13 @@ export function relevanceOf(
     });
     return articlesNaming;
   };
+  // The most any document's share can grow by (leaning on its article, writing a count): a document
+  // below the lowest bar even then is refused before any of the checks that read its text.
+  const lowestBar = Math.min(RELEVANCE.FOUND_COVERAGE, RELEVANCE.FOUND_COVERAGE_NAMED);
+  const mostBonus = counts ? RELEVANCE.COUNT_BONUS : 0;
   return (id, c, hasKey) => {
+    if (c.missing - c.missingRequired > missingAllowed) return -1;
+    if (c.share + LEAN_QUALITY * c.missingPeopleShare + mostBonus < lowestBar) return -1;
     // Names alone do not answer what is asked about them: "When was Aliyev born?".
     // …but what someone said may be about the asked matter in other words: a statement of the person
     // named that covers most of the question answers "What did Leite say about cars?".
