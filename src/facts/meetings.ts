@@ -188,7 +188,7 @@ const EVENT_BACK = /^(?:the|this) (?:discussion|meeting|talks|negotiations|visit
 
 /** "both leaders", "the sides": the people of a sentence just before. */
 const GROUP =
-  /\b(?:both|the two|the) (?:leaders|presidents|ministers|sides|parties|heads of state|interlocutors|delegations)\b/i;
+  /\b(?:both|the two|the) (?:leaders|presidents|premiers|(?:prime |foreign |\p{Ll}+ )?ministers|sides|parties|heads of (?:state|government)|interlocutors|delegations)\b|\bthe two (?=(?:met|held|also|later)\b)/iu;
 const GROUP_LOOKBACK = 2;
 /** "They also agreed to convene …": the people of the article's current meeting. */
 const THEY = /^(?:they|both)\b/i;
@@ -422,14 +422,18 @@ function articleMeetings(article: Article, refsOf: (s: Sentence) => PersonRef[])
 
 /**
  * "Prime Minister Pham Minh Chinh held talks with his Japanese counterpart": in an article on one pair of
- * countries, the one of two participants whose country the article does not give is from the other country.
+ * countries, participants whose country the article does not give are from the other country, when every
+ * participant whose country it gives is from one side ("X paid a courtesy call on Y and met Z").
  */
 function inferCounterpart(d: MeetingDraft, pair: [string, string] | null): void {
-  if (!pair || d.people.size !== 2) return;
-  const [a, b] = [...d.people.values()];
-  const [known, unknown] = a!.country ? [a!, b!] : [b!, a!];
-  if (!known.country || unknown.country || !pair.includes(known.country)) return;
-  d.people.set(unknown.id, { ...unknown, country: pair[0] === known.country ? pair[1] : pair[0] });
+  if (!pair || d.people.size < 2) return;
+  const all = [...d.people.values()];
+  const known = new Set(all.flatMap((p) => (p.country ? [p.country] : [])));
+  if (known.size !== 1) return;
+  const [side] = known;
+  if (!pair.includes(side!)) return;
+  const other = pair[0] === side ? pair[1] : pair[0];
+  for (const p of all) if (!p.country) d.people.set(p.id, { ...p, country: other });
 }
 
 const sameSet = (a: Map<string, Participant>, b: Map<string, Participant>) =>
