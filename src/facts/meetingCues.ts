@@ -27,9 +27,14 @@ export interface MeetingCue {
   weak: boolean;
 }
 
+/** The sentence with its phrases that only refer back to a told meeting blanked out (same length). */
+export function withoutBackReferences(text: string): string {
+  return text.replace(BACK_REFERENCE, (m) => ' '.repeat(m.length));
+}
+
 /** The meeting word of a sentence, once phrases that only refer back to a told meeting are set aside. */
 export function meetingCue(text: string): MeetingCue | null {
-  const own = text.replace(BACK_REFERENCE, (m) => ' '.repeat(m.length));
+  const own = withoutBackReferences(text);
   const strong = STRONG.exec(own);
   if (strong) return { at: strong.index, weak: false };
   const weak = WEAK.exec(own);

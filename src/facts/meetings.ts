@@ -2,6 +2,7 @@ import type { Article, Sentence } from '../corpus/types.js';
 import { datesIn } from './dates.js';
 import { capitalCity, capitalOf, countriesIn, countryOf } from './geo.js';
 import { countryBeside, isPlanned, meetingCue, visitInPassing } from './meetingCues.js';
+import { namelessMeetings } from './meetingNameless.js';
 import type { Person, PersonRef } from './people.js';
 import { articlePair } from './trade.js';
 import type { FactDate, FactSource, MeetingFact, Participant } from './types.js';
@@ -314,7 +315,8 @@ function plannedMeeting(
 /** Meetings reported by one article, merged sentence by sentence. */
 function articleMeetings(article: Article, refsOf: (s: Sentence) => PersonRef[]): MeetingDraft[] {
   const drafts: MeetingDraft[] = [];
-  article.sentences.forEach((sentence, at) => {
+  const pair = articlePair(article);
+  const read = (sentence: Sentence, at: number) => {
     let refs = refsOf(sentence);
     const text = passingVisit(sentence, refs, article, drafts);
     refs = refs.filter((r) => text.slice(r.index, r.index + r.text.length) === r.text);
@@ -376,6 +378,15 @@ function articleMeetings(article: Article, refsOf: (s: Sentence) => PersonRef[])
       ) ??
       drafts.find(
         (d) => d.past === past && fits(d) && ids.length >= 2 && realIds(d).every((id) => ids.includes(id)),
+      ) ??
+      // "during a meeting in Riga. The meeting was held between A and B": the nameless meeting's people.
+      drafts.find(
+        (d) =>
+          d.past === past &&
+          fits(d) &&
+          ids.length >= 2 &&
+          realIds(d).length === 0 &&
+          refs.every((r) => d.people.has(`country:${participant(r.person, article.file).country}`)),
       );
     // One person visiting another country is a meeting too, with its place.
     const visit = refs.length === 1 && !same ? soloVisit(text, refs[0]!.person) : null;
@@ -391,8 +402,14 @@ function articleMeetings(article: Article, refsOf: (s: Sentence) => PersonRef[])
     draft.place ??= visit ?? placeIn(text);
     draft.format = betterFormat(draft.format, formatOf(text));
     draft.date ??= dateIn(text, article.meta.date, past);
+  };
+  article.sentences.forEach((sentence, at) => {
+    read(sentence, at);
+    const used = drafts.some((d) =>
+      d.sources.some((s) => s.line === sentence.line && s.file === sentence.file),
+    );
+    if (!used) namelessMeeting(sentence, article, pair, drafts);
   });
-  const pair = drafts.length > 0 ? articlePair(article) : null;
   for (const d of drafts) {
     inferCounterpart(d, pair);
     // "a state visit to Tajikistan" in an article that names Dushanbe: the city.
@@ -418,6 +435,56 @@ function articleMeetings(article: Article, refsOf: (s: Sentence) => PersonRef[])
     }
   }
   return drafts;
+}
+
+/**
+ * "the eighth meeting of the joint commission was held in Vilnius", no one named: a meeting of the two
+ * countries the sentence names, or of the article's pair. It joins the article's meeting of those countries
+ * on the same day, if there is one.
+ */
+function namelessMeeting(
+  sentence: Sentence,
+  article: Article,
+  pair: [string, string] | null,
+  drafts: MeetingDraft[],
+): void {
+  const text = sentence.text;
+  const found = namelessMeetings(text, article.meta.date);
+  if (found.length === 0) return;
+  const named = [...new Set(countriesIn(text).map((c) => c.country))];
+  // The two the sentence names; else the article's pair, when the sentence names none but them.
+  const pairFits = pair && (named.every((c) => pair.includes(c)) || pair.every((c) => named.includes(c)));
+  const sides = named.length === 2 ? named : pairFits ? pair : null;
+  if (!sides) return;
+  const articleDate = article.meta.date;
+  for (const n of found) {
+    const date = n.dateText ? anyDate(n.dateText, articleDate) : null;
+    const planned = n.planned || Boolean(date?.iso && articleDate && date.iso > articleDate);
+    const past =
+      !planned &&
+      (n.past || Boolean(date?.iso && articleDate && date.iso.slice(0, 7) < articleDate.slice(0, 7)));
+    const countries = (d: MeetingDraft) => new Set([...d.people.values()].map((p) => p.country));
+    const same = drafts.find(
+      (d) =>
+        !d.planned &&
+        !planned &&
+        d.past === past &&
+        sides.every((c) => countries(d).has(c)) &&
+        (!date?.iso || !d.date?.iso || d.date.iso.startsWith(date.iso) || date.iso.startsWith(d.date.iso)),
+    );
+    if (same) {
+      same.sources.push(source(sentence));
+      same.place ??= n.place;
+      continue;
+    }
+    const d = draftOf(article, past, planned);
+    for (const c of sides) d.people.set(`country:${c}`, side(c));
+    d.place = n.place;
+    d.date = date;
+    d.format = betterFormat('meeting', formatOf(text.slice(n.at)));
+    d.sources.push(source(sentence));
+    drafts.push(d);
+  }
 }
 
 /**

@@ -38,3 +38,32 @@ describe('extractMeetings on "the two prime ministers" and "the two met"', () =>
     expect(meetings.map((m) => [m.date.iso, m.sources.map((s) => s.line)])).toEqual([['2023-09-05', [1, 4]]]);
   });
 });
+
+describe('extractMeetings on meetings where no one is named', () => {
+  it('reads a commission that last met, a session held and one scheduled as meetings of the two countries', () => {
+    const meetings = meetingsOf(
+      [
+        ' date 2023-09-06 Estonia and Latvia agreed on Tuesday to open two more border posts.',
+        'The Estonian-Latvian Joint Commission, which last met in Tartu in 2019, will resume its work, with its next session scheduled for Riga in December.',
+        'The last such session, held in Narva in May 2018, set up a rail committee.',
+      ].join('\n'),
+    );
+    expect(meetings.map((m) => [m.date.iso, m.place, countries(m)])).toEqual([
+      ['2018-05', 'Narva', ['Estonia', 'Latvia']],
+      ['2019', 'Tartu', ['Estonia', 'Latvia']],
+      ['2023-12', 'Riga', ['Estonia', 'Latvia']],
+    ]);
+  });
+
+  it('gives a meeting told after the fact ("after a meeting of ministers on Monday") the article’s pair', () => {
+    const meetings = meetingsOf(
+      [
+        ' date 2023-09-06 Estonia and Latvia will drop four customs checks, after a meeting of transport ministers on Monday.',
+        'Officials from Estonia and Latvia told journalists after the meeting that queues would shrink.',
+      ].join('\n'),
+    );
+    expect(meetings.map((m) => [m.date.iso, countries(m), m.sources.map((s) => s.line)])).toEqual([
+      ['2023-09-04', ['Estonia', 'Latvia'], [1]],
+    ]);
+  });
+});
