@@ -16,7 +16,7 @@ const BACK_REFERENCE =
 
 /** Words that tell of a meeting on their own. */
 const STRONG =
-  /\b(?:met|meet|meets|meeting|talks|negotiations|visit|visits|visited|visiting|received|receives|receiving|hosts?|hosted|summit|phone call|telephone conversation|conversation|discussion|greeted|welcomed (?:by|at|in)|co-chaired|co-chair|chaired|arrived|arrives|arriving|consultations|seen off|courtesy call|accompanied by|travell?ed to|convene|session of the)\b/iu;
+  /\b(?:met|meet|meets|meeting|talks|negotiations|visit|visits|visited|visiting|received|receives|receiving|hosts?|hosted|summit|phone call|telephone conversation|conversation|discussion|greeted|welcomed (?:by|at|in)|co-chaired|co-chair|chaired|arrived|arrives|arriving|landed in|consultations|seen off|courtesy call|accompanied by|travell?ed to|convene|session of the)\b/iu;
 /** Words that tell of a meeting only when the sentence names two people of it ("A and B signed …"). */
 const WEAK = /\b(?:discussed|signed|witnessed|press conference|welcomed)\b/iu;
 

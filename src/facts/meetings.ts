@@ -3,6 +3,7 @@ import { datesIn } from './dates.js';
 import { capitalCity, capitalOf, countriesIn, countryOf } from './geo.js';
 import { countryBeside, isPlanned, meetingCue, visitInPassing } from './meetingCues.js';
 import { namelessMeetings } from './meetingNameless.js';
+import { titleRefs } from './meetingTitles.js';
 import type { Person, PersonRef } from './people.js';
 import { articlePair } from './trade.js';
 import type { FactDate, FactSource, MeetingFact, Participant } from './types.js';
@@ -55,7 +56,7 @@ const ORDER =
 const VISIT_FORMAT = /\b(?:state|official|working|business)\s+visit\b/i;
 /** The place right after the visit: "visited Tbilisi", "arrived in the capital of Georgia", "trip to Nigeria". */
 const VISIT_TO =
-  /\b(?:(?:arrived|arrives|arriving)\s+in|visited|visits|visiting|to visit|(?:visit|trip|travel(?:led|ed|s|ling)?)\s+to)\s+(?:the\s+)?((?:capital (?:city )?of\s+(?:the\s+)?)?[\p{Lu}][\p{L}’'-]+(?:\s+[\p{Lu}][\p{L}’'-]+)?)/u;
+  /\b(?:(?:arrived|arrives|arriving|landed|lands)\s+in|visited|visits|visiting|to visit|(?:visit|trip|travel(?:led|ed|s|ling)?)\s+to)\s+(?:the\s+)?((?:capital (?:city )?of\s+(?:the\s+)?)?[\p{Lu}][\p{L}’'-]+(?:\s+[\p{Lu}][\p{L}’'-]+)?)/u;
 const SEPARATE = /\b(separate|another|other) meeting\b/i;
 /** "have not held a formal meeting since", "never met": a meeting that did not take place. */
 const NOT_HELD =
@@ -154,6 +155,12 @@ function side(country: string): Participant {
   return { id: `country:${country}`, name: country, role: null, country };
 }
 const isSide = (id: string) => id.startsWith('country:');
+/** Whether a person, or a side ("the Latvian president"), is in a draft: a side is there with anyone of its country. */
+function takesPart(d: MeetingDraft, id: string): boolean {
+  if (d.people.has(id)) return true;
+  const country = isSide(id) ? id.slice('country:'.length) : null;
+  return country !== null && [...d.people.values()].some((p) => p.country === country);
+}
 const realIds = (d: MeetingDraft) => [...d.people.keys()].filter((id) => !isSide(id));
 
 /** The place a lone visitor goes to, when it is another country or its city. */
@@ -175,6 +182,18 @@ function placeWord(phrase: string): string | null {
   const word = phrase.replace(/['’]s$/, '');
   return capitalOf(word)?.city ?? countryOf(word) ?? null;
 }
+
+/**
+ * "travelled to Tartu, where …": a town the place list does not hold, named right after a travel verb. A
+ * country's adjective ("to Latvian ports") or a month is no town.
+ */
+function townWord(phrase: string): string | null {
+  const word = phrase.replace(/['’]s$/, '').split(/\s+/)[0]!;
+  if (countriesIn(word).length > 0 || MONTH_OR_DAY.test(word)) return null;
+  return word;
+}
+const MONTH_OR_DAY =
+  /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/;
 
 /** "arrived in the capital of Georgia": the capital. */
 function capitalOfCountryIn(text: string): string | null {
@@ -215,7 +234,8 @@ function placeIn(text: string): string | null {
   return (
     meetingPlace(text) ??
     (to ? (capitalOfCountryIn(to[1]!) ?? placeWord(to[1]!)) : null) ??
-    capitalOfCountryIn(text)
+    capitalOfCountryIn(text) ??
+    (to ? townWord(to[1]!) : null)
   );
 }
 
@@ -316,10 +336,13 @@ function plannedMeeting(
 function articleMeetings(article: Article, refsOf: (s: Sentence) => PersonRef[]): MeetingDraft[] {
   const drafts: MeetingDraft[] = [];
   const pair = articlePair(article);
+  const pool = [...new Set(article.sentences.flatMap((s) => refsOf(s).map((r) => r.person)))];
   const read = (sentence: Sentence, at: number) => {
     let refs = refsOf(sentence);
     const text = passingVisit(sentence, refs, article, drafts);
     refs = refs.filter((r) => text.slice(r.index, r.index + r.text.length) === r.text);
+    // "the Latvian president", "Estonia's foreign minister": the one person of the article who fits, or a side.
+    refs = [...refs, ...titleRefs(text, refs, pool)].sort((a, b) => a.index - b.index);
     const cue = meetingCue(text);
     if (!cue || SEPARATE.test(text) || ORDER.test(text.slice(0, cue.at)) || NOT_HELD.test(text)) return;
     if (isPlanned(text)) {
@@ -345,7 +368,7 @@ function articleMeetings(article: Article, refsOf: (s: Sentence) => PersonRef[])
       // "Japarov signed the agreement" during the visit the article tells: that visit's record.
       const ids = refs.map((r) => r.person.id);
       const joined =
-        ids.length === 1 ? drafts.findLast((d) => !d.past && !d.planned && d.people.has(ids[0]!)) : undefined;
+        ids.length === 1 ? drafts.findLast((d) => !d.past && !d.planned && takesPart(d, ids[0]!)) : undefined;
       if (joined && (!ownDay?.iso || !joined.date?.iso || ownDay.iso === joined.date.iso))
         joined.sources.push(source(sentence));
       return;
@@ -370,11 +393,11 @@ function articleMeetings(article: Article, refsOf: (s: Sentence) => PersonRef[])
     // dated by its own words ("arrived on Tuesday", "held talks on Wednesday").
     const day = ownDay;
     const fits = (d: MeetingDraft) => !d.planned && (!day?.iso || !d.date?.iso || d.date.iso === day.iso);
-    const current = drafts.find((d) => !d.past && !past && fits(d) && ids.every((id) => d.people.has(id)));
+    const current = drafts.find((d) => !d.past && !past && fits(d) && ids.every((id) => takesPart(d, id)));
     const same =
       current ??
       drafts.find(
-        (d) => d.past === past && fits(d) && ids.length >= 2 && ids.every((id) => d.people.has(id)),
+        (d) => d.past === past && fits(d) && ids.length >= 2 && ids.every((id) => takesPart(d, id)),
       ) ??
       drafts.find(
         (d) => d.past === past && fits(d) && ids.length >= 2 && realIds(d).every((id) => ids.includes(id)),

@@ -67,3 +67,35 @@ describe('extractMeetings on meetings where no one is named', () => {
     ]);
   });
 });
+
+describe('extractMeetings on people named by country and title', () => {
+  it('resolves "the Estonian prime minister" to the one of the article, and "Latvia’s foreign minister" to a side', () => {
+    const meetings = meetingsOf(
+      [
+        ' date 2023-09-06 Estonian Prime Minister Kaja Tamm said Estonia and Latvia would link their grids.',
+        'On Tuesday, the Estonian prime minister travelled to Daugavpils, where he was accompanied by the mayor Juris Ozolins.',
+        'On Wednesday, Latvia’s foreign minister met Tamm in Riga.',
+      ].join('\n'),
+    );
+    expect(
+      meetings.map((m) => [
+        m.date.iso,
+        m.place,
+        countries(m),
+        m.participants.some((p) => p.name === 'Kaja Tamm'),
+      ]),
+    ).toEqual([
+      ['2023-09-05', 'Daugavpils', ['Estonia', 'Latvia'], true],
+      ['2023-09-06', 'Riga', ['Estonia', 'Latvia'], true],
+    ]);
+  });
+
+  it('reads a visit that "landed in" a capital', () => {
+    const meetings = meetingsOf(
+      ' date 2023-09-06 Estonian Prime Minister Kaja Tamm landed in Riga, Latvia, on Tuesday for an official visit.',
+    );
+    expect(meetings.map((m) => [m.date.iso, m.place, countries(m)])).toEqual([
+      ['2023-09-05', 'Riga', ['Estonia', 'Latvia']],
+    ]);
+  });
+});
