@@ -204,6 +204,7 @@ function capitalOfCountryIn(text: string): string | null {
   return country ? (capitalCity(country) ?? country) : null;
 }
 
+const THE_MEETING = /\bthe (?:meeting|session|talks)\b/i;
 const EVENT_BACK = /^(?:the|this) (?:discussion|meeting|talks|negotiations|visit|conversation)\b/i;
 
 /** "both leaders", "the sides": the people of a sentence just before. */
@@ -400,11 +401,18 @@ function articleMeetings(article: Article, refsOf: (s: Sentence) => PersonRef[])
         (d) => d.past === past && fits(d) && ids.length >= 2 && ids.every((id) => takesPart(d, id)),
       ) ??
       drafts.find(
-        (d) => d.past === past && fits(d) && ids.length >= 2 && realIds(d).every((id) => ids.includes(id)),
+        (d) =>
+          d.past === past &&
+          fits(d) &&
+          ids.length >= 2 &&
+          realIds(d).length > 0 &&
+          realIds(d).every((id) => ids.includes(id)),
       ) ??
-      // "during a meeting in Riga. The meeting was held between A and B": the nameless meeting's people.
+      // "during a meeting in Riga. The meeting was held between A and B": the nameless meeting's people
+      // ("A was received by B" that day is a meeting of its own).
       drafts.find(
         (d) =>
+          THE_MEETING.test(text) &&
           d.past === past &&
           fits(d) &&
           ids.length >= 2 &&

@@ -68,6 +68,19 @@ describe('extractMeetings on meetings where no one is named', () => {
   });
 });
 
+describe('extractMeetings keeping a nameless meeting apart from another meeting that day', () => {
+  it('does not join "A was received by B" to the commission session the article told first', () => {
+    const meetings = meetingsOf(
+      [
+        ' date 2023-09-06 On September 5, the third session of the Estonian-Latvian Joint Commission was held in Riga.',
+        'Estonia and Latvia agreed to build a rail link.',
+        'On the same day, Estonian Economy Minister Kaja Tamm was received by Latvian President Juris Ozols.',
+      ].join('\n'),
+    );
+    expect(meetings.map((m) => m.sources.map((s) => s.line))).toEqual([[1], [3]]);
+  });
+});
+
 describe('extractMeetings on people named by country and title', () => {
   it('resolves "the Estonian prime minister" to the one of the article, and "Latvia’s foreign minister" to a side', () => {
     const meetings = meetingsOf(
