@@ -16,7 +16,7 @@ const BACK_REFERENCE =
 
 /** Words that tell of a meeting on their own. */
 const STRONG =
-  /\b(?:met|meet|meets|meeting|talks|negotiations|visit|visits|visited|visiting|received|receives|receiving|hosts?|hosted|summit|phone call|telephone conversation|conversation|discussion|greeted|welcomed (?:by|at|in)|co-chaired|co-chair|chaired|arrived|arrives|arriving|consultations|seen off|courtesy call|accompanied by|travell?ed to|convene|session of the)\b/iu;
+  /\b(?:met|meet|meets|meeting|talks|negotiations|visit|visits|visited|visiting|received|receives|receiving|hosts?|hosted|summit|phone call|telephone conversation|conversation|discussion|greeted|welcomed (?:by|at|in)|co-chaired|co-chair|chaired|arrived|arrives|arriving|landed in|consultations|seen off|courtesy call|accompanied by|travell?ed to|convene|session of the)\b/iu;
 /** Words that tell of a meeting only when the sentence names two people of it ("A and B signed …"). */
 const WEAK = /\b(?:discussed|signed|witnessed|press conference|welcomed)\b/iu;
 
@@ -27,9 +27,14 @@ export interface MeetingCue {
   weak: boolean;
 }
 
+/** The sentence with its phrases that only refer back to a told meeting blanked out (same length). */
+export function withoutBackReferences(text: string): string {
+  return text.replace(BACK_REFERENCE, (m) => ' '.repeat(m.length));
+}
+
 /** The meeting word of a sentence, once phrases that only refer back to a told meeting are set aside. */
 export function meetingCue(text: string): MeetingCue | null {
-  const own = text.replace(BACK_REFERENCE, (m) => ' '.repeat(m.length));
+  const own = withoutBackReferences(text);
   const strong = STRONG.exec(own);
   if (strong) return { at: strong.index, weak: false };
   const weak = WEAK.exec(own);

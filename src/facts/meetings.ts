@@ -2,6 +2,8 @@ import type { Article, Sentence } from '../corpus/types.js';
 import { datesIn } from './dates.js';
 import { capitalCity, capitalOf, countriesIn, countryOf } from './geo.js';
 import { countryBeside, isPlanned, meetingCue, visitInPassing } from './meetingCues.js';
+import { namelessMeetings } from './meetingNameless.js';
+import { titleRefs } from './meetingTitles.js';
 import type { Person, PersonRef } from './people.js';
 import { articlePair } from './trade.js';
 import type { FactDate, FactSource, MeetingFact, Participant } from './types.js';
@@ -54,7 +56,7 @@ const ORDER =
 const VISIT_FORMAT = /\b(?:state|official|working|business)\s+visit\b/i;
 /** The place right after the visit: "visited Tbilisi", "arrived in the capital of Georgia", "trip to Nigeria". */
 const VISIT_TO =
-  /\b(?:(?:arrived|arrives|arriving)\s+in|visited|visits|visiting|to visit|(?:visit|trip|travel(?:led|ed|s|ling)?)\s+to)\s+(?:the\s+)?((?:capital (?:city )?of\s+(?:the\s+)?)?[\p{Lu}][\p{L}’'-]+(?:\s+[\p{Lu}][\p{L}’'-]+)?)/u;
+  /\b(?:(?:arrived|arrives|arriving|landed|lands)\s+in|visited|visits|visiting|to visit|(?:visit|trip|travel(?:led|ed|s|ling)?)\s+to)\s+(?:the\s+)?((?:capital (?:city )?of\s+(?:the\s+)?)?[\p{Lu}][\p{L}’'-]+(?:\s+[\p{Lu}][\p{L}’'-]+)?)/u;
 const SEPARATE = /\b(separate|another|other) meeting\b/i;
 /** "have not held a formal meeting since", "never met": a meeting that did not take place. */
 const NOT_HELD =
@@ -153,6 +155,12 @@ function side(country: string): Participant {
   return { id: `country:${country}`, name: country, role: null, country };
 }
 const isSide = (id: string) => id.startsWith('country:');
+/** Whether a person, or a side ("the Latvian president"), is in a draft: a side is there with anyone of its country. */
+function takesPart(d: MeetingDraft, id: string): boolean {
+  if (d.people.has(id)) return true;
+  const country = isSide(id) ? id.slice('country:'.length) : null;
+  return country !== null && [...d.people.values()].some((p) => p.country === country);
+}
 const realIds = (d: MeetingDraft) => [...d.people.keys()].filter((id) => !isSide(id));
 
 /** The place a lone visitor goes to, when it is another country or its city. */
@@ -175,6 +183,18 @@ function placeWord(phrase: string): string | null {
   return capitalOf(word)?.city ?? countryOf(word) ?? null;
 }
 
+/**
+ * "travelled to Tartu, where …": a town the place list does not hold, named right after a travel verb. A
+ * country's adjective ("to Latvian ports") or a month is no town.
+ */
+function townWord(phrase: string): string | null {
+  const word = phrase.replace(/['’]s$/, '').split(/\s+/)[0]!;
+  if (countriesIn(word).length > 0 || MONTH_OR_DAY.test(word)) return null;
+  return word;
+}
+const MONTH_OR_DAY =
+  /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/;
+
 /** "arrived in the capital of Georgia": the capital. */
 function capitalOfCountryIn(text: string): string | null {
   const m = /\bcapital (?:city )?of\s+(?:the\s+)?([\p{Lu}][\p{L}’'-]+(?:\s+[\p{Lu}][\p{L}’'-]+)?)/u.exec(
@@ -184,11 +204,12 @@ function capitalOfCountryIn(text: string): string | null {
   return country ? (capitalCity(country) ?? country) : null;
 }
 
+const THE_MEETING = /\bthe (?:meeting|session|talks)\b/i;
 const EVENT_BACK = /^(?:the|this) (?:discussion|meeting|talks|negotiations|visit|conversation)\b/i;
 
 /** "both leaders", "the sides": the people of a sentence just before. */
 const GROUP =
-  /\b(?:both|the two|the) (?:leaders|presidents|ministers|sides|parties|heads of state|interlocutors|delegations)\b/i;
+  /\b(?:both|the two|the) (?:leaders|presidents|premiers|(?:prime |foreign |\p{Ll}+ )?ministers|sides|parties|heads of (?:state|government)|interlocutors|delegations)\b|\bthe two (?=(?:met|held|also|later)\b)/iu;
 const GROUP_LOOKBACK = 2;
 /** "They also agreed to convene …": the people of the article's current meeting. */
 const THEY = /^(?:they|both)\b/i;
@@ -214,7 +235,8 @@ function placeIn(text: string): string | null {
   return (
     meetingPlace(text) ??
     (to ? (capitalOfCountryIn(to[1]!) ?? placeWord(to[1]!)) : null) ??
-    capitalOfCountryIn(text)
+    capitalOfCountryIn(text) ??
+    (to ? townWord(to[1]!) : null)
   );
 }
 
@@ -314,10 +336,14 @@ function plannedMeeting(
 /** Meetings reported by one article, merged sentence by sentence. */
 function articleMeetings(article: Article, refsOf: (s: Sentence) => PersonRef[]): MeetingDraft[] {
   const drafts: MeetingDraft[] = [];
-  article.sentences.forEach((sentence, at) => {
+  const pair = articlePair(article);
+  const pool = [...new Set(article.sentences.flatMap((s) => refsOf(s).map((r) => r.person)))];
+  const read = (sentence: Sentence, at: number) => {
     let refs = refsOf(sentence);
     const text = passingVisit(sentence, refs, article, drafts);
     refs = refs.filter((r) => text.slice(r.index, r.index + r.text.length) === r.text);
+    // "the Latvian president", "Estonia's foreign minister": the one person of the article who fits, or a side.
+    refs = [...refs, ...titleRefs(text, refs, pool)].sort((a, b) => a.index - b.index);
     const cue = meetingCue(text);
     if (!cue || SEPARATE.test(text) || ORDER.test(text.slice(0, cue.at)) || NOT_HELD.test(text)) return;
     if (isPlanned(text)) {
@@ -343,7 +369,7 @@ function articleMeetings(article: Article, refsOf: (s: Sentence) => PersonRef[])
       // "Japarov signed the agreement" during the visit the article tells: that visit's record.
       const ids = refs.map((r) => r.person.id);
       const joined =
-        ids.length === 1 ? drafts.findLast((d) => !d.past && !d.planned && d.people.has(ids[0]!)) : undefined;
+        ids.length === 1 ? drafts.findLast((d) => !d.past && !d.planned && takesPart(d, ids[0]!)) : undefined;
       if (joined && (!ownDay?.iso || !joined.date?.iso || ownDay.iso === joined.date.iso))
         joined.sources.push(source(sentence));
       return;
@@ -368,14 +394,30 @@ function articleMeetings(article: Article, refsOf: (s: Sentence) => PersonRef[])
     // dated by its own words ("arrived on Tuesday", "held talks on Wednesday").
     const day = ownDay;
     const fits = (d: MeetingDraft) => !d.planned && (!day?.iso || !d.date?.iso || d.date.iso === day.iso);
-    const current = drafts.find((d) => !d.past && !past && fits(d) && ids.every((id) => d.people.has(id)));
+    const current = drafts.find((d) => !d.past && !past && fits(d) && ids.every((id) => takesPart(d, id)));
     const same =
       current ??
       drafts.find(
-        (d) => d.past === past && fits(d) && ids.length >= 2 && ids.every((id) => d.people.has(id)),
+        (d) => d.past === past && fits(d) && ids.length >= 2 && ids.every((id) => takesPart(d, id)),
       ) ??
       drafts.find(
-        (d) => d.past === past && fits(d) && ids.length >= 2 && realIds(d).every((id) => ids.includes(id)),
+        (d) =>
+          d.past === past &&
+          fits(d) &&
+          ids.length >= 2 &&
+          realIds(d).length > 0 &&
+          realIds(d).every((id) => ids.includes(id)),
+      ) ??
+      // "during a meeting in Riga. The meeting was held between A and B": the nameless meeting's people
+      // ("A was received by B" that day is a meeting of its own).
+      drafts.find(
+        (d) =>
+          THE_MEETING.test(text) &&
+          d.past === past &&
+          fits(d) &&
+          ids.length >= 2 &&
+          realIds(d).length === 0 &&
+          refs.every((r) => d.people.has(`country:${participant(r.person, article.file).country}`)),
       );
     // One person visiting another country is a meeting too, with its place.
     const visit = refs.length === 1 && !same ? soloVisit(text, refs[0]!.person) : null;
@@ -391,8 +433,14 @@ function articleMeetings(article: Article, refsOf: (s: Sentence) => PersonRef[])
     draft.place ??= visit ?? placeIn(text);
     draft.format = betterFormat(draft.format, formatOf(text));
     draft.date ??= dateIn(text, article.meta.date, past);
+  };
+  article.sentences.forEach((sentence, at) => {
+    read(sentence, at);
+    const used = drafts.some((d) =>
+      d.sources.some((s) => s.line === sentence.line && s.file === sentence.file),
+    );
+    if (!used) namelessMeeting(sentence, article, pair, drafts);
   });
-  const pair = drafts.length > 0 ? articlePair(article) : null;
   for (const d of drafts) {
     inferCounterpart(d, pair);
     // "a state visit to Tajikistan" in an article that names Dushanbe: the city.
@@ -421,15 +469,69 @@ function articleMeetings(article: Article, refsOf: (s: Sentence) => PersonRef[])
 }
 
 /**
+ * "the eighth meeting of the joint commission was held in Vilnius", no one named: a meeting of the two
+ * countries the sentence names, or of the article's pair. It joins the article's meeting of those countries
+ * on the same day, if there is one.
+ */
+function namelessMeeting(
+  sentence: Sentence,
+  article: Article,
+  pair: [string, string] | null,
+  drafts: MeetingDraft[],
+): void {
+  const text = sentence.text;
+  const found = namelessMeetings(text, article.meta.date);
+  if (found.length === 0) return;
+  const named = [...new Set(countriesIn(text).map((c) => c.country))];
+  // The two the sentence names; else the article's pair, when the sentence names none but them.
+  const pairFits = pair && (named.every((c) => pair.includes(c)) || pair.every((c) => named.includes(c)));
+  const sides = named.length === 2 ? named : pairFits ? pair : null;
+  if (!sides) return;
+  const articleDate = article.meta.date;
+  for (const n of found) {
+    const date = n.dateText ? anyDate(n.dateText, articleDate) : null;
+    const planned = n.planned || Boolean(date?.iso && articleDate && date.iso > articleDate);
+    const past =
+      !planned &&
+      (n.past || Boolean(date?.iso && articleDate && date.iso.slice(0, 7) < articleDate.slice(0, 7)));
+    const countries = (d: MeetingDraft) => new Set([...d.people.values()].map((p) => p.country));
+    const same = drafts.find(
+      (d) =>
+        !d.planned &&
+        !planned &&
+        d.past === past &&
+        sides.every((c) => countries(d).has(c)) &&
+        (!date?.iso || !d.date?.iso || d.date.iso.startsWith(date.iso) || date.iso.startsWith(d.date.iso)),
+    );
+    if (same) {
+      same.sources.push(source(sentence));
+      same.place ??= n.place;
+      continue;
+    }
+    const d = draftOf(article, past, planned);
+    for (const c of sides) d.people.set(`country:${c}`, side(c));
+    d.place = n.place;
+    d.date = date;
+    d.format = betterFormat('meeting', formatOf(text.slice(n.at)));
+    d.sources.push(source(sentence));
+    drafts.push(d);
+  }
+}
+
+/**
  * "Prime Minister Pham Minh Chinh held talks with his Japanese counterpart": in an article on one pair of
- * countries, the one of two participants whose country the article does not give is from the other country.
+ * countries, participants whose country the article does not give are from the other country, when every
+ * participant whose country it gives is from one side ("X paid a courtesy call on Y and met Z").
  */
 function inferCounterpart(d: MeetingDraft, pair: [string, string] | null): void {
-  if (!pair || d.people.size !== 2) return;
-  const [a, b] = [...d.people.values()];
-  const [known, unknown] = a!.country ? [a!, b!] : [b!, a!];
-  if (!known.country || unknown.country || !pair.includes(known.country)) return;
-  d.people.set(unknown.id, { ...unknown, country: pair[0] === known.country ? pair[1] : pair[0] });
+  if (!pair || d.people.size < 2) return;
+  const all = [...d.people.values()];
+  const known = new Set(all.flatMap((p) => (p.country ? [p.country] : [])));
+  if (known.size !== 1) return;
+  const [side] = known;
+  if (!pair.includes(side!)) return;
+  const other = pair[0] === side ? pair[1] : pair[0];
+  for (const p of all) if (!p.country) d.people.set(p.id, { ...p, country: other });
 }
 
 const sameSet = (a: Map<string, Participant>, b: Map<string, Participant>) =>
