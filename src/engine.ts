@@ -98,6 +98,10 @@ export interface EngineDerived {
   claimVocabulary?: ClaimVocabulary;
   /** The index whose sentence documents were checked to be the corpus's sentences (src/answer/rank.ts). */
   sentencesCheckedIndex?: SearchIndex;
+  /** Per sentence, read on first need: the keys of the words a number counts ("27 documents") (src/answer/rank.ts). */
+  countedWords?: Array<ReadonlySet<string> | undefined>;
+  /** Per sentence, read on first need: each key of a list of things, and whether it only stands as a list item. */
+  listedWords?: Array<ReadonlyMap<string, boolean> | undefined>;
 }
 
 function deriveFrom(corpus: Corpus): EngineDerived {

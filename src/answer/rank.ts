@@ -233,19 +233,27 @@ const CURRENCY =
   /^(?:dollars?|usd|us|euros?|eur|pounds?|yuan|rubles?|roubles?|tenge|soms?|somoni|sums?|manats?|lira|rupees?|yen|won|baht|ringgit|rm|reais|pesos?|naira|cedis?|shillings?|dirhams?|riyals?|percent|per)$/i;
 
 /**
- * Whether a text writes a count right before a word with one of the keys: a number and at most
- * a few words ("27 documents", "1.3 billion cubic metres of gas"), none of them a currency.
+ * The keys of the words a text writes a count right before: a number and at most a few words ("27
+ * documents", "1.3 billion cubic metres of gas"), up to a currency (which makes it money, not a count).
  */
-export function countNextTo(text: string, keys: ReadonlySet<string>): boolean {
+export function countedKeysOf(text: string): ReadonlySet<string> {
+  const keys = new Set<string>();
   // A count needs a digit: most sentences have none, and are done without the pattern.
-  if (!/\d/.test(text)) return false;
+  if (!/\d/.test(text)) return keys;
   for (const m of text.matchAll(COUNT)) {
     if (m[1]) continue;
     for (const word of tokenize(m[2]!)) {
       if (CURRENCY.test(word)) break;
-      if (keys.has(termKey(word))) return true;
+      keys.add(termKey(word));
     }
   }
+  return keys;
+}
+
+/** Whether a text writes a count right before a word with one of the keys. */
+export function countNextTo(text: string, keys: ReadonlySet<string>): boolean {
+  const counted = countedKeysOf(text);
+  for (const k of keys) if (counted.has(k)) return true;
   return false;
 }
 
@@ -255,19 +263,34 @@ const ITEM_AFTER = /^(?:\s+[\p{L}'’-]+)?\s*,[^;:]*?\b(?:and|or)\b/u;
 const ITEM_BEFORE = /(?:,\s*(?:[\p{L}'’-]+\s+)?|,[^,;:]{0,40}\b(?:and|or)\s+(?:[\p{L}'’-]+\s+)?)$/u;
 
 /**
- * Whether every word of a text with one of the keys stands as an item of a list of several
- * things (two or more commas in the sentence), not as what a figure is of.
+ * Each key of a text with two or more commas (a list of several things), and whether every word with
+ * that key stands as an item of the list ("copper, zinc and gas"), not as what a figure is of.
  */
-export function onlyListed(text: string, keys: ReadonlySet<string>): boolean {
+export function listedKeysOf(text: string): ReadonlyMap<string, boolean> {
+  const keys = new Map<string, boolean>();
   const comma = text.indexOf(',');
-  if (comma < 0 || text.indexOf(',', comma + 1) < 0) return false;
-  let seen = false;
+  if (comma < 0 || text.indexOf(',', comma + 1) < 0) return keys;
   for (const m of text.matchAll(/[\p{L}'’-]+/gu)) {
-    if (!keys.has(termKey(m[0]))) continue;
-    seen = true;
+    const key = termKey(m[0]);
+    if (keys.get(key) === false) continue;
     const at = m.index;
     const listed = ITEM_AFTER.test(text.slice(at + m[0].length)) || ITEM_BEFORE.test(text.slice(0, at));
-    if (!listed) return false;
+    keys.set(key, listed);
+  }
+  return keys;
+}
+
+/** Whether every word of a text with one of the keys stands as an item of a list, and one does. */
+export function onlyListed(text: string, keys: ReadonlySet<string>): boolean {
+  return listedOnly(listedKeysOf(text), keys);
+}
+
+function listedOnly(listed: ReadonlyMap<string, boolean>, keys: ReadonlySet<string>): boolean {
+  let seen = false;
+  for (const k of keys) {
+    const item = listed.get(k);
+    if (item === false) return false;
+    if (item) seen = true;
   }
   return seen;
 }
@@ -298,11 +321,35 @@ export function relevanceOf(
   const counts = plan.terms.some((t) => t.counted);
   const speech = plan.answerType === 'statement';
   const countedKeys = new Set(plan.terms.filter((t) => t.counted).flatMap((t) => [...t.expansions.keys()]));
-  const writesCount = (id: number) =>
-    counts && id < sentenceCount && countNextTo(corpus!.sentences[id]!.text, countedKeys);
+  // What a sentence counts and lists is read once per engine, on the first question that asks.
+  const derived = counts ? engine.derived : undefined;
+  if (derived) {
+    derived.countedWords ??= [];
+    derived.listedWords ??= [];
+  }
+  const countedWords = derived?.countedWords ?? [];
+  const listedWords = derived?.listedWords ?? [];
+  const sentenceText = (id: number) => corpus!.sentences[id]!.text;
+  const writesCount = (id: number) => {
+    if (!counts || id >= sentenceCount) return false;
+    let counted = countedWords[id];
+    if (counted === undefined) {
+      counted = countedKeysOf(sentenceText(id));
+      countedWords[id] = counted;
+    }
+    for (const k of countedKeys) if (counted.has(k)) return true;
+    return false;
+  };
   // "…exports, worth $1.9 billion, are dominated by copper, zinc and gas" gives no figure for copper.
-  const countedInList = (id: number) =>
-    counts && id < sentenceCount && onlyListed(corpus!.sentences[id]!.text, countedKeys);
+  const countedInList = (id: number) => {
+    if (!counts || id >= sentenceCount) return false;
+    let listed = listedWords[id];
+    if (listed === undefined) {
+      listed = listedKeysOf(sentenceText(id));
+      listedWords[id] = listed;
+    }
+    return listedOnly(listed, countedKeys);
+  };
   // The question's own numbers ("2030", the "1" of "Kambarata-1") are not its answer.
   const ownNumbers = ownNumbersPattern(plan.terms.map((t) => t.word));
   const beyond = (id: number) =>
