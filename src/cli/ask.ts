@@ -5,6 +5,7 @@ import { exitOnConfigProblems, loadConfig } from '../config.js';
 import { createLogger } from '../logger.js';
 import { toJson } from '../render/json.js';
 import { renderTerminal } from '../render/terminal.js';
+import { wantsColour } from './colour.js';
 import { parseInput } from './parse.js';
 
 const USAGE = `usage: npm run ask -- [--json] [--corpus DIR] "<question or /command option:value …>"
@@ -51,7 +52,7 @@ async function main(): Promise<void> {
   const loaded = loadConfig();
   if (!loaded.ok) exitOnConfigProblems(loaded.problems);
   const config = { ...loaded.config, ...(parsed.values.corpus ? { CORPUS_DIR: parsed.values.corpus } : {}) };
-  const logger = createLogger({ level: process.env.LOG_LEVEL ? config.LOG_LEVEL : 'warn' });
+  const logger = createLogger({ level: config.LOG_LEVEL ?? 'warn' });
 
   const context = await bootstrap(config, logger);
   if ('error' in context) usageError(context.error);
@@ -61,7 +62,7 @@ async function main(): Promise<void> {
   if ('error' in result) usageError(result.error);
 
   if (parsed.values.json) process.stdout.write(`${JSON.stringify(toJson(result.answer), null, 2)}\n`);
-  else process.stdout.write(renderTerminal(result.answer, { colour: process.stdout.isTTY === true }));
+  else process.stdout.write(renderTerminal(result.answer, { colour: wantsColour(process.stdout) }));
 }
 
 main().catch((err: unknown) => {
