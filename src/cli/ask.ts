@@ -9,9 +9,10 @@ import { wantsColour } from './colour.js';
 import { parseInput } from './parse.js';
 
 const USAGE = `usage: npm run ask -- [--json] [--corpus DIR] "<question or /command option:value …>"
+   or: npx citebot ask [--json] [--corpus DIR] "…"
 examples:
   npm run ask -- "What is the trade target?"
-  npm run ask -- --json "/search query:Treaty on Allied Relations"
+  npm run -s ask -- --json "/search query:Treaty on Allied Relations"   (-s: npm prints nothing of its own)
   npm run ask -- "/source file:000_5c82c171a96e32aa.txt line:23"`;
 
 function usageError(message: string): never {
