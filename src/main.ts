@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { bootstrap, rebuildEngine } from './app.js';
 import { createConsoleLogger } from './cli/consoleLog.js';
+import { EXIT } from './cli/exitCodes.js';
 import { type Config, exitOnConfigProblems, loadConfig } from './config.js';
 import { createLogger, fileDestination, type Logger } from './logger.js';
 import { createReloader, type Reloader } from './reload.js';
@@ -63,10 +64,16 @@ function stopOnSignals(transport: Transport, reloader: Reloader, logger: Logger)
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({
-    options: { json: { type: 'boolean' }, corpus: { type: 'string' } },
-    strict: true,
-  });
+  let values: { json?: boolean; corpus?: string };
+  try {
+    ({ values } = parseArgs({
+      options: { json: { type: 'boolean' }, corpus: { type: 'string' } },
+      strict: true,
+    }));
+  } catch (err) {
+    process.stderr.write(`citebot: ${(err as Error).message}\nusage: npm start -- [--json] [--corpus DIR]\n`);
+    process.exit(EXIT.usage);
+  }
   const loaded = loadConfig();
   if (!loaded.ok) exitOnConfigProblems(loaded.problems);
   const config = { ...loaded.config, ...(values.corpus ? { CORPUS_DIR: values.corpus } : {}) };
@@ -83,7 +90,7 @@ async function main(): Promise<void> {
   const context = await bootstrap(config, logger);
   if ('error' in context) {
     process.stderr.write(`citebot: ${context.error}. Set CORPUS_DIR in .env or pass --corpus DIR.\n`);
-    process.exit(2);
+    process.exit(EXIT.usage);
   }
   const reloader = createReloader({
     context,

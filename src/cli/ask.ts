@@ -6,6 +6,7 @@ import { createLogger } from '../logger.js';
 import { toJson } from '../render/json.js';
 import { renderTerminal } from '../render/terminal.js';
 import { wantsColour } from './colour.js';
+import { EXIT } from './exitCodes.js';
 import { parseInput } from './parse.js';
 
 const USAGE = `usage: npm run ask -- [--json] [--corpus DIR] "<question or /command option:value …>"
@@ -17,7 +18,7 @@ examples:
 
 function usageError(message: string): never {
   process.stderr.write(`citebot ask: ${message}\n${USAGE}\n`);
-  process.exit(2);
+  process.exit(EXIT.usage);
 }
 
 async function main(): Promise<void> {
@@ -56,7 +57,11 @@ async function main(): Promise<void> {
   const logger = createLogger({ level: config.LOG_LEVEL ?? 'warn' });
 
   const context = await bootstrap(config, logger);
-  if ('error' in context) usageError(context.error);
+  if ('error' in context) {
+    // Not a mistyped command line: the usage would not help, where to point the corpus does.
+    process.stderr.write(`citebot ask: ${context.error}. Set CORPUS_DIR in .env or pass --corpus DIR.\n`);
+    process.exit(EXIT.usage);
+  }
   const request = parseInput(input, context.commands);
   if ('error' in request) usageError(request.error);
   const result = await runCommand(context, request.command, request.raw);
@@ -68,5 +73,5 @@ async function main(): Promise<void> {
 
 main().catch((err: unknown) => {
   process.stderr.write(`citebot ask: ${(err as Error).message}\n`);
-  process.exit(1);
+  process.exit(EXIT.failed);
 });
