@@ -14,7 +14,7 @@ ENV NODE_ENV=production \
     HEALTH_HOST=127.0.0.1
 WORKDIR /app
 COPY --from=deps /app/node_modules ./node_modules
-COPY package.json ./
+COPY package.json LICENSE NOTICE ./
 COPY src ./src
 COPY commands ./commands
 COPY seeds ./seeds
