@@ -95,7 +95,7 @@ describe('npm start exit codes', () => {
   it('exits 2, as the README says, for a missing corpus folder, with or without a token, and for an unknown option', async () => {
     for (const env of [
       { CORPUS_DIR: 'no-such-folder' },
-      { CORPUS_DIR: 'no-such-folder', DISCORD_TOKEN: 'x'.repeat(24) + '.abcdef.' + 'y'.repeat(27) },
+      { CORPUS_DIR: 'no-such-folder', DISCORD_TOKEN: `${'x'.repeat(24)}.abcdef.${'y'.repeat(27)}` },
     ]) {
       const run = await runScript('src/main.ts', [], { env });
       expect(run.code).toBe(2);
