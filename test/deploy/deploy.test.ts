@@ -126,6 +126,10 @@ describe('the image’s start command, on this machine', () => {
         if (Date.now() > deadline) throw new Error(`the HEALTHCHECK never passed; stderr:\n${stderr}`);
         await new Promise((resolve) => setTimeout(resolve, 200));
       }
+      // /healthz turns ready as the login ends, a moment before the ready line is written.
+      while (!stderr.includes('"msg":"ready"') && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
       expect(stderr).toMatch(/"msg":"ready"/);
       child.kill('SIGTERM');
       expect(await exited).toBe(0);
