@@ -26,8 +26,8 @@ export function ensureSotu(log: (line: string) => void = () => {}): string {
   if (existsSync(dir)) return dir;
   log(`installing ${PACKAGE} into ${path.relative(ROOT, INSTALL_DIR)}/ (once)…`);
   mkdirSync(INSTALL_DIR, { recursive: true });
-  // --prefix keeps it out of the project's node_modules and lockfile; the
-  // project's .npmrc silences npm, so errors are asked for explicitly.
+  // --prefix keeps it out of the project's node_modules and lockfile; npm's
+  // errors (and only those) reach stderr.
   execFileSync(
     process.platform === 'win32' ? 'npm.cmd' : 'npm',
     ['install', '--prefix', INSTALL_DIR, '--no-save', '--no-audit', '--no-fund', '--loglevel=error', PACKAGE],

@@ -54,9 +54,25 @@ const configSchema = z.object({
   DISCORD_API_URL: optional(url('https://discord.com/api')),
   CORPUS_DIR: z.preprocess(blankToUndefined, z.string().default('seeds')),
   SOURCE_BASE_URL: optional(url('https://github.com/you/citebot/blob/main/seeds')),
-  LOG_LEVEL: z.preprocess(
-    blankToUndefined,
-    z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  // No default here: unset, the bot logs at info and the console shows only warnings (src/main.ts).
+  LOG_LEVEL: optional(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])),
+  LOG_FILE: optional(z.string().trim()),
+  HEALTH_PORT: optional(
+    z.coerce
+      .number({ error: 'must be a port number, e.g. 8080' })
+      .int('must be a whole port number, e.g. 8080')
+      .min(0, 'must be a port from 1 to 65535 (0: any free port)')
+      .max(65535, 'must be a port from 1 to 65535 (0: any free port)'),
+  ),
+  HEALTH_HOST: z.preprocess(blankToUndefined, z.string().trim().default('127.0.0.1')),
+  DISCORD_APP_ID: optional(
+    z
+      .string()
+      .trim()
+      .regex(
+        /^\d{15,21}$/,
+        'must be an application id: 15-21 digits (Developer Portal → General Information)',
+      ),
   ),
   COOLDOWN_SECONDS: z.preprocess(
     blankToUndefined,

@@ -36,10 +36,23 @@ export function scrubSecrets(text: string, secrets: readonly string[] = []): str
   return scrubbed.replace(BOT_TOKEN, CENSOR).replace(URL_TOKEN, `$1${CENSOR}`);
 }
 
+/** One of several destinations, with the least level it takes. */
+export interface LogStream {
+  level: string;
+  stream: DestinationStream;
+}
+
+/** A level's number; `silent` is above them all. */
+export function levelRank(level: string): number {
+  return pino.levels.values[level] ?? Number.POSITIVE_INFINITY;
+}
+
 export interface LoggerOptions {
   level?: string;
   /** Where the JSON lines go (default stderr); tests pass a stream and read them back. */
   destination?: DestinationStream;
+  /** Several destinations, each at its own level (the console: a file, and the terminal); `level` and `destination` are then ignored. */
+  streams?: readonly LogStream[];
   /** Values never written, wherever they turn up (the bot token). Short ones are ignored. */
   secrets?: readonly (string | undefined)[];
 }
@@ -52,14 +65,29 @@ export interface LoggerOptions {
 export function createLogger(options: LoggerOptions = {}): Logger {
   // A short "secret" would blank out ordinary words; real tokens are 59+ characters.
   const secrets = (options.secrets ?? []).filter((s): s is string => s !== undefined && s.length >= 8);
+  const streams = options.streams;
+  // A multistream only sees what the logger lets through: the logger runs at its lowest level.
+  const level = streams
+    ? streams.reduce((low, s) => (levelRank(s.level) < levelRank(low) ? s.level : low), 'silent')
+    : (options.level ?? 'info');
   return pino(
     {
       name: 'citebot',
-      level: options.level ?? 'info',
+      level,
       redact: { paths: REDACT_PATHS, censor: CENSOR },
       base: { pid: process.pid },
       hooks: { streamWrite: (line) => scrubSecrets(line, secrets) },
     },
-    options.destination ?? pino.destination({ fd: 2, sync: true }),
+    streams
+      ? pino.multistream(streams.map((s) => ({ level: s.level as pino.Level, stream: s.stream })))
+      : (options.destination ?? pino.destination({ fd: 2, sync: true })),
   );
+}
+
+/**
+ * A log file, appended to, its folder made if need be. Throws when it cannot
+ * be opened, so that start-up says so at once.
+ */
+export function fileDestination(file: string): DestinationStream {
+  return pino.destination({ dest: file, append: true, mkdir: true, sync: true });
 }

@@ -1,7 +1,9 @@
 import { parseArgs } from 'node:util';
 import { bootstrap, rebuildEngine } from './app.js';
+import { createConsoleLogger } from './cli/consoleLog.js';
+import { EXIT } from './cli/exitCodes.js';
 import { type Config, exitOnConfigProblems, loadConfig } from './config.js';
-import { createLogger, type Logger } from './logger.js';
+import { createLogger, fileDestination, type Logger } from './logger.js';
 import { createReloader, type Reloader } from './reload.js';
 import type { CreateTransport, Transport } from './transport.js';
 
@@ -13,12 +15,22 @@ const SHUTDOWN_DEADLINE_MS = 9000;
  * one is a folder exporting a CreateTransport, and one line here. Loaded
  * lazily, so the console never loads discord.js.
  */
-const TRANSPORTS: readonly { use: (config: Config) => boolean; load: () => Promise<CreateTransport> }[] = [
+const TRANSPORTS: readonly {
+  use: (config: Config) => boolean;
+  load: () => Promise<CreateTransport>;
+  /** Makes the logger; default JSON lines on stderr (or in `LOG_FILE`). */
+  logger?: (config: Config) => Logger;
+}[] = [
   {
     use: (c) => Boolean(c.DISCORD_TOKEN),
     load: async () => (await import('./discord/bot.js')).gatewayTransport,
   },
-  { use: () => true, load: async () => (await import('./cli/console.js')).consoleTransport },
+  {
+    use: () => true,
+    load: async () => (await import('./cli/console.js')).consoleTransport,
+    // Between answers a person reads: the JSON goes to a file, the terminal gets warnings as sentences.
+    logger: (config) => createConsoleLogger(config),
+  },
 ];
 
 /**
@@ -52,20 +64,33 @@ function stopOnSignals(transport: Transport, reloader: Reloader, logger: Logger)
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({
-    options: { json: { type: 'boolean' }, corpus: { type: 'string' } },
-    strict: true,
-  });
+  let values: { json?: boolean; corpus?: string };
+  try {
+    ({ values } = parseArgs({
+      options: { json: { type: 'boolean' }, corpus: { type: 'string' } },
+      strict: true,
+    }));
+  } catch (err) {
+    process.stderr.write(`citebot: ${(err as Error).message}\nusage: npm start -- [--json] [--corpus DIR]\n`);
+    process.exit(EXIT.usage);
+  }
   const loaded = loadConfig();
   if (!loaded.ok) exitOnConfigProblems(loaded.problems);
   const config = { ...loaded.config, ...(values.corpus ? { CORPUS_DIR: values.corpus } : {}) };
-  const logger = createLogger({ level: config.LOG_LEVEL, secrets: [config.DISCORD_TOKEN] });
-  const createTransport = await TRANSPORTS.find((t) => t.use(config))!.load();
+  const chosen = TRANSPORTS.find((t) => t.use(config))!;
+  const logger = chosen.logger
+    ? chosen.logger(config)
+    : createLogger({
+        level: config.LOG_LEVEL ?? 'info',
+        secrets: [config.DISCORD_TOKEN],
+        ...(config.LOG_FILE ? { destination: fileDestination(config.LOG_FILE) } : {}),
+      });
+  const createTransport = await chosen.load();
 
   const context = await bootstrap(config, logger);
   if ('error' in context) {
     process.stderr.write(`citebot: ${context.error}. Set CORPUS_DIR in .env or pass --corpus DIR.\n`);
-    process.exit(2);
+    process.exit(EXIT.usage);
   }
   const reloader = createReloader({
     context,

@@ -7,7 +7,7 @@ import { tempCorpus } from './support/tempCorpus.js';
 /** What every config holds when nothing else is set. */
 const DEFAULTS = {
   CORPUS_DIR: 'seeds',
-  LOG_LEVEL: 'info',
+  HEALTH_HOST: '127.0.0.1',
   COOLDOWN_SECONDS: 2,
   WATCH_CORPUS: true,
   INDEX_SNAPSHOT: true,

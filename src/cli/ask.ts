@@ -5,17 +5,20 @@ import { exitOnConfigProblems, loadConfig } from '../config.js';
 import { createLogger } from '../logger.js';
 import { toJson } from '../render/json.js';
 import { renderTerminal } from '../render/terminal.js';
+import { wantsColour } from './colour.js';
+import { EXIT } from './exitCodes.js';
 import { parseInput } from './parse.js';
 
 const USAGE = `usage: npm run ask -- [--json] [--corpus DIR] "<question or /command option:value …>"
+   or: npx citebot ask [--json] [--corpus DIR] "…"
 examples:
   npm run ask -- "What is the trade target?"
-  npm run ask -- --json "/search query:Treaty on Allied Relations"
+  npm run -s ask -- --json "/search query:Treaty on Allied Relations"   (-s: npm prints nothing of its own)
   npm run ask -- "/source file:000_5c82c171a96e32aa.txt line:23"`;
 
 function usageError(message: string): never {
   process.stderr.write(`citebot ask: ${message}\n${USAGE}\n`);
-  process.exit(2);
+  process.exit(EXIT.usage);
 }
 
 async function main(): Promise<void> {
@@ -51,20 +54,24 @@ async function main(): Promise<void> {
   const loaded = loadConfig();
   if (!loaded.ok) exitOnConfigProblems(loaded.problems);
   const config = { ...loaded.config, ...(parsed.values.corpus ? { CORPUS_DIR: parsed.values.corpus } : {}) };
-  const logger = createLogger({ level: process.env.LOG_LEVEL ? config.LOG_LEVEL : 'warn' });
+  const logger = createLogger({ level: config.LOG_LEVEL ?? 'warn' });
 
   const context = await bootstrap(config, logger);
-  if ('error' in context) usageError(context.error);
+  if ('error' in context) {
+    // Not a mistyped command line: the usage would not help, where to point the corpus does.
+    process.stderr.write(`citebot ask: ${context.error}. Set CORPUS_DIR in .env or pass --corpus DIR.\n`);
+    process.exit(EXIT.usage);
+  }
   const request = parseInput(input, context.commands);
   if ('error' in request) usageError(request.error);
   const result = await runCommand(context, request.command, request.raw);
   if ('error' in result) usageError(result.error);
 
   if (parsed.values.json) process.stdout.write(`${JSON.stringify(toJson(result.answer), null, 2)}\n`);
-  else process.stdout.write(renderTerminal(result.answer, { colour: process.stdout.isTTY === true }));
+  else process.stdout.write(renderTerminal(result.answer, { colour: wantsColour(process.stdout) }));
 }
 
 main().catch((err: unknown) => {
   process.stderr.write(`citebot ask: ${(err as Error).message}\n`);
-  process.exit(1);
+  process.exit(EXIT.failed);
 });

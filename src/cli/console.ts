@@ -1,11 +1,21 @@
-import { createInterface, type Interface } from 'node:readline';
+import { clearLine, createInterface, cursorTo, type Interface } from 'node:readline';
 import type { CommandContext } from '../commands/contract.js';
 import { runCommand } from '../commands/run.js';
 import type { Logger } from '../logger.js';
 import { toJson } from '../render/json.js';
 import { renderTerminal } from '../render/terminal.js';
 import type { Transport, TransportSetup } from '../transport.js';
+import { wantsColour } from './colour.js';
+import { type ConsoleNotices, stdioNotices } from './consoleLog.js';
 import { parseInput } from './parse.js';
+
+/** Words the console takes itself; every other line is a question or a /command. */
+const HELP_WORDS = ['help', '?', '/help'];
+const EXIT_WORDS = ['exit', 'quit', '/exit', '/quit'];
+/** What `help` adds, in the console, to the commands `/help` lists. */
+export const CONSOLE_HELP =
+  'In this console: type a question (answered by /ask) or a /command with its options, one per line; ' +
+  'help or /help lists the commands; exit, quit or Ctrl-D ends it.';
 
 export interface ConsoleOptions {
   input: NodeJS.ReadableStream;
@@ -13,6 +23,10 @@ export interface ConsoleOptions {
   /** One JSON object per answer instead of text. */
   json?: boolean;
   logger: Logger;
+  /** Where notices (log lines, reloads) are printed above the prompt; none: they are not coordinated with it. */
+  notices?: ConsoleNotices;
+  /** Environment read for `NO_COLOR` / `FORCE_COLOR` (default the process's). */
+  env?: Readonly<Record<string, string | undefined>>;
 }
 
 /**
@@ -30,9 +44,13 @@ export function createConsole(
   let rl: Interface | null = null;
   let stopped = false;
 
-  async function answer(input: string): Promise<void> {
+  const colour = wantsColour(output, options.env);
+
+  async function answer(line: string): Promise<void> {
     const started = performance.now();
     const answering = current();
+    const help = HELP_WORDS.includes(line.toLowerCase());
+    const input = help ? '/help' : line;
     const request = parseInput(input, answering.commands);
     const result = 'error' in request ? request : await runCommand(answering, request.command, request.raw);
     if ('error' in result) {
@@ -40,7 +58,8 @@ export function createConsole(
     } else if (options.json) {
       output.write(`${JSON.stringify(toJson(result.answer))}\n`);
     } else {
-      output.write(`${renderTerminal(result.answer, { colour: output.isTTY === true })}\n`);
+      output.write(`${renderTerminal(result.answer, { colour })}\n`);
+      if (help) output.write(`${CONSOLE_HELP}\n\n`);
     }
     logger.info(
       {
@@ -65,22 +84,37 @@ export function createConsole(
         ...(interactive ? { output } : {}),
       });
       rl = lines;
+      // A notice (a reload, a warning) while the prompt shows goes above it, and the prompt comes back with what was typed.
+      const onScreen = {
+        clear: () => {
+          clearLine(output, 0);
+          cursorTo(output, 0);
+        },
+        redraw: () => lines.prompt(true),
+      };
       const prompt = () => {
-        if (interactive) lines.prompt();
+        if (!interactive) return;
+        lines.prompt();
+        options.notices?.setPrompt(onScreen);
       };
       lines.setPrompt('citebot> ');
       prompt();
-      for await (const line of lines) {
-        const input = line.trim();
-        if (input === '') {
+      try {
+        for await (const line of lines) {
+          options.notices?.setPrompt(null);
+          const input = line.trim();
+          if (input === '') {
+            prompt();
+            continue;
+          }
+          if (EXIT_WORDS.includes(input.toLowerCase())) break;
+          await answer(input);
           prompt();
-          continue;
         }
-        if (['exit', 'quit', '/exit', '/quit'].includes(input)) break;
-        await answer(input);
-        prompt();
+      } finally {
+        options.notices?.setPrompt(null);
+        lines.close();
       }
-      lines.close();
     },
     async stop() {
       stopped = true;
@@ -104,12 +138,14 @@ export function consoleTransport({ config, logger, reloader, json }: TransportSe
     output: process.stdout,
     json,
     logger,
+    notices: stdioNotices,
   });
   return {
     endsByItself: true,
     async start() {
       process.stdout.write(
-        'No DISCORD_TOKEN set, so this is the offline console (questions or /commands, one per line; Ctrl-D to quit). ' +
+        'No DISCORD_TOKEN set, so this is the offline console: type a question or a /command, one per line; ' +
+          '`help` lists the commands, `exit` or Ctrl-D quits. ' +
           'To connect to Discord, put DISCORD_TOKEN in .env (see .env.example) and run npm start again.\n',
       );
       if (reloader.current().engine.stats.files === 0) {

@@ -1,5 +1,6 @@
 import { Client, Events, GatewayIntentBits, type Interaction } from 'discord.js';
 import type { CommandContext } from '../commands/contract.js';
+import { type HealthServer, startHealthServer } from '../health.js';
 import type { Logger } from '../logger.js';
 import { NO_MENTIONS } from '../render/discord.js';
 import type { Transport, TransportSetup } from '../transport.js';
@@ -179,14 +180,46 @@ export function gatewayTransport({ config, logger, reloader }: TransportSetup): 
     logger,
     cooldown: new Cooldown({ ms: config.COOLDOWN_SECONDS * 1000 }),
   });
+  // For the health check (HEALTH_PORT): connected from ready until a drop, again once resumed.
+  let accepting = false;
+  let connected = false;
+  bot.client.on(Events.ClientReady, () => {
+    connected = true;
+  });
+  bot.client.on(Events.ShardReady, () => {
+    connected = true;
+  });
+  bot.client.on(Events.ShardResume, () => {
+    connected = true;
+  });
+  bot.client.on(Events.ShardDisconnect, () => {
+    connected = false;
+  });
+  bot.client.on(Events.ShardReconnecting, () => {
+    connected = false;
+  });
+  let health: HealthServer | null = null;
   return {
     endsByItself: false,
     async start() {
+      if (config.HEALTH_PORT !== undefined) {
+        // Up before the login, answering 503 until the gateway is ready.
+        health = await startHealthServer({
+          host: config.HEALTH_HOST,
+          port: config.HEALTH_PORT,
+          logger,
+          accepting: () => accepting,
+          gatewayConnected: () => connected,
+          engine: () => reloader.current().engine,
+        });
+      }
       try {
         await bot.start();
       } catch (err) {
+        await health?.close();
         throw new Error(loginProblem(err, config.DISCORD_API_URL));
       }
+      accepting = true;
       const { engine, commands } = reloader.current();
       const { stats } = engine;
       logger.info(
@@ -206,6 +239,13 @@ export function gatewayTransport({ config, logger, reloader }: TransportSetup): 
         'ready',
       );
     },
-    stop: () => bot.stop(),
+    async stop() {
+      accepting = false;
+      try {
+        await bot.stop();
+      } finally {
+        await health?.close();
+      }
+    },
   };
 }

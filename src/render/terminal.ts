@@ -1,3 +1,4 @@
+import { styleText } from 'node:util';
 import { sourceLabel } from '../answer/links.js';
 import type { Answer, FactLine, SourceRef } from '../answer/types.js';
 
@@ -5,17 +6,14 @@ import type { Answer, FactLine, SourceRef } from '../answer/types.js';
 type Shown = Answer<FactLine>;
 
 type Style = 'bold' | 'dim' | 'cyan' | 'yellow' | 'green';
-const CODES: Record<Style, [number, number]> = {
-  bold: [1, 22],
-  dim: [2, 22],
-  cyan: [36, 39],
-  yellow: [33, 39],
-  green: [32, 39],
-};
 
+/**
+ * Styles through `node:util`'s styleText. The caller decides whether to
+ * colour (NO_COLOR, a TTY: src/cli/colour.ts), so styleText is told not to
+ * check process.stdout itself: the answer may go to another stream.
+ */
 function painter(colour: boolean) {
-  return (style: Style, text: string) =>
-    colour ? `\u001b[${CODES[style][0]}m${text}\u001b[${CODES[style][1]}m` : text;
+  return (style: Style, text: string) => (colour ? styleText(style, text, { validateStream: false }) : text);
 }
 
 function where(ref: SourceRef): string {

@@ -85,8 +85,32 @@ describe('npm run ask', () => {
     expect(bad.stderr).toMatch(/"line" must be a whole number/);
     const missing = await ask('--corpus', 'no-such-folder', 'trade');
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toMatch(/no-such-folder does not exist/);
+    expect(missing.stderr).toMatch(
+      /no-such-folder does not exist\. Set CORPUS_DIR in \.env or pass --corpus DIR\.\n$/,
+    );
   });
+});
+
+describe('npm start exit codes', () => {
+  it('exits 2, as the README says, for a missing corpus folder, with or without a token, and for an unknown option', async () => {
+    for (const env of [
+      { CORPUS_DIR: 'no-such-folder' },
+      { CORPUS_DIR: 'no-such-folder', DISCORD_TOKEN: `${'x'.repeat(24)}.abcdef.${'y'.repeat(27)}` },
+    ]) {
+      const run = await runScript('src/main.ts', [], { env });
+      expect(run.code).toBe(2);
+      expect(run.stderr).toMatch(/^citebot: corpus folder no-such-folder does not exist\. Set CORPUS_DIR/);
+    }
+    const unknown = await runScript('src/main.ts', ['--nosuch']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/Unknown option '--nosuch'[\s\S]*usage: npm start/);
+  }, 60_000);
+
+  it('exits 1 for a configuration problem', async () => {
+    const run = await runScript('src/main.ts', [], { env: { COOLDOWN_SECONDS: 'soon' } });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/COOLDOWN_SECONDS: must be a number/);
+  }, 60_000);
 });
 
 describe('npm start without DISCORD_TOKEN', () => {

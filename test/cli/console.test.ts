@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createConsole, runConsole } from '../../src/cli/console.js';
+import { CONSOLE_HELP, createConsole, runConsole } from '../../src/cli/console.js';
 import { loadCommands } from '../../src/commands/registry.js';
 import { createEngine } from '../../src/engine.js';
 import { createReloader } from '../../src/reload.js';
@@ -84,21 +84,81 @@ describe('runConsole', () => {
   });
 });
 
+/** A console over piped streams: what it printed once its input ends. */
+async function consoleRun(
+  lines: string[],
+  output: PassThrough & { isTTY?: boolean } = new PassThrough(),
+  env = {},
+) {
+  const engine = await createEngine({ corpusDir: 'seeds' });
+  if ('error' in engine) throw new Error(engine.error);
+  let printed = '';
+  output.on('data', (d: Buffer) => {
+    printed += d.toString();
+  });
+  const input = new PassThrough();
+  const done = runConsole(
+    { engine, commands: await loadCommands() },
+    { input, output, logger: captureLog().logger, env },
+  );
+  input.end(lines.map((l) => `${l}\n`).join(''));
+  await done;
+  return printed;
+}
+
+describe('runConsole help', () => {
+  it('returns the commands and the console words for help, ? and /help alike', async () => {
+    for (const word of ['help', 'HELP', '?', '/help']) {
+      const printed = await consoleRun([word]);
+      for (const name of [
+        '/ask',
+        '/search',
+        '/trade',
+        '/treaty',
+        '/meetings',
+        '/source',
+        '/about',
+        '/reload',
+      ]) {
+        expect(printed).toContain(name);
+      }
+      expect(printed).toContain(CONSOLE_HELP);
+    }
+  });
+
+  it('ends at exit and quit, whatever their case', async () => {
+    expect(await consoleRun(['QUIT', 'What is the trade target?'])).toBe('');
+  });
+});
+
+describe('runConsole colour', () => {
+  it('colours a terminal, and not with NO_COLOR, nor a pipe', async () => {
+    const tty = () => Object.assign(new PassThrough(), { isTTY: true });
+    expect(await consoleRun(['What is the trade target?'], tty(), {})).toContain('\u001b[');
+    expect(await consoleRun(['What is the trade target?'], tty(), { NO_COLOR: '1' })).not.toContain(
+      '\u001b[',
+    );
+    expect(await consoleRun(['What is the trade target?'], new PassThrough(), {})).not.toContain('\u001b[');
+  });
+});
+
 describe('npm start without DISCORD_TOKEN', () => {
   it('starts the console on an empty corpus folder and says the corpus is empty', async () => {
     const empty = tempCorpus();
     cleanups.push(empty.cleanup);
     const run = await runScript('src/main.ts', [], {
       input: 'What is the trade target?\n',
-      env: { CORPUS_DIR: empty.dir, WATCH_CORPUS: '' },
+      env: { CORPUS_DIR: empty.dir, WATCH_CORPUS: '', LOG_FILE: path.join(empty.dir, 'citebot.log') },
     });
     expect(run.code).toBe(0);
     const [intro, empty1, answer] = run.stdout.split('\n');
-    expect(intro).toMatch(/offline console/);
+    expect(intro).toMatch(/offline console.*`help` lists the commands/);
     expect(empty1).toMatch(
       /^The corpus is empty: .* holds no readable \.txt or \.md article\. Add some, then type \/reload/,
     );
     expect(answer).toMatch(/The corpus is empty/);
-    expect(run.stderr).toMatch(/"level":40,.*"msg":"the corpus is empty/);
+    // A warning, once, as a sentence: the JSON lines are in the log file.
+    expect(run.stderr).toMatch(/^citebot: warning: the corpus is empty: .* holds no readable/);
+    expect(run.stderr).not.toContain('{');
   }, 60_000);
 });

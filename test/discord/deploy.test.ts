@@ -4,9 +4,14 @@ import { registerCommands } from '../../src/discord/register.js';
 import { FakeDiscord } from '../support/fakeDiscord.js';
 import { type CliRun, runCommand } from '../support/runCli.js';
 
-/** `npm run deploy`, as a person runs it, with these settings (a .env cannot interfere: the environment wins). */
+/**
+ * `npm run -s deploy`, with these settings (a .env cannot interfere: the environment wins). `-s`
+ * keeps npm's own banner and error lines out of what the test reads; npm itself is not silenced.
+ */
 function npmRunDeploy(env: Record<string, string>): Promise<CliRun> {
-  return runCommand('npm', ['run', 'deploy'], { env: { DISCORD_GUILD_ID: '', DISCORD_API_URL: '', ...env } });
+  return runCommand('npm', ['run', '-s', 'deploy'], {
+    env: { DISCORD_GUILD_ID: '', DISCORD_API_URL: '', ...env },
+  });
 }
 
 /** Every command in commands/, as a user sees them listed. */

@@ -248,9 +248,25 @@ describe('npm start over a snapshot whose body is malformed but whose checksum i
     });
     const snapshot = defaultSnapshotPath(corpus.dir, ROOT);
     try {
-      const env = { CORPUS_DIR: corpus.dir, INDEX_SNAPSHOT: 'true', WATCH_CORPUS: 'false' };
+      // The console writes its JSON log lines to LOG_FILE; its stderr gets warnings as sentences.
+      const logFile = `${corpus.dir}.log`;
+      const logLines = () => {
+        const lines = readFileSync(logFile, 'utf8')
+          .split('\n')
+          .filter((l) => l.startsWith('{'))
+          .map((l) => JSON.parse(l) as Record<string, unknown>);
+        writeFileSync(logFile, '');
+        return lines;
+      };
+      const env = {
+        CORPUS_DIR: corpus.dir,
+        INDEX_SNAPSHOT: 'true',
+        WATCH_CORPUS: 'false',
+        LOG_FILE: logFile,
+      };
       const first = await runScript('src/main.ts', [], { env, input: '' });
       expect(first.code).toBe(0);
+      logLines();
       writeFileSync(
         snapshot,
         reforged(readFileSync(snapshot), (b) => (b.facts.trade = { not: 'an array' })),
@@ -259,10 +275,8 @@ describe('npm start over a snapshot whose body is malformed but whose checksum i
       const second = await runScript('src/main.ts', [], { env, input: '/about\n' });
       expect(second.code).toBe(0);
       expect(second.stdout).toMatch(/1 article, 1 sentences/);
-      const logged = second.stderr
-        .split('\n')
-        .filter((l) => l.startsWith('{'))
-        .map((l) => JSON.parse(l) as Record<string, unknown>);
+      expect(second.stderr).toMatch(/^citebot: warning: the index snapshot is damaged/);
+      const logged = logLines();
       const warning = logged.find((l) => String(l.msg).startsWith('the index snapshot is damaged'));
       expect(warning).toMatchObject({
         level: 40,
@@ -273,9 +287,10 @@ describe('npm start over a snapshot whose body is malformed but whose checksum i
       const third = await runScript('src/main.ts', [], { env, input: '' });
       expect(third.code).toBe(0);
       expect(third.stderr).not.toContain('damaged');
-      expect(third.stderr).toContain('"indexFrom":"snapshot"');
+      expect(logLines().find((l) => l.msg === 'corpus indexed')).toMatchObject({ indexFrom: 'snapshot' });
     } finally {
       corpus.cleanup();
+      rmSync(`${corpus.dir}.log`, { force: true });
       rmSync(snapshot, { force: true });
     }
   });
