@@ -2,6 +2,7 @@ import type { Article, Sentence } from '../corpus/types.js';
 import { type DateMention, datesIn } from './dates.js';
 import { capitalOf, countriesIn, countryOf } from './geo.js';
 import { formatUsd, type MoneyMention, moneyIn, percentsIn } from './money.js';
+import { direction, flowAfter, goodsAfter } from './tradeDirection.js';
 import { modalityOf } from './tradeModality.js';
 import { periodOf } from './tradePeriod.js';
 import { rankFacts, rankStatement } from './tradeRank.js';
@@ -148,41 +149,6 @@ function amountKind(clause: string): 'trade' | 'exports' | 'imports' | null {
   return 'trade';
 }
 
-/**
- * Who sells to whom in a clause: "Mongolian exports to Japan", "exports from
- * Japan to Mongolia", "imports from Japan" (the other country of the pair
- * buys), "Kazakhstan's exports".
- */
-function direction(
-  clause: string,
-  kind: 'exports' | 'imports',
-  pair: [string, string],
-): [string, string] | null {
-  const other = (c: string) => (pair.includes(c) ? (pair.find((x) => x !== c) ?? null) : null);
-  const named = (word: string | undefined) => (word ? (countryOf(word) ?? null) : null);
-  const from = /\bfrom\s+([\p{Lu}][\p{L}’'-]+)/u.exec(clause);
-  const to = /\bto\s+([\p{Lu}][\p{L}’'-]+)/u.exec(clause);
-  const owner =
-    /([\p{Lu}][\p{L}’'-]+)(?:['’]s)?\s+(?:\w+\s+)?(?:exports?|imports?|shipped|exported|sold|supplied|imported|bought)\b/u.exec(
-      clause,
-    );
-  const fromC = named(from?.[1]);
-  const toC = named(to?.[1]);
-  const ownerC = named(owner?.[1]);
-  if (kind === 'imports') {
-    // "Ghana bought Nigerian goods worth …": the goods' country sells.
-    const goodsOf = /\b(?:bought|imported|purchased)\s+([\p{Lu}][\p{L}’'-]+)\s+(?:goods|products)\b/u.exec(
-      clause,
-    );
-    const seller = fromC ?? named(goodsOf?.[1]);
-    const buyer = ownerC ?? (seller ? other(seller) : null);
-    return seller && buyer && seller !== buyer ? [seller, buyer] : null;
-  }
-  const seller = fromC ?? ownerC ?? (toC ? other(toC) : null);
-  const buyer = toC ?? (seller ? other(seller) : null);
-  return seller && buyer && seller !== buyer ? [seller, buyer] : null;
-}
-
 export const dash = (pair: readonly [string, string]) => `${pair[0]}–${pair[1]}`;
 
 export function base(pair: [string, string], sentence: Sentence): Omit<TradeFact, 'measure' | 'statement'> {
@@ -308,10 +274,6 @@ const TRADE_AFTER =
 /** "… of which non-oil goods accounted for $4 billion": a part of the figure before, not a figure of its own. */
 const PART_OF = /\bof which\b/i;
 
-/** "against $10.9 billion of Moroccan goods sold in Spain": who sells, from the words after the amount. */
-const GOODS_AFTER =
-  /^\s+(?:worth\s+)?of\s+([\p{Lu}][\p{L}’'-]+)\s+(?:goods|products|exports)(?:\s+(?:sold|shipped|exported)\s+(?:in|to)\s+([\p{Lu}][\p{L}’'-]+))?/u;
-
 /** "exports rose 18.1 percent to $X": the change of the exports on the way to the amount. */
 const CHANGE_TO =
   /\b(increas\w*|grew|rose|jump\w*|climb\w*|declin\w*|fell|decreas\w*|drop\w*)\s+(?:by\s+)?(?:almost\s+|nearly\s+|about\s+|some\s+)?(\d+(?:\.\d+)?)\s?(?:%|percent|per cent)\s+to\s*$/i;
@@ -345,14 +307,17 @@ function moneyFacts(
     // "In 2021 trade reached $1.1 billion, and in 2022 $1.4 billion": the second amount is
     // of the same kind as the first, unless another money noun comes between.
     const part: boolean = previous !== null && PART_OF.test(text.slice(previous.end, m.index));
+    // "$2.7 billion in Egyptian exports to Jordan": the words right after the amount say what it is.
+    const flow = flowAfter(after, pair);
     const kind: Kind | null =
+      flow?.kind ??
       amountKind(before) ??
       (TRADE_AFTER.test(after) ? 'trade' : null) ??
       (tradeBefore && REFERS_BACK.test(before) ? 'trade' : null) ??
       (previous && !COMPETING.test(text.slice(previous.end, m.index)) ? previous.kind : null);
     // An amount whose own clause is about something else (investment, a loan) is not a trade figure;
     // nor is the size of a change ("increased by $170.2 million").
-    if (kind === null || CHANGE_BY.test(before) || (part && amountKind(before) === null)) continue;
+    if (kind === null || CHANGE_BY.test(before) || (part && !flow && amountKind(before) === null)) continue;
     previous = { kind, end: m.index + m.text.length };
     const isBase = BASE_BEFORE.test(before);
     const modality = isBase ? 'reported' : modalityOf(before, after.slice(0, 40));
@@ -371,14 +336,10 @@ function moneyFacts(
     };
     if (kind !== 'trade') {
       // "X's exports to Y made up $222.7 million, while imports were $325 million": the other way round.
-      const goods = GOODS_AFTER.exec(after);
-      const seller = goods ? countryOf(goods[1]!) : undefined;
-      const buyer = seller && goods?.[2] ? countryOf(goods[2]) : undefined;
       const way: [string, string] | null =
-        (seller && pair.includes(seller)
-          ? ([seller, buyer ?? pair.find((c) => c !== seller)!] as [string, string])
-          : null) ??
-        direction(before, kind, pair) ??
+        flow?.way ??
+        goodsAfter(after, pair) ??
+        (flow ? null : direction(before, kind, pair)) ??
         (lastWay && kind !== lastWay.kind ? [lastWay.way[1], lastWay.way[0]] : null);
       if (!way) continue;
       lastWay = { kind, way };
@@ -397,7 +358,9 @@ function moneyFacts(
   const exportChanges = new Set(
     out.filter((f) => f.measure === 'exports' && f.percent !== null).map((f) => f.percent),
   );
-  for (const p of percentsIn(text)) {
+  // "$3 billion of exports to Chile and $1 billion of imports, both up 11%": the change of the flows, not of the trade.
+  const flowsOnly = !totalTrade && volumeAt.length === 0 && out.some((f) => f.measure === 'exports');
+  for (const p of flowsOnly ? [] : percentsIn(text)) {
     // The volume before the change, else the one it leads to ("rose 8.7% … to $2.4 billion"); never the base
     // it is counted from ("up 9% from $1.01 billion in 2023").
     const own = volumeAt.filter((v) => !v.base);
