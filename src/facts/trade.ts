@@ -119,7 +119,11 @@ function clauseBefore(text: string, index: number): string {
 
 /** A figure given of the trade the sentence before spoke of: "it reached", "this figure should reach". */
 const REFERS_BACK =
-  /^\s*["“”'‘’]?\s*(?:[A-Z][\w.]*:\s*)?(?:in [^,.;]{0,40}?,?\s+)?(?:it|this|that)\s|\b(?:this|that|the) (?:figure|indicator|volume|number(?!\s+of))\b|\b(?:a|the) (?:target|goal) of\s*$|\b(?:our|the|their) (?:target|goal|aim) (?:is|was|remains)\s*$/i;
+  /^\s*["“”'‘’]?\s*(?:[A-Z][\w.]*:\s*)?(?:in [^,.;]{0,40}?,?\s+)?(?:it|this|that)\s|\b(?:this|that|the) (?:figure|indicator|volume|number(?!\s+of))\b|\b(?:this|that) amount\b|\b(?:a|the) (?:target|goal) of\s*$|\b(?:aims?|aimed|aiming) (?:for|at)\s*$|\b(?:our|the|their) (?:target|goal|aim) (?:is|was|remains)\s*$/i;
+
+/** "Bilateral trade stood at $6 billion. ¶ The two leaders aim for $9 billion": a goal that follows the figure, even across a paragraph. */
+const AIM_BACK =
+  /\b(?:(?:aims?|aimed|aiming) (?:for|at)|(?:a|the) (?:target|goal) of)\s+(?:over |more than |about |around )?(?:US\$|USD|\$|€|£)/i;
 
 const PERIOD_BACK = /\b(?:the|this|that) (?:reporting |same )?period\b/i;
 
@@ -223,7 +227,11 @@ export function finish(fact: Omit<TradeFact, 'statement'>): TradeFact {
 
 /** A target's deadline: "$3bn by 2030". */
 function deadline(text: string, after: number): Period | null {
-  const m = /^[^.;,]{0,40}?\b(by|in|until)\s+(?:the end of\s+)?((?:19|20)\d{2})\b/.exec(text.slice(after));
+  // "… well ahead of the target year 2030": the year named as the deadline.
+  const m =
+    /^[^.;,]{0,40}?\b(by|in|until|target year|deadline(?: of)?)\s+(?:the end of\s+)?((?:19|20)\d{2})\b/.exec(
+      text.slice(after),
+    );
   return m
     ? { label: `${m[1]!.toLowerCase() === 'in' ? 'in' : 'by'} ${m[2]}`, year: Number(m[2]), span: 'year' }
     : null;
@@ -458,7 +466,7 @@ export function extractTrade(
     // paragraph or on the next line (a question and its answer in an interview).
     const next = (at: { block: number; line: number }) =>
       at.block === sentence.block || sentence.line - at.line === 1;
-    const tradeBefore = tradeLine >= 0 && sentence.line - tradeLine <= 1;
+    const tradeBefore = tradeLine >= 0 && (sentence.line - tradeLine <= 1 || AIM_BACK.test(sentence.text));
     const aboutTrade = TRADE_WORDS.test(sentence.text);
     tradeLine = aboutTrade ? sentence.line : -1;
     // A sentence about the article's pair, by name or as "the two countries", carries it on to

@@ -49,3 +49,49 @@ describe('extractTrade on flows named after their amount', () => {
     ]);
   });
 });
+
+const brief = (f: TradeFact) => [f.measure, f.modality, f.amountUsd ?? f.percent, f.period?.label ?? null];
+
+describe('extractTrade on goals and results said without a modal', () => {
+  it('reads a raise named as an act ("discussed increasing trade to $X") as a target', () => {
+    const facts = trade([
+      'The ministers discussed increasing trade turnover between Ghana and Togo to $6 billion.',
+      'They voiced optimism about lifting the bilateral trade to USD 9 billion well ahead of the target year 2032.',
+    ]);
+    expect(facts.map(brief)).toEqual([
+      ['target', 'target', 6e9, null],
+      ['target', 'target', 9e9, 'by 2032'],
+    ]);
+  });
+
+  it('keeps a raise that happened ("trade increasing to $X") a report', () => {
+    const facts = trade(['Trade between Ghana and Togo kept increasing to $3 billion in 2022.']);
+    expect(facts.map(brief)).toEqual([['volume', 'reported', 3e9, '2022']]);
+  });
+
+  it('reads "has more than tripled to reach $X" as the volume reached', () => {
+    const facts = trade([
+      'He said trade between Ghana and Togo has “more than tripled” to reach $7 billion.',
+    ]);
+    expect(facts.map(brief)).toEqual([['volume', 'reported', 7e9, null]]);
+  });
+
+  it('reads "the two leaders aim for $X" in the paragraph after a trade figure as the target', () => {
+    const facts = trade([
+      'Bilateral trade stood at $4.2 billion last year.',
+      '',
+      'Speaking in Lome, the president said the two leaders aim for $ 8 billion by 2030.',
+    ]);
+    expect(facts.map(brief).at(-1)).toEqual(['target', 'target', 8e9, 'by 2030']);
+  });
+
+  it('reads "increase this amount to $X" right after a figure as its target', () => {
+    const facts = trade([
+      'Trade between Ghana and Togo was $2 billion in 2023. The goal is to increase this amount to $5 billion by 2028.',
+    ]);
+    expect(facts.map(brief)).toEqual([
+      ['volume', 'reported', 2e9, '2023'],
+      ['target', 'target', 5e9, 'by 2028'],
+    ]);
+  });
+});
