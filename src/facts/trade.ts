@@ -298,6 +298,11 @@ function moneyFacts(
   // Only the figures read here compete for dates: "$206 million (157 million euros) in 2009".
   // An amount with its dollar value right after it is read as that dollar value.
   const figures = money.filter((m, i) => {
+    // "$206 million (157 million euros)": the amount in the parenthesis is the same figure, read
+    // in dollars when only it is ("157 million euros ($206 million)", below).
+    const prior = money[i - 1];
+    const inAside = prior && m.index < prior.index + prior.text.length + aside(text, prior);
+    if (inAside && (prior.usd !== null || m.usd === null)) return false;
     const next = money[i + 1];
     if (m.usd !== null || !next || next.usd === null) return true;
     return !EQUIVALENT.test(text.slice(m.index + m.text.length, next.index));

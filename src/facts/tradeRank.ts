@@ -131,7 +131,7 @@ export function rankFacts(
   const named = countriesIn(before);
   if (!named.some((n) => pair.includes(n.country))) return [];
   const owner =
-    /([\p{L}’'-]+)['’]s\s+["“”‘]?(?:top|\w+\s+largest|largest|biggest|main|leading|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)/u.exec(
+    /([\p{L}’'-]+)['’]s\s+["“”‘]?(?:top|\w+[-\s]largest|largest|biggest|main|leading|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)/u.exec(
       m[0],
     );
   // The partner is named before ("Peru's leading trading partner") or after ("… partners of Peru").

@@ -95,3 +95,25 @@ describe('extractTrade on goals and results said without a modal', () => {
     ]);
   });
 });
+
+describe('extractTrade on amounts with their equivalent in a parenthesis', () => {
+  it('reads one figure, in dollars, whichever comes first', () => {
+    const facts = trade([
+      'Bilateral trade was worth US$2.3bil (RM10.1bil) in 2019.',
+      'Bilateral trade reached 140 million euros ($152 million) in 2020.',
+      'Bilateral trade reached 90 million euros (98 million francs) in 2021.',
+    ]);
+    expect(facts.map((f) => [f.amountUsd, f.amountText, f.period?.label])).toEqual([
+      [2.3e9, 'US$2.3bil', '2019'],
+      [152e6, '$152 million', '2020'],
+      [null, '90 million euros', '2021'],
+    ]);
+  });
+
+  it('names the owner of a hyphenated rank ("Ghana’s 9th-largest trading partner")', () => {
+    const facts = trade(['Bilateral trade grew, but Togo is only Ghana’s 9th-largest trading partner.']);
+    expect(facts.filter((f) => f.measure === 'rank').map((f) => f.statement)).toEqual([
+      "Togo is Ghana's 9th-largest trading partner",
+    ]);
+  });
+});
