@@ -117,3 +117,28 @@ describe('extractTrade on amounts with their equivalent in a parenthesis', () =>
     ]);
   });
 });
+
+describe('extractTrade on ranks said in other words', () => {
+  const ranks = (lines: string[]) =>
+    trade(lines)
+      .filter((f) => f.measure === 'rank')
+      .map((f) => [f.statement, f.period?.label ?? null]);
+
+  it('reads "most important trade partner" and "entered the top five among the main trading partners of"', () => {
+    expect(
+      ranks([
+        'Togo is now Ghana’s most important trade partner in West Africa.',
+        'Togo entered the top five among the main trading partners of Ghana in the first half of 2023.',
+      ]),
+    ).toEqual([
+      ["Togo is Ghana's most important trading partner in West Africa", null],
+      ["Togo is among Ghana's top five trading partners", 'first half of 2023'],
+    ]);
+  });
+
+  it('reads "it has also become the third largest export destination for Ghana" as the other country’s rank', () => {
+    expect(ranks(['It has also become the third largest export destination for Ghana.'])).toEqual([
+      ["Togo is Ghana's third largest trading partner", null],
+    ]);
+  });
+});
