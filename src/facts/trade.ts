@@ -66,7 +66,13 @@ const COMPARED = /\b(?:after|behind|than|except|apart from|besides)\s+[^,.;:]*$/
 
 /** Words that make a figure bilateral when the sentence names fewer than two countries. */
 const BILATERAL =
-  /\b(bilateral|mutual|two-way|between (?:the|our) (?:two\s+)?(?:[\p{L}-]+\s+)?(?:countries|country|nations|states|neighbou?rs)|(?:the|our|both) two (?:[\p{L}-]+\s+)?(?:countries|nations|states|sides|neighbou?rs|governments|leaders|presidents|economies)|both (?:countries|nations|states|sides)|the (?:two )?sides|the parties)\b/iu;
+  /\b(bilateral|mutual|two-way|between (?:the|our) (?:two\s+)?(?:[\p{L}-]+\s+)?(?:countries|country|nations|states|neighbou?rs)|(?:the|our|both) two (?:[\p{L}-]+\s+)?(?:countries|nations|states|sides|neighbou?rs|governments|leaders|presidents|economies)|both (?:countries|nations|states|sides)|the (?:two )?sides|the parties|in both directions)\b/iu;
+
+/**
+ * "The commodity turnover in 2011 made $2 billion": a sentence that opens on the turnover, unqualified
+ * (not "foreign", "total", "external"), in an article about a pair, speaks of the pair's.
+ */
+const THE_TURNOVER = /^the\s+(?:(?:commodity|trade|goods|merchandise)\s+)?turnover\b/i;
 
 /**
  * The pair a sentence's figures belong to: the two countries it names, or
@@ -97,6 +103,7 @@ export function sentencePair(
   if (fallback && named.includes(fallback[0]) && named.includes(fallback[1])) return fallback;
   if (named.length >= 2) return sortedPair(named[0]!, named[1]!);
   if (!fallback || (named.length === 1 && !fallback.includes(named[0]!))) return null;
+  if (named.length === 0 && THE_TURNOVER.test(text)) return fallback;
   return BILATERAL.test(text) || carried ? fallback : null;
 }
 

@@ -142,3 +142,24 @@ describe('extractTrade on ranks said in other words', () => {
     ]);
   });
 });
+
+describe('extractTrade on the pair of a sentence that names neither country', () => {
+  it('reads "in both directions" as bilateral, and an opening "The commodity turnover" as the pair’s', () => {
+    const facts = trade([
+      'The weather was fine.',
+      'The minister praised investment in both directions and trade exchanges, which exceeded 6 billion euros in 2021.',
+      'The weather was fine.',
+      'The commodity turnover in 2020 made USD 3.4 bln and rose by 12.5% against 2019.',
+    ]);
+    expect(facts.map((f) => [f.pair.join('–'), ...brief(f)])).toEqual([
+      ['Ghana–Togo', 'volume', 'reported', null, '2021'],
+      ['Ghana–Togo', 'volume', 'reported', 3.4e9, '2020'],
+      ['Ghana–Togo', 'growth', 'reported', 12.5, '2020'],
+    ]);
+  });
+
+  it('keeps a national total ("The foreign trade turnover") without a pair', () => {
+    const facts = trade(['The weather was fine.', 'The foreign trade turnover in 2020 made USD 90 bln.']);
+    expect(facts).toEqual([]);
+  });
+});
