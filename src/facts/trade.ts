@@ -320,6 +320,7 @@ function moneyFacts(
   let previous: { kind: Kind; end: number } | null = null;
   let lastWay: { kind: Kind; way: [string, string] } | null = null;
   const volumeAt: Array<{ fact: TradeFact; index: number; base: boolean }> = [];
+  let lastFlow = -1;
   for (const m of figures) {
     const before = clauseBefore(text, m.index);
     const after = text.slice(m.index + m.text.length);
@@ -371,6 +372,7 @@ function moneyFacts(
     }
     const done = finish(fact);
     if (done.measure === 'volume') volumeAt.push({ fact: done, index: m.index, base: isBase });
+    else if (done.measure === 'exports') lastFlow = m.index;
     out.push(done);
   }
   // Growth of the volume: "increasing by 7 percent in 2024"; of the volume nearest it, when there are several
@@ -378,9 +380,11 @@ function moneyFacts(
   const exportChanges = new Set(
     out.filter((f) => f.measure === 'exports' && f.percent !== null).map((f) => f.percent),
   );
-  // "$3 billion of exports to Chile and $1 billion of imports, both up 11%": the change of the flows, not of the trade.
-  const flowsOnly = !totalTrade && volumeAt.length === 0 && out.some((f) => f.measure === 'exports');
-  for (const p of flowsOnly ? [] : percentsIn(text)) {
+  // "$3 billion of exports to Chile and $1 billion of imports, both up 11%": a change after the flows is
+  // theirs, not the trade's (one before them, "a growth of 66% from $X to $Y", leads the sentence).
+  const flowsOnly = !totalTrade && volumeAt.length === 0 && lastFlow >= 0;
+  for (const p of percentsIn(text)) {
+    if (flowsOnly && p.index > lastFlow) continue;
     // The volume before the change, else the one it leads to ("rose 8.7% … to $2.4 billion"); never the base
     // it is counted from ("up 9% from $1.01 billion in 2023").
     const own = volumeAt.filter((v) => !v.base);

@@ -33,7 +33,9 @@ export function direction(clause: string, kind: Flow, pair: [string, string]): W
     /([\p{Lu}][\p{L}’'-]+)(?:['’]s)?\s+(?:\w+\s+)?(?:exports?|imports?|shipped|exported|sold|supplied|imported|bought)\b/u.exec(
       clause,
     );
-  const fromC = named(from?.[1]);
+  // "… the third largest export destination for Ghana with the exports rising": Ghana sells.
+  const destination = /\bexport (?:destination|market) (?:for|of) ([\p{Lu}][\p{L}’'-]+)/u.exec(clause);
+  const fromC = named(from?.[1]) ?? named(destination?.[1]);
   const toC = named(to?.[1]);
   const ownerC = named(owner?.[1]);
   if (kind === 'imports') {

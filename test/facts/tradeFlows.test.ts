@@ -52,6 +52,20 @@ describe('extractTrade on flows named after their amount', () => {
 
 const brief = (f: TradeFact) => [f.measure, f.modality, f.amountUsd ?? f.percent, f.period?.label ?? null];
 
+describe('extractTrade on exports of the country a destination is named for', () => {
+  it('reads "export destination for Ghana with the exports … from $X to $Y" as Ghana’s exports, and keeps the growth before them', () => {
+    const facts = trade([
+      'Togo is now Ghana’s biggest trade partner in the region.',
+      'It has also become the third largest export destination for Ghana with the exports registering a growth of over 40 per cent from $2.5 billion in 2019-20 to $ 3.5 billion in 2020-21.',
+    ]);
+    expect(flows(facts.filter((f) => f.measure !== 'rank'))).toEqual([
+      ['exports', 2.5e9, 'Ghana', 'Togo'],
+      ['exports', 3.5e9, 'Ghana', 'Togo'],
+      ['growth', 40, null, null],
+    ]);
+  });
+});
+
 describe('extractTrade on goals and results said without a modal', () => {
   it('reads a raise named as an act ("discussed increasing trade to $X") as a target', () => {
     const facts = trade([
