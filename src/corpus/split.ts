@@ -219,7 +219,13 @@ function pushSentence(out: SplitSentence[], block: Block, start: number, end: nu
   }
 }
 
-const CANDIDATE = /(\.{2,}|[.!?…]+)(["”’'»)\]]*)(\s+|$)/gu;
+/**
+ * A terminal, its closing quotes, and the space after it; or no space when a word in lower case runs
+ * straight into a capitalised one ("trade grew.In the same year", "he said.“We agreed"), as pages
+ * scraped of their paragraph breaks do.
+ */
+const CANDIDATE =
+  /(\.{2,}|[.!?…]+)(["”’'»)\]]*)(\s+|$|(?<=\p{Ll}{3}[.!?]["”’'»)\]]*)(?=["“‘]?\p{Lu}\p{Ll}))/gu;
 
 /**
  * Splits content lines into sentences. `lines[0]` is line `firstLine` of the

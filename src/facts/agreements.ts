@@ -44,6 +44,13 @@ const TYPES: Record<string, string> = {
   // A plan is a document only when signed with words of its own or dated ("plan of consultations … was signed").
   plan: 'plan',
   charter: 'charter',
+  // A letter of intent is signed like a memorandum: "signed a letter of intent to work towards …".
+  'letter of intent': 'letter of intent',
+  'letters of intent': 'letter of intent',
+  // Abbreviations, in capitals only (ABBREVIATIONS): "signed their FTA in 2005".
+  fta: 'agreement',
+  cepa: 'agreement',
+  bit: 'treaty',
   // Only after "joint" (see agreementMentions): a "statement" alone is something said.
   statement: 'joint statement',
   communique: 'joint communiqué',
@@ -52,12 +59,19 @@ const TYPES: Record<string, string> = {
   communiqués: 'joint communiqué',
 };
 
+/** What a document's abbreviation stands for, so "the FTA" and "the Free Trade Agreement (FTA)" are one document. */
+const ABBREVIATIONS: Record<string, string> = {
+  FTA: 'free trade agreement',
+  CEPA: 'comprehensive economic partnership agreement',
+  BIT: 'bilateral investment treaty',
+};
+
 const COUNT_BEFORE =
   /(?<![\p{L}\p{N}.,])(?:[2-9]|\d{2,3}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty)\s+(?:(?:new|more|key|important|bilateral|intergovernmental|cooperation|other)\s+)*$/iu;
 
 /** A cheap test that a sentence may name a document, before TYPE_WORD (slower: Unicode lookarounds) runs. */
 const MAYBE_TYPE =
-  /treat|agree|accord|pact|conven|declar|memoran|mou|program|protocol|road\s?map|plan|charter|statement|communiq|contract|arrangement/i;
+  /treat|agree|accord|pact|conven|declar|memoran|mou|program|protocol|road\s?map|plan|charter|statement|communiq|contract|arrangement|letters? of intent|FTA|CEPA|BIT/i;
 
 /** Documents two sides issue together: one per event, however an article names it. */
 const JOINT_TYPES = new Set(['declaration', 'joint statement', 'joint communiqué']);
@@ -69,7 +83,7 @@ const INTERCHANGEABLE = new Set(['treaty', 'agreement', 'convention', 'charter']
 const TYPE_WORD = new RegExp(
   `(?<![\\p{L}\\p{N}])(${Object.keys(TYPES)
     .sort((a, b) => b.length - a.length)
-    .map((k) => k.replace(' ', '\\s+'))
+    .map((k) => k.replaceAll(' ', '\\s+'))
     .join('|')})(?![\\p{L}\\p{N}])`,
   'giu',
 );
@@ -163,7 +177,8 @@ function nameAround(text: string, start: number, end: number): { name: string; f
   const head = text.slice(0, start);
   // Whole words only: the "on" of "cooperation" is not a connective.
   const before = head.match(/((?:(?<![\p{L}\p{N}-])(?:[\p{Lu}][\p{L}-]*|of|on|and|for)\s+)*)$/u)?.[1] ?? '';
-  const lead = head.match(/((?:[\p{L}-]+\s+){0,3})$/u)?.[1] ?? '';
+  // "a 10-year agreement": a number joined to its word is a modifier too.
+  const lead = head.match(/((?:(?:\p{N}+-)?[\p{L}-]+\s+){0,3})$/u)?.[1] ?? '';
   // Lower-case modifiers: "sister city agreement", "a memorandum of cooperation"
   const modifiers = lead
     .split(/\s+/)
@@ -187,18 +202,21 @@ function nameAround(text: string, start: number, end: number): { name: string; f
     .trim()
     .replace(/^(?:(?:of|on|and|for|the|an?|another|one|each)(?:\s+|$))+/i, '')
     .replace(/(?:^|\s+)(?:of|on|and|for)$/i, '');
-  const prefix = capitalisedLead || modifiers;
+  // "a “strategic defence partnership framework agreement”": a name in quotes is the whole quote.
+  const quoted = /[“"‘]([^“”"‘’]{1,80})$/u.exec(head)?.[1];
+  const inQuotes = quoted !== undefined && /^[”"’]/u.test(text.slice(end)) ? quoted.trim() : '';
+  const prefix = inQuotes || capitalisedLead || modifiers;
   const tail = text.slice(end);
   const after =
     tail.match(
-      /^\s+(?:on(?!\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|\d)\b)|of|for|between|regarding|concerning)\s+(?:[^,;.()]+?)(?=\s+(?:(?:was|were|is|are|will|would|has|have|had|set|that|which|who|to be|marking|signed|worth|valued at|totall?ing|amounting to|(?:last|this|next) year|in (?:19|20)\d{2}|aimed|designed|intended|indicated|providing|during|within|in the presence)(?![\p{L}\p{N}])|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|\d{1,2}\b|(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d)|for (?:signing|ratification|approval|adoption|consideration)\b|and (?:the|an?)\b(?!\s+\p{Lu})|and (?:the\s+|an?\s+)?(?:(?!and\s)[\p{L}-]+\s+){0,3}?(?:[Tt]reaty|[Aa]greement|[Mm]emorandum|MoU|MOU|[Pp]rotocol|[Dd]eclaration|[Rr]oadmap|[Rr]oad [Mm]ap|[Pp]rogram(?:me)?|[Pp]lan|[Cc]onvention|[Cc]harter|[Cc]ontract|[Aa]rrangement)\b)|\s[-–—]\s|[,;.()]|$)/u,
+      /^\s+(?:on(?!\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|\d)\b)|of|for|between|regarding|concerning)\s+(?:[^,;.()]|\.(?=\d))+?(?=\s+(?:(?:was|were|is|are|will|would|has|have|had|set|that|which|who|to be|marking|signed|worth|valued at|totall?ing|amounting to|(?:last|this|next) year|in (?:19|20)\d{2}|aimed|designed|intended|indicated|providing|during|within|in the presence)(?![\p{L}\p{N}])|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|\d{1,2}\b|(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d)|for (?:signing|ratification|approval|adoption|consideration)\b|and (?:the|an?)\b(?!\s+\p{Lu})|and (?:the\s+|an?\s+)?(?:(?!and\s)[\p{L}-]+\s+){0,3}?(?:[Tt]reaty|[Aa]greement|[Mm]emorandum|MoU|MOU|[Pp]rotocol|[Dd]eclaration|[Rr]oadmap|[Rr]oad [Mm]ap|[Pp]rogram(?:me)?|[Pp]lan|[Cc]onvention|[Cc]harter|[Cc]ontract|[Aa]rrangement)\b)|\s[-–—]\s|[,;()]|\.(?!\d)|$)/u,
     )?.[0] ?? '';
   const name = `${prefix ? `${prefix} ` : ''}${text.slice(start, end)}${after}`.trim();
   return { name, from: start - (prefix ? prefix.length + 1 : 0) };
 }
 
 const PLURAL_TYPE =
-  /^(?:treaties|agreements|accords|programs|programmes|memoranda|protocols|conventions|declarations|contracts|arrangements|road\s+maps)$/i;
+  /^(?:treaties|agreements|accords|programs|programmes|memoranda|protocols|conventions|declarations|contracts|arrangements|road\s+maps|letters\s+of\s+intent)$/i;
 /** Policy programmes are not documents unless named, dated or signed: "the summer school programs". */
 const POLICY_TYPES = new Set(['programme', 'charter', 'roadmap', 'plan', 'contract', 'arrangement']);
 
@@ -243,6 +261,9 @@ export function agreementMentions(sentence: Sentence): AgreementMention[] {
   for (const m of sentence.text.matchAll(TYPE_WORD)) {
     const word = m[1]!;
     const type = TYPES[word.toLowerCase().replace(/\s+/g, ' ')]!;
+    const expansion = ABBREVIATIONS[word];
+    // "bit", "Cepa": an abbreviation counts only in capitals.
+    if (!expansion && /^(?:fta|cepa|bit)$/i.test(word)) continue;
     if (type === 'joint statement' && !/\bjoint\s+$/i.test(sentence.text.slice(0, m.index))) continue;
     // "Brazil and Argentina plan to create": the verb.
     if (type === 'plan' && /^\s+to\b/i.test(sentence.text.slice(m.index + word.length))) continue;
@@ -253,7 +274,12 @@ export function agreementMentions(sentence: Sentence): AgreementMention[] {
     if (COUNT_BEFORE.test(sentence.text.slice(Math.max(0, m.index - 40), m.index))) continue;
     const { name, from } = nameAround(sentence.text, m.index, m.index + word.length);
     const period = name.match(/\b((?:19|20)\d{2})\s?[-–]\s?((?:19|20)\d{2})\b/);
-    const topic = topicKeys(name.replace(/\b(?:19|20)\d{2}\s?[-–]\s?(?:19|20)\d{2}\b/, ''));
+    const topic = topicKeys(
+      (expansion ? name.replace(word, expansion) : name).replace(
+        /\b(?:19|20)\d{2}\s?[-–]\s?(?:19|20)\d{2}\b/,
+        '',
+      ),
+    );
     // A bare "agreements" (no topic, no period) is not a document we can name.
     if (topic.length === 0 && !period) continue;
     // "Collective Security Treaty Organization": an organisation, not an agreement.
@@ -458,11 +484,13 @@ export function extractAgreements(
 
 function toFact(d: Draft): AgreementFact {
   // The name most often used, preferring a capitalised (proper) name.
+  // An abbreviation ("FTA") names the document only when the article never spells it out.
   const names = new Map<string, number>();
   for (const m of d.mentions)
     names.set(
       m.name,
-      (names.get(m.name) ?? 0) + (/^\p{Lu}\p{Ll}*\s+(?:on|of)\s+\p{Lu}/u.test(m.name) ? 2 : 1),
+      (names.get(m.name) ?? 0) +
+        (ABBREVIATIONS[m.name] ? 0.1 : /^\p{Lu}\p{Ll}*\s+(?:on|of)\s+\p{Lu}/u.test(m.name) ? 2 : 1),
     );
   const name = [...names.entries()].sort((a, b) => b[1] - a[1] || a[0].length - b[0].length)[0]![0];
   const first = d.mentions[0]!;

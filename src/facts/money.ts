@@ -33,6 +33,9 @@ const SCALE: Record<string, number> = {
   mln: 1e6,
   mil: 1e6,
   m: 1e6,
+  // Malaysian and Singaporean papers: "RM47bil", "US$1.2tril".
+  bil: 1e9,
+  tril: 1e12,
   billion: 1e9,
   billions: 1e9,
   bn: 1e9,
@@ -135,7 +138,8 @@ const WORD_CURRENCY: Array<[RegExp, string]> = [
 
 /** A thousands group has three digits, so a comma before one or two is a decimal comma: `$612,87 million`. */
 const NUMBER = String.raw`\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?|\d+,\d{1,2}(?!\d)|\d+(?:\.\d+)?`;
-const SCALE_WORDS = 'thousand|millions?|billions?|trillion|mln|mn|bln|bn|trln|tn|mil|lakhs?|crores?|k|m|b';
+const SCALE_WORDS =
+  'thousand|millions?|billions?|trillion|mln|mn|bln|bn|bil|trln|tril|tn|mil|lakhs?|crores?|k|m|b';
 /** Codes and symbols written before the number; a letter prefix needs no space ("RM89.3 billion", "KSh 148 billion"). */
 const SYMBOL = String.raw`US\$|A\$|C\$|S\$|HK\$|NZ\$|USD|AUD|CAD|SGD|JPY|CNY|RMB|MYR|THB|KES|TZS|UGX|NGN|GHS|INR|PKR|KRW|TRY|CHF|UZS|KGS|TJS|RM|KSh|TSh|USh|Sh|Rs\.?|GH₵|\$|€|EUR|£|GBP|¥|₽|RUB|₸|KZT|₦|₹|₩|₺`;
 const CURRENCY_WORDS = String.raw`(?:US|U\.S\.|American)\s+dollars?|(?:Australian|Canadian|Singapore|Hong\s+Kong|New\s+Zealand)\s+dollars?|dollars?|USD|euros?|EUR|(?:British\s+)?pounds?(?:\s+sterling)?|(?:Russian\s+)?(?:roubles?|rubles?)|tenge|somoni|(?:Chinese\s+)?(?:yuan|renminbi)|(?:Japanese\s+)?yen|JPY|AUD|CNY|(?:Thai\s+)?baht|THB|(?:Malaysian\s+)?ringgit|MYR|(?:Kenyan|Tanzanian|Ugandan)\s+shillings?|KES|(?:Nigerian\s+)?naira|(?:Ghanaian\s+)?cedis?|(?:Indian|Pakistani)\s+rupees?|rupees?|INR|(?:South\s+)?Korean\s+won|(?:Turkish\s+)?lira|(?:Uzbek\s+)?soums?|(?:Swiss\s+)?francs?`;

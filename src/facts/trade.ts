@@ -2,6 +2,7 @@ import type { Article, Sentence } from '../corpus/types.js';
 import { type DateMention, datesIn } from './dates.js';
 import { capitalOf, countriesIn, countryOf } from './geo.js';
 import { formatUsd, type MoneyMention, moneyIn, percentsIn } from './money.js';
+import { direction, flowAfter, goodsAfter } from './tradeDirection.js';
 import { modalityOf } from './tradeModality.js';
 import { periodOf } from './tradePeriod.js';
 import { rankFacts, rankStatement } from './tradeRank.js';
@@ -65,7 +66,13 @@ const COMPARED = /\b(?:after|behind|than|except|apart from|besides)\s+[^,.;:]*$/
 
 /** Words that make a figure bilateral when the sentence names fewer than two countries. */
 const BILATERAL =
-  /\b(bilateral|mutual|two-way|between (?:the|our) (?:two\s+)?(?:[\p{L}-]+\s+)?(?:countries|country|nations|states|neighbou?rs)|(?:the|our|both) two (?:[\p{L}-]+\s+)?(?:countries|nations|states|sides|neighbou?rs|governments|leaders|presidents|economies)|both (?:countries|nations|states|sides)|the (?:two )?sides|the parties)\b/iu;
+  /\b(bilateral|mutual|two-way|between (?:the|our) (?:two\s+)?(?:[\p{L}-]+\s+)?(?:countries|country|nations|states|neighbou?rs)|(?:the|our|both) two (?:[\p{L}-]+\s+)?(?:countries|nations|states|sides|neighbou?rs|governments|leaders|presidents|economies)|both (?:countries|nations|states|sides)|the (?:two )?sides|the parties|in both directions)\b/iu;
+
+/**
+ * "The commodity turnover in 2011 made $2 billion": a sentence that opens on the turnover, unqualified
+ * (not "foreign", "total", "external"), in an article about a pair, speaks of the pair's.
+ */
+const THE_TURNOVER = /^the\s+(?:(?:commodity|trade|goods|merchandise)\s+)?turnover\b/i;
 
 /**
  * The pair a sentence's figures belong to: the two countries it names, or
@@ -96,6 +103,7 @@ export function sentencePair(
   if (fallback && named.includes(fallback[0]) && named.includes(fallback[1])) return fallback;
   if (named.length >= 2) return sortedPair(named[0]!, named[1]!);
   if (!fallback || (named.length === 1 && !fallback.includes(named[0]!))) return null;
+  if (named.length === 0 && THE_TURNOVER.test(text)) return fallback;
   return BILATERAL.test(text) || carried ? fallback : null;
 }
 
@@ -118,7 +126,11 @@ function clauseBefore(text: string, index: number): string {
 
 /** A figure given of the trade the sentence before spoke of: "it reached", "this figure should reach". */
 const REFERS_BACK =
-  /^\s*["“”'‘’]?\s*(?:[A-Z][\w.]*:\s*)?(?:in [^,.;]{0,40}?,?\s+)?(?:it|this|that)\s|\b(?:this|that|the) (?:figure|indicator|volume|number(?!\s+of))\b|\b(?:a|the) (?:target|goal) of\s*$|\b(?:our|the|their) (?:target|goal|aim) (?:is|was|remains)\s*$/i;
+  /^\s*["“”'‘’]?\s*(?:[A-Z][\w.]*:\s*)?(?:in [^,.;]{0,40}?,?\s+)?(?:it|this|that)\s|\b(?:this|that|the) (?:figure|indicator|volume|number(?!\s+of))\b|\b(?:this|that) amount\b|\b(?:a|the) (?:target|goal) of\s*$|\b(?:aims?|aimed|aiming) (?:for|at)\s*$|\b(?:our|the|their) (?:target|goal|aim) (?:is|was|remains)\s*$/i;
+
+/** "Bilateral trade stood at $6 billion. ¶ The two leaders aim for $9 billion": a goal that follows the figure, even across a paragraph. */
+const AIM_BACK =
+  /\b(?:(?:aims?|aimed|aiming) (?:for|at)|(?:a|the) (?:target|goal) of)\s+(?:over |more than |about |around )?(?:US\$|USD|\$|€|£)/i;
 
 const PERIOD_BACK = /\b(?:the|this|that) (?:reporting |same )?period\b/i;
 
@@ -146,41 +158,6 @@ function amountKind(clause: string): 'trade' | 'exports' | 'imports' | null {
   if (word.startsWith('import') || word === 'bought' || word === 'purchased') return 'imports';
   if (/^(?:export|shipment|shipped|suppl|sold)/.test(word)) return 'exports';
   return 'trade';
-}
-
-/**
- * Who sells to whom in a clause: "Mongolian exports to Japan", "exports from
- * Japan to Mongolia", "imports from Japan" (the other country of the pair
- * buys), "Kazakhstan's exports".
- */
-function direction(
-  clause: string,
-  kind: 'exports' | 'imports',
-  pair: [string, string],
-): [string, string] | null {
-  const other = (c: string) => (pair.includes(c) ? (pair.find((x) => x !== c) ?? null) : null);
-  const named = (word: string | undefined) => (word ? (countryOf(word) ?? null) : null);
-  const from = /\bfrom\s+([\p{Lu}][\p{L}’'-]+)/u.exec(clause);
-  const to = /\bto\s+([\p{Lu}][\p{L}’'-]+)/u.exec(clause);
-  const owner =
-    /([\p{Lu}][\p{L}’'-]+)(?:['’]s)?\s+(?:\w+\s+)?(?:exports?|imports?|shipped|exported|sold|supplied|imported|bought)\b/u.exec(
-      clause,
-    );
-  const fromC = named(from?.[1]);
-  const toC = named(to?.[1]);
-  const ownerC = named(owner?.[1]);
-  if (kind === 'imports') {
-    // "Ghana bought Nigerian goods worth …": the goods' country sells.
-    const goodsOf = /\b(?:bought|imported|purchased)\s+([\p{Lu}][\p{L}’'-]+)\s+(?:goods|products)\b/u.exec(
-      clause,
-    );
-    const seller = fromC ?? named(goodsOf?.[1]);
-    const buyer = ownerC ?? (seller ? other(seller) : null);
-    return seller && buyer && seller !== buyer ? [seller, buyer] : null;
-  }
-  const seller = fromC ?? ownerC ?? (toC ? other(toC) : null);
-  const buyer = toC ?? (seller ? other(seller) : null);
-  return seller && buyer && seller !== buyer ? [seller, buyer] : null;
 }
 
 export const dash = (pair: readonly [string, string]) => `${pair[0]}–${pair[1]}`;
@@ -257,7 +234,11 @@ export function finish(fact: Omit<TradeFact, 'statement'>): TradeFact {
 
 /** A target's deadline: "$3bn by 2030". */
 function deadline(text: string, after: number): Period | null {
-  const m = /^[^.;,]{0,40}?\b(by|in|until)\s+(?:the end of\s+)?((?:19|20)\d{2})\b/.exec(text.slice(after));
+  // "… well ahead of the target year 2030": the year named as the deadline.
+  const m =
+    /^[^.;,]{0,40}?\b(by|in|until|target year|deadline(?: of)?)\s+(?:the end of\s+)?((?:19|20)\d{2})\b/.exec(
+      text.slice(after),
+    );
   return m
     ? { label: `${m[1]!.toLowerCase() === 'in' ? 'in' : 'by'} ${m[2]}`, year: Number(m[2]), span: 'year' }
     : null;
@@ -308,10 +289,6 @@ const TRADE_AFTER =
 /** "… of which non-oil goods accounted for $4 billion": a part of the figure before, not a figure of its own. */
 const PART_OF = /\bof which\b/i;
 
-/** "against $10.9 billion of Moroccan goods sold in Spain": who sells, from the words after the amount. */
-const GOODS_AFTER =
-  /^\s+(?:worth\s+)?of\s+([\p{Lu}][\p{L}’'-]+)\s+(?:goods|products|exports)(?:\s+(?:sold|shipped|exported)\s+(?:in|to)\s+([\p{Lu}][\p{L}’'-]+))?/u;
-
 /** "exports rose 18.1 percent to $X": the change of the exports on the way to the amount. */
 const CHANGE_TO =
   /\b(increas\w*|grew|rose|jump\w*|climb\w*|declin\w*|fell|decreas\w*|drop\w*)\s+(?:by\s+)?(?:almost\s+|nearly\s+|about\s+|some\s+)?(\d+(?:\.\d+)?)\s?(?:%|percent|per cent)\s+to\s*$/i;
@@ -328,6 +305,11 @@ function moneyFacts(
   // Only the figures read here compete for dates: "$206 million (157 million euros) in 2009".
   // An amount with its dollar value right after it is read as that dollar value.
   const figures = money.filter((m, i) => {
+    // "$206 million (157 million euros)": the amount in the parenthesis is the same figure, read
+    // in dollars when only it is ("157 million euros ($206 million)", below).
+    const prior = money[i - 1];
+    const inAside = prior && m.index < prior.index + prior.text.length + aside(text, prior);
+    if (inAside && (prior.usd !== null || m.usd === null)) return false;
     const next = money[i + 1];
     if (m.usd !== null || !next || next.usd === null) return true;
     return !EQUIVALENT.test(text.slice(m.index + m.text.length, next.index));
@@ -338,6 +320,7 @@ function moneyFacts(
   let previous: { kind: Kind; end: number } | null = null;
   let lastWay: { kind: Kind; way: [string, string] } | null = null;
   const volumeAt: Array<{ fact: TradeFact; index: number; base: boolean }> = [];
+  let lastFlow = -1;
   for (const m of figures) {
     const before = clauseBefore(text, m.index);
     const after = text.slice(m.index + m.text.length);
@@ -345,14 +328,17 @@ function moneyFacts(
     // "In 2021 trade reached $1.1 billion, and in 2022 $1.4 billion": the second amount is
     // of the same kind as the first, unless another money noun comes between.
     const part: boolean = previous !== null && PART_OF.test(text.slice(previous.end, m.index));
+    // "$2.7 billion in Egyptian exports to Jordan": the words right after the amount say what it is.
+    const flow = flowAfter(after, pair);
     const kind: Kind | null =
+      flow?.kind ??
       amountKind(before) ??
       (TRADE_AFTER.test(after) ? 'trade' : null) ??
       (tradeBefore && REFERS_BACK.test(before) ? 'trade' : null) ??
       (previous && !COMPETING.test(text.slice(previous.end, m.index)) ? previous.kind : null);
     // An amount whose own clause is about something else (investment, a loan) is not a trade figure;
     // nor is the size of a change ("increased by $170.2 million").
-    if (kind === null || CHANGE_BY.test(before) || (part && amountKind(before) === null)) continue;
+    if (kind === null || CHANGE_BY.test(before) || (part && !flow && amountKind(before) === null)) continue;
     previous = { kind, end: m.index + m.text.length };
     const isBase = BASE_BEFORE.test(before);
     const modality = isBase ? 'reported' : modalityOf(before, after.slice(0, 40));
@@ -371,14 +357,10 @@ function moneyFacts(
     };
     if (kind !== 'trade') {
       // "X's exports to Y made up $222.7 million, while imports were $325 million": the other way round.
-      const goods = GOODS_AFTER.exec(after);
-      const seller = goods ? countryOf(goods[1]!) : undefined;
-      const buyer = seller && goods?.[2] ? countryOf(goods[2]) : undefined;
       const way: [string, string] | null =
-        (seller && pair.includes(seller)
-          ? ([seller, buyer ?? pair.find((c) => c !== seller)!] as [string, string])
-          : null) ??
-        direction(before, kind, pair) ??
+        flow?.way ??
+        goodsAfter(after, pair) ??
+        (flow ? null : direction(before, kind, pair)) ??
         (lastWay && kind !== lastWay.kind ? [lastWay.way[1], lastWay.way[0]] : null);
       if (!way) continue;
       lastWay = { kind, way };
@@ -390,6 +372,7 @@ function moneyFacts(
     }
     const done = finish(fact);
     if (done.measure === 'volume') volumeAt.push({ fact: done, index: m.index, base: isBase });
+    else if (done.measure === 'exports') lastFlow = m.index;
     out.push(done);
   }
   // Growth of the volume: "increasing by 7 percent in 2024"; of the volume nearest it, when there are several
@@ -397,7 +380,11 @@ function moneyFacts(
   const exportChanges = new Set(
     out.filter((f) => f.measure === 'exports' && f.percent !== null).map((f) => f.percent),
   );
+  // "$3 billion of exports to Chile and $1 billion of imports, both up 11%": a change after the flows is
+  // theirs, not the trade's (one before them, "a growth of 66% from $X to $Y", leads the sentence).
+  const flowsOnly = !totalTrade && volumeAt.length === 0 && lastFlow >= 0;
   for (const p of percentsIn(text)) {
+    if (flowsOnly && p.index > lastFlow) continue;
     // The volume before the change, else the one it leads to ("rose 8.7% … to $2.4 billion"); never the base
     // it is counted from ("up 9% from $1.01 billion in 2023").
     const own = volumeAt.filter((v) => !v.base);
@@ -495,7 +482,7 @@ export function extractTrade(
     // paragraph or on the next line (a question and its answer in an interview).
     const next = (at: { block: number; line: number }) =>
       at.block === sentence.block || sentence.line - at.line === 1;
-    const tradeBefore = tradeLine >= 0 && sentence.line - tradeLine <= 1;
+    const tradeBefore = tradeLine >= 0 && (sentence.line - tradeLine <= 1 || AIM_BACK.test(sentence.text));
     const aboutTrade = TRADE_WORDS.test(sentence.text);
     tradeLine = aboutTrade ? sentence.line : -1;
     // A sentence about the article's pair, by name or as "the two countries", carries it on to

@@ -11,6 +11,16 @@ const TARGET_CUE =
 /** "will bring trade to $5bn", "would double it to $2bn": an intention, said with a modal. */
 const TOWARDS =
   /\b(?:will|would|shall|can|could|to)\s+(?:further\s+|jointly\s+)?(?:increase|boost|bring|raise|grow|expand|double|lift|take)\b[^.;]*\bto\s*(?:over|more than|up to|at least)?\s*$/i;
+/**
+ * "discussed increasing trade turnover to $10 billion", "optimism about lifting the bilateral trade to
+ * $8 billion": a raise named as an act (the gerund before the trade words) is a goal. "With trade
+ * increasing to $5 billion" (the trade before the gerund) is a report.
+ */
+const RAISING_TRADE =
+  /\b(?:increasing|raising|boosting|elevating|bringing|lifting|doubling|expanding|taking)\s+(?:[\p{L}-]+\s+){0,3}?(?:trade|turnover|commerce|exchanges?)\b[^.;]*\bto\s*(?:over|more than|up to|at least|about|around)?\s*$/iu;
+/** "has more than doubled to reach $X": the multiple is how far the trade got, not a goal. */
+const MULTIPLIED =
+  /\b(?:doubled|tripled|trebled|quadrupled|multiplied)\b[\s"“”'’]*(?:to reach|reaching|to)\s*(?:over|more than|about|around|nearly|almost)?\s*$/i;
 /** Words before an amount that make it a forecast: "is expected to amount to", "will reach". */
 const EXPECTED_CUE =
   /\b(?:(?:expected|forecast|projected|predicted|anticipated|likely|set|on track|poised|going)\s+to|(?:is|are|was|were)\s+(?:expected|forecast|projected|predicted)\s+at|will\s+(?:\w+\s+)?(?:reach|exceed|amount|total|hit|top|surpass|be|stand))\b/gi;
@@ -35,11 +45,11 @@ function lastMatch(rule: RegExp, text: string): { start: number; end: number } |
  */
 export function modalityOf(before: string, after = ''): TradeFact['modality'] {
   if (TARGET_AFTER.test(after)) return 'target';
-  const change = REPORTED_CHANGE.exec(before);
+  const change = REPORTED_CHANGE.exec(before) ?? MULTIPLIED.exec(before);
   const cues = change ? before.slice(0, change.index) : before;
   const expected = lastMatch(EXPECTED_CUE, cues);
   const target = lastMatch(TARGET_CUE, cues);
-  const towards = !change && TOWARDS.test(before);
+  const towards = !change && (TOWARDS.test(before) || RAISING_TRADE.test(before));
   // "expected to reach": the "to reach" belongs to the forecast.
   if (expected && (!target || target.start <= expected.end)) return towards ? 'target' : 'expected';
   return target || towards ? 'target' : 'reported';

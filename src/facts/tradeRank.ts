@@ -10,7 +10,7 @@ import type { Period, TradeFact } from './types.js';
  */
 
 const RANK =
-  /\b((?:one of\s+)?(?:[\p{L}’'-]+['’]s\s+["“”‘]?)?(?:top\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+)|(?:two|three|four|five|ten|\d+)\s+(?:largest|biggest|main|leading|major|top)|(?:largest|biggest|main|leading|major|key|(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))[- ](?:largest|biggest))|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth))(?:\s+(?:international|foreign|external|commercial))?\s+(?:trad(?:ing|e) partners?|export (?:markets?|destinations?)|suppliers?)["“”’]?(?:\s+of\s+([\p{Lu}][\p{L}’'-]+(?:\s+[\p{Lu}][\p{L}’'-]+)?))?((?:\s+(?:after|behind|among|in|within)\s+[^,.;]+)*)/iu;
+  /\b((?:one of\s+)?(?:[\p{L}’'-]+['’]s\s+["“”‘]?)?(?:top\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+)|(?:two|three|four|five|ten|\d+)\s+(?:largest|biggest|main|leading|major|top)|(?:largest|biggest|main|leading|major|key|most important|most significant|(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))[- ](?:largest|biggest))|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth))(?:(?<=\btop\s+[\p{L}\d]+)\s+among(?:\s+(?:the|its))?(?:\s+(?:main|major|largest|biggest|leading|key))?(?=\s+trad))?(?:\s+(?:international|foreign|external|commercial))?\s+(?:trad(?:ing|e) partners?|export (?:markets?|destinations?)|suppliers?)["“”’]?(?:\s+(?:of|for)\s+([\p{Lu}][\p{L}’'-]+(?:\s+[\p{Lu}][\p{L}’'-]+)?))?((?:\s+(?:after|behind|among|in|within)\s+[^,.;]+)*)/iu;
 
 /** "Kazakhstan is among Tajikistan's top three trading partners", "… is Tajikistan's second-largest trading partner after Russia". */
 export function rankStatement(
@@ -37,7 +37,7 @@ function rankOnly(fact: Pick<TradeFact, 'importer' | 'rank' | 'rankNote'>, who: 
 
 /** A rank is stated of a country: "X is/ranks among/stands as one of/making X … trading partner". */
 const RANK_LINK =
-  /\b(?:is|was|has been|remains|remained|ranks?|ranked|stands?|stood|became|has become|making|made|makes|as)\b[^.;]{0,40}$/i;
+  /\b(?:is|was|has been|remains|remained|ranks?|ranked|stands?|stood|became|become|becomes|entered|enters|joined|making|made|makes|as)\b[^.;]{0,40}$/i;
 
 const ORDINAL = String.raw`\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth`;
 /** "X accounts for (only) 2.5% of Y's total (foreign) trade". */
@@ -131,12 +131,21 @@ export function rankFacts(
   const named = countriesIn(before);
   if (!named.some((n) => pair.includes(n.country))) return [];
   const owner =
-    /([\p{L}’'-]+)['’]s\s+["“”‘]?(?:top|\w+\s+largest|largest|biggest|main|leading|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)/u.exec(
+    /([\p{L}’'-]+)['’]s\s+["“”‘]?(?:top|\w+[-\s]largest|largest|biggest|main|leading|most|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)/u.exec(
       m[0],
     );
-  // The partner is named before ("Peru's leading trading partner") or after ("… partners of Peru").
-  const importer = (owner ? countryOf(owner[1]!) : m[2] ? countryOf(m[2]) : undefined) ?? null;
-  const exporter = named.find((n) => n.country !== importer)?.country ?? null;
+  // The partner is named before ("Peru's leading trading partner") or after ("… partners of Peru");
+  // the rule is case-blind, so "of Peru in 2024" may have taken a word too many.
+  const importer =
+    (owner
+      ? countryOf(owner[1]!)
+      : m[2]
+        ? (countryOf(m[2]) ?? countryOf(m[2].split(/\s+/)[0]!))
+        : undefined) ?? null;
+  // "It has become the fourth largest export destination for India": "it" is the pair's other country.
+  const exporter =
+    named.find((n) => n.country !== importer)?.country ??
+    (importer && pair.includes(importer) ? (pair.find((c) => c !== importer) ?? null) : null);
   const rank = m[1]!.replace(/^(?:one of\s+)?[\p{L}’'-]+['’]s\s+["“”‘]?/u, '').trim();
   const rankNote = m[3]?.replace(/\s+/g, ' ').trim() || null;
   const shares = shareFacts(sentence, pair);

@@ -16,6 +16,19 @@ describe('splitSentences', () => {
     expect(texts).toContainEqual([5, 'The volume rose 18.5% to $2.8mn, i.e. more than planned...']);
   });
 
+  it('cuts where a scraped page lost the space after a sentence, and nowhere else', () => {
+    const cut = (line: string) => splitSentences([line]).map((s) => s.text);
+    expect(cut('Exports rose sharply.In the same year imports fell.')).toEqual([
+      'Exports rose sharply.',
+      'In the same year imports fell.',
+    ]);
+    expect(cut('He praised the accord.“Since 2010, trade has doubled,” he said.')).toEqual([
+      'He praised the accord.',
+      '“Since 2010, trade has doubled,” he said.',
+    ]);
+    expect(cut('Read more on gov.uk or at example.com, e.g.The page, in the U.S.A. today.')).toHaveLength(1);
+  });
+
   it('cuts after an ellipsis only when a new sentence starts', () => {
     expect(texts).toContainEqual([2, 'The talks resumed…']);
     expect(texts).toContainEqual([2, 'Nobody objected.']);

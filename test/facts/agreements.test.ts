@@ -111,6 +111,31 @@ describe('agreementMentions on other document words', () => {
   });
 });
 
+describe('agreementMentions on the shapes of real articles', () => {
+  it('reads a letter of intent, and a name in quotes as the whole quote', () => {
+    const names = agreementsOf(
+      'The ministers signed a letter of intent to work towards a “joint maritime security cooperation agreement”, which will cover patrols.',
+    ).map((f) => f.name);
+    expect(names).toEqual(['Letter of intent', 'Joint maritime security cooperation agreement']);
+  });
+
+  it('makes one document of "the Free Trade Agreement (FTA)" and a later "the FTA", in capitals only', () => {
+    const facts = agreementsOf(
+      'Peru and Chile praised the Free Trade Agreement (FTA) in force since 2009. Talks on upgrading the FTA began in 2019. A bit of progress was made.',
+    );
+    expect(facts.map((f) => [f.name, f.aliases])).toEqual([
+      ['Free Trade Agreement', ['Free Trade Agreement', 'FTA']],
+    ]);
+  });
+
+  it('keeps a number joined to its word and a decimal in a name', () => {
+    const names = agreementsOf(
+      'They signed a 15-year agreement for supply of 1.2 million tonnes of urea per year.',
+    ).map((f) => f.name);
+    expect(names).toEqual(['15-year agreement for supply of 1.2 million tonnes of urea per year']);
+  });
+});
+
 describe('extractAgreementGroups', () => {
   it('gives a count of documents no alias: it names no document', async () => {
     const { extractAgreementGroups } = await import('../../src/facts/agreementGroups.js');

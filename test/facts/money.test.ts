@@ -46,6 +46,14 @@ describe('moneyIn', () => {
     expect(m).toMatchObject({ text, amount, currency, usd: null });
   });
 
+  it('reads the "bil" and "tril" of Malaysian and Singaporean papers', () => {
+    expect(moneyIn('worth US$4.6bil (RM21.3bil) and S$1.1tril').map((m) => [m.currency, m.amount])).toEqual([
+      ['USD', 4.6e9],
+      ['MYR', 21.3e9],
+      ['SGD', 1.1e12],
+    ]);
+  });
+
   it('keeps amounts exact, without binary fractions', () => {
     expect(moneyIn('Of that, 8.2 billion dollars and $4.1 billion were non-oil.').map((m) => m.usd)).toEqual([
       8_200_000_000, 4_100_000_000,

@@ -204,6 +204,8 @@ describe('extractTrade on figures that lean on the sentence before', () => {
       ['volume', 'reported', 3.13e8, '2017'],
       ['growth', 'reported', 75.6, '2017'],
       ['target', 'target', 1e9, 'by 2020'],
+      // "Chile entered the list of top five trade partners of Peru": a rank, of that half-year.
+      ['rank', 'reported', null, 'first half of 2018'],
       ['volume', 'reported', 9.4e8, 'first half of 2018'],
     ]);
   });
