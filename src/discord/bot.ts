@@ -1,5 +1,6 @@
 import { Client, Events, GatewayIntentBits, type Interaction } from 'discord.js';
 import type { CommandContext } from '../commands/contract.js';
+import { type FeedbackStore, noFeedback, openFeedback } from '../feedback/store.js';
 import type { Logger } from '../logger.js';
 import { NO_MENTIONS } from '../render/discord.js';
 import type { Transport, TransportSetup } from '../transport.js';
@@ -41,6 +42,8 @@ export interface BotOptions {
   deferAfterMs?: number;
   /** Per-user pause between commands (`COOLDOWN_SECONDS`); none when absent. */
   cooldown?: Cooldown;
+  /** Where answers shown and votes are kept (`FEEDBACK_DB`); nothing is kept when absent. */
+  feedback?: () => FeedbackStore;
 }
 
 export interface Bot {
@@ -84,6 +87,7 @@ export function createBot(options: BotOptions): Bot {
     rest,
     ...(options.deferAfterMs !== undefined ? { deferAfterMs: options.deferAfterMs } : {}),
     ...(options.cooldown ? { cooldown: options.cooldown } : {}),
+    ...(options.feedback ? { feedback: options.feedback } : {}),
   });
   const inFlight = new Set<Promise<void>>();
   const track = (work: Promise<void>) => {
@@ -172,7 +176,9 @@ function loginProblem(err: unknown, apiUrl: string | undefined): string {
 export function gatewayTransport({ config, logger, reloader }: TransportSetup): Transport {
   // Refuse a command set Discord would reject before connecting, not at the first interaction.
   toDiscordCommands(reloader.current().commands.values());
+  let feedback = noFeedback(config.FEEDBACK_DB);
   const bot = createBot({
+    feedback: () => feedback,
     token: config.DISCORD_TOKEN ?? '',
     apiUrl: config.DISCORD_API_URL,
     context: reloader.current,
@@ -182,6 +188,7 @@ export function gatewayTransport({ config, logger, reloader }: TransportSetup): 
   return {
     endsByItself: false,
     async start() {
+      feedback = await openFeedback(config.FEEDBACK_DB, logger);
       try {
         await bot.start();
       } catch (err) {
@@ -202,10 +209,14 @@ export function gatewayTransport({ config, logger, reloader }: TransportSetup): 
           buildMs: Math.round(stats.buildMs),
           cooldownSeconds: config.COOLDOWN_SECONDS,
           watching: reloader.watching,
+          feedbackDb: feedback.ok ? config.FEEDBACK_DB : null,
         },
         'ready',
       );
     },
-    stop: () => bot.stop(),
+    async stop() {
+      await bot.stop();
+      feedback.close();
+    },
   };
 }

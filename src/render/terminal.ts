@@ -1,5 +1,6 @@
 import { sourceLabel } from '../answer/links.js';
 import type { Answer, SourceRef } from '../answer/types.js';
+import { seriesTable, tradeSeries } from './chartSeries.js';
 
 type Style = 'bold' | 'dim' | 'cyan' | 'yellow' | 'green';
 const CODES: Record<Style, [number, number]> = {
@@ -59,6 +60,8 @@ export function renderTerminal(answer: Answer, options: { colour?: boolean } = {
   lines.push(answer.found ? paint('bold', answer.answer) : paint('yellow', answer.answer));
   if (answer.facts.length > 0) lines.push('');
   for (const fact of answer.facts) lines.push(`• ${fact.statement} ${paint('cyan', factRefs(answer, fact))}`);
+  const series = tradeSeries(answer);
+  if (series && series.points.length > 1) lines.push('', seriesTable(series).trimEnd());
   for (const c of answer.citations) {
     lines.push('');
     lines.push(`${paint('cyan', `[${c.n}]`)} “${c.text}”`);
