@@ -60,8 +60,12 @@ export interface FeedbackStore {
 /** Longest question and reason kept. */
 export const QUESTION_MAX = 500;
 export const REASON_MAX = 300;
-/** A database busy (another connection writing) is waited for this long before the write is given up. */
-const BUSY_TIMEOUT_MS = 1000;
+/**
+ * A database busy (another connection writing) is waited for this long before the write is given
+ * up. better-sqlite3 waits synchronously, holding up the bot: keep it short (WAL readers such as
+ * `npm run feedback` never block a write).
+ */
+const BUSY_TIMEOUT_MS = 200;
 /** The same warning again only after this long, so a broken disk does not flood the log. */
 const WARN_EVERY_MS = 60_000;
 

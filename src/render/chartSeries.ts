@@ -85,7 +85,8 @@ export function tradeSeries(answer: Answer): TradeSeries | null {
       sources: new Set(f.sources.map((s) => s.file)).size,
     };
   });
-  points.sort((a, b) => a.year - b.year || b.sources - a.sources || a.amountUsd - b.amountUsd);
+  // Stable: within a year, the answer's own order (best first) decides after the number of sources.
+  points.sort((a, b) => a.year - b.year || b.sources - a.sources);
   const targetFact = ofPair.find((f) => {
     const { measure, amountUsd } = fields(f);
     return measure === 'target' && typeof amountUsd === 'number';
