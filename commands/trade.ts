@@ -1,5 +1,6 @@
 import { suggestions, tradeView } from '../src/answer/views.js';
 import { defineCommand, toChoices } from '../src/commands/contract.js';
+import { tradeChartFiles } from '../src/render/chart.js';
 
 export default defineCommand({
   name: 'trade',
@@ -15,4 +16,6 @@ export default defineCommand({
     },
   ],
   run: ({ engine }, { year, countries }) => tradeView(engine, { year, countries }),
+  // The volume by year as a PNG chart, when the answer gives a volume with its year.
+  files: tradeChartFiles,
 });

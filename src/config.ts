@@ -82,6 +82,7 @@ const configSchema = z.object({
       .max(3600, 'must be at most 3600 seconds')
       .default(2),
   ),
+  FEEDBACK_DB: z.preprocess(blankToUndefined, z.string().default('.cache/feedback.sqlite')),
   WATCH_CORPUS: flag(true),
   INDEX_SNAPSHOT: flag(true),
 });

@@ -11,6 +11,7 @@ const DEFAULTS = {
   COOLDOWN_SECONDS: 2,
   WATCH_CORPUS: true,
   INDEX_SNAPSHOT: true,
+  FEEDBACK_DB: '.cache/feedback.sqlite',
 };
 
 let cleanup: () => void = () => {};

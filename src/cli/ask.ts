@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { bootstrap } from '../app.js';
 import { runCommand } from '../commands/run.js';
@@ -9,12 +10,14 @@ import { wantsColour } from './colour.js';
 import { EXIT } from './exitCodes.js';
 import { parseInput } from './parse.js';
 
-const USAGE = `usage: npm run ask -- [--json] [--corpus DIR] "<question or /command option:value …>"
-   or: npx citebot ask [--json] [--corpus DIR] "…"
+const USAGE = `usage: npm run ask -- [--json] [--chart FILE] [--corpus DIR] "<question or /command option:value …>"
+   or: npx citebot ask [--json] [--chart FILE] [--corpus DIR] "…"
+  --chart FILE  write the answer's chart (/trade: volume by year) to FILE as a PNG
 examples:
   npm run ask -- "What is the trade target?"
   npm run -s ask -- --json "/search query:Treaty on Allied Relations"   (-s: npm prints nothing of its own)
-  npm run ask -- "/source file:000_5c82c171a96e32aa.txt line:23"`;
+  npm run ask -- "/source file:000_5c82c171a96e32aa.txt line:23"
+  npm run ask -- --chart trade.png "/trade countries:Kazakhstan, Tajikistan"`;
 
 function usageError(message: string): never {
   process.stderr.write(`citebot ask: ${message}\n${USAGE}\n`);
@@ -26,6 +29,7 @@ async function main(): Promise<void> {
     typeof parseArgs<{
       options: {
         json: { type: 'boolean' };
+        chart: { type: 'string' };
         corpus: { type: 'string' };
         help: { type: 'boolean'; short: 'h' };
       };
@@ -36,6 +40,7 @@ async function main(): Promise<void> {
     parsed = parseArgs({
       options: {
         json: { type: 'boolean' },
+        chart: { type: 'string' },
         corpus: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -64,8 +69,16 @@ async function main(): Promise<void> {
   }
   const request = parseInput(input, context.commands);
   if ('error' in request) usageError(request.error);
-  const result = await runCommand(context, request.command, request.raw);
+  const chartFile = parsed.values.chart;
+  const result = await runCommand(context, request.command, request.raw, { files: chartFile !== undefined });
   if ('error' in result) usageError(result.error);
+  if (chartFile !== undefined) {
+    const chart = result.files?.[0];
+    if (result.filesError) process.stderr.write(`citebot ask: no chart: ${result.filesError}\n`);
+    else if (!chart)
+      process.stderr.write('citebot ask: this answer has no chart (only /trade with yearly volumes)\n');
+    else writeFileSync(chartFile, chart.data);
+  }
 
   if (parsed.values.json) process.stdout.write(`${JSON.stringify(toJson(result.answer), null, 2)}\n`);
   else process.stdout.write(renderTerminal(result.answer, { colour: wantsColour(process.stdout) }));

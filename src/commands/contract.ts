@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { ReloadOutcome } from '../answer/reload.js';
 import type { Answer } from '../answer/types.js';
 import type { Engine } from '../engine.js';
+import type { FeedbackSummary } from '../feedback/store.js';
 
 /**
  * The longest value a string option takes when its declaration gives no
@@ -63,6 +64,19 @@ export interface CommandContext {
    * src/reload.ts); absent where nothing outlives one answer (`npm run ask`).
    */
   reload?: (reason: string) => Promise<ReloadOutcome>;
+  /**
+   * What users said of the answers (see src/feedback): given only to a
+   * command with `feedbackSummary`, run by a member with Manage Server.
+   */
+  feedback?: () => FeedbackSummary | null;
+}
+
+/** A file a command sends with its answer on Discord (the trade chart). */
+export interface Attachment {
+  name: string;
+  data: Buffer;
+  /** Alt text. */
+  description: string;
 }
 
 /** One slash command: its declaration and the one core call it maps to. */
@@ -82,6 +96,13 @@ export interface Command {
    * the message's text as its first required text option. Up to 32 characters, spaces and capitals allowed.
    */
   messageCommand?: string;
+  /** For members with Manage Server, the command gets `context.feedback` and replies privately. */
+  feedbackSummary?: true;
+  /**
+   * Files to send with the answer on Discord (and `npm run ask -- --chart`):
+   * made after `run`, only where they are shown, so the console never pays for them.
+   */
+  files?(answer: Answer): Promise<Attachment[]>;
   run(context: CommandContext, values: RawValues): Answer | Promise<Answer>;
 }
 
@@ -92,6 +113,8 @@ export function defineCommand<const Os extends readonly OptionSpec[]>(command: {
   options: Os;
   permission?: Permission;
   messageCommand?: string;
+  feedbackSummary?: true;
+  files?(answer: Answer): Promise<Attachment[]>;
   run(context: CommandContext, values: OptionValues<Os>): Answer | Promise<Answer>;
 }): Command {
   return command as unknown as Command;
@@ -124,6 +147,8 @@ export const commandSchema = z
         'message command names are 1-32 characters, not starting or ending with a space',
       )
       .optional(),
+    feedbackSummary: z.literal(true).optional(),
+    files: z.function().optional(),
     run: z.function(),
   })
   .strict()

@@ -1,5 +1,6 @@
 import { Client, Events, GatewayIntentBits, type Interaction } from 'discord.js';
 import type { CommandContext } from '../commands/contract.js';
+import { type FeedbackStore, noFeedback, openFeedback } from '../feedback/store.js';
 import { type HealthServer, startHealthServer } from '../health.js';
 import type { Logger } from '../logger.js';
 import { NO_MENTIONS } from '../render/discord.js';
@@ -42,6 +43,8 @@ export interface BotOptions {
   deferAfterMs?: number;
   /** Per-user pause between commands (`COOLDOWN_SECONDS`); none when absent. */
   cooldown?: Cooldown;
+  /** Where answers shown and votes are kept (`FEEDBACK_DB`); nothing is kept when absent. */
+  feedback?: () => FeedbackStore;
 }
 
 export interface Bot {
@@ -85,6 +88,7 @@ export function createBot(options: BotOptions): Bot {
     rest,
     ...(options.deferAfterMs !== undefined ? { deferAfterMs: options.deferAfterMs } : {}),
     ...(options.cooldown ? { cooldown: options.cooldown } : {}),
+    ...(options.feedback ? { feedback: options.feedback } : {}),
   });
   const inFlight = new Set<Promise<void>>();
   const track = (work: Promise<void>) => {
@@ -173,7 +177,9 @@ function loginProblem(err: unknown, apiUrl: string | undefined): string {
 export function gatewayTransport({ config, logger, reloader }: TransportSetup): Transport {
   // Refuse a command set Discord would reject before connecting, not at the first interaction.
   toDiscordCommands(reloader.current().commands.values());
+  let feedback = noFeedback(config.FEEDBACK_DB);
   const bot = createBot({
+    feedback: () => feedback,
     token: config.DISCORD_TOKEN ?? '',
     apiUrl: config.DISCORD_API_URL,
     context: reloader.current,
@@ -213,6 +219,7 @@ export function gatewayTransport({ config, logger, reloader }: TransportSetup): 
           engine: () => reloader.current().engine,
         });
       }
+      feedback = await openFeedback(config.FEEDBACK_DB, logger);
       try {
         await bot.start();
       } catch (err) {
@@ -235,6 +242,7 @@ export function gatewayTransport({ config, logger, reloader }: TransportSetup): 
           buildMs: Math.round(stats.buildMs),
           cooldownSeconds: config.COOLDOWN_SECONDS,
           watching: reloader.watching,
+          feedbackDb: feedback.ok ? config.FEEDBACK_DB : null,
         },
         'ready',
       );
@@ -245,6 +253,7 @@ export function gatewayTransport({ config, logger, reloader }: TransportSetup): 
         await bot.stop();
       } finally {
         await health?.close();
+        feedback.close();
       }
     },
   };

@@ -40,7 +40,8 @@ export async function runOrDefer(
   };
   if (deferAtOnce(h, command.name)) await defer();
   const started = performance.now();
-  const work = runCommand(context, command, raw).finally(() => {
+  // The files (the trade chart) are made inside the deferral's cover too.
+  const work = runCommand(context, command, raw, { files: true }).finally(() => {
     h.lastRunMs.set(command.name, performance.now() - started);
   });
   if (interaction.deferred) return work;

@@ -1,4 +1,4 @@
-import type { ChatInputCommandInteraction } from 'discord.js';
+import { type ChatInputCommandInteraction, PermissionFlagsBits } from 'discord.js';
 import { PRIVATE_OPTION } from './commands.js';
 import { runOrDefer } from './deferral.js';
 import { loggableOptions } from './log.js';
@@ -11,7 +11,7 @@ export async function handleCommand(
   job: Job,
   interaction: ChatInputCommandInteraction,
 ): Promise<void> {
-  const context = h.context();
+  let context = h.context();
   const { log } = job;
   log.command = interaction.commandName;
   const command = context.commands.get(interaction.commandName);
@@ -44,10 +44,16 @@ export async function handleCommand(
     await tell(h, job, refusal.outcome, refusal.message);
     return;
   }
+  // What users said of the answers is the staff's to read, privately.
+  if (command.feedbackSummary && interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild)) {
+    isPrivate = true;
+    context = { ...context, feedback: () => h.feedback().summary() };
+  }
   const result = await runOrDefer(h, job, interaction, context, command, raw, isPrivate);
   if ('error' in result) {
     await tell(h, job, 'bad_option', result.error);
     return;
   }
-  await showAnswer(h, job, result.answer, isPrivate);
+  if (result.filesError) log.filesError = result.filesError;
+  await showAnswer(h, job, result.answer, isPrivate, result.files);
 }

@@ -1,10 +1,12 @@
 import { type ButtonInteraction, MessageFlags } from 'discord.js';
+import type { Attachment } from '../commands/contract.js';
 import { runCommand } from '../commands/run.js';
 import { type ButtonAction, parseCustomId } from '../render/customId.js';
-import { renderAnswer } from '../render/discord.js';
+import { renderAnswer, renderNotice, renderReasonModal } from '../render/discord.js';
 import { loggableOptions } from './log.js';
 import { firstRefusal, hasPermission, isAsker } from './preconditions.js';
 import { deliver, final, type Handling, type Job, showAnswer, tell } from './reply.js';
+import type { ShownAnswer } from './shown.js';
 
 /**
  * The command a context button runs: "Show context" is `/source file line`,
@@ -67,7 +69,14 @@ async function onShown(
   if (action.kind === 'page') {
     log.outcome = 'paged';
     const isPrivate = interaction.message.flags.has(MessageFlags.Ephemeral);
-    const page = renderAnswer(entry.answer, { key: action.key, page: action.page, private: isPrivate });
+    // The chart stays on the message (an edit keeps its files): the new page shows the same image.
+    const page = renderAnswer(entry.answer, {
+      key: action.key,
+      page: action.page,
+      private: isPrivate,
+      feedbackId: entry.feedbackId ?? null,
+      image: interaction.message.embeds[0]?.image?.url ?? null,
+    });
     await final(h, job, () =>
       interaction.update({
         content: '',
@@ -84,7 +93,45 @@ async function onShown(
   }
   entry.posted = true;
   log.outcome = 'posted';
-  await deliver(h, job, renderAnswer(entry.answer, { key: action.key, page: action.page, private: false }));
+  const files = await filesOf(h, job, entry.answer);
+  await deliver(
+    h,
+    job,
+    renderAnswer(entry.answer, {
+      key: action.key,
+      page: action.page,
+      private: false,
+      feedbackId: entry.feedbackId ?? null,
+      files,
+    }),
+  );
+}
+
+/** The files of an answer's command (the chart), made again for a new message; none when they fail. */
+async function filesOf(h: Handling, job: Job, answer: ShownAnswer['answer']): Promise<Attachment[]> {
+  const command = h.context().commands.get(answer.command);
+  if (!command?.files) return [];
+  try {
+    return await command.files(answer);
+  } catch (err) {
+    job.log.filesError = (err as Error).message;
+    return [];
+  }
+}
+
+/**
+ * 👍 / 👎 on an answer, by anyone who sees it. The vote is kept at once (a 👎 without a reason
+ * is a vote too); a 👎 then opens the reason form. When the vote cannot be kept, the user is
+ * thanked all the same: the warning is the operator's, in the log.
+ */
+async function onVote(h: Handling, job: Job, interaction: ButtonInteraction, action: Action<'vote'>) {
+  job.log.outcome = action.vote === 'up' ? 'voted_up' : 'voted_down';
+  job.log.kept = h.feedback().vote(action.id, interaction.user.id, action.vote);
+  if (action.vote === 'down') {
+    await final(h, job, () => interaction.showModal(renderReasonModal(action.id)));
+    return;
+  }
+  await deliver(h, job, renderNotice('Thanks for the feedback.'));
 }
 
 /** A button: parse its custom id, then run what it says. */
@@ -97,5 +144,6 @@ export async function handleComponent(h: Handling, job: Job, interaction: Button
   }
   job.log.action = action.kind;
   if (action.kind === 'context') await showContext(h, job, action);
+  else if (action.kind === 'vote') await onVote(h, job, interaction, action);
   else await onShown(h, job, interaction, action);
 }

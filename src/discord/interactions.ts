@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import type { Interaction } from 'discord.js';
 import type { CommandContext } from '../commands/contract.js';
+import { type FeedbackStore, noFeedback } from '../feedback/store.js';
 import type { Logger } from '../logger.js';
 import { NO_MENTIONS } from '../render/discord.js';
 import type { Cooldown } from './cooldown.js';
@@ -9,6 +10,7 @@ import { handleAutocomplete } from './handleAutocomplete.js';
 import { handleCommand } from './handleCommand.js';
 import { handleComponent } from './handleComponent.js';
 import { handleMessageCommand } from './handleMessageCommand.js';
+import { handleModal } from './handleModal.js';
 import { describeError, errorRef, type InteractionLog } from './log.js';
 import { type Handling, type Job, RESTARTING, tell, turnAway } from './reply.js';
 import { RestWatch } from './restWatch.js';
@@ -26,6 +28,8 @@ export interface InteractionHandlerOptions {
   cooldown?: Cooldown;
   /** citebot's REST traffic: while it is rate limited or queueing, commands acknowledge at once. */
   rest?: RestWatch;
+  /** Where answers and votes are kept; nothing is kept when absent. */
+  feedback?: () => FeedbackStore;
 }
 
 export interface InteractionHandler {
@@ -43,6 +47,7 @@ function kindOf(interaction: Interaction): InteractionLog['kind'] {
   if (interaction.isChatInputCommand() || interaction.isMessageContextMenuCommand()) return 'command';
   if (interaction.isAutocomplete()) return 'autocomplete';
   if (interaction.isButton()) return 'button';
+  if (interaction.isModalSubmit()) return 'modal';
   return 'other';
 }
 
@@ -53,6 +58,7 @@ async function dispatch(h: Handling, job: Job): Promise<void> {
   else if (interaction.isMessageContextMenuCommand()) await handleMessageCommand(h, job, interaction);
   else if (interaction.isAutocomplete()) await handleAutocomplete(h, job, interaction);
   else if (interaction.isButton()) await handleComponent(h, job, interaction);
+  else if (interaction.isModalSubmit()) await handleModal(h, job, interaction);
   else if (interaction.isRepliable()) {
     await tell(h, job, 'unsupported', 'citebot does not handle this kind of interaction.');
   }
@@ -97,6 +103,7 @@ async function tellRestarting(h: Handling, job: Job): Promise<void> {
  */
 export function createInteractionHandler(options: InteractionHandlerOptions): InteractionHandler {
   const { logger } = options;
+  const none = noFeedback();
   const jobs = new Set<Job>();
   const h: Handling = {
     context: options.context,
@@ -106,6 +113,7 @@ export function createInteractionHandler(options: InteractionHandlerOptions): In
     deferAfterMs: options.deferAfterMs ?? DEFER_AFTER_MS,
     lastRunMs: new Map(),
     active: () => jobs.size,
+    feedback: options.feedback ?? (() => none),
   };
 
   async function abandon(): Promise<number> {

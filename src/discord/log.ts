@@ -5,7 +5,7 @@ const LOGGED_VALUE_CHARS = 100;
 
 /** The one log line of an interaction. */
 export interface InteractionLog {
-  kind: 'command' | 'autocomplete' | 'button' | 'other';
+  kind: 'command' | 'autocomplete' | 'button' | 'modal' | 'other';
   command?: string;
   /** What a button did: page, post, context. */
   action?: string;
@@ -19,6 +19,10 @@ export interface InteractionLog {
   citations?: number;
   choices?: number;
   deferred?: boolean;
+  /** A vote or reason was written to the feedback database. */
+  kept?: boolean;
+  /** The command's files (the chart) failed: the answer went without them. */
+  filesError?: string;
   ref?: string;
   err?: unknown;
 }

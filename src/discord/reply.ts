@@ -1,6 +1,8 @@
+import { randomBytes } from 'node:crypto';
 import { type Interaction, MessageFlags, type RepliableInteraction } from 'discord.js';
 import type { Answer } from '../answer/types.js';
-import type { CommandContext } from '../commands/contract.js';
+import type { Attachment, CommandContext } from '../commands/contract.js';
+import type { FeedbackStore } from '../feedback/store.js';
 import { type DiscordMessage, NO_MENTIONS, renderAnswer, renderNotice } from '../render/discord.js';
 import type { Cooldown } from './cooldown.js';
 import type { InteractionLog } from './log.js';
@@ -23,6 +25,8 @@ export interface Handling {
   lastRunMs: Map<string, number>;
   /** Interactions being handled now: many at once is a burst, where each waits for the others' work. */
   active: () => number;
+  /** Where answers shown and votes on them are kept (read at each use: it opens once the bot is up). */
+  feedback: () => FeedbackStore;
 }
 
 /** One interaction being answered, as far as its handler and a shutdown need to know. */
@@ -58,6 +62,11 @@ async function send(interaction: RepliableInteraction, message: DiscordMessage):
     embeds: message.embeds,
     components: message.components,
     allowedMentions: message.allowedMentions,
+    ...(message.files
+      ? {
+          files: message.files.map((f) => ({ attachment: f.data, name: f.name, description: f.description })),
+        }
+      : {}),
   };
   if (!interaction.deferred && !interaction.replied) {
     await interaction.reply({
@@ -109,15 +118,40 @@ export function tell(h: Handling, job: Job, outcome: string, text: string): Prom
   return deliver(h, job, renderNotice(text));
 }
 
-/** An answer: "not found" as a short private notice, anything else as embeds its buttons can page. */
-export async function showAnswer(h: Handling, job: Job, answer: Answer, isPrivate: boolean): Promise<void> {
+/** The id of a shown answer in the feedback database, as its 👍 / 👎 buttons carry it. */
+export function feedbackId(): string {
+  return randomBytes(9).toString('base64url');
+}
+
+/**
+ * An answer: "not found" as a short private notice, anything else as embeds its buttons can page,
+ * with the command's files (the trade chart). Either way with 👍 / 👎, and kept in the feedback
+ * database (a failed write is logged there, and the answer goes out all the same).
+ */
+export async function showAnswer(
+  h: Handling,
+  job: Job,
+  answer: Answer,
+  isPrivate: boolean,
+  files: readonly Attachment[] = [],
+): Promise<void> {
   job.log.found = answer.found;
   job.log.citations = answer.citations.length;
+  const id = feedbackId();
+  h.feedback().recordAnswer({
+    id,
+    command: answer.command,
+    question: answer.query,
+    found: answer.found,
+    citations: answer.citations.map((c) => `${c.file}:${c.line}`),
+    userId: job.interaction.user.id,
+  });
   if (!answer.found) {
-    await tell(h, job, 'not_found', answer.answer);
+    job.log.outcome = 'not_found';
+    await deliver(h, job, renderAnswer(answer, { feedbackId: id }));
     return;
   }
   job.log.outcome = 'answered';
-  const key = h.shown.put(answer, job.interaction.user.id);
-  await deliver(h, job, renderAnswer(answer, { key, private: isPrivate }));
+  const key = h.shown.put(answer, job.interaction.user.id, id);
+  await deliver(h, job, renderAnswer(answer, { key, private: isPrivate, feedbackId: id, files }));
 }

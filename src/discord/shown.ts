@@ -8,6 +8,8 @@ export interface ShownAnswer {
   userId: string;
   /** Set once it has been posted to the channel, so a second click does not post it again. */
   posted: boolean;
+  /** Its id in the feedback database, so that its pages keep their 👍 / 👎. */
+  feedbackId?: string;
 }
 
 export interface ShownAnswersOptions {
@@ -40,7 +42,7 @@ export class ShownAnswers {
   }
 
   /** Remembers an answer and returns its key. */
-  put(answer: Answer, userId: string): string {
+  put(answer: Answer, userId: string, feedbackId?: string): string {
     const now = this.#now();
     // The map is in least-recently-used order, so the expired ones are at its start.
     for (const [old, entry] of this.#entries) {
@@ -49,7 +51,10 @@ export class ShownAnswers {
     }
     let key = randomBytes(6).toString('base64url');
     while (this.#entries.has(key)) key = randomBytes(6).toString('base64url');
-    this.#entries.set(key, { shown: { answer, userId, posted: false }, usedAt: now });
+    this.#entries.set(key, {
+      shown: { answer, userId, posted: false, ...(feedbackId ? { feedbackId } : {}) },
+      usedAt: now,
+    });
     while (this.#entries.size > this.capacity) {
       const oldest = this.#entries.keys().next().value;
       if (oldest === undefined) break;

@@ -7,13 +7,18 @@
  * - `post:<key>:<page>`: post a private answer to the channel;
  * - `ctx:<line>:<file name>`: show the paragraph around a line. Stateless, so
  *   it keeps working after a restart or after the answer expired.
+ * - `fb:<answer id>:<u|d>`: 👍 or 👎 on an answer. The id is the answer's row
+ *   in the feedback database, so a vote works after a restart too.
+ *
+ * Modals have custom ids too: `fbr:<answer id>` is the reason form of a 👎.
  */
 export const MAX_CUSTOM_ID = 100;
 
 export type ButtonAction =
   | { kind: 'page'; key: string; page: number }
   | { kind: 'post'; key: string; page: number }
-  | { kind: 'context'; file: string; line: number };
+  | { kind: 'context'; file: string; line: number }
+  | { kind: 'vote'; id: string; vote: 'up' | 'down' };
 
 const KEY = /^[\w-]{1,40}$/;
 
@@ -41,6 +46,21 @@ export function contextId(fileName: string, line: number): string | null {
   return head + name;
 }
 
+export function voteId(answerId: string, vote: 'up' | 'down'): string {
+  return `fb:${answerId}:${vote === 'up' ? 'u' : 'd'}`;
+}
+
+/** The custom id of the reason form a 👎 opens. */
+export function reasonModalId(answerId: string): string {
+  return `fbr:${answerId}`;
+}
+
+/** The answer id of a reason form's custom id; null for another modal. */
+export function parseModalId(id: string): { kind: 'reason'; id: string } | null {
+  const [kind, a, ...rest] = id.split(':');
+  return kind === 'fbr' && a && KEY.test(a) && rest.length === 0 ? { kind: 'reason', id: a } : null;
+}
+
 /** Reads a custom id back; null for one this version does not know. */
 export function parseCustomId(id: string): ButtonAction | null {
   const [kind, a, b, c] = id.split(':');
@@ -49,6 +69,9 @@ export function parseCustomId(id: string): ButtonAction | null {
   }
   if (kind === 'post' && a && KEY.test(a) && b && /^\d{1,4}$/.test(b)) {
     return { kind: 'post', key: a, page: Number(b) };
+  }
+  if (kind === 'fb' && a && KEY.test(a) && (b === 'u' || b === 'd') && c === undefined) {
+    return { kind: 'vote', id: a, vote: b === 'u' ? 'up' : 'down' };
   }
   if (kind === 'ctx' && a && /^\d{1,9}$/.test(a)) {
     const file = id.slice(`ctx:${a}:`.length);

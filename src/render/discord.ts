@@ -3,14 +3,17 @@ import {
   type APIButtonComponent,
   type APIButtonComponentWithCustomId,
   type APIEmbed,
+  type APIModalInteractionResponseCallbackData,
   ButtonStyle,
   ComponentType,
   escapeMarkdown,
   MessageFlags,
+  TextInputStyle,
 } from 'discord.js';
 import { sourceLabel } from '../answer/links.js';
 import type { Answer, Citation, FactLine, SourceRef } from '../answer/types.js';
-import { contextId, pageId, postId } from './customId.js';
+import { REASON_MAX } from '../feedback/store.js';
+import { contextId, pageId, postId, reasonModalId, voteId } from './customId.js';
 
 /** What is rendered: an answer, of whatever kinds of fact. */
 type Shown = Answer<FactLine>;
@@ -55,6 +58,14 @@ const COLOUR = 0x3b82f6;
 
 export type AllowedMentions = { parse: [] };
 
+/** A file sent with a message (the trade chart), shown in the embed through `attachment://name`. */
+export interface MessageFile {
+  name: string;
+  data: Buffer;
+  /** Alt text, up to 1024 characters. */
+  description: string;
+}
+
 /** A reply as discord.js sends it: every message citebot sends is one of these. */
 export interface DiscordMessage {
   content?: string;
@@ -67,6 +78,7 @@ export interface DiscordMessage {
    */
   flags: number;
   allowedMentions: AllowedMentions;
+  files?: MessageFile[];
 }
 
 export interface RenderOptions {
@@ -76,6 +88,49 @@ export interface RenderOptions {
   private?: boolean;
   /** Key of the shown answer (see src/discord/shown.ts); without it, no paging or posting buttons. */
   key?: string | null;
+  /** The answer's id in the feedback database: with it, 👍 / 👎 buttons. */
+  feedbackId?: string | null;
+  /** Files to send with it; the first is the embed's image. */
+  files?: readonly MessageFile[];
+  /** The embed's image when no file is sent (a page of an answer whose chart is already on the message). */
+  image?: string | null;
+}
+
+/** The custom id of the reason field in the 👎 form. */
+export const REASON_FIELD = 'reason';
+
+/** 👍 and 👎 on an answer. */
+function voteButtons(feedbackId: string): APIButtonComponent[] {
+  return (['up', 'down'] as const).map((vote) => ({
+    type: ComponentType.Button,
+    custom_id: voteId(feedbackId, vote),
+    emoji: { name: vote === 'up' ? '👍' : '👎' },
+    style: ButtonStyle.Secondary,
+  }));
+}
+
+/** The form a 👎 opens: one optional short reason. */
+export function renderReasonModal(feedbackId: string): APIModalInteractionResponseCallbackData {
+  return {
+    custom_id: reasonModalId(feedbackId),
+    title: 'What was wrong with this answer?',
+    components: [
+      {
+        type: ComponentType.ActionRow,
+        components: [
+          {
+            type: ComponentType.TextInput,
+            custom_id: REASON_FIELD,
+            label: 'Reason (optional)',
+            style: TextInputStyle.Paragraph,
+            required: false,
+            max_length: REASON_MAX,
+            placeholder: 'Wrong quote, missing article, outdated figure…',
+          },
+        ],
+      },
+    ],
+  };
 }
 
 /** No pings, ever: quoted articles and echoed queries can hold `@everyone` or `<@&role>`. */
@@ -289,7 +344,11 @@ function contextDescription(answer: Shown): string {
  * answer (test/render/discord.property.test.ts).
  */
 export function renderAnswer(answer: Shown, options: RenderOptions = {}): DiscordMessage {
-  if (!answer.found) return renderNotice(answer.answer);
+  if (!answer.found) {
+    const notice = renderNotice(answer.answer);
+    if (options.feedbackId) notice.components = [row(voteButtons(options.feedbackId))];
+    return notice;
+  }
   const key = options.key ?? null;
   const isContext = answer.command === 'source';
   const pages = isContext ? [[]] : paginate(answer);
@@ -306,6 +365,9 @@ export function renderAnswer(answer: Shown, options: RenderOptions = {}): Discor
     color: COLOUR,
     footer: { text: footer(answer, page, pages.length) },
   };
+  const files = options.files ?? [];
+  const image = files[0] ? `attachment://${files[0].name}` : (options.image ?? null);
+  if (image) embed.image = { url: image };
 
   const rows: APIActionRowComponent<APIButtonComponent>[] = [];
   const controls: APIButtonComponent[] = [];
@@ -324,6 +386,8 @@ export function renderAnswer(answer: Shown, options: RenderOptions = {}): Discor
   }
   if (key !== null && options.private)
     controls.push(button(postId(key, page), 'Post to channel', ButtonStyle.Primary));
+  // At most 3 buttons above, so 👍 / 👎 always fit in the row (5 a row).
+  if (options.feedbackId) controls.push(...voteButtons(options.feedbackId));
   if (controls.length > 0) rows.push(row(controls));
 
   if (!isContext) {
@@ -345,6 +409,7 @@ export function renderAnswer(answer: Shown, options: RenderOptions = {}): Discor
     components: rows,
     flags: options.private ? MessageFlags.Ephemeral : 0,
     allowedMentions: NO_MENTIONS,
+    ...(files.length > 0 ? { files: [...files] } : {}),
   };
 }
 

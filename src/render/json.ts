@@ -1,4 +1,5 @@
 import type { Answer, FactLine } from '../answer/types.js';
+import { tradeSeries } from './chartSeries.js';
 
 /** The JSON form of an answer (`--json`): stable field names, rounded timings. */
 export function toJson(answer: Answer<FactLine>): Record<string, unknown> {
@@ -23,5 +24,7 @@ export function toJson(answer: Answer<FactLine>): Record<string, unknown> {
     tookMs: Number(answer.tookMs.toFixed(2)),
     // `/check`: the verdict of each claim, with the sentences for and against it.
     ...('claims' in answer ? { claims: answer.claims } : {}),
+    // `/trade`: the volume by year the chart shows.
+    ...(answer.command === 'trade' ? { series: tradeSeries(answer) } : {}),
   };
 }

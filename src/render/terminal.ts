@@ -1,6 +1,7 @@
 import { styleText } from 'node:util';
 import { sourceLabel } from '../answer/links.js';
 import type { Answer, FactLine, SourceRef } from '../answer/types.js';
+import { seriesTable, tradeSeries } from './chartSeries.js';
 
 /** What is rendered: an answer, of whatever kinds of fact. */
 type Shown = Answer<FactLine>;
@@ -60,6 +61,8 @@ export function renderTerminal(answer: Shown, options: { colour?: boolean } = {}
   lines.push(answer.found ? paint('bold', answer.answer) : paint('yellow', answer.answer));
   if (answer.facts.length > 0) lines.push('');
   for (const fact of answer.facts) lines.push(`• ${fact.statement} ${paint('cyan', factRefs(answer, fact))}`);
+  const series = tradeSeries(answer);
+  if (series && series.points.length > 1) lines.push('', seriesTable(series).trimEnd());
   for (const c of answer.citations) {
     lines.push('');
     lines.push(`${paint('cyan', `[${c.n}]`)} “${c.text}”`);

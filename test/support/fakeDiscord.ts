@@ -22,6 +22,8 @@ export interface RestCall {
   // biome-ignore lint/suspicious/noExplicitAny: a recorded JSON body, asserted on field by field
   body: any;
   authorization: string | undefined;
+  /** Files of a `multipart/form-data` request (a reply with attachments); its `payload_json` is `body`. */
+  files: FakeFile[];
   /** performance.now() when the request had been read. */
   at: number;
   /** Position among everything the fake saw (calls, answers, gateway closes), for order checks. */
@@ -30,6 +32,41 @@ export interface RestCall {
   status?: number;
   /** Position of the answer, once answered. */
   answeredOrder?: number;
+}
+
+/** A file part of a multipart request: `files[n]`. */
+export interface FakeFile {
+  field: string;
+  name: string;
+  contentType: string;
+  data: Buffer;
+}
+
+/** Reads a request body: JSON, or multipart with a `payload_json` part and `files[n]` parts (as discord.js sends files). */
+async function readBody(
+  raw: Buffer,
+  contentType: string | undefined,
+): Promise<{ body: unknown; files: FakeFile[] }> {
+  const text = raw.toString('utf8');
+  if (contentType?.startsWith('multipart/form-data')) {
+    const form = await new Response(raw, { headers: { 'content-type': contentType } }).formData();
+    const files: FakeFile[] = [];
+    let body: unknown = {};
+    for (const [field, value] of form.entries()) {
+      if (typeof value === 'string') {
+        if (field === 'payload_json') body = JSON.parse(value);
+      } else {
+        files.push({
+          field,
+          name: value.name,
+          contentType: value.type,
+          data: Buffer.from(await value.arrayBuffer()),
+        });
+      }
+    }
+    return { body, files };
+  }
+  return { body: text && contentType?.includes('json') ? JSON.parse(text) : text, files: [] };
 }
 
 /** An answer a test gives a REST call instead of the usual one. */
@@ -288,13 +325,14 @@ export class FakeDiscord extends EventEmitter {
   async #onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
-    const text = Buffer.concat(chunks).toString('utf8');
+    const { body, files } = await readBody(Buffer.concat(chunks), req.headers['content-type']);
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const call: RestCall = {
       method: req.method ?? 'GET',
       path: decodeURIComponent(url.pathname.replace(/^\/api\/v\d+/, '')),
       query: url.searchParams,
-      body: text && req.headers['content-type']?.includes('json') ? JSON.parse(text) : text,
+      body,
+      files,
       authorization: req.headers.authorization,
       at: performance.now(),
       order: ++this.#order,
@@ -392,7 +430,17 @@ export class FakeDiscord extends EventEmitter {
       mention_everyone: false,
       mentions: [],
       mention_roles: [],
-      attachments: [],
+      // What a reply with files declared (`payload_json.attachments`), as Discord lists them once stored.
+      attachments: Array.isArray(body.attachments)
+        ? body.attachments.map((a: { id?: unknown; filename?: string; description?: string }) => ({
+            id: snowflake(),
+            filename: a.filename ?? 'file',
+            ...(a.description !== undefined ? { description: a.description } : {}),
+            size: 0,
+            url: `https://cdn.fake.invalid/attachments/${a.filename ?? 'file'}`,
+            proxy_url: `https://media.fake.invalid/attachments/${a.filename ?? 'file'}`,
+          }))
+        : [],
       pinned: false,
       ...fields,
     };

@@ -139,6 +139,27 @@ export function button(
   };
 }
 
+/** A form sent back (MODAL_SUBMIT): `fields` are the text inputs' custom ids and values. */
+export function modalSubmit(
+  fake: FakeDiscord,
+  customId: string,
+  fields: Record<string, string>,
+  who: Who = ALICE,
+): Interaction {
+  return base(
+    fake,
+    5,
+    {
+      custom_id: customId,
+      components: Object.entries(fields).map(([id, value]) => ({
+        type: 1,
+        components: [{ type: 4, custom_id: id, value }],
+      })),
+    },
+    who,
+  );
+}
+
 /** The custom ids of the buttons in a message body's components. */
 export function customIds(body: { components?: { components: { custom_id?: string }[] }[] }): string[] {
   return (body.components ?? []).flatMap((row) => row.components.map((c) => c.custom_id ?? ''));
