@@ -378,14 +378,14 @@ function headline(q: CountQuestion, c: Counted): string {
   if (q.kind === 'meeting' && q.people.length > 0) {
     const who = q.people.map(nameOf).join(' and ');
     const rest = scopeOf({ ...q, people: [] });
-    const times = `${c.total} time${c.total === 1 ? '' : 's'}`;
+    const times = c.total === 1 ? 'once' : `${c.total} times`;
     return q.people.length > 1
       ? `${who} met ${times}${rest} in the articles: ${list}.`
       : `${who} took part in ${c.total} ${plural(c.total, q)}${rest} in the articles: ${list}.`;
   }
   if (q.kind === 'statement' && q.people.length > 0) {
     const who = q.people.map(nameOf).join(' and ');
-    return `${who} ${q.people.length > 1 ? 'are' : 'is'} quoted ${c.total} time${c.total === 1 ? '' : 's'}${scopeOf({ ...q, people: [] })} in the articles: ${list}.`;
+    return `${who} ${q.people.length > 1 ? 'are' : 'is'} quoted ${c.total === 1 ? 'once' : `${c.total} times`}${scopeOf({ ...q, people: [] })} in the articles: ${list}.`;
   }
   const groups = c.groups.filter((g) => g.count > 0);
   const grouped =
@@ -431,10 +431,11 @@ function whatThereIs(engine: Engine, q: CountQuestion): string {
   if (q.status)
     details.push(`by status: ${tally(facts.map((f) => ('status' in f ? String(f.status) : null)))}`);
   if (q.people.length > 0 && q.kind === 'meeting') {
-    const names = facts.flatMap((f) =>
-      'participants' in f ? (f.participants as Array<{ name: string }>).map((p) => p.name) : [],
-    );
-    details.push(`involving ${[...new Set(names)].slice(0, 8).join(', ')}`);
+    const each = q.people.map((p) => {
+      const n = countMeetings(engine, { ...q, people: [p], period: null, place: null, countries: [] }).total;
+      return `${nameOf(p)} in ${n}`;
+    });
+    details.push(`by person: ${each.join(', ')}`);
   }
   if (q.place) {
     const places = tally(facts.map((f) => ('place' in f ? (f.place as string | null) : null)));
@@ -531,7 +532,9 @@ export function countingAnswer(engine: Engine, question: string, context?: Count
   const searched = { matched: context?.matched ?? counted.items.length, unmatched: context?.unmatched ?? [] };
   const stated = statedCounts(q, counted.items, ranked);
   if (counted.total === 0) {
-    const none = `No ${q.noun.many}${verbOf(q, 2)}${scopeOf(q)} among the facts read from the articles. ${whatThereIs(engine, q)}`;
+    const whose =
+      q.kind === 'meeting' && q.people.length > 0 ? ` of ${q.people.map(nameOf).join(' and ')}` : '';
+    const none = `No ${q.noun.many}${whose}${verbOf(q, 2)}${scopeOf(q)} among the facts read from the articles. ${whatThereIs(engine, q)}`;
     if (context?.found) {
       const citations = [
         ...stated.map((s) => s.citation),

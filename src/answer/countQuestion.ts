@@ -281,11 +281,11 @@ function periodOf(question: string): CountQuestion['period'] | 'relative' {
 }
 
 /** The capitalised words of a question, with where each starts; possessive 's dropped. */
-function capitalised(question: string): Array<{ word: string; at: number }> {
-  const out: Array<{ word: string; at: number }> = [];
+function capitalised(question: string): Array<{ word: string; at: number; end: number }> {
+  const out: Array<{ word: string; at: number; end: number }> = [];
   for (const m of question.matchAll(/[\p{L}][\p{L}\p{M}'’-]*/gu)) {
     const word = m[0].replace(/['’]s?$/u, '');
-    if (/^\p{Lu}/u.test(word) && word.length > 1) out.push({ word, at: m.index });
+    if (/^\p{Lu}/u.test(word) && word.length > 1) out.push({ word, at: m.index, end: m.index + m[0].length });
   }
   return out;
 }
@@ -323,10 +323,19 @@ export function readCountQuestion(engine: Engine, question: string): CountQuesti
   // Consecutive name words are one person ("Kassym-Jomart Tokayev"): tried together first.
   const sameWord = wordMatcher(engine);
   let run: string[] = [];
+  // The people whose own name has every typed word, when some do ("Wang Yi", not every Wang).
+  const exact = (typed: string, found: PersonFact[]) => {
+    const keys = tokenize(typed).map(termKey);
+    const own = found.filter((p) => {
+      const name = new Set(tokenize(p.name).map(termKey));
+      return keys.every((k) => name.has(k));
+    });
+    return own.length > 0 ? own : found;
+  };
   const flush = () => {
     if (run.length === 0) return;
     const whole = matchPeople(engine, run.join(' '));
-    if (whole.length > 0) people.push({ typed: run.join(' '), matches: whole });
+    if (whole.length > 0) people.push({ typed: run.join(' '), matches: exact(run.join(' '), whole) });
     else {
       for (const w of run) {
         // One word alone names a person by a word of their name, or by their surname misspelt:
@@ -335,13 +344,17 @@ export function readCountQuestion(engine: Engine, question: string): CountQuesti
           const name = tokenize(p.name);
           return name.some((n) => termKey(n) === termKey(w)) || sameWord(w, name.at(-1) ?? '');
         });
-        if (one.length > 0) people.push({ typed: w, matches: one });
+        if (one.length > 0) people.push({ typed: w, matches: exact(w, one) });
         else names.push(w);
       }
     }
     run = [];
   };
-  for (const { word } of words) {
+  let end = -1;
+  for (const { word, at, end: after } of words) {
+    // A name is words next to each other: "Saidov and Cho Tae-yul" is two people.
+    if (end >= 0 && question.slice(end, at).trim() !== '') flush();
+    end = after;
     const key = termKey(word);
     const isMonth = MONTHS.includes(word.toLowerCase());
     const isCountry = countryWords.has(key) || countryOf(word) !== undefined || countriesIn(word).length > 0;
@@ -378,7 +391,16 @@ export function readCountQuestion(engine: Engine, question: string): CountQuesti
     people: distinct,
     countries,
     place,
-    names: names.filter((n) => !NOT_NAMES.has(termKey(n))),
+    // A word of a named person's own name ("Tae-yul" of "Cho Tae-yul") is not an event's name.
+    names: names.filter(
+      (n) =>
+        !NOT_NAMES.has(termKey(n)) &&
+        !distinct.some((p) =>
+          p.matches.some((m) =>
+            tokenize(n).every((w) => tokenize(m.name).some((x) => termKey(x) === termKey(w))),
+          ),
+        ),
+    ),
     topic,
   };
 }
