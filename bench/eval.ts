@@ -98,6 +98,20 @@ const SETS: EvalSet[] = [
     labels: '.cache/real/facts.json',
   },
   {
+    // Written by the counting helper after reading the code: a dev set, not blind.
+    id: 'count',
+    title: 'Counting and listing questions (dev set, written with the code in view)',
+    status: 'development set, not blind',
+    dirs: [
+      'seeds',
+      'test/fixtures/heldout',
+      'test/fixtures/heldout2',
+      'test/fixtures/blind3',
+      'test/fixtures/blind-closing',
+    ],
+    questions: 'bench/questions-count.json',
+  },
+  {
     id: 'statements',
     title: 'Statements: who said what, 8 articles',
     status: 'blind at its first run (bench/statements.md); a tuning set after it',

@@ -4,6 +4,7 @@ import { countryOf } from '../facts/geo.js';
 import type { IndexDoc } from '../index/searchIndex.js';
 import { contentKeys, stripFormat, termKey, tokenize } from '../text/normalize.js';
 import { documentsWith } from './answerType.js';
+import { countingAnswer } from './count.js';
 import { citationOf, citationsForFacts, toAnswerFact } from './facts.js';
 import { notFoundMessage } from './notFound.js';
 import { coverage, planQuery, type QueryPlan, spelledKey } from './query.js';
@@ -120,6 +121,18 @@ export function ask(engine: Engine, question: string, options: AskOptions = {}):
     quotes,
     limit,
   );
+  // "How many agreements were signed in 2024?": counted from the typed facts, each item cited, even
+  // when no sentence ranks (a count of zero keeps the quotes ranking found: see count.ts).
+  const counted = countingAnswer(engine, query, {
+    command,
+    started,
+    limit,
+    found,
+    citations,
+    matched: ranked.length,
+    unmatched,
+  });
+  if (counted) return counted;
   if (!found)
     return notFoundAnswer(command, query, notFoundMessage(engine, unmatched), started, {
       matched: ranked.length,

@@ -42,7 +42,7 @@ const list = (items: readonly string[], max = 8) =>
  * for words of eight letters or more, one from five). The edit distance comes from the index's own fuzzy
  * lookup over its vocabulary, which holds every name, place and agreement word the views compare with.
  */
-function wordMatcher(engine: Engine): (typed: string, known: string) => boolean {
+export function wordMatcher(engine: Engine): (typed: string, known: string) => boolean {
   const near = new Map<string, Map<string, number>>();
   return (typed, known) => {
     const a = termKey(typed);
@@ -280,8 +280,8 @@ export function matchPeople(engine: Engine, typed: string): PersonFact[] {
   });
 }
 
-function placeMatches(
-  meeting: MeetingFact,
+export function placeMatches(
+  meeting: Pick<MeetingFact, 'place'>,
   typed: string,
   sameWord: (typed: string, known: string) => boolean,
 ): boolean {
