@@ -4,7 +4,7 @@ import type { StatementFact } from '../facts/types.js';
 import { contentKeys, termKey, tokenize } from '../text/normalize.js';
 import { citationOf, refOf } from './facts.js';
 import { notFoundMessage } from './notFound.js';
-import type { Answer, AnswerFact } from './types.js';
+import { type Answer, type AnswerFact, notFoundAnswer } from './types.js';
 import { matchPeople, suggestions } from './views.js';
 
 /** Most statements a /quotes answer shows (a renderer pages through them). */
@@ -95,17 +95,7 @@ const list = (items: readonly string[], max = 8) =>
 export function quotesView(engine: Engine, options: QuotesOptions, command = 'quotes'): Answer {
   const started = performance.now();
   const query = [options.person, options.topic].filter((x) => x !== undefined && x !== '').join(' ');
-  const nothing = (answer: string): Answer => ({
-    command,
-    query,
-    found: false,
-    answer,
-    citations: [],
-    facts: [],
-    matched: 0,
-    unmatched: [],
-    tookMs: performance.now() - started,
-  });
+  const nothing = (answer: string): Answer => notFoundAnswer(command, query, answer, started);
   if (engine.stats.files === 0) return nothing(notFoundMessage(engine, []));
   const found = statementsOf(engine, options.person, options.topic);
   if (found.people.length === 0) {
