@@ -110,10 +110,11 @@ const MIN_GUESS_LENGTH = 4;
 const YEAR = /^(?:1[89]|20)\d\d$/;
 /**
  * Words of how a question is put rather than what it is about: auxiliaries, verbs of saying and
- * going. General English, not any corpus's words. Lower-case only ("May" is a month).
+ * going, and prepositions that only frame the question ("during his trip", "according to Xi",
+ * "among the pacts"). General English, not any corpus's words. Lower-case only ("May" is a month).
  */
 const PHRASING = new Set(
-  'will would could should shall might must per say says said saying tell tells told discuss discusses discussed mention mentioned describe described go goes went gone get gets got happen happened'.split(
+  'will would could should shall might must per say says said saying tell tells told discuss discusses discussed mention mentioned describe described cite cites cited announce announces announced go goes went gone get gets got happen happened according amid'.split(
     ' ',
   ),
 );
@@ -132,7 +133,7 @@ const GENERIC_COUNTED = new Set(
 /** Words naming an answer of each type: met by a sentence that holds one. */
 const TYPE_WORDS: Record<AnswerType, ReadonlySet<string>> = {
   amount: new Set(
-    'price cost costs value worth amount sum size level share volume total figure large big high much many'.split(
+    'price cost costs value worth amount sum size level share volume total figure large big high long much many'.split(
       ' ',
     ),
   ),
@@ -288,7 +289,8 @@ function expand(
       df = index.documentFrequency(k);
     }
   }
-  const unknownName = kind === 'none' && midQuestion && capitalised;
+  // A month no article writes is still a month: an article dated in it may answer.
+  const unknownName = kind === 'none' && midQuestion && capitalised && !CALENDAR.test(word);
   // A question about a named person or a year is not answered about another.
   const person = ownName && (capitalised || midQuestion);
   // A name after "in", "at", "visit"… is where something happened ("discuss in Istanbul"): required.
@@ -486,6 +488,14 @@ export interface Coverage {
   countedMatched: number;
   /** How many of the names the question asks about (people, places, titles) it does not match. */
   missingNames: number;
+  /**
+   * The names it does not match that are neither places nor people nor years (a month, a word of an
+   * event's or body's name: "December", "Council"), as bits of their term's position (terms past the
+   * 31st are left out): its article may name them instead.
+   */
+  missedNameBits: number;
+  /** The weight its share is a part of (the question's, less optional terms it does not match). */
+  total: number;
 }
 
 /**
@@ -520,7 +530,9 @@ function tally<T extends TallyTerm>(terms: readonly T[], bestOf: (term: T) => nu
   let plainMatched = 0;
   let countedMatched = 0;
   let missingNames = 0;
-  for (const term of terms) {
+  let missedNameBits = 0;
+  for (let i = 0; i < terms.length; i++) {
+    const term = terms[i]!;
     const best = term.typeWord ? 1 : bestOf(term);
     if (best === 0 && term.optional) continue;
     total += term.weight;
@@ -531,6 +543,7 @@ function tally<T extends TallyTerm>(terms: readonly T[], bestOf: (term: T) => nu
       if (term.required) missingRequired++;
       if (term.person) missingPeopleWeight += term.weight;
       if (term.name || term.required) missingNames++;
+      if (term.name && !term.required && i < 31) missedNameBits |= 1 << i;
     } else {
       if (term.counted) countedMatched++;
       // What is counted is asked about, even a name: "How many Moroccans…".
@@ -545,6 +558,8 @@ function tally<T extends TallyTerm>(terms: readonly T[], bestOf: (term: T) => nu
     plainMatched,
     countedMatched,
     missingNames,
+    missedNameBits,
+    total,
   };
 }
 

@@ -6,7 +6,7 @@ import { type IndexDoc, type KeySet, keysSimilar } from '../index/searchIndex.js
 import { termKey, tokenize } from '../text/normalize.js';
 import { ordinalsIn, ordinalValue } from '../text/ordinals.js';
 import { documentsWith, ownNumbersPattern, textHasBeyond } from './answerType.js';
-import { factFits } from './factFit.js';
+import { askedPart, factFits, sentenceParts } from './factFit.js';
 import { sentenceIdOf } from './facts.js';
 import { sourceOf } from './links.js';
 import { type Coverage, maskCoverage, type QueryPlan, type QueryTerm } from './query.js';
@@ -201,6 +201,16 @@ export function rank(engine: Engine, plan: QueryPlan, type?: IndexDoc['type']): 
 export const LEAN_QUALITY = 0.5;
 
 const YEAR_WORD = /^(?:1[89]|20)\d\d$/;
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const MONTH_WORD =
+  /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)$/i;
+const MONTH_IN_TEXT =
+  /\b(?:jan(?:uary)?|feb(?:ruary)?|march|april|june|july|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b/i;
+/** A month's two digits ("05" for "May"), or null for a word that is not a month. */
+function monthOf(word: string): string | null {
+  if (!MONTH_WORD.test(word)) return null;
+  return String(MONTHS.indexOf(word.slice(0, 3).toLowerCase()) + 1).padStart(2, '0');
+}
 /** Whether a text writes a year (the asked one is not in it, or the document would have matched it). */
 const namesAnotherYear = (text: string) => /\b(?:1[89]|20)\d\d\b/.test(text);
 /** Whether a text writes an ordinal past "first" (likewise: another one than the asked). */
@@ -307,6 +317,8 @@ export function relevanceOf(
     !plan.answerType ||
     id >= sentenceCount ||
     textHasBeyond(plan.answerType, corpus!.sentences[id]!.text, ownNumbers);
+  const part = askedPart(plan.figure);
+  const parts = part !== 0 ? sentenceParts(engine) : undefined;
   const fitting = new Map<number, boolean>();
   const fits = (fact: number) => {
     let ok = fitting.get(fact);
@@ -317,22 +329,64 @@ export function relevanceOf(
     }
     return ok;
   };
+  const articlesNamingTerm = (term: QueryTerm) => {
+    const keys = [...term.expansions.keys()];
+    const articles = new Set<number>();
+    if (!corpus) return articles;
+    if (keys.length > 0) {
+      const found = engine.index.match(
+        keys,
+        keys.map(() => 1),
+        'sentence',
+      );
+      for (let i = 0; i < found.count; i++) articles.add(corpus.sentences[found.ids[i]!]?.article ?? -1);
+    }
+    // An article dated in the asked year or month is about it, though its text may not write it
+    // ("May 2022" for a report dated 2022-05-04 that says "today").
+    const year = YEAR_WORD.test(term.word) ? term.word : null;
+    const month = monthOf(term.word);
+    if (year !== null || month !== null) {
+      corpus.articles.forEach((a, i) => {
+        const date = a.meta.date;
+        if (
+          date &&
+          (year === null || date.startsWith(year)) &&
+          (month === null || date.slice(5, 7) === month)
+        )
+          articles.add(i);
+      });
+    }
+    return articles;
+  };
   let articlesNaming: Array<Set<number>> | undefined;
   const naming = () => {
-    articlesNaming ??= required.map((term) => {
-      const keys = [...term.expansions.keys()];
-      const articles = new Set<number>();
-      if (corpus && keys.length > 0) {
-        const found = engine.index.match(
-          keys,
-          keys.map(() => 1),
-          'sentence',
-        );
-        for (let i = 0; i < found.count; i++) articles.add(corpus.sentences[found.ids[i]!]?.article ?? -1);
-      }
-      return articles;
-    });
+    articlesNaming ??= required.map(articlesNamingTerm);
     return articlesNaming;
+  };
+  const namesByTerm: Array<Set<number> | undefined> = [];
+  /**
+   * What the names a sentence leaves to its article add to its coverage: a month, a word of an
+   * event's name ("the meeting" of a council the article names). Places, people and years have
+   * rules of their own (above).
+   */
+  const NONE = { share: 0, count: 0 };
+  const leanedNames = (id: number, c: Coverage): { share: number; count: number } => {
+    if (c.missedNameBits === 0 || !corpus || id >= sentenceCount || c.total === 0) return NONE;
+    const sentence = corpus.sentences[id]!;
+    let weight = 0;
+    let count = 0;
+    for (let j = 0; j < plan.terms.length && j < 31; j++) {
+      if ((c.missedNameBits & (1 << j)) === 0) continue;
+      const term = plan.terms[j]!;
+      // A sentence that gives another month is about that one.
+      if (monthOf(term.word) !== null && MONTH_IN_TEXT.test(sentence.text)) continue;
+      namesByTerm[j] ??= articlesNamingTerm(term);
+      if (namesByTerm[j]!.has(sentence.article)) {
+        weight += term.weight;
+        count++;
+      }
+    }
+    return count === 0 ? NONE : { share: (LEAN_QUALITY * weight) / c.total, count };
   };
   return (id, c, hasKey) => {
     // Names alone do not answer what is asked about them: "When was Aliyev born?".
@@ -346,14 +400,20 @@ export function relevanceOf(
     if (!beyond(id)) return -1;
     // A figure of another measure or span ("volume, 2024" for "growth in the first half") is not the answer.
     if (id >= sentenceCount && !fits(id - sentenceCount)) return -1;
+    // …nor by a sentence about another part of the year ("the first half" for "the first quarter").
+    if (parts && id < sentenceCount && parts[id] !== 0 && parts[id] !== part) return -1;
     const bonus = writesCount(id) ? RELEVANCE.COUNT_BONUS : 0;
     if (bonus === 0 && countedInList(id)) return -1;
-    if (c.missingRequired === 0)
-      return c.share + bonus <
+    // A name the article gives is not missed, though it counts less than naming it.
+    const leaned = leanedNames(id, c);
+    if (c.missingRequired === 0) {
+      const share = c.share + bonus + leaned.share;
+      return share <
         (named && c.missingNames === 0 ? RELEVANCE.FOUND_COVERAGE_NAMED : RELEVANCE.FOUND_COVERAGE) ||
-        c.missing > missingAllowed
+        c.missing - leaned.count > missingAllowed
         ? -1
-        : c.share + bonus;
+        : share;
+    }
     if (!corpus) return -1;
     const sets = naming();
     if (id >= sentenceCount) {
@@ -382,8 +442,10 @@ export function relevanceOf(
         (sets[j]!.has(sentence.article) && !namesAnother(term, sentence.text, askedCountries)),
     );
     if (!leans) return -1;
-    const share = c.share + LEAN_QUALITY * c.missingPeopleShare + bonus;
-    return share < RELEVANCE.FOUND_COVERAGE || c.missing - c.missingRequired > missingAllowed ? -1 : share;
+    const share = c.share + LEAN_QUALITY * c.missingPeopleShare + bonus + leaned.share;
+    return share < RELEVANCE.FOUND_COVERAGE || c.missing - c.missingRequired - leaned.count > missingAllowed
+      ? -1
+      : share;
   };
 }
 

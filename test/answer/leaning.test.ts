@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { articleEngine } from './articleEngine.js';
+
+// What a sentence may leave to its article: the year and month it is dated, the name of the body
+// whose meeting it reports, the part of the year it gives.
+describe('rank and what a sentence leaves to its article', () => {
+  const { first } = articleEngine({
+    'latvia_estonia_call.txt': [
+      'date 2027-04-09 Latvian and Estonian premiers talk by phone',
+      '',
+      'RIGA. A phone conversation between Latvian Prime Minister Ilze Kalnina and Estonian Prime Minister Mart Tamm took place, the government press office reports.',
+      '',
+      'The leaders discussed rail links and energy.',
+      '',
+    ].join('\n'),
+    'latvia_estonia_council.txt': [
+      'date 2026-11-20 Baltic Joint Planning Council meets in Tallinn',
+      '',
+      'The Baltic Joint Planning Council met in Tallinn on Friday, its third session.',
+      '',
+      'Nine documents were signed at the close of the meeting, covering ports, rail and customs.',
+      '',
+      'In the first half of the year, Latvian-Estonian trade grew to $3.1 billion.',
+      '',
+      'In January-March 2026, trade between Latvia and Estonia reached $1.4 billion.',
+      '',
+    ].join('\n'),
+  });
+
+  it('takes the year and month of a question from the article’s date', () => {
+    expect(first('Who did the Latvian prime minister speak with by telephone in April 2027?')).toBe(
+      'latvia_estonia_call.txt:3',
+    );
+  });
+
+  it('lets a sentence leave the name of the meeting’s body to its article', () => {
+    expect(
+      first('How many documents were inked at the end of the Baltic Joint Planning Council meeting?'),
+    ).toBe('latvia_estonia_council.txt:5');
+  });
+
+  it('does not answer a question about a quarter with a figure for the half year', () => {
+    expect(first('What was the value of Latvian-Estonian trade in the first quarter of 2026?')).toBe(
+      'latvia_estonia_council.txt:9',
+    );
+  });
+});
