@@ -74,6 +74,9 @@ const NOT_AMOUNT = new RegExp(
   'gi',
 );
 
+/** "The two countries", "both sides": who is meant, not how many. */
+const THE_PARTIES = /\b(?:the|both|these|those|all)\s+(?:two|three|four|five)\b/gi;
+
 /** A pattern of the numbers a question writes ("2030", the "1" of "Kambarata-1"), or null for none. */
 export function ownNumbersPattern(own: readonly string[]): RegExp | null {
   const numbers = own.filter((n) => /^\d+$/.test(n));
@@ -97,7 +100,7 @@ export function textHasBeyond(type: AnswerType, text: string, own: RegExp | null
 function textHas(type: AnswerType, text: string): boolean {
   switch (type) {
     case 'amount':
-      return /\d/.test(text.replace(NOT_AMOUNT, ' ')) || NUMBER_WORD.test(text);
+      return /\d/.test(text.replace(NOT_AMOUNT, ' ')) || NUMBER_WORD.test(text.replace(THE_PARTIES, ' '));
     case 'date':
       return DATE_WORDS.test(text);
     case 'place':

@@ -81,3 +81,20 @@ describe('what a question asks, read from its form', () => {
     );
   });
 });
+
+describe('an amount and the parties a sentence names', () => {
+  const { first } = articleEngine({
+    'finland_sweden.txt': [
+      'date 2026-05-12 Finland and Sweden deepen ties',
+      '',
+      'The two countries made their trade ties a strategic partnership in 2017.',
+      '',
+      'Finnish-Swedish trade reached $21 billion in 2025.',
+      '',
+    ].join('\n'),
+  });
+
+  it('does not read "the two countries" as an amount', () => {
+    expect(first('What was the trade volume between Finland and Sweden in 2017?')).toBe('not found');
+  });
+});
