@@ -171,3 +171,29 @@ export function documentsWith(engine: Engine, type: AnswerType): Uint8Array {
   byType.set(type, table);
   return table;
 }
+
+/** Digits that are not a year, a rank or a day; or a scale word. */
+const FIGURE_SCALE = /\b(?:million|billion|trillion|mln|bln|bn)\b/i;
+
+/**
+ * Per index document, whether it writes a figure in digits or with a scale word ("$100 billion",
+ * "4.5 percent", "two billion"): what a question about a trade volume, target or exports asks for.
+ * "A three-day visit" holds a count but no such figure. Computed once per engine.
+ */
+export function documentsWithFigure(engine: Engine): Uint8Array {
+  const key = 'figure';
+  const byType = engine.derived.documentsWith;
+  let table = byType.get(key);
+  if (table) return table;
+  const { sentences } = engine.corpus;
+  table = new Uint8Array(sentences.length + engine.indexedFacts.length);
+  for (let i = 0; i < sentences.length; i++) {
+    const text = sentences[i]!.text;
+    table[i] = /\d/.test(text.replace(NOT_AMOUNT, ' ')) || FIGURE_SCALE.test(text) ? 1 : 0;
+  }
+  engine.indexedFacts.forEach((f, i) => {
+    if (factHas('amount', f)) table![sentences.length + i] = 1;
+  });
+  byType.set(key, table);
+  return table;
+}

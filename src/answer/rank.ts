@@ -5,7 +5,7 @@ import { sourcesOf } from '../facts/kinds/index.js';
 import { type IndexDoc, type KeySet, keysSimilar } from '../index/searchIndex.js';
 import { termKey, tokenize } from '../text/normalize.js';
 import { ordinalsIn, ordinalValue } from '../text/ordinals.js';
-import { documentsWith, ownNumbersPattern, textHasBeyond } from './answerType.js';
+import { documentsWith, documentsWithFigure, ownNumbersPattern, textHasBeyond } from './answerType.js';
 import { askedPart, factFits, sentenceParts } from './factFit.js';
 import { sentenceIdOf } from './facts.js';
 import { sourceOf } from './links.js';
@@ -200,6 +200,9 @@ export function rank(engine: Engine, plan: QueryPlan, type?: IndexDoc['type']): 
  */
 export const LEAN_QUALITY = 0.5;
 
+/** Measures of a trade figure that is money (or a share of it), not a count. */
+const FIGURE_MEASURES: ReadonlySet<string> = new Set(['volume', 'target', 'exports']);
+
 const YEAR_WORD = /^(?:1[89]|20)\d\d$/;
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const MONTH_WORD =
@@ -297,6 +300,11 @@ export function relevanceOf(
   // "How much…" is not answered by a sentence without an amount, "when…" by one without a date.
   const typed = plan.answerType ? documentsWith(engine, plan.answerType) : undefined;
   const required = plan.terms.filter((t) => t.required);
+  // "What trade target…" asks for a figure: a count of days or of the two sides is not one.
+  const figured =
+    plan.answerType === 'amount' && [...plan.figure.measures].some((m) => FIGURE_MEASURES.has(m))
+      ? documentsWithFigure(engine)
+      : undefined;
   const corpus = engine.corpus as Corpus | undefined;
   const sentenceCount = corpus?.sentences.length ?? 0;
   const askedCountries = new Set(
@@ -395,6 +403,7 @@ export function relevanceOf(
     if (plan.plainTerms > 0 && c.plainMatched === 0 && !(speech && c.share >= RELEVANCE.FOUND_COVERAGE))
       return -1;
     if (typed && typed[id] !== 1) return -1;
+    if (figured && figured[id] !== 1) return -1;
     // "How much gas…" is not answered by a figure that does not name gas.
     if (counts && c.countedMatched === 0) return -1;
     if (!beyond(id)) return -1;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answerTypeOf } from '../../src/answer/answerType.js';
+import { answerTypeOf, documentsWithFigure } from '../../src/answer/answerType.js';
 import { articleEngine } from './articleEngine.js';
 
 describe('answerTypeOf', () => {
@@ -96,5 +96,32 @@ describe('an amount and the parties a sentence names', () => {
 
   it('does not read "the two countries" as an amount', () => {
     expect(first('What was the trade volume between Finland and Sweden in 2017?')).toBe('not found');
+  });
+});
+
+describe('documentsWithFigure', () => {
+  const { engine, first } = articleEngine({
+    'norway_iceland.txt': [
+      'date 2026-06-03 Norwegian king in Reykjavik',
+      '',
+      'REYKJAVIK — Norway and Iceland aim to raise their bilateral trade sharply during King Harald’s three-day visit to Iceland.',
+      '',
+      'Speaking at a press briefing in Reykjavik, the king said the two governments aim for $9 billion of trade.',
+      '',
+    ].join('\n'),
+  });
+
+  it('marks a sentence with a sum of money, not one with a count of days', () => {
+    const e = engine();
+    const marked = documentsWithFigure(e);
+    const at = (text: string) => e.corpus.sentences.findIndex((s) => s.text.includes(text));
+    expect(marked[at('three-day visit')]).toBe(0);
+    expect(marked[at('$9 billion')]).toBe(1);
+  });
+
+  it('lets a question about a trade goal be answered by the sum', () => {
+    expect(first('What trade goal did the king announce during his Iceland trip?')).toBe(
+      'norway_iceland.txt:5',
+    );
   });
 });
