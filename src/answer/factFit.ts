@@ -53,7 +53,9 @@ export interface FigureAsked {
 
 export function figureAsked(question: string): FigureAsked {
   const measures = new Set<Measure>();
-  for (const word of tokenize(question)) {
+  for (const [i, word] of tokenize(question).entries()) {
+    // A word of a name ("the Joint Planning Council") is not a measure asked for.
+    if (i > 0 && /^\p{Lu}/u.test(word)) continue;
     const m = measureOfKey.get(termKey(word));
     if (m) measures.add(m);
   }

@@ -110,14 +110,17 @@ const MIN_GUESS_LENGTH = 4;
 const YEAR = /^(?:1[89]|20)\d\d$/;
 /**
  * Words of how a question is put rather than what it is about: auxiliaries, verbs of saying and
- * going, and prepositions that only frame the question ("during his trip", "according to Xi",
- * "among the pacts"). General English, not any corpus's words. Lower-case only ("May" is a month).
+ * going, light verbs ("put their names to", "make a visit") and prepositions that only
+ * frame the question ("according to Xi"). General English, not any corpus's words. Lower-case only
+ * ("May" is a month).
  */
 const PHRASING = new Set(
-  'will would could should shall might must per say says said saying tell tells told discuss discusses discussed mention mentioned describe described cite cites cited announce announces announced go goes went gone get gets got happen happened according amid'.split(
+  'will would could should shall might must per say says said saying tell tells told discuss discusses discussed mention mentioned describe described cite cites cited announce announces announced go goes went gone get gets got happen happened take takes took make makes made put puts according amid'.split(
     ' ',
   ),
 );
+/** "Take place" is "happen": its "place" is the question's phrasing, not a place asked for. */
+const TAKE_BEFORE = /\b(?:take|takes|took|taken|taking)\s+$/i;
 /** Months and weekdays: "in May" is when, not where. */
 const CALENDAR =
   /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/i;
@@ -392,9 +395,13 @@ export function planQuery(index: SearchIndex, asked: string, options: PlanOption
       term.person = true;
       term.required = true;
     }
-    term.phrasing = !term.required && !term.name && PHRASING.has(word);
+    term.phrasing =
+      !term.required &&
+      !term.name &&
+      (PHRASING.has(word) || (word === 'place' && TAKE_BEFORE.test(question.slice(0, positions[i]))));
     terms.push(term);
   });
+  joinPlaceNames(question, words, positions, terms);
   const answerType = answerTypeOf(question);
   const typeWords = answerType ? TYPE_WORDS[answerType] : undefined;
   for (const t of terms) {
@@ -431,6 +438,41 @@ export function planQuery(index: SearchIndex, asked: string, options: PlanOption
     answerType,
     figure: figureAsked(question),
   };
+}
+
+/**
+ * Two capitalised words that together name a country or capital ("South Korea", "New Delhi", "Saudi
+ * Arabia") are one place: the word that alone names nothing ("New", "South") is dropped, and the
+ * place is required of an answer like any other (where something happened, after "in" or "to").
+ */
+function joinPlaceNames(
+  question: string,
+  words: readonly string[],
+  positions: readonly number[],
+  terms: QueryTerm[],
+): void {
+  for (let i = 0; i + 1 < words.length; i++) {
+    const a = words[i]!;
+    const b = words[i + 1]!;
+    if (!/^\p{Lu}/u.test(a) || !/^\p{Lu}/u.test(b)) continue;
+    // Only words side by side in the question: "Kenya and Ethiopia" are two places.
+    if (!/^\s+$/.test(question.slice(positions[i]! + a.length, positions[i + 1]!))) continue;
+    const pair = `${a} ${b}`;
+    const capital = capitalOf(pair);
+    if (countryOf(pair) === undefined && capital === undefined) continue;
+    const first = terms.find((t) => t.word === a);
+    const second = terms.find((t) => t.word === b);
+    if (!first || !second) continue;
+    const alone = (w: string) => countryOf(w) !== undefined || capitalOf(w) !== undefined;
+    const [drop, keep] = alone(a) && !alone(b) ? [second, first] : [first, second];
+    terms.splice(terms.indexOf(drop), 1);
+    keep.required = true;
+    keep.name = true;
+    keep.optional = false;
+    keep.phrasing = false;
+    if (capital && LOCATIVE_BEFORE.test(question.slice(0, positions[i]))) keep.where = true;
+    i++;
+  }
 }
 
 /** The words (lower-cased) of what "how much" or "how many" asks to count, generic ones left out. */

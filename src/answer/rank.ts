@@ -301,8 +301,11 @@ export function relevanceOf(
   const typed = plan.answerType ? documentsWith(engine, plan.answerType) : undefined;
   const required = plan.terms.filter((t) => t.required);
   // "What trade target…" asks for a figure: a count of days or of the two sides is not one.
+  // ("How many documents…" asks for a count.)
   const figured =
-    plan.answerType === 'amount' && [...plan.figure.measures].some((m) => FIGURE_MEASURES.has(m))
+    plan.answerType === 'amount' &&
+    !plan.terms.some((t) => t.counted) &&
+    [...plan.figure.measures].some((m) => FIGURE_MEASURES.has(m))
       ? documentsWithFigure(engine)
       : undefined;
   const corpus = engine.corpus as Corpus | undefined;
