@@ -254,7 +254,13 @@ function expand(
     // A related word far commoner than the word itself brings in thousands of sentences, each a
     // weak match (it counts less than the word): past a few hundred, it is left out.
     const most = Math.max(RELATED_DF_FLOOR, 2 * index.documentFrequency(key));
-    for (const [k, quality] of meanings) if (index.documentFrequency(k) <= most) byMeaning(k, quality);
+    for (const [k, quality] of meanings) {
+      if (index.documentFrequency(k) > most) continue;
+      byMeaning(k, quality);
+      // Any form of the related word: "acquired" ~ "buy" meets "bought".
+      for (const form of lexicon.forms(k))
+        if (index.documentFrequency(form) <= most) byMeaning(form, quality * FORM_QUALITY);
+    }
   }
   const length = fold(word).length;
   if (guesses && isLast && length >= MIN_GUESS_LENGTH) {

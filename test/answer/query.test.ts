@@ -1,12 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { planQuery } from '../../src/answer/query.js';
 import { buildIndex, type IndexDoc } from '../../src/index/searchIndex.js';
+import { lexiconFrom } from '../../src/text/lexicon.js';
+import { termKey } from '../../src/text/normalize.js';
 
 const TEXTS = [
   'South Korea and Chile signed a new trade pact in Seoul.',
   'The ministers held talks in New Delhi on rail and ports.',
   'The forum took place in a new hall near the port.',
   'Saudi Arabia and Chile agreed to hold a business forum.',
+  'A Chilean group bought the port operator last year.',
 ];
 const docs: IndexDoc[] = TEXTS.map((text, id) => ({ id, type: 'sentence', text, keywords: '' }));
 const index = buildIndex(docs);
@@ -34,5 +37,19 @@ describe('planQuery', () => {
     expect(term('Where did the forum take place?', 'place')?.phrasing).toBe(true);
     expect(term('What place did the forum choose?', 'place')?.phrasing).toBe(false);
     expect(term('What did Chile say, according to the ministers?', 'according')?.phrasing).toBe(true);
+  });
+});
+
+describe('planQuery and related words', () => {
+  it('meets any form of a related word: "acquired" ~ "buy" finds "bought"', () => {
+    const lexicon = lexiconFrom({
+      sources: [],
+      phrases: {},
+      related: { acquire: 'buy:0.7' },
+      forms: { bought: 'buy' },
+    });
+    const plan = planQuery(index, 'Which group acquired the port operator?', { lexicon });
+    const acquired = plan.terms.find((t) => t.word === 'acquired');
+    expect(acquired?.expansions.get(termKey('bought'))).toBeGreaterThan(0);
   });
 });
