@@ -56,6 +56,8 @@ export interface QueryTerm {
    * a sentence that holds an answer of that type (every relevant one does) meets it.
    */
   typeWord: boolean;
+  /** A type word that asks what something costs ("price", "cost"): met, it is something asked about. */
+  priceWord: boolean;
 }
 
 export interface QueryPlan {
@@ -133,6 +135,7 @@ const COUNTED =
 const GENERIC_COUNTED = new Set(
   'money cash funds people persons times time days weeks months years hours percent'.split(' '),
 );
+const PRICE_WORDS: ReadonlySet<string> = new Set(['price', 'cost', 'costs']);
 /** Words naming an answer of each type: met by a sentence that holds one. */
 const TYPE_WORDS: Record<AnswerType, ReadonlySet<string>> = {
   amount: new Set(
@@ -328,6 +331,7 @@ function expand(
     phrasing: false,
     counted: false,
     typeWord: false,
+    priceWord: false,
   };
 }
 
@@ -413,6 +417,7 @@ export function planQuery(index: SearchIndex, asked: string, options: PlanOption
   for (const t of terms) {
     if (typeWords && !t.required && /^\p{Ll}/u.test(t.word) && typeWords.has(t.word.toLowerCase()))
       t.typeWord = true;
+    t.priceWord = t.typeWord && PRICE_WORDS.has(t.word.toLowerCase());
   }
   const counted = countedWords(question);
   for (const t of terms) {
@@ -440,7 +445,8 @@ export function planQuery(index: SearchIndex, asked: string, options: PlanOption
   return {
     terms,
     keys,
-    plainTerms: terms.filter((t) => (!t.name && !t.phrasing && !t.typeWord) || t.counted).length,
+    plainTerms: terms.filter((t) => (!t.name && !t.phrasing && (!t.typeWord || t.priceWord)) || t.counted)
+      .length,
     answerType,
     figure: figureAsked(question),
   };
@@ -562,7 +568,7 @@ export function coverage(plan: QueryPlan, matchedKeys: Iterable<string>): Covera
 /** Sums the coverage of terms, given how well a document matches each (0 for not at all). */
 type TallyTerm = Pick<
   QueryTerm,
-  'weight' | 'required' | 'name' | 'optional' | 'person' | 'phrasing' | 'counted' | 'typeWord'
+  'weight' | 'required' | 'name' | 'optional' | 'person' | 'phrasing' | 'counted' | 'typeWord' | 'priceWord'
 >;
 
 /**
@@ -595,7 +601,10 @@ function tally<T extends TallyTerm>(terms: readonly T[], bestOf: (term: T) => nu
     } else {
       if (term.counted) countedMatched++;
       // What is counted is asked about, even a name: "How many Moroccans…".
-      if ((!term.name && !term.phrasing && !term.typeWord) || term.counted) plainMatched++;
+      // What something costs is asked about the thing: "the price of the bridge" is answered by a
+      // sentence about the bridge with its cost in baht.
+      if ((!term.name && !term.phrasing && (!term.typeWord || term.priceWord)) || term.counted)
+        plainMatched++;
     }
   }
   return {
@@ -634,6 +643,7 @@ export function maskCoverage(
     phrasing: term.phrasing,
     counted: term.counted,
     typeWord: term.typeWord,
+    priceWord: term.priceWord,
     expansions: [...term.expansions].map(([key, quality]) => ({ bit: bitOf.get(key) ?? -1, quality })),
   }));
   const compute = (masks: Uint32Array, offset: number): Coverage =>

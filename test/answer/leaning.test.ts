@@ -45,3 +45,22 @@ describe('rank and what a sentence leaves to its article', () => {
     );
   });
 });
+
+describe('rank and a question about what something costs', () => {
+  const { first } = articleEngine({
+    'lithuania_latvia_bridge.txt': [
+      'date 2026-02-11 New bridge on the Lielupe',
+      '',
+      'The Bauska-Pasvalys bridge, whose building contract is due in May, would cost about 40 million euros.',
+      '',
+      'Traffic across the border grew last year.',
+      '',
+    ].join('\n'),
+  });
+
+  it('is answered by a sentence about the thing with an amount, in other words than the question’s', () => {
+    expect(first('What is the price tag of the Bauska-Pasvalys crossing?')).toBe(
+      'lithuania_latvia_bridge.txt:3',
+    );
+  });
+});
