@@ -233,9 +233,20 @@ function namesAnother(term: QueryTerm, text: string, asked: ReadonlySet<string>)
   if (term.where) return NAMES_A_PLACE.test(text);
   // A sentence about another country ("the Kyrgyz-Uzbek border treaty") is not about the asked pair.
   // (A question about one country leaves its partners open: the French minister in Armenia.)
+  // A country named as what a plan or dispute is about ("a plan for Western Sahara") is not a party.
   if (asked.size >= 2 && asked.has(countryOf(term.word) ?? ''))
-    return countriesIn(text).some((m) => !asked.has(m.country));
+    return countriesIn(text).some((m) => !asked.has(m.country) && !topicOnly(text, m.text));
   return ordinalValue(term.word) !== null && namesAnotherOrdinal(text);
+}
+
+/** Whether every mention of a name in a text follows a preposition of topic ("for", "over", "about"). */
+function topicOnly(text: string, name: string): boolean {
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const all = text.match(new RegExp(`\\b${escaped}\\b`, 'g'))?.length ?? 0;
+  const topic =
+    text.match(new RegExp(`\\b(?:for|over|about|regarding|concerning)\\s+(?:the\\s+)?${escaped}\\b`, 'g'))
+      ?.length ?? 0;
+  return all > 0 && topic === all;
 }
 
 /** A number, with its scale words: "900,000", "1.3 billion", "11". A currency sign before it makes it money. */

@@ -64,3 +64,22 @@ describe('rank and a question about what something costs', () => {
     );
   });
 });
+
+describe('rank and a country a sentence names as a topic', () => {
+  const { first } = articleEngine({
+    'portugal_cape_verde.txt': [
+      'date 2026-09-14 Portugal and Cape Verde',
+      '',
+      'Portuguese Prime Minister Rui Costa arrived in Praia on Monday for talks with Cape Verde’s government.',
+      '',
+      'Relations warmed in 2023 when Costa backed Praia’s fisheries plan for Guinea-Bissau, and a roadmap was agreed during his visit to Praia on May 3 of that year.',
+      '',
+    ].join('\n'),
+  });
+
+  it('lets a sentence lean on its article when the other country is only what a plan is for', () => {
+    expect(first('When did the Portuguese premier travel to Praia to agree the roadmap?')).toBe(
+      'portugal_cape_verde.txt:5',
+    );
+  });
+});
