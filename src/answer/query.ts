@@ -4,7 +4,7 @@ import { EMPTY_LEXICON, FORM_QUALITY, type Lexicon } from '../text/lexicon.js';
 import { fold, isStopWord, stripFormat, termKey, tokenize, transliterationFold } from '../text/normalize.js';
 import { ordinalForms, ordinalValue } from '../text/ordinals.js';
 import { canonicalPeriods, FIRST_HALF_WORD, QUARTER_WORDS, SECOND_HALF_WORD } from '../text/periods.js';
-import { synonymsOf } from '../text/synonyms.js';
+import { idiomsIn, synonymsOf } from '../text/synonyms.js';
 import { type AnswerType, answerTypeOf } from './answerType.js';
 import { type FigureAsked, figureAsked } from './factFit.js';
 
@@ -357,6 +357,14 @@ export function planQuery(index: SearchIndex, asked: string, options: PlanOption
     guesses: words.some((w) => index.documentFrequency(termKey(w)) > 0),
   };
   const phrases = phraseMeanings(all, lexicon);
+  // "Put their names to" means "sign": its head word means that, its other words are phrasing.
+  const idioms = idiomsIn(question);
+  const idiomPhrasing = new Set(idioms.flatMap((i) => i.rest.map((w) => w.toLowerCase())));
+  for (const idiom of idioms) {
+    const into = phrases.get(idiom.head) ?? new Map<string, number>();
+    for (const k of idiom.meaning) if (index.documentFrequency(k) > 0) into.set(k, SYNONYM_QUALITY);
+    phrases.set(idiom.head, into);
+  }
   const asksSomething = words.some((w) => /^\p{Ll}/u.test(w));
   const seen = new Set<string>();
   const terms: QueryTerm[] = [];
@@ -408,7 +416,9 @@ export function planQuery(index: SearchIndex, asked: string, options: PlanOption
     term.phrasing =
       !term.required &&
       !term.name &&
-      (PHRASING.has(word) || (word === 'place' && TAKE_BEFORE.test(question.slice(0, positions[i]))));
+      (PHRASING.has(word) ||
+        idiomPhrasing.has(word.toLowerCase()) ||
+        (word === 'place' && TAKE_BEFORE.test(question.slice(0, positions[i]))));
     terms.push(term);
   });
   joinPlaceNames(question, words, positions, terms);

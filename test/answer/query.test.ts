@@ -53,3 +53,28 @@ describe('planQuery and related words', () => {
     expect(acquired?.expansions.get(termKey('bought'))).toBeGreaterThan(0);
   });
 });
+
+describe('planQuery and idioms', () => {
+  const idiomIndex = buildIndex(
+    [
+      'The two ministers signed a fisheries accord in Lisbon.',
+      'The presidents will meet in Praia next month.',
+      'The port treaty is now being implemented.',
+    ].map((text, id): IndexDoc => ({ id, type: 'sentence', text, keywords: '' })),
+  );
+  const head = (question: string, word: string) =>
+    planQuery(idiomIndex, question).terms.find((t) => t.word === word);
+
+  it('reads "put their names to" as signing, "sit down with" as meeting, "put into practice" as implementing', () => {
+    expect(
+      head('Which accord did the ministers put their names to?', 'names')?.expansions.has(termKey('signed')),
+    ).toBe(true);
+    expect(
+      head('When will the president sit down with his counterpart?', 'sit')?.expansions.has(termKey('meet')),
+    ).toBe(true);
+    expect(head('When will the president sit down with his counterpart?', 'down')?.phrasing).toBe(true);
+    expect(
+      head('Which treaty is being put into practice?', 'practice')?.expansions.has(termKey('implemented')),
+    ).toBe(true);
+  });
+});
