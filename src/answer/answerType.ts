@@ -17,7 +17,7 @@ const FORMS: ReadonlyArray<[AnswerType, RegExp]> = [
   // "What was the trade turnover in 2023?" asks for an amount as much as "how much" does.
   [
     'amount',
-    /\bhow\s+(?:much|many|large|big|high|sizeable|significant)\b|\b(?:what|which)\s+(?:was|is|were|are|will\s+be)\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?(?:turnover|volume|value|amount|total|price|cost|size|sum)\b|\b(?:what|which)\s+(?:level|share|price|cost|size|sum|amount|volume|value)\s+of\b/i,
+    /\bhow\s+(?:much|many|large|big|high|sizeable|significant|long)\b|\b(?:what|which)\s+(?:[\w-]+\s+){0,2}?(?:turnover|volume|price|cost)\b|\b(?:what|which)\s+(?:[\w-]+\s+)?(?:trade|commerce|turnover|exports?|imports?)\s+(?:targets?|goals?|objectives?)\b|\b(?:what|which)\s+(?:targets?|goals?|objectives?)\s+(?:for\s+)?(?:trade|commerce|turnover|exports?|imports?)\b|\b(?:what|which)\s+(?:was|is|were|are|will\s+be)\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?(?:turnover|volume|value|amount|total|price|cost|size|sum)\b|\b(?:what|which)\s+(?:level|share|price|cost|size|sum|amount|volume|value)\s+of\b/i,
   ],
   ['agreement', new RegExp(String.raw`\b(?:which|what)\s+(?:[\w-]+\s+){0,2}?${AGREEMENT_WORDS}\b`, 'i')],
   ['date', /^\W*(?:since\s+|until\s+)?when\b|\b(?:what|which)\s+(?:year|date|month|day)\b/i],
@@ -33,16 +33,28 @@ const FORMS: ReadonlyArray<[AnswerType, RegExp]> = [
 
 /** The answer type a question's form asks for, or null when its form says nothing. */
 export function answerTypeOf(question: string): AnswerType | null {
-  for (const [type, form] of FORMS) if (form.test(question)) return type;
+  for (const [type, form] of FORMS) {
+    const m = form.exec(question);
+    if (!m) continue;
+    // A document is an agreement when it is signed: "what travel document will Kenya issue" asks for a
+    // permit, "which documents did they sign" for agreements.
+    if (type === 'agreement' && PAPER.test(m[0]) && !SIGNED.test(question)) continue;
+    return type;
+  }
   return null;
 }
+
+/** Words that name an agreement only when a question says it was signed or agreed. */
+const PAPER = /\b(?:documents?|instruments?|papers?)\s*$/i;
+const SIGNED =
+  /\b(?:sign(?:s|ed|ing)?|ink(?:s|ed)?|conclud(?:e|es|ed)|agree(?:s|d)?|adopt(?:s|ed)?|exchang(?:e|es|ed)|initial(?:l?ed)?|ratif(?:y|ies|ied)|put\s+their\s+names)\b/i;
 
 const NUMBER_WORD =
   /\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundreds?|thousands?|millions?|billions?|trillions?|dozens?|half|third|quarter|double[ds]?|tripled?|several)\b/i;
 const MONTH =
   '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
 const DATE_WORDS =
-  /\b(?:1[89]\d\d|20\d\d|jan(?:uary)?|feb(?:ruary)?|march|april|may|june|july|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tomorrow|(?:last|this|next|previous|past|coming)\s+(?:year|month|week|spring|summer|autumn|fall|winter))\b/i;
+  /\b(?:1[89]\d\d|20\d\d|jan(?:uary)?|feb(?:ruary)?|march|april|may|june|july|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tomorrow|(?:last|this|next|previous|past|coming)\s+(?:year|month|week|spring|summer|autumn|fall|winter)|(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|several|few)\s+(?:years?|decades?|months?|weeks?|days?)\s+ago)\b/i;
 const PLACE_AFTER =
   /\b(?:in|at|visited|visiting|hosted by)\s+(?:the\s+)?(?:[a-z]+\s+of\s+(?:the\s+)?)?\p{Lu}\p{Ll}/u;
 const TITLED_NAME =
@@ -61,6 +73,9 @@ const NOT_AMOUNT = new RegExp(
   String.raw`\b(?:1[89]|20)\d\d(?:\s*[-–]\s*(?:(?:1[89]|20)?\d\d))?\b|\b\d+(?:st|nd|rd|th)\b|\b${MONTH}\.?\s+\d{1,2}\b|\b\d{1,2}\s+${MONTH}\b`,
   'gi',
 );
+
+/** "The two countries", "both sides": who is meant, not how many. */
+const THE_PARTIES = /\b(?:the|both|these|those|all)\s+(?:two|three|four|five)\b/gi;
 
 /** A pattern of the numbers a question writes ("2030", the "1" of "Kambarata-1"), or null for none. */
 export function ownNumbersPattern(own: readonly string[]): RegExp | null {
@@ -85,7 +100,7 @@ export function textHasBeyond(type: AnswerType, text: string, own: RegExp | null
 function textHas(type: AnswerType, text: string): boolean {
   switch (type) {
     case 'amount':
-      return /\d/.test(text.replace(NOT_AMOUNT, ' ')) || NUMBER_WORD.test(text);
+      return /\d/.test(text.replace(NOT_AMOUNT, ' ')) || NUMBER_WORD.test(text.replace(THE_PARTIES, ' '));
     case 'date':
       return DATE_WORDS.test(text);
     case 'place':
@@ -154,5 +169,31 @@ export function documentsWith(engine: Engine, type: AnswerType): Uint8Array {
     }
   });
   byType.set(type, table);
+  return table;
+}
+
+/** Digits that are not a year, a rank or a day; or a scale word. */
+const FIGURE_SCALE = /\b(?:million|billion|trillion|mln|bln|bn)\b/i;
+
+/**
+ * Per index document, whether it writes a figure in digits or with a scale word ("$100 billion",
+ * "4.5 percent", "two billion"): what a question about a trade volume, target or exports asks for.
+ * "A three-day visit" holds a count but no such figure. Computed once per engine.
+ */
+export function documentsWithFigure(engine: Engine): Uint8Array {
+  const key = 'figure';
+  const byType = engine.derived.documentsWith;
+  let table = byType.get(key);
+  if (table) return table;
+  const { sentences } = engine.corpus;
+  table = new Uint8Array(sentences.length + engine.indexedFacts.length);
+  for (let i = 0; i < sentences.length; i++) {
+    const text = sentences[i]!.text;
+    table[i] = /\d/.test(text.replace(NOT_AMOUNT, ' ')) || FIGURE_SCALE.test(text) ? 1 : 0;
+  }
+  engine.indexedFacts.forEach((f, i) => {
+    if (factHas('amount', f)) table![sentences.length + i] = 1;
+  });
+  byType.set(key, table);
   return table;
 }

@@ -1,4 +1,4 @@
-import type { IndexedFact } from '../engine.js';
+import type { Engine, IndexedFact } from '../engine.js';
 import type { TradeLine } from '../facts/tradeSummary.js';
 import { termKey, tokenize } from '../text/normalize.js';
 import { canonicalPeriods, dateKeywords, FIRST_HALF_WORD, SECOND_HALF_WORD } from '../text/periods.js';
@@ -53,7 +53,9 @@ export interface FigureAsked {
 
 export function figureAsked(question: string): FigureAsked {
   const measures = new Set<Measure>();
-  for (const word of tokenize(question)) {
+  for (const [i, word] of tokenize(question).entries()) {
+    // A word of a name ("the Joint Planning Council") is not a measure asked for.
+    if (i > 0 && /^\p{Lu}/u.test(word)) continue;
     const m = measureOfKey.get(termKey(word));
     if (m) measures.add(m);
   }
@@ -91,4 +93,30 @@ export function factFits(asked: FigureAsked, f: IndexedFact): boolean {
     if (span !== null && span !== asked.span) return false;
   }
   return true;
+}
+
+/** A part of a year as a code: 0 for none (or one that cannot clash: some months, a day, the year). */
+const PART_CODE: Partial<Record<Span, number>> = { h1: 1, h2: 2, quarter: 3 };
+
+/** The code of the part of a year a question asks about (see PART_CODE). */
+export function askedPart(asked: FigureAsked): number {
+  return asked.span === null ? 0 : (PART_CODE[asked.span] ?? 0);
+}
+
+/**
+ * Per sentence, the part of a year it names (a PART_CODE), computed once per engine: a question about
+ * the first quarter is not answered by a sentence about the first half, whatever year it leans on.
+ */
+export function sentenceParts(engine: Engine): Uint8Array {
+  const key = 'part of year';
+  let table = engine.derived.documentsWith.get(key);
+  if (table) return table;
+  const { sentences } = engine.corpus;
+  table = new Uint8Array(sentences.length);
+  for (let i = 0; i < sentences.length; i++) {
+    const part = partOf(sentences[i]!.text);
+    table[i] = part === null ? 0 : (PART_CODE[part] ?? 0);
+  }
+  engine.derived.documentsWith.set(key, table);
+  return table;
 }

@@ -4,7 +4,7 @@ import { EMPTY_LEXICON, FORM_QUALITY, type Lexicon } from '../text/lexicon.js';
 import { fold, isStopWord, stripFormat, termKey, tokenize, transliterationFold } from '../text/normalize.js';
 import { ordinalForms, ordinalValue } from '../text/ordinals.js';
 import { canonicalPeriods, FIRST_HALF_WORD, QUARTER_WORDS, SECOND_HALF_WORD } from '../text/periods.js';
-import { synonymsOf } from '../text/synonyms.js';
+import { idiomsIn, synonymsOf } from '../text/synonyms.js';
 import { type AnswerType, answerTypeOf } from './answerType.js';
 import { type FigureAsked, figureAsked } from './factFit.js';
 
@@ -56,6 +56,8 @@ export interface QueryTerm {
    * a sentence that holds an answer of that type (every relevant one does) meets it.
    */
   typeWord: boolean;
+  /** A type word that asks what something costs ("price", "cost"): met, it is something asked about. */
+  priceWord: boolean;
 }
 
 export interface QueryPlan {
@@ -110,13 +112,17 @@ const MIN_GUESS_LENGTH = 4;
 const YEAR = /^(?:1[89]|20)\d\d$/;
 /**
  * Words of how a question is put rather than what it is about: auxiliaries, verbs of saying and
- * going. General English, not any corpus's words. Lower-case only ("May" is a month).
+ * going, light verbs ("put their names to", "make a visit") and prepositions that only
+ * frame the question ("according to Xi"). General English, not any corpus's words. Lower-case only
+ * ("May" is a month).
  */
 const PHRASING = new Set(
-  'will would could should shall might must per say says said saying tell tells told discuss discusses discussed mention mentioned describe described go goes went gone get gets got happen happened'.split(
+  'will would could should shall might must per say says said saying tell tells told discuss discusses discussed mention mentioned describe described cite cites cited announce announces announced go goes went gone get gets got happen happened take takes took make makes made put puts according amid'.split(
     ' ',
   ),
 );
+/** "Take place" is "happen": its "place" is the question's phrasing, not a place asked for. */
+const TAKE_BEFORE = /\b(?:take|takes|took|taken|taking)\s+$/i;
 /** Months and weekdays: "in May" is when, not where. */
 const CALENDAR =
   /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/i;
@@ -129,10 +135,11 @@ const COUNTED =
 const GENERIC_COUNTED = new Set(
   'money cash funds people persons times time days weeks months years hours percent'.split(' '),
 );
+const PRICE_WORDS: ReadonlySet<string> = new Set(['price', 'cost', 'costs']);
 /** Words naming an answer of each type: met by a sentence that holds one. */
 const TYPE_WORDS: Record<AnswerType, ReadonlySet<string>> = {
   amount: new Set(
-    'price cost costs value worth amount sum size level share volume total figure large big high much many'.split(
+    'price cost costs value worth amount sum size level share volume total figure large big high long much many'.split(
       ' ',
     ),
   ),
@@ -250,7 +257,13 @@ function expand(
     // A related word far commoner than the word itself brings in thousands of sentences, each a
     // weak match (it counts less than the word): past a few hundred, it is left out.
     const most = Math.max(RELATED_DF_FLOOR, 2 * index.documentFrequency(key));
-    for (const [k, quality] of meanings) if (index.documentFrequency(k) <= most) byMeaning(k, quality);
+    for (const [k, quality] of meanings) {
+      if (index.documentFrequency(k) > most) continue;
+      byMeaning(k, quality);
+      // Any form of the related word: "acquired" ~ "buy" meets "bought".
+      for (const form of lexicon.forms(k))
+        if (index.documentFrequency(form) <= most) byMeaning(form, quality * FORM_QUALITY);
+    }
   }
   const length = fold(word).length;
   if (guesses && isLast && length >= MIN_GUESS_LENGTH) {
@@ -288,7 +301,8 @@ function expand(
       df = index.documentFrequency(k);
     }
   }
-  const unknownName = kind === 'none' && midQuestion && capitalised;
+  // A month no article writes is still a month: an article dated in it may answer.
+  const unknownName = kind === 'none' && midQuestion && capitalised && !CALENDAR.test(word);
   // A question about a named person or a year is not answered about another.
   const person = ownName && (capitalised || midQuestion);
   // A name after "in", "at", "visit"… is where something happened ("discuss in Istanbul"): required.
@@ -317,6 +331,7 @@ function expand(
     phrasing: false,
     counted: false,
     typeWord: false,
+    priceWord: false,
   };
 }
 
@@ -342,6 +357,14 @@ export function planQuery(index: SearchIndex, asked: string, options: PlanOption
     guesses: words.some((w) => index.documentFrequency(termKey(w)) > 0),
   };
   const phrases = phraseMeanings(all, lexicon);
+  // "Put their names to" means "sign": its head word means that, its other words are phrasing.
+  const idioms = idiomsIn(question);
+  const idiomPhrasing = new Set(idioms.flatMap((i) => i.rest.map((w) => w.toLowerCase())));
+  for (const idiom of idioms) {
+    const into = phrases.get(idiom.head) ?? new Map<string, number>();
+    for (const k of idiom.meaning) if (index.documentFrequency(k) > 0) into.set(k, SYNONYM_QUALITY);
+    phrases.set(idiom.head, into);
+  }
   const asksSomething = words.some((w) => /^\p{Ll}/u.test(w));
   const seen = new Set<string>();
   const terms: QueryTerm[] = [];
@@ -390,14 +413,21 @@ export function planQuery(index: SearchIndex, asked: string, options: PlanOption
       term.person = true;
       term.required = true;
     }
-    term.phrasing = !term.required && !term.name && PHRASING.has(word);
+    term.phrasing =
+      !term.required &&
+      !term.name &&
+      (PHRASING.has(word) ||
+        idiomPhrasing.has(word.toLowerCase()) ||
+        (word === 'place' && TAKE_BEFORE.test(question.slice(0, positions[i]))));
     terms.push(term);
   });
+  joinPlaceNames(question, words, positions, terms);
   const answerType = answerTypeOf(question);
   const typeWords = answerType ? TYPE_WORDS[answerType] : undefined;
   for (const t of terms) {
     if (typeWords && !t.required && /^\p{Ll}/u.test(t.word) && typeWords.has(t.word.toLowerCase()))
       t.typeWord = true;
+    t.priceWord = t.typeWord && PRICE_WORDS.has(t.word.toLowerCase());
   }
   const counted = countedWords(question);
   for (const t of terms) {
@@ -425,10 +455,46 @@ export function planQuery(index: SearchIndex, asked: string, options: PlanOption
   return {
     terms,
     keys,
-    plainTerms: terms.filter((t) => (!t.name && !t.phrasing && !t.typeWord) || t.counted).length,
+    plainTerms: terms.filter((t) => (!t.name && !t.phrasing && (!t.typeWord || t.priceWord)) || t.counted)
+      .length,
     answerType,
     figure: figureAsked(question),
   };
+}
+
+/**
+ * Two capitalised words that together name a country or capital ("South Korea", "New Delhi", "Saudi
+ * Arabia") are one place: the word that alone names nothing ("New", "South") is dropped, and the
+ * place is required of an answer like any other (where something happened, after "in" or "to").
+ */
+function joinPlaceNames(
+  question: string,
+  words: readonly string[],
+  positions: readonly number[],
+  terms: QueryTerm[],
+): void {
+  for (let i = 0; i + 1 < words.length; i++) {
+    const a = words[i]!;
+    const b = words[i + 1]!;
+    if (!/^\p{Lu}/u.test(a) || !/^\p{Lu}/u.test(b)) continue;
+    // Only words side by side in the question: "Kenya and Ethiopia" are two places.
+    if (!/^\s+$/.test(question.slice(positions[i]! + a.length, positions[i + 1]!))) continue;
+    const pair = `${a} ${b}`;
+    const capital = capitalOf(pair);
+    if (countryOf(pair) === undefined && capital === undefined) continue;
+    const first = terms.find((t) => t.word === a);
+    const second = terms.find((t) => t.word === b);
+    if (!first || !second) continue;
+    const alone = (w: string) => countryOf(w) !== undefined || capitalOf(w) !== undefined;
+    const [drop, keep] = alone(a) && !alone(b) ? [second, first] : [first, second];
+    terms.splice(terms.indexOf(drop), 1);
+    keep.required = true;
+    keep.name = true;
+    keep.optional = false;
+    keep.phrasing = false;
+    if (capital && LOCATIVE_BEFORE.test(question.slice(0, positions[i]))) keep.where = true;
+    i++;
+  }
 }
 
 /** The words (lower-cased) of what "how much" or "how many" asks to count, generic ones left out. */
@@ -486,6 +552,14 @@ export interface Coverage {
   countedMatched: number;
   /** How many of the names the question asks about (people, places, titles) it does not match. */
   missingNames: number;
+  /**
+   * The names it does not match that are neither places nor people nor years (a month, a word of an
+   * event's or body's name: "December", "Council"), as bits of their term's position (terms past the
+   * 31st are left out): its article may name them instead.
+   */
+  missedNameBits: number;
+  /** The weight its share is a part of (the question's, less optional terms it does not match). */
+  total: number;
 }
 
 /**
@@ -504,7 +578,7 @@ export function coverage(plan: QueryPlan, matchedKeys: Iterable<string>): Covera
 /** Sums the coverage of terms, given how well a document matches each (0 for not at all). */
 type TallyTerm = Pick<
   QueryTerm,
-  'weight' | 'required' | 'name' | 'optional' | 'person' | 'phrasing' | 'counted' | 'typeWord'
+  'weight' | 'required' | 'name' | 'optional' | 'person' | 'phrasing' | 'counted' | 'typeWord' | 'priceWord'
 >;
 
 /**
@@ -520,7 +594,9 @@ function tally<T extends TallyTerm>(terms: readonly T[], bestOf: (term: T) => nu
   let plainMatched = 0;
   let countedMatched = 0;
   let missingNames = 0;
-  for (const term of terms) {
+  let missedNameBits = 0;
+  for (let i = 0; i < terms.length; i++) {
+    const term = terms[i]!;
     const best = term.typeWord ? 1 : bestOf(term);
     if (best === 0 && term.optional) continue;
     total += term.weight;
@@ -531,10 +607,14 @@ function tally<T extends TallyTerm>(terms: readonly T[], bestOf: (term: T) => nu
       if (term.required) missingRequired++;
       if (term.person) missingPeopleWeight += term.weight;
       if (term.name || term.required) missingNames++;
+      if (term.name && !term.required && i < 31) missedNameBits |= 1 << i;
     } else {
       if (term.counted) countedMatched++;
       // What is counted is asked about, even a name: "How many Moroccans…".
-      if ((!term.name && !term.phrasing && !term.typeWord) || term.counted) plainMatched++;
+      // What something costs is asked about the thing: "the price of the bridge" is answered by a
+      // sentence about the bridge with its cost in baht.
+      if ((!term.name && !term.phrasing && (!term.typeWord || term.priceWord)) || term.counted)
+        plainMatched++;
     }
   }
   return {
@@ -545,6 +625,8 @@ function tally<T extends TallyTerm>(terms: readonly T[], bestOf: (term: T) => nu
     plainMatched,
     countedMatched,
     missingNames,
+    missedNameBits,
+    total,
   };
 }
 
@@ -571,6 +653,7 @@ export function maskCoverage(
     phrasing: term.phrasing,
     counted: term.counted,
     typeWord: term.typeWord,
+    priceWord: term.priceWord,
     expansions: [...term.expansions].map(([key, quality]) => ({ bit: bitOf.get(key) ?? -1, quality })),
   }));
   const compute = (masks: Uint32Array, offset: number): Coverage =>

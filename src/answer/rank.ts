@@ -5,8 +5,8 @@ import { sourcesOf } from '../facts/kinds/index.js';
 import { type IndexDoc, type KeySet, keysSimilar } from '../index/searchIndex.js';
 import { termKey, tokenize } from '../text/normalize.js';
 import { ordinalsIn, ordinalValue } from '../text/ordinals.js';
-import { documentsWith, ownNumbersPattern, textHasBeyond } from './answerType.js';
-import { factFits } from './factFit.js';
+import { documentsWith, documentsWithFigure, ownNumbersPattern, textHasBeyond } from './answerType.js';
+import { askedPart, factFits, sentenceParts } from './factFit.js';
 import { sentenceIdOf } from './facts.js';
 import { sourceOf } from './links.js';
 import { type Coverage, maskCoverage, type QueryPlan, type QueryTerm } from './query.js';
@@ -52,6 +52,13 @@ export interface Ranked {
   missing: number;
   /** Passes the relevance rule on its own. */
   relevant: boolean;
+}
+
+/** How many bits of a 32-bit mask are set. */
+function bitCount(mask: number): number {
+  let n = 0;
+  for (let m = mask >>> 0; m !== 0; m &= m - 1) n++;
+  return n;
 }
 
 /** Content words a relevant sentence may leave unmatched: fewer than half. */
@@ -200,7 +207,20 @@ export function rank(engine: Engine, plan: QueryPlan, type?: IndexDoc['type']): 
  */
 export const LEAN_QUALITY = 0.5;
 
+/** Measures of a trade figure that is money (or a share of it), not a count. */
+const FIGURE_MEASURES: ReadonlySet<string> = new Set(['volume', 'target', 'exports']);
+
 const YEAR_WORD = /^(?:1[89]|20)\d\d$/;
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const MONTH_WORD =
+  /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)$/i;
+const MONTH_IN_TEXT =
+  /\b(?:jan(?:uary)?|feb(?:ruary)?|march|april|june|july|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b/i;
+/** A month's two digits ("05" for "May"), or null for a word that is not a month. */
+function monthOf(word: string): string | null {
+  if (!MONTH_WORD.test(word)) return null;
+  return String(MONTHS.indexOf(word.slice(0, 3).toLowerCase()) + 1).padStart(2, '0');
+}
 /** Whether a text writes a year (the asked one is not in it, or the document would have matched it). */
 const namesAnotherYear = (text: string) => /\b(?:1[89]|20)\d\d\b/.test(text);
 /** Whether a text writes an ordinal past "first" (likewise: another one than the asked). */
@@ -220,9 +240,20 @@ function namesAnother(term: QueryTerm, text: string, asked: ReadonlySet<string>)
   if (term.where) return NAMES_A_PLACE.test(text);
   // A sentence about another country ("the Kyrgyz-Uzbek border treaty") is not about the asked pair.
   // (A question about one country leaves its partners open: the French minister in Armenia.)
+  // A country named as what a plan or dispute is about ("a plan for Western Sahara") is not a party.
   if (asked.size >= 2 && asked.has(countryOf(term.word) ?? ''))
-    return countriesIn(text).some((m) => !asked.has(m.country));
+    return countriesIn(text).some((m) => !asked.has(m.country) && !topicOnly(text, m.text));
   return ordinalValue(term.word) !== null && namesAnotherOrdinal(text);
+}
+
+/** Whether every mention of a name in a text follows a preposition of topic ("for", "over", "about"). */
+function topicOnly(text: string, name: string): boolean {
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const all = text.match(new RegExp(`\\b${escaped}\\b`, 'g'))?.length ?? 0;
+  const topic =
+    text.match(new RegExp(`\\b(?:for|over|about|regarding|concerning)\\s+(?:the\\s+)?${escaped}\\b`, 'g'))
+      ?.length ?? 0;
+  return all > 0 && topic === all;
 }
 
 /** A number, with its scale words: "900,000", "1.3 billion", "11". A currency sign before it makes it money. */
@@ -313,6 +344,14 @@ export function relevanceOf(
   // "How much…" is not answered by a sentence without an amount, "when…" by one without a date.
   const typed = plan.answerType ? documentsWith(engine, plan.answerType) : undefined;
   const required = plan.terms.filter((t) => t.required);
+  // "What trade target…" asks for a figure: a count of days or of the two sides is not one.
+  // ("How many documents…" asks for a count.)
+  const figured =
+    plan.answerType === 'amount' &&
+    !plan.terms.some((t) => t.counted) &&
+    [...plan.figure.measures].some((m) => FIGURE_MEASURES.has(m))
+      ? documentsWithFigure(engine)
+      : undefined;
   const corpus = engine.corpus as Corpus | undefined;
   const sentenceCount = corpus?.sentences.length ?? 0;
   const askedCountries = new Set(
@@ -357,6 +396,8 @@ export function relevanceOf(
     !plan.answerType ||
     id >= sentenceCount ||
     textHasBeyond(plan.answerType, corpus!.sentences[id]!.text, ownNumbers);
+  const part = askedPart(plan.figure);
+  const parts = part !== 0 ? sentenceParts(engine) : undefined;
   const fitting = new Map<number, boolean>();
   const fits = (fact: number) => {
     let ok = fitting.get(fact);
@@ -367,49 +408,101 @@ export function relevanceOf(
     }
     return ok;
   };
+  const articlesNamingTerm = (term: QueryTerm) => {
+    const keys = [...term.expansions.keys()];
+    const articles = new Set<number>();
+    if (!corpus) return articles;
+    if (keys.length > 0) {
+      const found = engine.index.match(
+        keys,
+        keys.map(() => 1),
+        'sentence',
+      );
+      for (let i = 0; i < found.count; i++) articles.add(corpus.sentences[found.ids[i]!]?.article ?? -1);
+    }
+    // An article dated in the asked year or month is about it, though its text may not write it
+    // ("May 2022" for a report dated 2022-05-04 that says "today").
+    const year = YEAR_WORD.test(term.word) ? term.word : null;
+    const month = monthOf(term.word);
+    if (year !== null || month !== null) {
+      corpus.articles.forEach((a, i) => {
+        const date = a.meta.date;
+        if (
+          date &&
+          (year === null || date.startsWith(year)) &&
+          (month === null || date.slice(5, 7) === month)
+        )
+          articles.add(i);
+      });
+    }
+    return articles;
+  };
   let articlesNaming: Array<Set<number>> | undefined;
   const naming = () => {
-    articlesNaming ??= required.map((term) => {
-      const keys = [...term.expansions.keys()];
-      const articles = new Set<number>();
-      if (corpus && keys.length > 0) {
-        const found = engine.index.match(
-          keys,
-          keys.map(() => 1),
-          'sentence',
-        );
-        for (let i = 0; i < found.count; i++) articles.add(corpus.sentences[found.ids[i]!]?.article ?? -1);
-      }
-      return articles;
-    });
+    articlesNaming ??= required.map(articlesNamingTerm);
     return articlesNaming;
   };
   // The most any document's share can grow by (leaning on its article, writing a count): a document
   // below the lowest bar even then is refused before any of the checks that read its text.
   const lowestBar = Math.min(RELEVANCE.FOUND_COVERAGE, RELEVANCE.FOUND_COVERAGE_NAMED);
   const mostBonus = counts ? RELEVANCE.COUNT_BONUS : 0;
+  const namesByTerm: Array<Set<number> | undefined> = [];
+  /**
+   * What the names a sentence leaves to its article add to its coverage: a month, a word of an
+   * event's name ("the meeting" of a council the article names). Places, people and years have
+   * rules of their own (above).
+   */
+  const NONE = { share: 0, count: 0 };
+  const leanedNames = (id: number, c: Coverage): { share: number; count: number } => {
+    if (c.missedNameBits === 0 || !corpus || id >= sentenceCount || c.total === 0) return NONE;
+    const sentence = corpus.sentences[id]!;
+    let weight = 0;
+    let count = 0;
+    for (let j = 0; j < plan.terms.length && j < 31; j++) {
+      if ((c.missedNameBits & (1 << j)) === 0) continue;
+      const term = plan.terms[j]!;
+      // A sentence that gives another month is about that one.
+      if (monthOf(term.word) !== null && MONTH_IN_TEXT.test(sentence.text)) continue;
+      namesByTerm[j] ??= articlesNamingTerm(term);
+      if (namesByTerm[j]!.has(sentence.article)) {
+        weight += term.weight;
+        count++;
+      }
+    }
+    return count === 0 ? NONE : { share: (LEAN_QUALITY * weight) / c.total, count };
+  };
   return (id, c, hasKey) => {
-    if (c.missing - c.missingRequired > missingAllowed) return -1;
-    if (c.share + LEAN_QUALITY * c.missingPeopleShare + mostBonus < lowestBar) return -1;
+    // (Names it leaves to its article can make up for at most one missing word each, and LEAN_QUALITY.)
+    const leanable = c.missedNameBits === 0 ? 0 : bitCount(c.missedNameBits);
+    if (c.missing - c.missingRequired - leanable > missingAllowed) return -1;
+    if (c.share + LEAN_QUALITY * (c.missingPeopleShare + (leanable > 0 ? 1 : 0)) + mostBonus < lowestBar)
+      return -1;
     // Names alone do not answer what is asked about them: "When was Aliyev born?".
     // …but what someone said may be about the asked matter in other words: a statement of the person
     // named that covers most of the question answers "What did Leite say about cars?".
     if (plan.plainTerms > 0 && c.plainMatched === 0 && !(speech && c.share >= RELEVANCE.FOUND_COVERAGE))
       return -1;
     if (typed && typed[id] !== 1) return -1;
+    if (figured && figured[id] !== 1) return -1;
     // "How much gas…" is not answered by a figure that does not name gas.
     if (counts && c.countedMatched === 0) return -1;
     if (!beyond(id)) return -1;
     // A figure of another measure or span ("volume, 2024" for "growth in the first half") is not the answer.
     if (id >= sentenceCount && !fits(id - sentenceCount)) return -1;
+    // …nor by a sentence about another part of the year ("the first half" for "the first quarter").
+    if (parts && id < sentenceCount && parts[id] !== 0 && parts[id] !== part) return -1;
     const bonus = writesCount(id) ? RELEVANCE.COUNT_BONUS : 0;
     if (bonus === 0 && countedInList(id)) return -1;
-    if (c.missingRequired === 0)
-      return c.share + bonus <
+    // A name the article gives is not missed, though it counts less than naming it.
+    const leaned = leanedNames(id, c);
+    if (c.missingRequired === 0) {
+      const share = c.share + bonus + leaned.share;
+      return share <
         (named && c.missingNames === 0 ? RELEVANCE.FOUND_COVERAGE_NAMED : RELEVANCE.FOUND_COVERAGE) ||
-        c.missing > missingAllowed
+        c.missing - leaned.count > missingAllowed
         ? -1
-        : c.share + bonus;
+        : share;
+    }
     if (!corpus) return -1;
     const sets = naming();
     if (id >= sentenceCount) {
@@ -438,8 +531,10 @@ export function relevanceOf(
         (sets[j]!.has(sentence.article) && !namesAnother(term, sentence.text, askedCountries)),
     );
     if (!leans) return -1;
-    const share = c.share + LEAN_QUALITY * c.missingPeopleShare + bonus;
-    return share < RELEVANCE.FOUND_COVERAGE || c.missing - c.missingRequired > missingAllowed ? -1 : share;
+    const share = c.share + LEAN_QUALITY * c.missingPeopleShare + bonus + leaned.share;
+    return share < RELEVANCE.FOUND_COVERAGE || c.missing - c.missingRequired - leaned.count > missingAllowed
+      ? -1
+      : share;
   };
 }
 

@@ -51,3 +51,42 @@ export function synonymsOf(key: string): readonly string[] {
   const set = byKey.get(key);
   return set ? [...set] : [];
 }
+
+/**
+ * Idioms of the language that questions use for a plain verb: the idiom's head word means the verb,
+ * and its other words are only how the question is put. General English, not any corpus's phrasing.
+ */
+const IDIOMS: ReadonlyArray<{ form: RegExp; head: string; meaning: string }> = [
+  { form: /\bput\s+(?:their|his|her|its|our)\s+(names?)\s+to\b/i, head: 'names', meaning: 'sign signed' },
+  { form: /\b(sit|sat|sitting)\s+down\s+with\b/i, head: 'sit', meaning: 'meet met talks' },
+  {
+    form: /\bput\s+into\s+(practice|effect|force)\b/i,
+    head: 'practice',
+    meaning: 'implement implemented implementation',
+  },
+];
+
+export interface Idiom {
+  /** The idiom's word that carries its meaning, as written in the question. */
+  head: string;
+  /** The idiom's other words, as written: the question's phrasing. */
+  rest: string[];
+  /** Search keys of what it means. */
+  meaning: string[];
+}
+
+/** The idioms a question uses. */
+export function idiomsIn(question: string): Idiom[] {
+  const out: Idiom[] = [];
+  for (const idiom of IDIOMS) {
+    const m = idiom.form.exec(question);
+    if (!m) continue;
+    const head = m[1] ?? idiom.head;
+    out.push({
+      head,
+      rest: m[0].split(/\s+/).filter((w) => w.toLowerCase() !== head.toLowerCase()),
+      meaning: [...new Set(idiom.meaning.split(' ').map(termKey))],
+    });
+  }
+  return out;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answerTypeOf } from '../../src/answer/answerType.js';
+import { answerTypeOf, documentsWithFigure } from '../../src/answer/answerType.js';
 import { articleEngine } from './articleEngine.js';
 
 describe('answerTypeOf', () => {
@@ -22,6 +22,11 @@ describe('answerTypeOf', () => {
     ['What products does Kazakhstan export?', null],
     ['Trade between Kazakhstan and Tajikistan', null],
     ['What was signed at the 2022 summit?', null],
+    ['What export volume did the Latvian minister quote at the forum?', 'amount'],
+    ['What commerce target for 2031 did the Estonian premier set?', 'amount'],
+    ['How long did the Danish king stay in Oslo?', 'amount'],
+    ['What permit document will Norway issue to Danish drivers?', null],
+    ['Which documents did Norway and Denmark sign in Oslo?', 'agreement'],
   ])('reads "%s" as asking for %s', (question, type) => {
     expect(answerTypeOf(question)).toBe(type);
   });
@@ -43,5 +48,80 @@ describe('an amount asked for a year', () => {
 
   it('is not answered by a sentence whose only numbers are a date, a year and an ordinal', () => {
     expect(first('What was the Lithuania-Poland trade turnover in 2019?')).toBe('not found');
+  });
+});
+
+describe('what a question asks, read from its form', () => {
+  const { first } = articleEngine({
+    'norway_denmark.txt': [
+      'date 2026-03-02 Norway and Denmark open a new ferry line',
+      '',
+      'Oslo and Copenhagen agreed on Monday to open a ferry line between the two capitals.',
+      '',
+      'Speaking after the talks, the Norwegian minister said the two governments aim for 4 million passengers a year.',
+      '',
+      'The Danish prime minister first came to Oslo as head of government nine years ago, in a visit that opened the talks.',
+      '',
+      'The minister noted that the ferry line will carry cars and cargo.',
+      '',
+      'Norway will issue an electronic permit to Danish drivers without charge.',
+      '',
+    ].join('\n'),
+  });
+
+  it('reads an event "N years ago" as a date', () => {
+    expect(first('When did the Danish prime minister first come to Oslo as head of government?')).toBe(
+      'norway_denmark.txt:7',
+    );
+  });
+
+  it('does not ask a permit to be an agreement when nothing was signed', () => {
+    expect(first('What travel document will Norway issue to Danish drivers free of charge?')).toBe(
+      'norway_denmark.txt:11',
+    );
+  });
+});
+
+describe('an amount and the parties a sentence names', () => {
+  const { first } = articleEngine({
+    'finland_sweden.txt': [
+      'date 2026-05-12 Finland and Sweden deepen ties',
+      '',
+      'The two countries made their trade ties a strategic partnership in 2017.',
+      '',
+      'Finnish-Swedish trade reached $21 billion in 2025.',
+      '',
+    ].join('\n'),
+  });
+
+  it('does not read "the two countries" as an amount', () => {
+    expect(first('What was the trade volume between Finland and Sweden in 2017?')).toBe('not found');
+  });
+});
+
+describe('documentsWithFigure', () => {
+  const { engine, first } = articleEngine({
+    'norway_iceland.txt': [
+      'date 2026-06-03 Norwegian king in Reykjavik',
+      '',
+      'REYKJAVIK — Norway and Iceland aim to raise their bilateral trade sharply during King Harald’s three-day visit to Iceland.',
+      '',
+      'Speaking at a press briefing in Reykjavik, the king said the two governments aim for $9 billion of trade.',
+      '',
+    ].join('\n'),
+  });
+
+  it('marks a sentence with a sum of money, not one with a count of days', () => {
+    const e = engine();
+    const marked = documentsWithFigure(e);
+    const at = (text: string) => e.corpus.sentences.findIndex((s) => s.text.includes(text));
+    expect(marked[at('three-day visit')]).toBe(0);
+    expect(marked[at('$9 billion')]).toBe(1);
+  });
+
+  it('lets a question about a trade goal be answered by the sum', () => {
+    expect(first('What trade goal did the king announce during his Iceland trip?')).toBe(
+      'norway_iceland.txt:5',
+    );
   });
 });
