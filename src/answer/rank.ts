@@ -453,8 +453,19 @@ export function relevanceOf(
    * rules of their own (above).
    */
   const NONE = { share: 0, count: 0 };
-  const leanedNames = (id: number, c: Coverage): { share: number; count: number } => {
+  const leanedNames = (id: number, c: Coverage, base: number): { share: number; count: number } => {
     if (c.missedNameBits === 0 || !corpus || id >= sentenceCount || c.total === 0) return NONE;
+    // Most documents of a common word stay far below the bar whatever their article names: they are
+    // not looked up (the lookup matches each name over the whole index, once per question).
+    let most = 0;
+    let names = 0;
+    for (let j = 0; j < plan.terms.length && j < 31; j++) {
+      if ((c.missedNameBits & (1 << j)) === 0) continue;
+      most += plan.terms[j]!.weight;
+      names++;
+    }
+    if (base + (LEAN_QUALITY * most) / c.total < RELEVANCE.FOUND_COVERAGE_NAMED) return NONE;
+    if (c.missing - c.missingRequired - names > missingAllowed) return NONE;
     const sentence = corpus.sentences[id]!;
     let weight = 0;
     let count = 0;
@@ -494,7 +505,7 @@ export function relevanceOf(
     const bonus = writesCount(id) ? RELEVANCE.COUNT_BONUS : 0;
     if (bonus === 0 && countedInList(id)) return -1;
     // A name the article gives is not missed, though it counts less than naming it.
-    const leaned = leanedNames(id, c);
+    const leaned = leanedNames(id, c, c.share + bonus + LEAN_QUALITY * c.missingPeopleShare);
     if (c.missingRequired === 0) {
       const share = c.share + bonus + leaned.share;
       return share <
