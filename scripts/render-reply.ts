@@ -8,23 +8,17 @@
  * picture is of a real reply, never a drawing of one.
  */
 import { writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { APIButtonComponent, APIEmbed } from 'discord.js';
 import { ask } from '../src/answer/ask.js';
 import { createEngine } from '../src/engine.js';
+import { FONT_FAMILY, RESVG_FONT } from '../src/render/chart.js';
 import { type DiscordMessage, renderAnswer } from '../src/render/discord.js';
 
 export const QUESTION = 'Who met Tokayev?';
 export const WIDTH = 1000;
 const OUT = 'docs/reply.png';
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
-
-const require = createRequire(import.meta.url);
-const FONT_FAMILY = 'Inter';
-const FONT_FILES = ['400Regular/Inter_400Regular.ttf', '600SemiBold/Inter_600SemiBold.ttf'].map((f) =>
-  require.resolve(`@expo-google-fonts/inter/${f}`),
-);
 
 /** Discord's dark theme. */
 const THEME = {
@@ -272,12 +266,7 @@ export function messageSvg(message: DiscordMessage, botName = 'citebot'): string
 export async function rasterise(svg: string): Promise<Buffer> {
   const { renderAsync } = await import('@resvg/resvg-js');
   const image = await renderAsync(svg, {
-    font: {
-      loadSystemFonts: false,
-      fontFiles: FONT_FILES,
-      defaultFontFamily: FONT_FAMILY,
-      sansSerifFamily: FONT_FAMILY,
-    },
+    font: RESVG_FONT,
     fitTo: { mode: 'width', value: WIDTH },
   });
   return image.asPng();

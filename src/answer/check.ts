@@ -21,14 +21,7 @@ import {
   newswireText,
 } from './claimDetails.js';
 import { refOf, toAnswerFact } from './facts.js';
-import {
-  type AnswerFact,
-  type CheckAnswer,
-  type Citation,
-  type ClaimCheck,
-  type ClaimFact,
-  notFoundAnswer,
-} from './types.js';
+import { type CheckAnswer, type Citation, type ClaimCheck, type ClaimFact, notFoundAnswer } from './types.js';
 
 /** Longest text `/check` takes: a Discord message with Nitro. */
 export const MAX_CHECK_CHARS = 4000;

@@ -3,13 +3,14 @@ import type { Engine } from '../engine.js';
 import { capitalOf, countriesIn, countryOf } from '../facts/geo.js';
 import { sourcesOf } from '../facts/kinds/index.js';
 import { type IndexDoc, type KeySet, keysSimilar } from '../index/searchIndex.js';
-import { termKey, tokenize } from '../text/normalize.js';
 import { ordinalsIn, ordinalValue } from '../text/ordinals.js';
 import { documentsWith, documentsWithFigure, ownNumbersPattern, textHasBeyond } from './answerType.js';
+import { countedKeysOf, listedKeysOf, listedOnly } from './countedWords.js';
 import { askedPart, factFits, sentenceParts } from './factFit.js';
 import { sentenceIdOf } from './facts.js';
 import { sourceOf } from './links.js';
 import { type Coverage, maskCoverage, type QueryPlan, type QueryTerm } from './query.js';
+import { RADIX_MIN, radixOrder } from './radixOrder.js';
 import type { Citation } from './types.js';
 
 /**
@@ -70,78 +71,6 @@ const noKeys = () => false;
 
 const byRelevanceScoreId = (a: Ranked, b: Ranked) =>
   Number(b.relevant) - Number(a.relevant) || b.score - a.score || a.id - b.id;
-
-const RADIX_BITS = 11;
-const RADIX_BUCKETS = 1 << RADIX_BITS;
-/** Below this many matches a comparator sort is as quick as radix passes. */
-const RADIX_MIN = 1024;
-const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
-
-/** One stable counting pass over `order` by an 11-bit digit of `key`; false when every item has the same digit. */
-function radixPass(
-  order: Uint32Array,
-  next: Uint32Array,
-  key: Uint32Array,
-  shift: number,
-  counts: Uint32Array,
-): boolean {
-  const n = order.length;
-  counts.fill(0);
-  for (let i = 0; i < n; i++) counts[(key[order[i]!]! >>> shift) & (RADIX_BUCKETS - 1)]!++;
-  let sum = 0;
-  for (let b = 0; b < RADIX_BUCKETS; b++) {
-    const c = counts[b]!;
-    if (c === n) return false;
-    counts[b] = sum;
-    sum += c;
-  }
-  for (let i = 0; i < n; i++) {
-    const o = order[i]!;
-    next[counts[(key[o]! >>> shift) & (RADIX_BUCKETS - 1)]!++] = o;
-  }
-  return true;
-}
-
-/**
- * The order byRelevanceScoreId gives, found by stable radix passes over the
- * ids, then the scores' bits (descending), then relevance: a common word
- * matches tens of thousands of documents, and a comparator sort of that many
- * objects took longer than all the rest of an answer. Null when a value is
- * outside what the passes handle (negative or non-integer ids, negative or
- * NaN scores); the caller then sorts with the comparator.
- */
-function radixOrder(ids: Int32Array, scores: Float64Array, relevant: Uint8Array): Uint32Array | null {
-  const n = ids.length;
-  const idKey = new Uint32Array(n);
-  const bits = new Float64Array(n);
-  const relevantKey = new Uint32Array(n);
-  for (let i = 0; i < n; i++) {
-    const score = scores[i]! + 0; // -0 and +0 compare equal: give them one bit pattern
-    if (!(score >= 0) || ids[i]! < 0) return null;
-    idKey[i] = ids[i]!;
-    bits[i] = score;
-    relevantKey[i] = relevant[i]! ? 0 : 1;
-  }
-  // A non-negative double's bit pattern orders like its value; complemented, it orders descending.
-  const words = new Uint32Array(bits.buffer);
-  const low = new Uint32Array(n);
-  const high = new Uint32Array(n);
-  for (let i = 0; i < n; i++) {
-    low[i] = ~words[2 * i + (LITTLE_ENDIAN ? 0 : 1)]! >>> 0;
-    high[i] = ~words[2 * i + (LITTLE_ENDIAN ? 1 : 0)]! >>> 0;
-  }
-  let order = new Uint32Array(n);
-  for (let i = 0; i < n; i++) order[i] = i;
-  let next = new Uint32Array(n);
-  const counts = new Uint32Array(RADIX_BUCKETS);
-  for (const key of [idKey, low, high]) {
-    for (let shift = 0; shift < 32; shift += RADIX_BITS) {
-      if (radixPass(order, next, key, shift, counts)) [order, next] = [next, order];
-    }
-  }
-  if (radixPass(order, next, relevantKey, 0, counts)) order = next;
-  return order;
-}
 
 /**
  * Ranks index documents for a plan: relevant ones first, then by BM25 score
@@ -254,76 +183,6 @@ function topicOnly(text: string, name: string): boolean {
     text.match(new RegExp(`\\b(?:for|over|about|regarding|concerning)\\s+(?:the\\s+)?${escaped}\\b`, 'g'))
       ?.length ?? 0;
   return all > 0 && topic === all;
-}
-
-/** A number, with its scale words: "900,000", "1.3 billion", "11". A currency sign before it makes it money. */
-const COUNT =
-  /([$€£¥]\s*)?\b\d[\d.,]*(?:\s+(?:hundred|thousand|million|billion|trillion|mln|bln)\b)?((?:\s+[\p{L}'’-]+){1,4})/giu;
-/** Words that make a number an amount of money, not a count of what is asked. */
-const CURRENCY =
-  /^(?:dollars?|usd|us|euros?|eur|pounds?|yuan|rubles?|roubles?|tenge|soms?|somoni|sums?|manats?|lira|rupees?|yen|won|baht|ringgit|rm|reais|pesos?|naira|cedis?|shillings?|dirhams?|riyals?|percent|per)$/i;
-
-/**
- * The keys of the words a text writes a count right before: a number and at most a few words ("27
- * documents", "1.3 billion cubic metres of gas"), up to a currency (which makes it money, not a count).
- */
-export function countedKeysOf(text: string): ReadonlySet<string> {
-  const keys = new Set<string>();
-  // A count needs a digit: most sentences have none, and are done without the pattern.
-  if (!/\d/.test(text)) return keys;
-  for (const m of text.matchAll(COUNT)) {
-    if (m[1]) continue;
-    for (const word of tokenize(m[2]!)) {
-      if (CURRENCY.test(word)) break;
-      keys.add(termKey(word));
-    }
-  }
-  return keys;
-}
-
-/** Whether a text writes a count right before a word with one of the keys. */
-export function countNextTo(text: string, keys: ReadonlySet<string>): boolean {
-  const counted = countedKeysOf(text);
-  for (const k of keys) if (counted.has(k)) return true;
-  return false;
-}
-
-/** Right after a word: more of its item, a comma, and the list going on to its "and" ("copper, zinc and gas"). */
-const ITEM_AFTER = /^(?:\s+[\p{L}'’-]+)?\s*,[^;:]*?\b(?:and|or)\b/u;
-/** Right before a word: a comma, or "and"/"or" closing a list ("zinc, natural gas and food"). */
-const ITEM_BEFORE = /(?:,\s*(?:[\p{L}'’-]+\s+)?|,[^,;:]{0,40}\b(?:and|or)\s+(?:[\p{L}'’-]+\s+)?)$/u;
-
-/**
- * Each key of a text with two or more commas (a list of several things), and whether every word with
- * that key stands as an item of the list ("copper, zinc and gas"), not as what a figure is of.
- */
-export function listedKeysOf(text: string): ReadonlyMap<string, boolean> {
-  const keys = new Map<string, boolean>();
-  const comma = text.indexOf(',');
-  if (comma < 0 || text.indexOf(',', comma + 1) < 0) return keys;
-  for (const m of text.matchAll(/[\p{L}'’-]+/gu)) {
-    const key = termKey(m[0]);
-    if (keys.get(key) === false) continue;
-    const at = m.index;
-    const listed = ITEM_AFTER.test(text.slice(at + m[0].length)) || ITEM_BEFORE.test(text.slice(0, at));
-    keys.set(key, listed);
-  }
-  return keys;
-}
-
-/** Whether every word of a text with one of the keys stands as an item of a list, and one does. */
-export function onlyListed(text: string, keys: ReadonlySet<string>): boolean {
-  return listedOnly(listedKeysOf(text), keys);
-}
-
-function listedOnly(listed: ReadonlyMap<string, boolean>, keys: ReadonlySet<string>): boolean {
-  let seen = false;
-  for (const k of keys) {
-    const item = listed.get(k);
-    if (item === false) return false;
-    if (item) seen = true;
-  }
-  return seen;
 }
 
 /**

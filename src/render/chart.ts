@@ -15,7 +15,7 @@ export const CHART_HEIGHT = 400;
 export const CHART_SCALE = 2;
 export const CHART_FILE = 'trade-chart.png';
 
-const FONT_FAMILY = 'Inter';
+export const FONT_FAMILY = 'Inter';
 const require = createRequire(import.meta.url);
 /**
  * resvg reads TrueType/OpenType (not WOFF), and draws no text without a font:
@@ -25,6 +25,14 @@ const require = createRequire(import.meta.url);
 const FONT_FILES = ['400Regular/Inter_400Regular.ttf', '600SemiBold/Inter_600SemiBold.ttf'].map((f) =>
   require.resolve(`@expo-google-fonts/inter/${f}`),
 );
+
+/** resvg's font options for citebot's pictures: the bundled Inter only, no system fonts. */
+export const RESVG_FONT = {
+  loadSystemFonts: false,
+  fontFiles: FONT_FILES,
+  defaultFontFamily: FONT_FAMILY,
+  sansSerifFamily: FONT_FAMILY,
+};
 
 const COLOURS = { volume: '#3b82f6', disputed: '#ea580c', target: '#16a34a', text: '#1f2937' };
 
@@ -200,12 +208,7 @@ export async function renderTradeChart(series: TradeSeries): Promise<Chart> {
   const svg = await tradeChartSvg(series);
   const { renderAsync } = await load();
   const image = await renderAsync(svg, {
-    font: {
-      loadSystemFonts: false,
-      fontFiles: FONT_FILES,
-      defaultFontFamily: FONT_FAMILY,
-      sansSerifFamily: FONT_FAMILY,
-    },
+    font: RESVG_FONT,
     fitTo: { mode: 'zoom', value: CHART_SCALE },
     background: '#ffffff',
     logLevel: 'off',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { answerTypeOf, ownNumbersPattern, textHasBeyond } from '../../src/answer/answerType.js';
+import { countNextTo, onlyListed } from '../../src/answer/countedWords.js';
 import { planQuery } from '../../src/answer/query.js';
-import { countNextTo, onlyListed } from '../../src/answer/rank.js';
 import { termKey } from '../../src/text/normalize.js';
 import { articleEngine } from './articleEngine.js';
 
