@@ -118,6 +118,13 @@ const SETS: EvalSet[] = [
     dirs: ['test/fixtures/statements'],
     statements: 'bench/statements-labels.json',
   },
+  {
+    id: 'disc3',
+    title: 'Statements, second set: 7 articles over 4 country pairs',
+    status: 'blind: written without reading the code; figures recorded before any difference was read',
+    dirs: ['test/fixtures/disc3'],
+    statements: 'bench/statements-labels-disc3.json',
+  },
 ];
 
 const fmt = (x: number) => x.toFixed(3);
