@@ -4,33 +4,12 @@ import { agreement } from './kinds/agreement.js';
 import { SENTENCE_KINDS } from './kinds/index.js';
 import { meeting } from './kinds/meeting.js';
 import { person } from './kinds/person.js';
+import { statement } from './kinds/statement.js';
 import { trade as tradeKind } from './kinds/trade.js';
 import { buildPeople, type Person, type PersonRef, peopleIn, surnameIndex } from './people.js';
-import { extractStatements } from './statements.js';
-import {
-  type AgreementFact,
-  type Fact,
-  factSchema,
-  type MeetingFact,
-  type PersonFact,
-  type StatementFact,
-  type TradeFact,
-} from './types.js';
+import { type Fact, type Facts, factSchema } from './types.js';
 
-export type { Fact } from './types.js';
-
-export interface Facts {
-  /** Every fact, validated. */
-  all: Fact[];
-  people: PersonFact[];
-  trade: TradeFact[];
-  agreements: AgreementFact[];
-  meetings: MeetingFact[];
-  /** Who said what (src/facts/statements.ts; statements hook, issue 12). */
-  statements: StatementFact[];
-  /** Undated articles dated by another article reporting the same event. */
-  inferredDates: Array<{ file: string; date: string; from: string }>;
-}
+export type { Fact, Facts } from './types.js';
 
 /**
  * Extracts every fact of the corpus: people first (the other kinds refer to
@@ -78,8 +57,8 @@ function extractAll(corpus: Corpus): Facts {
     return a.sentences.flatMap((s) => SENTENCE_KINDS.flatMap((k): Fact[] => k.fromSentence(s, date)));
   });
 
-  // Statements hook (issue 12): speakers resolved against the people's references.
-  const statements = extractStatements(articles, refsOf);
+  // Speakers are resolved against the people's references.
+  const statements = statement.extract(articles, refsOf);
   const all = [...personFacts, ...trade, ...agreements, ...meetings, ...perSentence, ...statements].map((f) =>
     factSchema.parse(f),
   );

@@ -1,6 +1,5 @@
-import type { Facts } from '../index.js';
 import type { TradeLine } from '../tradeSummary.js';
-import type { FactSource } from '../types.js';
+import type { FactSource, Facts } from '../types.js';
 import { agreement } from './agreement.js';
 import { date } from './date.js';
 import type { IndexedKind } from './kind.js';

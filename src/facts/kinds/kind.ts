@@ -1,8 +1,7 @@
 import type { z } from 'zod';
 import type { Sentence } from '../../corpus/types.js';
-import type { Facts } from '../index.js';
 import type { TradeLine } from '../tradeSummary.js';
-import type { FactSource } from '../types.js';
+import type { FactSource, Facts } from '../types.js';
 
 /**
  * One kind of fact the index holds and answers show (a person, a trade
@@ -29,6 +28,15 @@ export interface IndexedKind<K extends string, F extends { statement: string }, 
   /** The kind's own fields in an answer fact (after `kind`, `statement` and `sources`), for JSON. */
   answerFields: (fact: F) => A;
   /** What /about counts the facts as (`people`, `trade figures`). */
+  counted: string;
+}
+
+/** A kind of fact read from whole articles but looked up apart from the index (statements). */
+export interface ExtractedKind<F extends { kind: string }> {
+  kind: F['kind'];
+  schema: z.ZodType<F>;
+  extract: (...args: never[]) => F[];
+  /** What /about counts the facts as. */
   counted: string;
 }
 
