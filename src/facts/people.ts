@@ -65,6 +65,45 @@ export interface RawMention {
   text: string;
 }
 
+/** "By Jane Roe", "(Reporting by Jane Roe in Oslo and John Doe in Bergen; Editing by Ann Lee)". */
+const CREDIT_BY = /^(?:reporting|writing|editing|edited|written|compiled|photos?)$/i;
+
+/** The writers and editors a byline or a credit line names, each with the credit as role. */
+function creditMentions(tokens: readonly Token[], text: string, used: Set<number>): RawMention[] {
+  const out: RawMention[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    if (lower(tokens[i]) !== 'by') continue;
+    const credit = i > 0 && CREDIT_BY.test(tokens[i - 1]!.text) ? tokens[i - 1]!.text.toLowerCase() : null;
+    // "By Jane Roe" opens the line (a quotation mark or bracket before it at most).
+    if (!credit && !(i === 0 && tokens[i]!.text === 'By' && /^\W*$/.test(text.slice(0, tokens[i]!.start))))
+      continue;
+    const title = credit?.startsWith('edit') ? 'editor' : 'writer';
+    let j = i + 1;
+    for (;;) {
+      const count = nameAt(tokens, j, text);
+      if (count < 2 || used.has(j)) break;
+      used.add(j);
+      const last = tokens[j + count - 1]!;
+      out.push({
+        name: text.slice(tokens[j]!.start, last.end),
+        title,
+        country: null,
+        index: tokens[j]!.start,
+        text: text.slice(tokens[j]!.start, last.end),
+      });
+      j += count;
+      // "… in Ottawa and Raúl Montes in Mexico City": the place a writer files from is no name.
+      if (lower(tokens[j]) === 'in') {
+        j++;
+        while (j < tokens.length && /^\p{Lu}/u.test(tokens[j]!.text)) j++;
+      }
+      if (lower(tokens[j]) !== 'and') break;
+      j++;
+    }
+  }
+  return out;
+}
+
 /** Role-anchored name mentions in one sentence. */
 export function roleMentions(text: string): RawMention[] {
   const tokens = words(text);
@@ -149,6 +188,7 @@ export function roleMentions(text: string): RawMention[] {
     });
     i = j - 1;
   }
+  out.push(...creditMentions(tokens, text, used));
   // Apposition: "Murat Nurtleu, Kazakhstan's foreign minister," / "Sirojiddin Muhriddin, the Tajik foreign minister"
   for (let i = 0; i < tokens.length; i++) {
     const count = nameAt(tokens, i, text);

@@ -115,6 +115,11 @@ export const NOT_NAME = new Set(
     'i',
     'you',
     'republic',
+    // "South Korean", "North Macedonian": the first word of a country's name, not a person's.
+    'north',
+    'south',
+    'east',
+    'west',
     'ministry',
     'national',
     'chamber',

@@ -222,6 +222,9 @@ export function tradeStatement(fact: Omit<TradeFact, 'statement'>): string {
       return `${fact.modality === 'target' ? 'Planned exports' : 'Exports'} from ${fact.exporter} to ${fact.importer}: ${[
         fact.goods.join(', '),
         fact.amountUsd !== null || fact.amountText ? amountLabel(fact) : '',
+        fact.percent !== null && fact.amountUsd === null && !fact.amountText
+          ? `${fact.percent > 0 ? '+' : ''}${fact.percent}%`
+          : '',
       ]
         .filter(Boolean)
         .join(', ')}${fact.period ? ` (${fact.period.label})` : ''}`;
@@ -408,6 +411,34 @@ function moneyFacts(
   return out;
 }
 
+/** "Hungarian exports to Serbia rose by 6.5 percent": a change of one direction's trade, given without its amount. */
+const FLOW_CHANGE =
+  /\b((?:[\p{Lu}][\p{L}’'-]+\s+){0,2}(?:[Ee]xports?|[Ii]mports?)\s+(?:(?:from|to)\s+(?:the\s+)?[\p{Lu}][\p{L}’'-]+\s+)*)(?:\w+ly\s+)?(increas\w*|grew|rose|jump\w*|climb\w*|declin\w*|fell|decreas\w*|dropp?\w*)\s+(?:by\s+)?(?:(?:almost|nearly|about|some|around)\s+)?(\d+(?:\.\d+)?)\s?(?:%|percent|per cent)(?!\s+to\b)/gu;
+
+function flowChangeFacts(
+  sentence: Sentence,
+  pair: [string, string],
+  periodAt: (index: number) => Period | null,
+): TradeFact[] {
+  const out: TradeFact[] = [];
+  for (const m of sentence.text.matchAll(FLOW_CHANGE)) {
+    const kind = /\bimports?\b/i.test(m[1]!) ? 'imports' : 'exports';
+    const way = direction(m[1]!, kind, pair);
+    if (!way) continue;
+    out.push(
+      finish({
+        ...base(sortedPair(way[0], way[1]), sentence),
+        measure: 'exports',
+        exporter: way[0],
+        importer: way[1],
+        percent: (FALL.test(m[2]!) ? -1 : 1) * Number(m[3]),
+        period: periodAt(m.index + m[0].length),
+      }),
+    );
+  }
+  return out;
+}
+
 function exportFacts(sentence: Sentence, pair: [string, string]): TradeFact[] {
   const out: TradeFact[] = [];
   for (const m of sentence.text.matchAll(EXPORTS)) {
@@ -527,6 +558,9 @@ export function extractTrade(
       f.statement = tradeStatement(f);
     }
     out.push(...figures);
+    // A change of exports with no amount of its own ("exports to Y rose 6.5%", no "to $X").
+    if (!figures.some((f) => f.measure === 'exports'))
+      out.push(...flowChangeFacts(sentence, pair, (at) => periodOf(sentence.text, dates, at) ?? carry));
     // A rank given with a period ("Spain remained its largest partner last year") is the rank of that period.
     const yearly = dates.filter((d) => d.precision !== 'day');
     out.push(...rankFacts(sentence, pair, (at) => periodOf(sentence.text, yearly, at)));
