@@ -348,6 +348,30 @@ const RULES: Rule[] = [
     },
   },
   {
+    // "over the nine months", "in the first half", "in the fourth quarter": a part of the article's year
+    // ("of 2024" after it is read above; "the next six months" is not a part of one year).
+    pattern:
+      /\bthe\s+(?:(?:first\s+)?(two|three|four|five|six|seven|eight|nine|ten|eleven|\d{1,2})\s+months|(first|second)\s+half|(first|second|third|fourth)\s+quarter)\b(?!\s+(?:of|to|through|until|ending)\b)/gi,
+    make: (m, articleYear) => {
+      const months = m[1]
+        ? /^\d+$/.test(m[1])
+          ? Number(m[1])
+          : NUMBER_WORDS.indexOf(m[1].toLowerCase()) + 1
+        : null;
+      if (months !== null && (months < 1 || months > 11)) return null;
+      const q = m[3] ? QUARTER_WORDS[m[3].toLowerCase()]! : null;
+      const [from, to] =
+        q !== null
+          ? [q * 3 - 2, q * 3]
+          : months !== null
+            ? [1, months]
+            : m[2]!.toLowerCase() === 'first'
+              ? [1, 6]
+              : [7, 12];
+      return monthSpan(articleYear, from, to, `${m[0]} of the year`, 'article', true);
+    },
+  },
+  {
     // "last month", "this month", "next month"
     pattern: /\b(last|this|next|past|previous|coming)\s+month\b/gi,
     make: (m, _year, articleDate) => {
@@ -419,7 +443,7 @@ const RULES: Rule[] = [
   },
   {
     // "last year", "later this year", "next year", "the past year"
-    pattern: /\b(last|this|next|past|previous|current|coming)\s+year\b/gi,
+    pattern: /\b(last|this|next|past|previous|current|coming)\s+(?:calendar\s+)?year\b/gi,
     make: (m, articleYear) => {
       const shift = RELATIVE_YEAR[m[1]!.toLowerCase()] ?? 0;
       if (articleYear === null) return undatedYear(m[0]);
@@ -444,7 +468,7 @@ const RULES: Rule[] = [
   {
     // a bare year after a preposition: "in 2024", "since 2019", "for 2025", "of 2024"
     pattern: new RegExp(
-      String.raw`\b(?:in|since|by|until|till|for|during|of|from|through|to|year|with|than|against|versus)\s+(${YEAR})\b(?!\s?[-–—]\s?\d)`,
+      String.raw`\b(?:(?:in|since|by|until|till|for|during|of|from|through|to|year|with|than|against|versus|between|(?<=\d{4},?\s)and|early|late)\s+|mid-)(${YEAR})\b(?!\s?[-–—]\s?\d)`,
       'gi',
     ),
     make: (m) => yearMention(Number(m[1]), null, 'text'),
@@ -575,7 +599,7 @@ export function datePoints(d: DateMention): Array<string | null> {
 
 /** Every date form above has a digit or one of these words: a sentence with neither has no date. */
 const MAYBE_DATE =
-  /\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|last|this|next|past|previous|current|coming|today|yesterday|tomorrow|mon|tues|wednes|thurs|fri|satur|sun|year|summer|winter|spring|autumn|fall)/i;
+  /\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|last|this|next|past|previous|current|coming|today|yesterday|tomorrow|mon|tues|wednes|thurs|fri|satur|sun|year|summer|winter|spring|autumn|fall|quarter|half)/i;
 
 /** Dates in a sentence, in order; `articleDate` (YYYY-MM-DD) resolves relative ones. */
 export function datesIn(sentence: string, articleDate: string | null): DateMention[] {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseArticle } from '../../src/corpus/load.js';
+import { datesIn } from '../../src/facts/dates.js';
 import { countryOf } from '../../src/facts/geo.js';
 import { roleMentions } from '../../src/facts/people.js';
 import { extractTrade } from '../../src/facts/trade.js';
@@ -103,5 +104,39 @@ describe('roleMentions on bylines and credit lines', () => {
     expect(roleMentions('The plan was backed by Astrid Lindqvist.').map((m) => m.title)).not.toContain(
       'writer',
     );
+  });
+});
+
+describe('datesIn on parts of a year and years with a qualifier', () => {
+  const dates = (text: string) =>
+    datesIn(text, '2021-08-20').map((d) => [d.iso, d.endIso ?? null] as [string | null, string | null]);
+
+  it('reads "the first seven months", "the second half" and "the third quarter" as parts of the article\'s year', () => {
+    expect(dates('Sales over the seven months beat those of the first seven months of 2019.')).toEqual([
+      ['2021-01', '2021-07'],
+      ['2019-01', '2019-07'],
+    ]);
+    expect(dates('A recovery is expected in the second half.')).toEqual([['2021-07', '2021-12']]);
+    expect(dates('The committee meets in the third quarter.')).toEqual([['2021-07', '2021-09']]);
+  });
+
+  it('does not read "the next six months" as a part of the year', () => {
+    expect(dates('Prices will stay high for the next six months.')).toEqual([]);
+  });
+
+  it('reads "this calendar year", "in early 2023", "by mid-2024" and both years of "between 2022 and 2026"', () => {
+    expect(dates('The fund will lend more this calendar year.')).toEqual([['2021', null]]);
+    expect(dates('Works start in early 2023 and end by mid-2024.')).toEqual([
+      ['2023', null],
+      ['2024', null],
+    ]);
+    expect(dates('Loans will be paid between 2022 and 2026.')).toEqual([
+      ['2022', null],
+      ['2026', null],
+    ]);
+  });
+
+  it('does not read a count after "and" as a year', () => {
+    expect(dates('The plant hires engineers and 1800 workers.')).toEqual([]);
   });
 });
