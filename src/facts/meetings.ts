@@ -60,7 +60,7 @@ const VISIT_TO =
 const SEPARATE = /\b(separate|another|other) meeting\b/i;
 /** "have not held a formal meeting since", "never met": a meeting that did not take place. */
 const NOT_HELD =
-  /\b(?:not|never)\s+(?:\w+\s+){0,2}?(?:held|hold|met|meet|visited|visit)\b|\bno (?:\w+\s+)?(?:meeting|talks|visit)\b/i;
+  /\b(?:not|never)\s+(?:\w+\s+){0,2}?(?:held|hold|met|meet|visited|visit|attend|attended)\b|\bno (?:\w+\s+)?(?:meeting|talks|visit)\b|\bskipped\b/i;
 
 const FORMATS: Array<[RegExp, string]> = [
   [/\bstate visit\b/i, 'state visit'],
@@ -169,9 +169,16 @@ function soloVisit(text: string, person: Person): string | null {
   if (/\b(?:during|on|in)\s+(?:his|her|their)\s+(?:\w+\s+)?(?:visit|trip)\b/i.test(text)) return null;
   const to = VISIT_TO.exec(text);
   const format = VISIT_FORMAT.exec(text);
+  // "is in Korea on a working visit", "was in Ottawa on May 4-5 for a working visit": the place before it.
+  const placeBefore = format
+    ? /\b(?:is|was|are|were)\s+in\s+(?:the\s+)?([\p{Lu}][\p{L}’'-]+(?:\s+[\p{Lu}][\p{L}’'-]+)?)[^,;.]{0,30}$/u.exec(
+        text.slice(0, format.index),
+      )
+    : null;
   const place =
     (to && (capitalOfCountryIn(to[1]!) ?? placeWord(to[1]!))) ??
-    (format ? meetingPlace(text.slice(format.index)) : null);
+    (format ? meetingPlace(text.slice(format.index)) : null) ??
+    (placeBefore ? placeWord(placeBefore[1]!) : null);
   if (!place) return null;
   const country = capitalOf(place)?.country ?? countryOf(place) ?? null;
   return country && country !== person.country ? place : null;
