@@ -96,7 +96,7 @@ export function visitInPassing(text: string): VisitInPassing | null {
 }
 
 /** The words of titles ("state secretary", "foreign minister"), written lower-case in running text. */
-const TITLE_WORDS = new Set(TITLES.flatMap((t) => t));
+const TITLE_WORDS = new Set(TITLES.flat());
 
 /** Lower-case words a title may hold between a country and a name ("Minister for Foreign Affairs of the …"). */
 const TITLE_GLUE = new Set(['of', 'the', 'and', 'for', 'de', 'del', 'la', 'on']);
