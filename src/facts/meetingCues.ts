@@ -21,6 +21,15 @@ const STRONG =
 /** Words that tell of a meeting only when the sentence names two people of it ("A and B signed …"). */
 const WEAK = /\b(?:discussed|signed|witnessed|press conference|welcomed)\b/iu;
 
+/** A verb that tells a meeting took place, as opposed to a noun that names one ("during the visit"). */
+const TELLS =
+  /\b(?:met|meet|meets|meeting with|held|hold|holds|holding|visited|visits|visiting|arrived|arrives|arriving|landed|received|receives|receiving|hosted|hosts|hosting|welcomed|greeted|discussed|discuss|discusses|discussing|talked|co-chaired|chaired|called on|took place|paid|pays|convened|seen off|exchanged views|reviewed|agreed)\b/iu;
+
+/** Whether a sentence, its back-references set aside, tells of a meeting with a verb. */
+export function tellsMeeting(text: string): boolean {
+  return TELLS.test(withoutBackReferences(text));
+}
+
 export interface MeetingCue {
   /** Where the first meeting word is. */
   at: number;

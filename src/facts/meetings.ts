@@ -1,7 +1,7 @@
 import type { Article, Sentence } from '../corpus/types.js';
 import { datesIn } from './dates.js';
 import { capitalCity, capitalOf, countriesIn, countryOf } from './geo.js';
-import { countryBeside, isPlanned, meetingCue, visitInPassing } from './meetingCues.js';
+import { countryBeside, isPlanned, meetingCue, tellsMeeting, visitInPassing } from './meetingCues.js';
 import { namelessMeetings } from './meetingNameless.js';
 import { titleRefs } from './meetingTitles.js';
 import type { Person, PersonRef } from './people.js';
@@ -364,6 +364,10 @@ function articleMeetings(article: Article, refsOf: (s: Sentence) => PersonRef[])
         ? drafts.findLast((d) => !d.past && !d.planned)
         : undefined;
     const ownDay = dateIn(text, article.meta.date);
+    // A sentence joins a meeting already told only when it tells of it with a verb ("also met",
+    // "discussed", "arrived"): "during Trump's visit", "hailed the visit", "signed" only refer to it.
+    const tells = tellsMeeting(text);
+    if (going && !tells) return;
     if (going && (!ownDay?.iso || !going.date?.iso || ownDay.iso === going.date.iso)) {
       going.sources.push(source(sentence));
       going.place ??= placeIn(text);
@@ -377,7 +381,7 @@ function articleMeetings(article: Article, refsOf: (s: Sentence) => PersonRef[])
       const ids = refs.map((r) => r.person.id);
       const joined =
         ids.length === 1 ? drafts.findLast((d) => !d.past && !d.planned && takesPart(d, ids[0]!)) : undefined;
-      if (joined && (!ownDay?.iso || !joined.date?.iso || ownDay.iso === joined.date.iso))
+      if (joined && tells && (!ownDay?.iso || !joined.date?.iso || ownDay.iso === joined.date.iso))
         joined.sources.push(source(sentence));
       return;
     }
@@ -426,6 +430,7 @@ function articleMeetings(article: Article, refsOf: (s: Sentence) => PersonRef[])
           realIds(d).length === 0 &&
           refs.every((r) => d.people.has(`country:${participant(r.person, article.file).country}`)),
       );
+    if (same && !tells) return;
     // One person visiting another country is a meeting too, with its place.
     const visit = refs.length === 1 && !same ? soloVisit(text, refs[0]!.person) : null;
     if (!same && refs.length < 2 && !visit) return;

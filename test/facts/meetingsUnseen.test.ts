@@ -41,6 +41,18 @@ describe('extractMeetings on remarks, invitations and refusals around a meeting'
   });
 });
 
+describe('extractMeetings on sentences that only name the meeting told', () => {
+  it('joins a sentence that tells of the meeting with a verb, not one that names it in passing', () => {
+    const meetings = meetingsOf(
+      OPENING,
+      "Kask hailed Berzina's visit as a milestone.",
+      'Berzina and Kask also discussed energy links.',
+      'During the talks, Kask and Berzina signed a transit deal.',
+    );
+    expect(meetings.map((m) => m.sources.map((s) => s.line))).toEqual([[1, 3]]);
+  });
+});
+
 describe('extractMeetings on calls, visits and sessions said in other words', () => {
   it('reads "called on President X" as a meeting, and "called on X to" as none', () => {
     const meetings = meetingsOf(
