@@ -120,6 +120,26 @@ export const NOT_NAME = new Set(
     'south',
     'east',
     'west',
+    // Honorifics before a name: "His Highness Sheikh …", "Shri Narendra Modi".
+    'highness',
+    'excellency',
+    'majesty',
+    'shri',
+    'smt',
+    // "New York", "New Delhi": a place, not a person.
+    'new',
+    // Portfolios run on after a title ("Minister of Investment, Industry and Trade").
+    'trade',
+    'investment',
+    'development',
+    'transport',
+    'infrastructure',
+    'economy',
+    'finance',
+    'energy',
+    'agriculture',
+    'integration',
+    'construction',
     'ministry',
     'national',
     'chamber',
@@ -322,6 +342,8 @@ export const REGION_WORDS = new Set([
  * Ibrahim): single words, and pairs whose second word alone may be a name ("Sri" of Sri Mulyani).
  */
 export const HONORIFICS = new Set([
+  'shri',
+  'smt',
   'mr',
   'mrs',
   'ms',
