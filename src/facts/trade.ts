@@ -66,7 +66,7 @@ const COMPARED = /\b(?:after|behind|than|except|apart from|besides)\s+[^,.;:]*$/
 
 /** Words that make a figure bilateral when the sentence names fewer than two countries. */
 const BILATERAL =
-  /\b(bilateral|mutual|two-way|between (?:the|our) (?:two\s+)?(?:[\p{L}-]+\s+)?(?:countries|country|nations|states|neighbou?rs)|(?:the|our|both) two (?:[\p{L}-]+\s+)?(?:countries|nations|states|sides|neighbou?rs|governments|leaders|presidents|economies)|both (?:countries|nations|states|sides)|the (?:two )?sides|the parties|in both directions)\b/iu;
+  /\b(bilateral|mutual|two-way|between (?:the|our) (?:two\s+)?(?:[\p{L}-]+\s+)?(?:countries|country|nations|states|neighbou?rs)|(?:the|our|both) two (?:[\p{L}-]+\s+){0,2}(?:countries|nations|states|sides|neighbou?rs|governments|leaders|presidents|economies)|both (?:countries|nations|states|sides)|the (?:two )?sides|the parties|in both directions|our (?:(?:mutual|bilateral|two-way|commodity)\s+)?(?:trade|turnover|trade turnover)(?!\s+with\b))\b/iu;
 
 /**
  * "The commodity turnover in 2011 made $2 billion": a sentence that opens on the turnover, unqualified

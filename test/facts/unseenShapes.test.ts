@@ -140,3 +140,20 @@ describe('datesIn on parts of a year and years with a qualifier', () => {
     expect(dates('The plant hires engineers and 1800 workers.')).toEqual([]);
   });
 });
+
+describe('extractTrade on the pair said as "our trade" or "the two … states"', () => {
+  it('reads "our turnover" and "the two Nordic states" as the article\'s pair, not "our trade with" another', () => {
+    const facts = trade([
+      'Ties are warm.',
+      'Step by step we are nearing the goal of bringing our turnover to $4 billion in 2026, the minister said.',
+      'Ties are warm.',
+      'The annual trade volume between the two Nordic states is expected to reach $3 billion by the end of this year.',
+      'Ties are warm.',
+      'Our trade with Sweden reached $9 billion.',
+    ]);
+    expect(facts.map((f) => [f.measure, f.amountUsd, f.period?.year ?? null])).toEqual([
+      ['target', 4e9, 2026],
+      ['target', 3e9, 2023],
+    ]);
+  });
+});
