@@ -4,7 +4,7 @@ import { agreementStatement } from './agreements.js';
 import { datesIn, NUMBER_WORDS } from './dates.js';
 import { countriesIn } from './geo.js';
 import { meetingPlace } from './meetings.js';
-import { articlePair } from './trade.js';
+import { articlePair } from './tradePair.js';
 import type { AgreementFact, FactDate, FactSource } from './types.js';
 
 /**

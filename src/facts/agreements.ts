@@ -3,7 +3,7 @@ import { fold, isStopWord, termKey, transliterationFold } from '../text/normaliz
 import { datesIn } from './dates.js';
 import { capitalOf, countriesIn } from './geo.js';
 import type { Person, PersonRef } from './people.js';
-import { articlePair } from './trade.js';
+import { articlePair } from './tradePair.js';
 import type { AgreementFact, FactDate, FactSource, Participant } from './types.js';
 
 /**

@@ -5,7 +5,7 @@ import { countryBeside, isPlanned, meetingCue, tellsMeeting, visitInPassing } fr
 import { namelessMeetings } from './meetingNameless.js';
 import { titleRefs } from './meetingTitles.js';
 import type { Person, PersonRef } from './people.js';
-import { articlePair } from './trade.js';
+import { articlePair } from './tradePair.js';
 import type { FactDate, FactSource, MeetingFact, Participant } from './types.js';
 
 /**

@@ -1,6 +1,6 @@
 import type { Sentence } from '../corpus/types.js';
 import { countriesIn, countryOf } from './geo.js';
-import { base, dash, finish, sortedPair } from './trade.js';
+import { base, finish, sortedPair } from './tradeFact.js';
 import type { Period, TradeFact } from './types.js';
 
 /**
@@ -11,33 +11,6 @@ import type { Period, TradeFact } from './types.js';
 
 const RANK =
   /\b((?:one of\s+)?(?:[\p{L}’'-]+['’]s\s+["“”‘]?)?(?:top\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+)|(?:two|three|four|five|ten|\d+)\s+(?:largest|biggest|main|leading|major|top)|(?:largest|biggest|main|leading|major|key|most important|most significant|(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))[- ](?:largest|biggest))|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth))(?:(?<=\btop\s+[\p{L}\d]+)\s+among(?:\s+(?:the|its))?(?:\s+(?:main|major|largest|biggest|leading|key))?(?=\s+trad))?(?:\s+(?:international|foreign|external|commercial))?\s+(?:trad(?:ing|e) partners?|(?<noun>export (?:markets?|destinations?)|suppliers?|sources? of imports|import (?:sources?|partners?)|destinations? for (?<exportsOf>[\p{Lu}][\p{L}’'-]+) exports))["“”’]?(?:\s+(?:of|for)\s+(?<partnerOf>[\p{Lu}][\p{L}’'-]+(?:\s+[\p{Lu}][\p{L}’'-]+)?))?(?<note>(?:\s+(?:after|behind|among|in|within)\s+[^,.;]+)*)/iu;
-
-/** "Kazakhstan is among Tajikistan's top three trading partners", "… is Tajikistan's second-largest trading partner after Russia". */
-export function rankStatement(
-  fact: Pick<TradeFact, 'exporter' | 'importer' | 'rank' | 'rankNote' | 'pair'> & { percent?: number | null },
-): string {
-  const who = fact.exporter ?? dash(fact.pair);
-  const share = fact.percent != null && fact.importer ? `${fact.percent}% of ${fact.importer}'s trade` : null;
-  if (share && (fact.rank === null || /^\d/.test(fact.rank))) return `${who} accounts for ${share}`;
-  const said = rankOnly(fact, who);
-  return share ? `${said}, with ${share}` : said;
-}
-
-function rankOnly(fact: Pick<TradeFact, 'importer' | 'rank' | 'rankNote'>, who: string): string {
-  const ordinal = /^(.+) among trading partners$/.exec(fact.rank ?? '');
-  if (ordinal)
-    return `${who} ranks ${ordinal[1]} among ${fact.importer ? `${fact.importer}'s` : 'its'} trading partners`;
-  const owner = fact.importer ? `${fact.importer}'s ` : '';
-  const plural = /\b(top\s+\w+|(?:two|three|four|five|ten|\d+)\s+\w+)$/i.test(fact.rank ?? '');
-  const note = fact.rankNote ? ` ${fact.rankNote}` : '';
-  // A rank that names its own noun ("largest source of imports") is not one among trading partners.
-  const noun = RANK_NOUN.test(fact.rank ?? '') ? '' : plural ? ' trading partners' : ' trading partner';
-  return plural
-    ? `${who} is among ${owner}${fact.rank}${noun}${note}`
-    : `${who} is ${owner}${fact.rank}${noun}${note}`;
-}
-
-const RANK_NOUN = /\b(?:destinations?|markets?|suppliers?|sources?(?: of imports)?|import partners?)$/i;
 
 /** A rank is stated of a country: "X is/ranks among/stands as one of/making X … trading partner". */
 const RANK_LINK =
