@@ -3,7 +3,7 @@ import { fold } from '../text/normalize.js';
 import { agreementStatement } from './agreements.js';
 import { datesIn, NUMBER_WORDS } from './dates.js';
 import { countriesIn } from './geo.js';
-import { meetingPlace } from './meetings.js';
+import { meetingPlace } from './meetingPlaces.js';
 import { articlePair } from './tradePair.js';
 import type { AgreementFact, FactDate, FactSource } from './types.js';
 
