@@ -1,4 +1,5 @@
 import * as chrono from 'chrono-node/en';
+import { MONTH_NAMES as MONTHS, numberWordValue, WEEKDAY_KEYS } from '../text/calendar.js';
 
 /**
  * Dates in a sentence, resolved against the article's date where the text
@@ -25,20 +26,6 @@ export interface DateMention {
   label?: string;
 }
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 const MONTH_WORD = String.raw`(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|Aug(?:ust|\.)?|Sep(?:tember|t\.|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)`;
 const YEAR = String.raw`(?:1[6-9]|20)\d{2}`;
 
@@ -49,7 +36,6 @@ const DAY_HINT = new RegExp(
 
 /** "today", "yesterday", "on Monday": days named relative to the article's date. */
 const RELATIVE_DAY = /\b(today|yesterday|tomorrow|(?:mon|tues|wednes|thurs|fri|satur|sun)day)(?:['’]s)?\b/gi;
-const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 
 function relativeDay(word: string, articleDate: string | null): Omit<DateMention, 'text' | 'index'> | null {
   if (!articleDate) return null;
@@ -59,35 +45,13 @@ function relativeDay(word: string, articleDate: string | null): Omit<DateMention
   else if (word === 'tomorrow') shift = 1;
   else if (word !== 'today') {
     // A weekday in news is the latest one on or before the article's date.
-    shift = -((at.getUTCDay() - WEEKDAYS.indexOf(word) + 7) % 7);
+    shift = -((at.getUTCDay() - (WEEKDAY_KEYS as readonly string[]).indexOf(word) + 7) % 7);
   }
   const day = new Date(at.getTime() + shift * 86_400_000).toISOString().slice(0, 10);
   return { iso: day, endIso: null, precision: 'day', yearFrom: 'article', monthDay: null, display: day };
 }
 
-/** Numbers as news spells them, one to twenty. */
-export const NUMBER_WORDS = [
-  'one',
-  'two',
-  'three',
-  'four',
-  'five',
-  'six',
-  'seven',
-  'eight',
-  'nine',
-  'ten',
-  'eleven',
-  'twelve',
-  'thirteen',
-  'fourteen',
-  'fifteen',
-  'sixteen',
-  'seventeen',
-  'eighteen',
-  'nineteen',
-  'twenty',
-];
+export { NUMBER_WORDS } from '../text/calendar.js';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -334,11 +298,7 @@ const RULES: Rule[] = [
       'gi',
     ),
     make: (m, articleYear) => {
-      const months = m[1]
-        ? /^\d+$/.test(m[1])
-          ? Number(m[1])
-          : NUMBER_WORDS.indexOf(m[1].toLowerCase()) + 1
-        : null;
+      const months = m[1] ? (/^\d+$/.test(m[1]) ? Number(m[1]) : (numberWordValue(m[1]) ?? 0)) : null;
       if (months !== null && (months < 1 || months > 11)) return null;
       const [from, to] = months !== null ? [1, months] : m[2]!.toLowerCase() === 'first' ? [1, 6] : [7, 12];
       const year = partYear(m[3], m[4], articleYear);
@@ -353,11 +313,7 @@ const RULES: Rule[] = [
     pattern:
       /\bthe\s+(?:(?:first\s+)?(two|three|four|five|six|seven|eight|nine|ten|eleven|\d{1,2})\s+months|(first|second)\s+half|(first|second|third|fourth)\s+quarter)\b(?!\s+(?:of|to|through|until|ending)\b)/gi,
     make: (m, articleYear) => {
-      const months = m[1]
-        ? /^\d+$/.test(m[1])
-          ? Number(m[1])
-          : NUMBER_WORDS.indexOf(m[1].toLowerCase()) + 1
-        : null;
+      const months = m[1] ? (/^\d+$/.test(m[1]) ? Number(m[1]) : (numberWordValue(m[1]) ?? 0)) : null;
       if (months !== null && (months < 1 || months > 11)) return null;
       const q = m[3] ? QUARTER_WORDS[m[3].toLowerCase()]! : null;
       const [from, to] =

@@ -1,3 +1,5 @@
+import { MONTH_KEYS, WEEKDAY_KEYS } from '../text/calendar.js';
+
 /** Word lists the person extractor (people.ts) reads: titles, words that are not names, portfolios, institutions, regions. */
 
 /** Titles, as lower-case word sequences; longest are tried first. */
@@ -274,25 +276,8 @@ export const NOT_NAME = new Set(
     'will',
     'met',
     'held',
-    'january',
-    'february',
-    'march',
-    'april',
-    'may',
-    'june',
-    'july',
-    'august',
-    'september',
-    'october',
-    'november',
-    'december',
-    'monday',
-    'tuesday',
-    'wednesday',
-    'thursday',
-    'friday',
-    'saturday',
-    'sunday',
+    ...MONTH_KEYS,
+    ...WEEKDAY_KEYS,
     'delegate',
     'datuk',
     'dato',
