@@ -62,6 +62,8 @@ function isPast(text: string): boolean {
   return words.some((w) => PAST_WORDS.some((p) => w !== p && oneEditApart(w, p)));
 }
 
+const SIGNING = /\b(?:signed|inked)\b/i;
+
 /** "Tokayev instructed the minister to hold talks with …": an order, not a meeting of those two. */
 const ORDER =
   /\b(?:instructed|ordered|tasked|charged|directed|commissioned|urged|asked)\b[^.;]*?\bto\s+(?:\w+\s+){0,3}?$/i;
@@ -184,9 +186,13 @@ function articleMeetings(article: Article, refsOf: (s: Sentence) => PersonRef[])
         : undefined;
     const ownDay = dateIn(text, article.meta.date);
     // A sentence joins a meeting already told only when it tells of it with a verb ("also met",
-    // "discussed", "arrived"): "during Trump's visit", "hailed the visit", "signed" only refer to it.
-    const tells = tellsMeeting(text);
-    if (going && !tells) return;
+    // "discussed", "arrived"), or tells something new of it (its place, a better name of its format):
+    // "during Trump's visit", "hailed the visit" only refer to it.
+    // A signing by its people stays with the meeting too: a document signed there takes its date.
+    const tells = tellsMeeting(text) || SIGNING.test(text);
+    const addsTo = (d: MeetingDraft) =>
+      tells || (!d.place && placeIn(text) !== null) || betterFormat(d.format, formatOf(text)) !== d.format;
+    if (going && !addsTo(going)) return;
     if (going && (!ownDay?.iso || !going.date?.iso || ownDay.iso === going.date.iso)) {
       going.sources.push(source(sentence));
       going.place ??= placeIn(text);
@@ -249,7 +255,7 @@ function articleMeetings(article: Article, refsOf: (s: Sentence) => PersonRef[])
           realIds(d).length === 0 &&
           refs.every((r) => d.people.has(`country:${participant(r.person, article.file).country}`)),
       );
-    if (same && !tells) return;
+    if (same && !addsTo(same)) return;
     // One person visiting another country is a meeting too, with its place.
     const visit = refs.length === 1 && !same ? soloVisit(text, refs[0]!.person) : null;
     if (!same && refs.length < 2 && !visit) return;
