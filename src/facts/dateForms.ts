@@ -131,11 +131,7 @@ export function monthSpanLabel(iso: string, endIso: string): string {
 }
 
 /** The year of "of 2024" or "of this year" (the article's, when it has one). */
-function partYear(
-  written: string | undefined,
-  relative: string | undefined,
-  articleYear: number | null,
-) {
+function partYear(written: string | undefined, relative: string | undefined, articleYear: number | null) {
   if (written) return Number(written);
   if (articleYear === null) return null;
   return articleYear + (RELATIVE_YEAR[(relative ?? 'this').toLowerCase()] ?? 0);

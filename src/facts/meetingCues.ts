@@ -56,7 +56,14 @@ export function meetingCue(text: string): MeetingCue | null {
  * "when he meets his counterpart".
  */
 const PLANNED =
-  /\b(?:will|would|shall)\s+(?:\p{L}+\s+){0,3}?(?:meet|visit|hold|convene|host|review|travel|take place|be held)\b|\binvit\w*\s+(?:[\p{L}’'-]+\s+){1,6}?to\s+(?:visit|pay|attend|come)\b|\bprepar\w*\s+(?:for\s+)?(?:a|the|his|her|their)\s+(?:\p{L}+\s+){0,2}?(?:visit|meeting|summit|trip)\b|\b(?:expected|due|scheduled|planned|set|agreed|decided|ready|plans?|intends?|directed|instructed)\s+(?:\p{L}+\s+){0,4}?to\s+(?:\p{L}+\s+){0,3}?(?:meet|visit|hold|convene|host|take place|be held|pay|resume)\b|\bto be held\b|\bnext (?:\p{L}+\s+){0,2}?(?:round|meeting|session|summit)\b|\bupcoming\b|\bwhen (?:he|she|they|the \p{L}+) meets?\b|\bpreparations for the (?:\p{L}+\s+){0,2}?(?:visit|meeting|summit)\b/iu;
+  /\b(?:will|would|shall)\s+(?:\p{L}+\s+){0,3}?(?:meet|visit|hold|convene|host|review|travel|take place|be held)\b|\bprepar\w*\s+(?:for\s+)?(?:a|the|his|her|their)\s+(?:\p{L}+\s+){0,2}?(?:visit|meeting|summit|trip)\b|\b(?:expected|due|scheduled|planned|set|agreed|decided|ready|plans?|intends?|directed|instructed)\s+(?:\p{L}+\s+){0,4}?to\s+(?:\p{L}+\s+){0,3}?(?:meet|visit|hold|convene|host|take place|be held|pay|resume)\b|\bto be held\b|\bnext (?:\p{L}+\s+){0,2}?(?:round|meeting|session|summit)\b|\bupcoming\b|\bwhen (?:he|she|they|the \p{L}+) meets?\b|\bpreparations for the (?:\p{L}+\s+){0,2}?(?:visit|meeting|summit)\b/iu;
+
+/** "X invited Y to visit Z", "invited the leader to the summit": an invitation, which no one has taken up yet. */
+const INVITED = /\binvit\w*\s+(?:[\p{L}’'-]+\s+){1,6}?to\s+(?:visit|pay|attend|come|the)\b/iu;
+
+export function isInvitation(text: string): boolean {
+  return INVITED.test(text);
+}
 
 export function isPlanned(text: string): boolean {
   return PLANNED.test(text);

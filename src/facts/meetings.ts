@@ -1,6 +1,6 @@
 import type { Article, Sentence } from '../corpus/types.js';
 import { capitalOf, countriesIn, countryOf } from './geo.js';
-import { isPlanned, meetingCue, tellsMeeting, visitInPassing } from './meetingCues.js';
+import { isInvitation, isPlanned, meetingCue, tellsMeeting, visitInPassing } from './meetingCues.js';
 import {
   addPeople,
   anyDate,
@@ -174,6 +174,8 @@ function articleMeetings(article: Article, refsOf: (s: Sentence) => PersonRef[])
     refs = [...refs, ...titleRefs(text, refs, pool)].sort((a, b) => a.index - b.index);
     const cue = meetingCue(text);
     if (!cue || SEPARATE.test(text) || ORDER.test(text.slice(0, cue.at)) || NOT_HELD.test(text)) return;
+    // An invitation is neither the meeting told nor one that will take place.
+    if (isInvitation(text)) return;
     if (isPlanned(text)) {
       plannedMeeting(sentence, refs, article, drafts);
       return;
