@@ -38,8 +38,15 @@ export interface MeetingCue {
 }
 
 /** The sentence with its phrases that only refer back to a told meeting blanked out (same length). */
+let lastText = '';
+let lastBlanked = '';
 export function withoutBackReferences(text: string): string {
-  return text.replace(BACK_REFERENCE, (m) => ' '.repeat(m.length));
+  // Read twice in a row for one sentence (its cue, then whether a verb tells the meeting): kept once.
+  if (text !== lastText) {
+    lastBlanked = text.replace(BACK_REFERENCE, (m) => ' '.repeat(m.length));
+    lastText = text;
+  }
+  return lastBlanked;
 }
 
 /** The meeting word of a sentence, once phrases that only refer back to a told meeting are set aside. */
