@@ -3,6 +3,7 @@ import type { Country } from 'world-countries';
 import type { ClaimVocabulary, Engine } from '../engine.js';
 import { capitalOf, countriesIn, countryOf } from '../facts/geo.js';
 import { moneyIn, percentsIn } from '../facts/money.js';
+import { MONTH_KEYS, numberWordValue } from '../text/calendar.js';
 import { isStopWord, termKey, tokenize } from '../text/normalize.js';
 import { ordinalValue } from '../text/ordinals.js';
 
@@ -135,32 +136,15 @@ export interface Details {
   elsewhen: boolean;
 }
 
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'] as const;
+const MONTHS = MONTH_KEYS.map((m) => m.slice(0, 3));
 const MONTH_WORD =
   /\b(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?(?:\s+(\d{1,2})(?:st|nd|rd|th)?\b)?(?:,?\s+((?:19|20)\d\d))?/g;
-const NUMBER_WORDS = [
-  'three',
-  'four',
-  'five',
-  'six',
-  'seven',
-  'eight',
-  'nine',
-  'ten',
-  'eleven',
-  'twelve',
-  'fifteen',
-  'twenty',
-  'fifty',
-  'hundred',
-];
-const NUMBER_VALUES = [3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 15, 20, 50, 100];
+/** Round numbers past the shared one-to-twenty words. */
+const LARGE_NUMBERS: Record<string, number> = { fifty: 50, hundred: 100 };
 const numberOf = (w: string): number | null => {
   if (/^\d+$/.test(w)) return Number(w);
-  if (/^(?:one|first)$/i.test(w)) return 1;
-  if (/^two$/i.test(w)) return 2;
-  const at = NUMBER_WORDS.indexOf(w.toLowerCase());
-  return at >= 0 ? NUMBER_VALUES[at]! : (ordinalValue(w) ?? null);
+  if (/^first$/i.test(w)) return 1;
+  return numberWordValue(w) ?? LARGE_NUMBERS[w.toLowerCase()] ?? ordinalValue(w) ?? null;
 };
 const NUM = String.raw`(\d+|one|two|three|four|five|six|seven|eight|nine|ten|first|second|third|fourth|fifth|\d+(?:st|nd|rd|th))`;
 const RANKS: ReadonlyArray<readonly [RegExp, (m: RegExpExecArray) => [number, number] | null]> = [

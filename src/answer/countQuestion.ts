@@ -1,6 +1,7 @@
 import type { Engine } from '../engine.js';
 import { capitalOf, countriesIn, countryOf } from '../facts/geo.js';
 import type { PersonFact } from '../facts/types.js';
+import { MONTH_KEYS } from '../text/calendar.js';
 import { contentKeys, termKey, tokenize } from '../text/normalize.js';
 import { matchPeople, wordMatcher } from './views.js';
 
@@ -141,20 +142,7 @@ const NAMED_IN_ARTICLES =
 const RELATIVE_DATE =
   /\b(?:(?:last|this|next|past|previous|coming|current)\s+(?:year|month|week|decade)|yesterday|today|ago|recently)\b/i;
 
-const MONTHS = [
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-];
+const MONTHS = MONTH_KEYS;
 const MONTH_YEAR = new RegExp(String.raw`\b(${MONTHS.join('|')})\s+(?:of\s+)?((?:19|20)\d{2})\b`, 'i');
 const YEAR = /\b(?:19|20)\d{2}\b/g;
 

@@ -18,8 +18,7 @@ const FURNITURE_RULES: readonly RegExp[] = [
   // "Photo: Akorda", "Photo credit - Reuters", "Image: …", "Video: …", "Photos by …"
   /^(photo|photos|image|images|picture|pictures|video|illustration|credit|credits)(\s+credits?)?\s*[:|–—-]/i,
   /^\(?(photos?|images?|pictures?|video)\s*(by|courtesy|credit|:)/i,
-  // "By Jane Doe", "By Jane Doe – Agency:": a byline, no sentence after it
-  /^[Bb]y\s+\p{Lu}[\p{L}'’.-]*(\s+\p{Lu}[\p{L}'’.-]*){0,3}(\s*[–—|,-]\s*[^.!?]*)?$/u,
+  // A byline ("By Jane Doe | June 3, 2025") is kept: it names the writer and often the date.
   // A caption: "Lao Prime Minister at the airport (Photo: VNA)"
   /\((photo|image|video)s?\s*:[^)]*\)[\s|]*$/i,
   // "Detail>>>", "More >>"

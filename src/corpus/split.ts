@@ -222,10 +222,10 @@ function pushSentence(out: SplitSentence[], block: Block, start: number, end: nu
 /**
  * A terminal, its closing quotes, and the space after it; or no space when a word in lower case runs
  * straight into a capitalised one ("trade grew.In the same year", "he said.“We agreed"), as pages
- * scraped of their paragraph breaks do.
+ * scraped of their paragraph breaks do. A site's name ("News.Az", "Gazeta.uz") is no such run.
  */
 const CANDIDATE =
-  /(\.{2,}|[.!?…]+)(["”’'»)\]]*)(\s+|$|(?<=\p{Ll}{3}[.!?]["”’'»)\]]*)(?=["“‘]?\p{Lu}\p{Ll}))/gu;
+  /(\.{2,}|[.!?…]+)(["”’'»)\]]*)(\s+|$|(?<=\p{Ll}{3}[.!?]["”’'»)\]]*)(?=["“‘]?(?:\p{Lu}\p{Ll}{2}|(?:We|It|In|He|As|At|On|If|An|My|So|No|By|To|Us)\b)))/gu;
 
 /**
  * Splits content lines into sentences. `lines[0]` is line `firstLine` of the

@@ -1,10 +1,11 @@
 import type { Article, Sentence } from '../corpus/types.js';
+import { NUMBER_WORDS, numberWordValue } from '../text/calendar.js';
 import { fold } from '../text/normalize.js';
 import { agreementStatement } from './agreements.js';
-import { datesIn, NUMBER_WORDS } from './dates.js';
+import { datesIn } from './dates.js';
 import { countriesIn } from './geo.js';
-import { meetingPlace } from './meetings.js';
-import { articlePair } from './trade.js';
+import { meetingPlace } from './meetingPlaces.js';
+import { articlePair } from './tradePair.js';
 import type { AgreementFact, FactDate, FactSource } from './types.js';
 
 /**
@@ -31,7 +32,7 @@ const RELATIONS =
 const source = (s: Sentence): FactSource => ({ file: s.file, line: s.line, text: s.text });
 
 function countOf(word: string): number {
-  const n = /^\d+$/.test(word) ? Number(word) : NUMBER_WORDS.indexOf(word.toLowerCase()) + 1;
+  const n = /^\d+$/.test(word) ? Number(word) : (numberWordValue(word) ?? 0);
   return n;
 }
 

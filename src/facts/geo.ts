@@ -68,6 +68,19 @@ const EXONYMS: Record<string, string> = {
   'Ivory Coast': 'Ivory Coast',
   Emirates: 'United Arab Emirates',
   UAE: 'United Arab Emirates',
+  // "Korea" alone is the Republic of Korea in news; "North Korea" is a longer name and wins.
+  Korea: 'South Korea',
+  Korean: 'South Korea',
+  Koreans: 'South Korea',
+};
+
+/** Adjectives news uses that the data set's demonyms lack ("Philippine exports", "the Djiboutian side"). */
+const ADJECTIVES: Record<string, string> = {
+  Philippine: 'Philippines',
+  Djiboutian: 'Djibouti',
+  Bosnian: 'Bosnia and Herzegovina',
+  Argentinian: 'Argentina',
+  Luxembourgish: 'Luxembourg',
 };
 
 // The European Union signs treaties and trades as one party; news names it like a country.
@@ -92,7 +105,8 @@ for (const c of ranked) {
   // The people: "Kazakhs", "Americans".
   for (const d of [eng?.m, people?.[1]]) if (d && !/(?:s|sh|ch|ese|i)$/.test(d)) addName(`${d}s`, name);
   if (people?.[1]) addName(people[1], name);
-  for (const [exonym, target] of Object.entries(EXONYMS)) if (target === name) addName(exonym, name);
+  for (const [exonym, target] of Object.entries({ ...EXONYMS, ...ADJECTIVES }))
+    if (target === name) addName(exonym, name);
   for (const capital of c.capital) {
     const words = capital.split(/\s+/);
     if (/^[\p{Script=Latin}\s.'’-]+$/u.test(capital))

@@ -1,5 +1,6 @@
 import { capitalOf, countriesIn, countryOf } from './geo.js';
 import type { PersonRef } from './people.js';
+import { TITLES } from './personWords.js';
 
 /**
  * The words that tell whether a sentence reports a meeting, one planned, or only refers back to one.
@@ -12,13 +13,22 @@ import type { PersonRef } from './people.js';
  * A and B" still tells of one.
  */
 const BACK_REFERENCE =
-  /\b(?:after|following|at the (?:close|conclusion|end) of|during|at|in the course of|on the (?:margins|sidelines) of)\s+the\s+(?:\p{L}+\s+){0,2}?(?:talks|meeting|meetings|negotiations|visit|consultations|conversation|summit)\b(?!\s+(?:between|with|of)\b)|\bin the presence of (?:the|both) (?:two )?(?:leaders|presidents|heads of state|ministers|prime ministers|sides)\b|\btold (?:reporters|journalists)\b/giu;
+  /\b(?:after|following|at the (?:close|conclusion|end) of|during|at|in the course of|on the (?:margins|sidelines) of)\s+the\s+(?:\p{L}+\s+){0,2}?(?:talks|meeting|meetings|negotiations|visit|consultations|conversation|summit)\b(?!\s+(?:between|with|of)\b)|\bin the presence of (?:the|both) (?:two )?(?:leaders|presidents|heads of state|ministers|prime ministers|sides)\b|\btold (?:reporters|journalists)\b|\bat (?:a|the) (?:joint )?(?:press|news) (?:conference|briefing)\b/giu;
 
 /** Words that tell of a meeting on their own. */
 const STRONG =
-  /\b(?:met|meet|meets|meeting|talks|negotiations|visit|visits|visited|visiting|received|receives|receiving|hosts?|hosted|summit|phone call|telephone conversation|conversation|discussion|greeted|welcomed (?:by|at|in)|co-chaired|co-chair|chaired|arrived|arrives|arriving|landed in|consultations|seen off|courtesy call|accompanied by|travell?ed to|convene|session of the)\b/iu;
+  /\b(?:met|meet|meets|meeting|talks|negotiations|visit|visits|visited|visiting|received|receives|receiving|hosts?|hosted|summit|phone call|telephone conversation|conversation|discussion|greeted|welcomed (?:by|at|in)|co-chaired|co-chair|chaired|arrived|arrives|arriving|landed in|consultations|seen off|courtesy call|accompanied by|travell?ed to|convene|session of the)\b|\bcalled on\b(?![^,.;]*\bto\s+\p{Ll})/iu;
 /** Words that tell of a meeting only when the sentence names two people of it ("A and B signed …"). */
 const WEAK = /\b(?:discussed|signed|witnessed|press conference|welcomed)\b/iu;
+
+/** A verb that tells a meeting took place, as opposed to a noun that names one ("during the visit"). */
+const TELLS =
+  /\b(?:met|meet|meets|meeting with|held|hold|holds|holding|visited|visits|visiting|arrived|arrives|arriving|landed|received|receives|receiving|hosted|hosts|hosting|welcomed|greeted|discussed|discuss|discusses|discussing|talked|co-chaired|chaired|called on|took place|paid|pays|convened|seen off|exchanged views|reviewed|agreed)\b/iu;
+
+/** Whether a sentence, its back-references set aside, tells of a meeting with a verb. */
+export function tellsMeeting(text: string): boolean {
+  return TELLS.test(withoutBackReferences(text));
+}
 
 export interface MeetingCue {
   /** Where the first meeting word is. */
@@ -28,8 +38,15 @@ export interface MeetingCue {
 }
 
 /** The sentence with its phrases that only refer back to a told meeting blanked out (same length). */
+let lastText = '';
+let lastBlanked = '';
 export function withoutBackReferences(text: string): string {
-  return text.replace(BACK_REFERENCE, (m) => ' '.repeat(m.length));
+  // Read twice in a row for one sentence (its cue, then whether a verb tells the meeting): kept once.
+  if (text !== lastText) {
+    lastBlanked = text.replace(BACK_REFERENCE, (m) => ' '.repeat(m.length));
+    lastText = text;
+  }
+  return lastBlanked;
 }
 
 /** The meeting word of a sentence, once phrases that only refer back to a told meeting are set aside. */
@@ -46,7 +63,14 @@ export function meetingCue(text: string): MeetingCue | null {
  * "when he meets his counterpart".
  */
 const PLANNED =
-  /\b(?:will|would|shall)\s+(?:\p{L}+\s+){0,3}?(?:meet|visit|hold|convene|host|review|travel)\b|\b(?:expected|due|scheduled|planned|set|agreed|decided|ready|plans?|intends?|directed|instructed)\s+(?:\p{L}+\s+){0,4}?to\s+(?:\p{L}+\s+){0,3}?(?:meet|visit|hold|convene|host|take place|be held|pay|resume)\b|\bto be held\b|\bnext (?:\p{L}+\s+){0,2}?(?:round|meeting|session|summit)\b|\bupcoming\b|\bwhen (?:he|she|they|the \p{L}+) meets?\b|\bpreparations for the (?:\p{L}+\s+){0,2}?(?:visit|meeting|summit)\b/iu;
+  /\b(?:will|would|shall)\s+(?:\p{L}+\s+){0,3}?(?:meet|visit|hold|convene|host|review|travel|take place|be held)\b|\bprepar\w*\s+(?:for\s+)?(?:a|the|his|her|their)\s+(?:\p{L}+\s+){0,2}?(?:visit|meeting|summit|trip)\b|\b(?:expected|due|scheduled|planned|set|agreed|decided|ready|plans?|intends?|directed|instructed)\s+(?:\p{L}+\s+){0,4}?to\s+(?:\p{L}+\s+){0,3}?(?:meet|visit|hold|convene|host|take place|be held|pay|resume)\b|\bto be held\b|\bnext (?:\p{L}+\s+){0,2}?(?:round|meeting|session|summit)\b|\bupcoming\b|\bwhen (?:he|she|they|the \p{L}+) meets?\b|\bpreparations for the (?:\p{L}+\s+){0,2}?(?:visit|meeting|summit)\b/iu;
+
+/** "X invited Y to visit Z", "invited the leader to the summit": an invitation, which no one has taken up yet. */
+const INVITED = /\binvit\w*\s+(?:[\p{L}’'-]+\s+){1,6}?to\s+(?:visit|pay|attend|come|the)\b/iu;
+
+export function isInvitation(text: string): boolean {
+  return INVITED.test(text);
+}
 
 export function isPlanned(text: string): boolean {
   return PLANNED.test(text);
@@ -94,6 +118,9 @@ export function visitInPassing(text: string): VisitInPassing | null {
   };
 }
 
+/** The words of titles ("state secretary", "foreign minister"), written lower-case in running text. */
+const TITLE_WORDS = new Set(TITLES.flat());
+
 /** Lower-case words a title may hold between a country and a name ("Minister for Foreign Affairs of the …"). */
 const TITLE_GLUE = new Set(['of', 'the', 'and', 'for', 'de', 'del', 'la', 'on']);
 
@@ -118,5 +145,7 @@ export function countryBeside(text: string, ref: PersonRef, from: number): strin
   const at = before.lastIndexOf(last.text);
   const between = before.slice(at + last.text.length).replace(/^['’]s\b/, '');
   const lower = between.match(/\b\p{Ll}[\p{L}-]*/gu) ?? [];
-  return lower.every((w) => TITLE_GLUE.has(w) || w === 'counterpart') ? last.country : null;
+  return lower.every((w) => TITLE_GLUE.has(w) || TITLE_WORDS.has(w) || w === 'counterpart')
+    ? last.country
+    : null;
 }

@@ -11,7 +11,7 @@ import { isPlanned, withoutBackReferences } from './meetingCues.js';
 
 /** A meeting word, then what was done with it: held, met, took place, is scheduled. */
 const HELD =
-  /\b(?:meeting|session|summit|talks|phone talk|consultations|commission|council|committee)\b(?:[^.;:]{0,100}?)\b((?:was |were |been )?(?:held|convened)|took place|(?:last )?met|scheduled(?= (?:for|in)\b)|(?:planned|due|set) to (?:be held|take place))\b/giu;
+  /\b(?:meeting|session|summit|talks|phone talk|consultations|commission|council|committee)\b(?:[^.;:]{0,100}?)\b((?:was |were |been )?(?:held|convened)|took place|(?:will|would) take place|(?:last )?met|scheduled(?= (?:for|in)\b)|(?:planned|due|set) to (?:be held|take place))\b/giu;
 /**
  * "after a meeting of trade ministers on Thursday", "during a meeting in Riga": the place or day right after.
  * "organised a meeting on May 2" is an event someone held, not a meeting of the two sides.

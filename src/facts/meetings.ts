@@ -1,12 +1,26 @@
 import type { Article, Sentence } from '../corpus/types.js';
-import { datesIn } from './dates.js';
-import { capitalCity, capitalOf, countriesIn, countryOf } from './geo.js';
-import { countryBeside, isPlanned, meetingCue, visitInPassing } from './meetingCues.js';
+import { capitalOf, countriesIn, countryOf } from './geo.js';
+import { isInvitation, isPlanned, meetingCue, tellsMeeting, visitInPassing } from './meetingCues.js';
+import {
+  addPeople,
+  anyDate,
+  betterFormat,
+  dateIn,
+  draftOf,
+  formatOf,
+  type MeetingDraft,
+  participant,
+  realIds,
+  side,
+  source,
+  takesPart,
+} from './meetingDraft.js';
 import { namelessMeetings } from './meetingNameless.js';
+import { placeIn, soloVisit } from './meetingPlaces.js';
 import { titleRefs } from './meetingTitles.js';
-import type { Person, PersonRef } from './people.js';
-import { articlePair } from './trade.js';
-import type { FactDate, FactSource, MeetingFact, Participant } from './types.js';
+import type { PersonRef } from './people.js';
+import { articlePair } from './tradePair.js';
+import type { FactDate, MeetingFact, Participant } from './types.js';
 
 /**
  * Meetings: who met whom (talks, visits, negotiations), where, when and in
@@ -48,161 +62,16 @@ function isPast(text: string): boolean {
   return words.some((w) => PAST_WORDS.some((p) => w !== p && oneEditApart(w, p)));
 }
 
+const SIGNING = /\b(?:signed|inked)\b/i;
+
 /** "Tokayev instructed the minister to hold talks with …": an order, not a meeting of those two. */
 const ORDER =
   /\b(?:instructed|ordered|tasked|charged|directed|commissioned|urged|asked)\b[^.;]*?\bto\s+(?:\w+\s+){0,3}?$/i;
 
-/** A visit by one person to another country: "arrived in Tbilisi on a working visit", "a state visit to Nigeria". */
-const VISIT_FORMAT = /\b(?:state|official|working|business)\s+visit\b/i;
-/** The place right after the visit: "visited Tbilisi", "arrived in the capital of Georgia", "trip to Nigeria". */
-const VISIT_TO =
-  /\b(?:(?:arrived|arrives|arriving|landed|lands)\s+in|visited|visits|visiting|to visit|(?:visit|trip|travel(?:led|ed|s|ling)?)\s+to)\s+(?:the\s+)?((?:capital (?:city )?of\s+(?:the\s+)?)?[\p{Lu}][\p{L}’'-]+(?:\s+[\p{Lu}][\p{L}’'-]+)?)/u;
 const SEPARATE = /\b(separate|another|other) meeting\b/i;
 /** "have not held a formal meeting since", "never met": a meeting that did not take place. */
 const NOT_HELD =
-  /\b(?:not|never)\s+(?:\w+\s+){0,2}?(?:held|hold|met|meet|visited|visit)\b|\bno (?:\w+\s+)?(?:meeting|talks|visit)\b/i;
-
-const FORMATS: Array<[RegExp, string]> = [
-  [/\bstate visit\b/i, 'state visit'],
-  [/\bofficial visit\b/i, 'official visit'],
-  [/\bworking visit\b/i, 'working visit'],
-  [/\bbusiness visit\b/i, 'business visit'],
-  [/\b(?:phone call|telephone (?:call|conversation)|phone conversation)\b/i, 'phone call'],
-  [/\bsummit\b/i, 'summit'],
-  [/\b(?:extended|expanded|enlarged) (?:format|negotiations|talks)\b/i, 'talks in an expanded format'],
-  [/\bnegotiations\b/i, 'negotiations'],
-  [/\btalks\b/i, 'talks'],
-  [/\bvisit(?:ed|s|ing)?\b/i, 'visit'],
-  [/\b(?:met|meet|meets|meeting)\b/i, 'meeting'],
-];
-const FORMAT_RANK = new Map(FORMATS.map(([, name], i) => [name, i]));
-
-export interface MeetingDraft {
-  article: Article;
-  people: Map<string, Participant>;
-  place: string | null;
-  date: FactDate | null;
-  /** A meeting the article mentions as having happened before (date unknown). */
-  past: boolean;
-  /** A meeting to come ("will meet", "agreed to hold"): never dated by the article. */
-  planned?: boolean;
-  format: string;
-  sources: FactSource[];
-  /** Article of every source, for the date inference. */
-  articles: Set<Article>;
-}
-
-function source(sentence: Sentence): FactSource {
-  return { file: sentence.file, line: sentence.line, text: sentence.text };
-}
-
-/** A participant with the role the reporting article gives them (roles change over time). */
-export function participant(person: Person, file: string): Participant {
-  const here = person.roles.filter((r) => r.sentence.file === file);
-  const pick = (roles: typeof person.roles) => roles.find((r) => r.country !== null) ?? roles[0];
-  const role = pick(here) ?? pick(person.roles);
-  return {
-    id: person.id,
-    name: person.name,
-    role: role?.title ?? null,
-    country: role?.country ?? person.country,
-  };
-}
-
-const PLACE =
-  /\b(?:in|to|at|arrived in|visit to|talks in|held in)\s+(?:the\s+)?(?:([\p{Lu}][\p{L}-]+)['’]s\s+)?([\p{Lu}][\p{L}’'-]+(?:\s+[\p{Lu}][\p{L}’'-]+)?)/gu;
-
-/** The meeting's place: a capital or country after "in/to/at", preferring a city. */
-export function meetingPlace(text: string): string | null {
-  let country: string | null = null;
-  for (const m of text.matchAll(PLACE)) {
-    const word = m[2]!.replace(/['’]s$/, '');
-    const first = word.split(/\s+/)[0]!;
-    if (capitalOf(word)) return capitalOf(word)!.city;
-    if (capitalOf(first)) return capitalOf(first)!.city;
-    if (!country && countriesIn(word).length > 0 && countryOf(word)) country = countryOf(word)!;
-  }
-  return country;
-}
-
-function formatOf(text: string): string | null {
-  for (const [rule, name] of FORMATS) if (rule.test(text)) return name;
-  return null;
-}
-
-function betterFormat(a: string, b: string | null): string {
-  if (!b) return a;
-  return (FORMAT_RANK.get(b) ?? 99) < (FORMAT_RANK.get(a) ?? 99) ? b : a;
-}
-
-/** A meeting's day; a past one may be dated by its month ("in Paris last October"). */
-function dateIn(text: string, articleDate: string | null, past = false): FactDate | null {
-  const dates = datesIn(text, articleDate);
-  const d =
-    dates.find((x) => x.precision === 'day') ??
-    (past ? dates.find((x) => x.precision === 'month' && x.iso) : undefined);
-  return d ? { iso: d.iso, display: d.display, from: d.yearFrom ?? 'none' } : null;
-}
-
-/** The date a sentence gives, at whatever precision (a planned or passing meeting: "in November", "in 2026"). */
-function anyDate(text: string, articleDate: string | null): FactDate | null {
-  const d = datesIn(text, articleDate).find((x) => x.iso);
-  return d ? { iso: d.iso, display: d.display, from: d.yearFrom ?? 'none' } : null;
-}
-
-/** A side of a meeting named only by its country (the host of a visit, "the President of Korea"). */
-function side(country: string): Participant {
-  return { id: `country:${country}`, name: country, role: null, country };
-}
-const isSide = (id: string) => id.startsWith('country:');
-/** Whether a person, or a side ("the Latvian president"), is in a draft: a side is there with anyone of its country. */
-function takesPart(d: MeetingDraft, id: string): boolean {
-  if (d.people.has(id)) return true;
-  const country = isSide(id) ? id.slice('country:'.length) : null;
-  return country !== null && [...d.people.values()].some((p) => p.country === country);
-}
-const realIds = (d: MeetingDraft) => [...d.people.keys()].filter((id) => !isSide(id));
-
-/** The place a lone visitor goes to, when it is another country or its city. */
-function soloVisit(text: string, person: Person): string | null {
-  // "during his visit to Warsaw", said by a spokesman: the visitor is someone else.
-  if (/\b(?:during|on|in)\s+(?:his|her|their)\s+(?:\w+\s+)?(?:visit|trip)\b/i.test(text)) return null;
-  const to = VISIT_TO.exec(text);
-  const format = VISIT_FORMAT.exec(text);
-  const place =
-    (to && (capitalOfCountryIn(to[1]!) ?? placeWord(to[1]!))) ??
-    (format ? meetingPlace(text.slice(format.index)) : null);
-  if (!place) return null;
-  const country = capitalOf(place)?.country ?? countryOf(place) ?? null;
-  return country && country !== person.country ? place : null;
-}
-
-/** A capital or country named by a phrase, as a place. */
-function placeWord(phrase: string): string | null {
-  const word = phrase.replace(/['’]s$/, '');
-  return capitalOf(word)?.city ?? countryOf(word) ?? null;
-}
-
-/**
- * "travelled to Tartu, where …": a town the place list does not hold, named right after a travel verb. A
- * country's adjective ("to Latvian ports") or a month is no town.
- */
-function townWord(phrase: string): string | null {
-  const word = phrase.replace(/['’]s$/, '').split(/\s+/)[0]!;
-  if (countriesIn(word).length > 0 || MONTH_OR_DAY.test(word)) return null;
-  return word;
-}
-const MONTH_OR_DAY =
-  /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/;
-
-/** "arrived in the capital of Georgia": the capital. */
-function capitalOfCountryIn(text: string): string | null {
-  const m = /\bcapital (?:city )?of\s+(?:the\s+)?([\p{Lu}][\p{L}’'-]+(?:\s+[\p{Lu}][\p{L}’'-]+)?)/u.exec(
-    text,
-  );
-  const country = m ? countryOf(m[1]!) : undefined;
-  return country ? (capitalCity(country) ?? country) : null;
-}
+  /\b(?:not|never)\s+(?:\w+\s+){0,2}?(?:held|hold|met|meet|visited|visit|attend|attended)\b|\bno (?:\w+\s+)?(?:meeting|talks|visit)\b|\bskipped\b/i;
 
 const THE_MEETING = /\bthe (?:meeting|session|talks)\b/i;
 const EVENT_BACK = /^(?:the|this) (?:discussion|meeting|talks|negotiations|visit|conversation)\b/i;
@@ -213,47 +82,6 @@ const GROUP =
 const GROUP_LOOKBACK = 2;
 /** "They also agreed to convene …": the people of the article's current meeting. */
 const THEY = /^(?:they|both)\b/i;
-
-/** A new draft of one article's meeting. */
-function draftOf(article: Article, past: boolean, planned = false): MeetingDraft {
-  return {
-    article,
-    people: new Map(),
-    place: null,
-    date: null,
-    past,
-    planned,
-    format: 'meeting',
-    sources: [],
-    articles: new Set([article]),
-  };
-}
-
-/** The place a sentence gives a meeting: after "in/to/at", after "visit", or as "the capital of …". */
-function placeIn(text: string): string | null {
-  const to = VISIT_TO.exec(text);
-  return (
-    meetingPlace(text) ??
-    (to ? (capitalOfCountryIn(to[1]!) ?? placeWord(to[1]!)) : null) ??
-    capitalOfCountryIn(text) ??
-    (to ? townWord(to[1]!) : null)
-  );
-}
-
-/** Adds people to a draft; a side named by its country gives way to a person of that country. */
-function addPeople(d: MeetingDraft, refs: readonly PersonRef[], text: string, file: string): void {
-  let from = 0;
-  for (const r of refs) {
-    if (!d.people.has(r.person.id)) {
-      const p = participant(r.person, file);
-      const beside = p.country ? null : countryBeside(text, r, from);
-      d.people.set(r.person.id, beside ? { ...p, country: beside } : p);
-    }
-    from = r.index + r.text.length;
-  }
-  const countries = new Set([...d.people].filter(([id]) => !isSide(id)).map(([, p]) => p.country));
-  for (const [id, p] of d.people) if (isSide(id) && countries.has(p.country)) d.people.delete(id);
-}
 
 /**
  * "during the state visit of the President of Korea to Tashkent in June 2024": a visit told in passing, as
@@ -346,6 +174,8 @@ function articleMeetings(article: Article, refsOf: (s: Sentence) => PersonRef[])
     refs = [...refs, ...titleRefs(text, refs, pool)].sort((a, b) => a.index - b.index);
     const cue = meetingCue(text);
     if (!cue || SEPARATE.test(text) || ORDER.test(text.slice(0, cue.at)) || NOT_HELD.test(text)) return;
+    // An invitation is neither the meeting told nor one that will take place.
+    if (isInvitation(text)) return;
     if (isPlanned(text)) {
       plannedMeeting(sentence, refs, article, drafts);
       return;
@@ -357,6 +187,14 @@ function articleMeetings(article: Article, refsOf: (s: Sentence) => PersonRef[])
         ? drafts.findLast((d) => !d.past && !d.planned)
         : undefined;
     const ownDay = dateIn(text, article.meta.date);
+    // A sentence joins a meeting already told only when it tells of it with a verb ("also met",
+    // "discussed", "arrived"), or tells something new of it (its place, a better name of its format):
+    // "during Trump's visit", "hailed the visit" only refer to it.
+    // A signing by its people stays with the meeting too: a document signed there takes its date.
+    const tells = tellsMeeting(text) || SIGNING.test(text);
+    const addsTo = (d: MeetingDraft) =>
+      tells || (!d.place && placeIn(text) !== null) || betterFormat(d.format, formatOf(text)) !== d.format;
+    if (going && !addsTo(going)) return;
     if (going && (!ownDay?.iso || !going.date?.iso || ownDay.iso === going.date.iso)) {
       going.sources.push(source(sentence));
       going.place ??= placeIn(text);
@@ -370,7 +208,7 @@ function articleMeetings(article: Article, refsOf: (s: Sentence) => PersonRef[])
       const ids = refs.map((r) => r.person.id);
       const joined =
         ids.length === 1 ? drafts.findLast((d) => !d.past && !d.planned && takesPart(d, ids[0]!)) : undefined;
-      if (joined && (!ownDay?.iso || !joined.date?.iso || ownDay.iso === joined.date.iso))
+      if (joined && tells && (!ownDay?.iso || !joined.date?.iso || ownDay.iso === joined.date.iso))
         joined.sources.push(source(sentence));
       return;
     }
@@ -419,6 +257,7 @@ function articleMeetings(article: Article, refsOf: (s: Sentence) => PersonRef[])
           realIds(d).length === 0 &&
           refs.every((r) => d.people.has(`country:${participant(r.person, article.file).country}`)),
       );
+    if (same && !addsTo(same)) return;
     // One person visiting another country is a meeting too, with its place.
     const visit = refs.length === 1 && !same ? soloVisit(text, refs[0]!.person) : null;
     if (!same && refs.length < 2 && !visit) return;

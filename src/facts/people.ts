@@ -8,6 +8,7 @@ import {
   isNameWord,
   lower,
   MAX_ROLE_MODIFIERS,
+  NAME_PARTICLES,
   nameAfterComplement,
   nameAt,
   nameWordsAt,
@@ -63,6 +64,46 @@ export interface RawMention {
   country: string | null;
   index: number;
   text: string;
+}
+
+/** "By Jane Roe", "(Reporting by Jane Roe in Oslo and John Doe in Bergen; Editing by Ann Lee)". */
+const CREDIT_BY = /^(?:reporting|writing|editing|edited|written|compiled|photos?)$/i;
+
+/** The writers and editors a byline or a credit line names, each with the credit as role. */
+function creditMentions(tokens: readonly Token[], text: string, used: Set<number>): RawMention[] {
+  const out: RawMention[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    if (lower(tokens[i]) !== 'by') continue;
+    const credit = i > 0 && CREDIT_BY.test(tokens[i - 1]!.text) ? tokens[i - 1]!.text.toLowerCase() : null;
+    // "By Jane Roe" opens the line (a quotation mark or bracket before it at most).
+    if (!credit && !(i === 0 && tokens[i]!.text === 'By' && /^\W*$/.test(text.slice(0, tokens[i]!.start))))
+      continue;
+    const title = credit?.startsWith('edit') ? 'editor' : 'writer';
+    let j = i + 1;
+    for (;;) {
+      // After "by", a name is a person's, even one that ends like a place ("Peter Hall").
+      const count = nameWordsAt(tokens, j, text);
+      if (count < 2 || used.has(j)) break;
+      used.add(j);
+      const last = tokens[j + count - 1]!;
+      out.push({
+        name: text.slice(tokens[j]!.start, last.end),
+        title,
+        country: null,
+        index: tokens[j]!.start,
+        text: text.slice(tokens[j]!.start, last.end),
+      });
+      j += count;
+      // "… in Ottawa and Raúl Montes in Mexico City": the place a writer files from is no name.
+      if (lower(tokens[j]) === 'in') {
+        j++;
+        while (j < tokens.length && /^\p{Lu}/u.test(tokens[j]!.text)) j++;
+      }
+      if (lower(tokens[j]) !== 'and') break;
+      j++;
+    }
+  }
+  return out;
 }
 
 /** Role-anchored name mentions in one sentence. */
@@ -149,6 +190,7 @@ export function roleMentions(text: string): RawMention[] {
     });
     i = j - 1;
   }
+  out.push(...creditMentions(tokens, text, used));
   // Apposition: "Murat Nurtleu, Kazakhstan's foreign minister," / "Sirojiddin Muhriddin, the Tajik foreign minister"
   for (let i = 0; i < tokens.length; i++) {
     const count = nameAt(tokens, i, text);
@@ -206,7 +248,13 @@ export function roleMentions(text: string): RawMention[] {
     i = end;
   }
   out.push(...rememberedMentions(tokens, text, used));
-  return out.sort((a, b) => a.index - b.index);
+  // "Ferdinand Marcos Jr.": the suffix keeps its full stop, which the words leave out.
+  return out
+    .sort((a, b) => a.index - b.index)
+    .map((m) => {
+      const end = text.indexOf(m.name, m.index) + m.name.length;
+      return /\b(?:Jr|Sr)$/.test(m.name) && text[end] === '.' ? { ...m, name: `${m.name}.` } : m;
+    });
 }
 
 /**
@@ -309,11 +357,16 @@ export function buildPeople(articles: readonly Article[]): Person[] {
  * Xi Jinping) or a given name used alone. A part shared by two people only
  * resolves by the rules in peopleIn.
  */
+const PATRONYMIC = /^(?:bin|bint|ibn|ben)$/i;
+
 export function surnameIndex(people: readonly Person[]): Map<string, Person[]> {
   const index = new Map<string, Person[]>();
   for (const p of people) {
-    for (const part of words(p.name)) {
-      if (part.text.length < 2) continue;
+    const parts = words(p.name);
+    for (const [i, part] of parts.entries()) {
+      if (part.text.length < 2 || NAME_PARTICLES.has(part.text.toLowerCase())) continue;
+      // "Mohammed bin Salman" is not "Salman": the name after "bin" is the father's.
+      if (i > 0 && PATRONYMIC.test(parts[i - 1]!.text)) continue;
       const k = nameKey(part.text);
       const list = index.get(k) ?? [];
       if (!list.includes(p)) index.set(k, [...list, p]);
@@ -345,6 +398,8 @@ export function peopleIn(
     const word = tokens[i]!;
     // "I" and the "A:" of an interview are no one's name, whatever a name part folds to.
     if (!/^\p{Lu}/u.test(word.text) || word.text.length < 2) continue;
+    // "Majed Bin Abdullah": the name after "bin" is a father's, not a reference to someone called so.
+    if (i > 0 && PATRONYMIC.test(tokens[i - 1]!.text)) continue;
     const candidates = bySurname.get(nameKey(word.text));
     if (candidates) {
       const prev = tokens[i - 1];

@@ -45,6 +45,7 @@ export function portfolioListEnd(tokens: readonly Token[], k: number, text: stri
   if (k >= tokens.length || text.slice(tokens[k - 1]!.end, tokens[k]!.start).trim() !== ',') return k;
   let end = k;
   let and = false;
+  let cut = false;
   while (
     end < tokens.length &&
     (end === k || !/[,;:()"“”.]/.test(text.slice(tokens[end - 1]!.end, tokens[end]!.start)))
@@ -53,11 +54,19 @@ export function portfolioListEnd(tokens: readonly Token[], k: number, text: stri
     // "of Trade, Industry and Energy of the Republic of …": the country ends the list.
     if (word === 'of' && end > k) break;
     if (word === 'and') and = true;
-    else if (!/^\p{Lu}/u.test(tokens[end]!.text)) return k;
+    else if (!/^\p{Lu}/u.test(tokens[end]!.text)) {
+      cut = true;
+      break;
+    }
     end++;
   }
   const last = lower(tokens[end - 1]);
-  return and && last !== 'and' && PORTFOLIO_WORDS.has(last) ? end : k;
+  if (!cut && and && last !== 'and' && PORTFOLIO_WORDS.has(last)) return end;
+  // "of Investment, Industry and Trade Laziz Kudratov": the name follows the list's last word with no comma.
+  for (let a = k; a < end - 2; a++) {
+    if (lower(tokens[a]) === 'and' && PORTFOLIO_WORDS.has(lower(tokens[a + 1]))) return a + 2;
+  }
+  return k;
 }
 
 /** Capitalised words a portfolio may run over past the known portfolio words. */
@@ -143,19 +152,52 @@ export function nameAt(tokens: readonly Token[], i: number, text: string): numbe
   for (let k = n === 1 ? i : i + 1; k < i + n + (joined ? 1 : 0); k++) {
     if (INSTITUTION_WORDS.has(stripPossessive(lower(tokens[k])))) return 0;
   }
+  // "the Japan External Trade Organization": a capitalised portfolio word goes on past the name.
+  if (joined && /^\p{Lu}/u.test(next.text) && NOT_NAME.has(lower(next))) return 0;
   return n;
 }
 
+/** Lower-case words inside a name: "Abdullah bin Zayed", "Moin ul Haque", "Juan de la Fuente". */
+export const NAME_PARTICLES = new Set([
+  'bin',
+  'bint',
+  'ibn',
+  'al',
+  'el',
+  'ul',
+  'ud',
+  'de',
+  'del',
+  'la',
+  'da',
+  'dos',
+  'van',
+  'von',
+  'der',
+]);
+
 export function nameWordsAt(tokens: readonly Token[], i: number, text: string): number {
   let n = 0;
-  while (
-    n < MAX_NAME_WORDS &&
-    i + n < tokens.length &&
-    (isNameWord(stripPossessive(tokens[i + n]!.text)) || (n === 0 && isInitial(tokens, i, text)))
-  ) {
+  // Particles do not count towards the longest name: "Khalid bin Ahmed bin Mohammed Al Khalifa".
+  let particles = 0;
+  for (;;) {
+    if (n - particles >= MAX_NAME_WORDS || i + n >= tokens.length) break;
+    const t = tokens[i + n]!;
     // A name does not run across punctuation.
-    if (n > 0 && /[,;:()[\]{}"“”]/.test(text.slice(tokens[i + n - 1]!.end, tokens[i + n]!.start))) break;
-    n++;
+    if (n > 0 && /[,;:()[\]{}"“”]/.test(text.slice(tokens[i + n - 1]!.end, t.start))) break;
+    if (isNameWord(stripPossessive(t.text)) || (n === 0 && isInitial(tokens, i, text))) {
+      // "Al Busaidi": a capitalised particle does not count towards the longest name either.
+      if (n > 0 && NAME_PARTICLES.has(lower(t))) particles++;
+      n++;
+      continue;
+    }
+    // Particles count only between name words, and only as the name goes on after them.
+    let k = i + n;
+    while (k < tokens.length && k - (i + n) < 2 && NAME_PARTICLES.has(tokens[k]!.text)) k++;
+    if (n === 0 || k === i + n || k >= tokens.length || !isNameWord(stripPossessive(tokens[k]!.text))) break;
+    if (/[,;:()[\]{}"“”]/.test(text.slice(tokens[i + n - 1]!.end, tokens[k]!.start))) break;
+    particles += k - (i + n);
+    n = k - i;
   }
   return n;
 }

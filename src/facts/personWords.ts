@@ -1,3 +1,5 @@
+import { MONTH_KEYS, WEEKDAY_KEYS } from '../text/calendar.js';
+
 /** Word lists the person extractor (people.ts) reads: titles, words that are not names, portfolios, institutions, regions. */
 
 /** Titles, as lower-case word sequences; longest are tried first. */
@@ -115,6 +117,31 @@ export const NOT_NAME = new Set(
     'i',
     'you',
     'republic',
+    // "South Korean", "North Macedonian": the first word of a country's name, not a person's.
+    'north',
+    'south',
+    'east',
+    'west',
+    // Honorifics before a name: "His Highness Sheikh …", "Shri Narendra Modi".
+    'highness',
+    'excellency',
+    'majesty',
+    'shri',
+    'smt',
+    // "New York", "New Delhi": a place, not a person.
+    'new',
+    // Portfolios run on after a title ("Minister of Investment, Industry and Trade").
+    'trade',
+    'investment',
+    'development',
+    'transport',
+    'infrastructure',
+    'economy',
+    'finance',
+    'energy',
+    'agriculture',
+    'integration',
+    'construction',
     'ministry',
     'national',
     'chamber',
@@ -249,25 +276,8 @@ export const NOT_NAME = new Set(
     'will',
     'met',
     'held',
-    'january',
-    'february',
-    'march',
-    'april',
-    'may',
-    'june',
-    'july',
-    'august',
-    'september',
-    'october',
-    'november',
-    'december',
-    'monday',
-    'tuesday',
-    'wednesday',
-    'thursday',
-    'friday',
-    'saturday',
-    'sunday',
+    ...MONTH_KEYS,
+    ...WEEKDAY_KEYS,
     'delegate',
     'datuk',
     'dato',
@@ -317,6 +327,8 @@ export const REGION_WORDS = new Set([
  * Ibrahim): single words, and pairs whose second word alone may be a name ("Sri" of Sri Mulyani).
  */
 export const HONORIFICS = new Set([
+  'shri',
+  'smt',
   'mr',
   'mrs',
   'ms',

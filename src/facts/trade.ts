@@ -1,12 +1,14 @@
 import type { Article, Sentence } from '../corpus/types.js';
 import { type DateMention, datesIn } from './dates.js';
-import { capitalOf, countriesIn, countryOf } from './geo.js';
-import { formatUsd, type MoneyMention, moneyIn, percentsIn } from './money.js';
+import { countryOf } from './geo.js';
+import { type MoneyMention, moneyIn, percentsIn } from './money.js';
 import { direction, flowAfter, goodsAfter } from './tradeDirection.js';
+import { base, finish, sortedPair, tradeStatement } from './tradeFact.js';
 import { modalityOf } from './tradeModality.js';
+import { articlePair, sentencePair } from './tradePair.js';
 import { periodOf } from './tradePeriod.js';
-import { rankFacts, rankStatement } from './tradeRank.js';
-import type { FactSource, Period, TradeFact } from './types.js';
+import { rankFacts } from './tradeRank.js';
+import type { Period, TradeFact } from './types.js';
 
 /**
  * Trade figures: the volume for a period, its growth, the target, the rank
@@ -37,75 +39,6 @@ const EXPORT_CONTENTS =
   /\b([\p{Lu}][\p{L}’'-]+)\s+exports\s+to\s+([\p{Lu}][\p{L}’'-]+)\s+(?:\w+\s+)?(?:consist(?:ed|s)?|include[sd]?|comprise[sd]?|are dominated by|are mainly|are mostly)\s+(?:(?:largely|mainly|mostly|chiefly|primarily)\s+)?(?:of\s+)?([^.;]+)/gu;
 const EXPORT_PLANS =
   /\b([\p{Lu}][\p{L}’'-]+)['’]s\s+(?:readiness|plans?|intention|willingness)\s+to\s+(?:increase|expand|boost)\s+exports?,?\s+including\s+(?:the\s+supply\s+of\s+)?([^.;]+)/u;
-
-function source(sentence: Sentence): FactSource {
-  return { file: sentence.file, line: sentence.line, text: sentence.text };
-}
-
-export function sortedPair(a: string, b: string): [string, string] {
-  return a < b ? [a, b] : [b, a];
-}
-
-/** The two countries an article is about: those it names most (each at least twice). */
-export function articlePair(article: Article): [string, string] | null {
-  const counts = new Map<string, number>();
-  for (const s of article.sentences) {
-    for (const m of countriesIn(s.text)) counts.set(m.country, (counts.get(m.country) ?? 0) + 1);
-  }
-  const top = [...counts.entries()]
-    .filter(([, n]) => n >= 2)
-    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-  return top.length >= 2 ? sortedPair(top[0]![0], top[1]![0]) : null;
-}
-
-/** The pair a sentence's figures belong to. */
-const CAPITAL_WORDS = /\b[\p{Lu}][\p{L}-]+(?:\s+[\p{Lu}][\p{L}-]+)?/gu;
-
-/** A country in a comparison: "after the United States and China", "more than Russia". */
-const COMPARED = /\b(?:after|behind|than|except|apart from|besides)\s+[^,.;:]*$/i;
-
-/** Words that make a figure bilateral when the sentence names fewer than two countries. */
-const BILATERAL =
-  /\b(bilateral|mutual|two-way|between (?:the|our) (?:two\s+)?(?:[\p{L}-]+\s+)?(?:countries|country|nations|states|neighbou?rs)|(?:the|our|both) two (?:[\p{L}-]+\s+)?(?:countries|nations|states|sides|neighbou?rs|governments|leaders|presidents|economies)|both (?:countries|nations|states|sides)|the (?:two )?sides|the parties|in both directions)\b/iu;
-
-/**
- * "The commodity turnover in 2011 made $2 billion": a sentence that opens on the turnover, unqualified
- * (not "foreign", "total", "external"), in an article about a pair, speaks of the pair's.
- */
-const THE_TURNOVER = /^the\s+(?:(?:commodity|trade|goods|merchandise)\s+)?turnover\b/i;
-
-/**
- * The pair a sentence's figures belong to: the two countries it names, or
- * the article's pair when it speaks of the two ("bilateral trade", "between
- * the two nations") or follows a sentence of the same paragraph that named
- * them (`carried`). A national total ("our foreign trade") belongs to no pair.
- */
-export function sentencePair(
-  text: string,
-  fallback: [string, string] | null,
-  carried = false,
-): [string, string] | null {
-  // A country a figure is compared with is not one of its pair: "partner after China", "more than Russia".
-  const named = [
-    ...new Set(
-      countriesIn(text)
-        .filter((m) => !COMPARED.test(text.slice(0, text.indexOf(m.text))))
-        .map((m) => m.country),
-    ),
-  ];
-  // "Trade between Tehran and Yerevan": capitals stand for their countries.
-  if (named.length < 2) {
-    for (const w of text.match(CAPITAL_WORDS) ?? []) {
-      const country = capitalOf(w)?.country;
-      if (country && !named.includes(country)) named.push(country);
-    }
-  }
-  if (fallback && named.includes(fallback[0]) && named.includes(fallback[1])) return fallback;
-  if (named.length >= 2) return sortedPair(named[0]!, named[1]!);
-  if (!fallback || (named.length === 1 && !fallback.includes(named[0]!))) return null;
-  if (named.length === 0 && THE_TURNOVER.test(text)) return fallback;
-  return BILATERAL.test(text) || carried ? fallback : null;
-}
 
 function qualifierOf(before: string): TradeFact['qualifier'] {
   if (UP_TO.test(before)) return 'up to';
@@ -158,78 +91,6 @@ function amountKind(clause: string): 'trade' | 'exports' | 'imports' | null {
   if (word.startsWith('import') || word === 'bought' || word === 'purchased') return 'imports';
   if (/^(?:export|shipment|shipped|suppl|sold)/.test(word)) return 'exports';
   return 'trade';
-}
-
-export const dash = (pair: readonly [string, string]) => `${pair[0]}–${pair[1]}`;
-
-export function base(pair: [string, string], sentence: Sentence): Omit<TradeFact, 'measure' | 'statement'> {
-  return {
-    kind: 'trade',
-    pair,
-    period: null,
-    amountUsd: null,
-    amountText: null,
-    qualifier: null,
-    percent: null,
-    rank: null,
-    rankNote: null,
-    exporter: null,
-    importer: null,
-    goods: [],
-    modality: 'reported',
-    source: source(sentence),
-  };
-}
-
-function amountLabel(fact: Pick<TradeFact, 'amountUsd' | 'qualifier' | 'amountText'>): string {
-  // A figure in another currency is shown as written ("RM89.3 billion"), never converted.
-  const amount = fact.amountUsd === null ? (fact.amountText ?? '?') : formatUsd(fact.amountUsd);
-  return fact.qualifier ? `${fact.qualifier} ${amount}` : amount;
-}
-
-/** How a statement marks a figure that did not happen (yet). */
-export const MODALITY_NOTE: Record<TradeFact['modality'], string> = {
-  reported: '',
-  expected: ' (expected)',
-  target: ' (target)',
-};
-
-/** "Chile–Peru trade target: $20 billion by 2030", "… trade forecast: $12 billion for 2026". */
-export function targetStatement(
-  pair: string,
-  amount: string,
-  modality: TradeFact['modality'],
-  period: string | null,
-): string {
-  const when = period === null ? '' : /^(?:by|in|until|for)\b/.test(period) ? ` ${period}` : ` for ${period}`;
-  return `${pair} trade ${modality === 'expected' ? 'forecast' : 'target'}: ${amount}${when}`;
-}
-
-/** The one-line statement of a trade fact. */
-export function tradeStatement(fact: Omit<TradeFact, 'statement'>): string {
-  const pair = dash(fact.pair);
-  const period = fact.period ? `, ${fact.period.label}` : ', period not stated';
-  switch (fact.measure) {
-    case 'volume':
-      return `${pair} trade${period}${MODALITY_NOTE[fact.modality]}: ${amountLabel(fact)}`;
-    case 'growth':
-      return `${pair} trade growth${period}${MODALITY_NOTE[fact.modality]}: ${fact.percent !== null && fact.percent > 0 ? '+' : ''}${fact.percent}%`;
-    case 'target':
-      return targetStatement(pair, amountLabel(fact), fact.modality, fact.period?.label ?? null);
-    case 'rank':
-      return rankStatement(fact);
-    case 'exports':
-      return `${fact.modality === 'target' ? 'Planned exports' : 'Exports'} from ${fact.exporter} to ${fact.importer}: ${[
-        fact.goods.join(', '),
-        fact.amountUsd !== null || fact.amountText ? amountLabel(fact) : '',
-      ]
-        .filter(Boolean)
-        .join(', ')}${fact.period ? ` (${fact.period.label})` : ''}`;
-  }
-}
-
-export function finish(fact: Omit<TradeFact, 'statement'>): TradeFact {
-  return { ...fact, statement: tradeStatement(fact) };
 }
 
 /** A target's deadline: "$3bn by 2030". */
@@ -408,6 +269,34 @@ function moneyFacts(
   return out;
 }
 
+/** "Hungarian exports to Serbia rose by 6.5 percent": a change of one direction's trade, given without its amount. */
+const FLOW_CHANGE =
+  /\b((?:[\p{Lu}][\p{L}’'-]+\s+){0,2}(?:[Ee]xports?|[Ii]mports?)\s+(?:(?:from|to)\s+(?:the\s+)?[\p{Lu}][\p{L}’'-]+\s+)*)(?:\w+ly\s+)?(increas\w*|grew|rose|jump\w*|climb\w*|declin\w*|fell|decreas\w*|dropp?\w*)\s+(?:by\s+)?(?:(?:almost|nearly|about|some|around)\s+)?(\d+(?:\.\d+)?)\s?(?:%|percent|per cent)(?!\s+to\b)/gu;
+
+function flowChangeFacts(
+  sentence: Sentence,
+  pair: [string, string],
+  periodAt: (index: number) => Period | null,
+): TradeFact[] {
+  const out: TradeFact[] = [];
+  for (const m of sentence.text.matchAll(FLOW_CHANGE)) {
+    const kind = /\bimports?\b/i.test(m[1]!) ? 'imports' : 'exports';
+    const way = direction(m[1]!, kind, pair);
+    if (!way) continue;
+    out.push(
+      finish({
+        ...base(sortedPair(way[0], way[1]), sentence),
+        measure: 'exports',
+        exporter: way[0],
+        importer: way[1],
+        percent: (FALL.test(m[2]!) ? -1 : 1) * Number(m[3]),
+        period: periodAt(m.index + m[0].length),
+      }),
+    );
+  }
+  return out;
+}
+
 function exportFacts(sentence: Sentence, pair: [string, string]): TradeFact[] {
   const out: TradeFact[] = [];
   for (const m of sentence.text.matchAll(EXPORTS)) {
@@ -527,6 +416,9 @@ export function extractTrade(
       f.statement = tradeStatement(f);
     }
     out.push(...figures);
+    // A change of exports with no amount of its own ("exports to Y rose 6.5%", no "to $X").
+    if (!figures.some((f) => f.measure === 'exports'))
+      out.push(...flowChangeFacts(sentence, pair, (at) => periodOf(sentence.text, dates, at) ?? carry));
     // A rank given with a period ("Spain remained its largest partner last year") is the rank of that period.
     const yearly = dates.filter((d) => d.precision !== 'day');
     out.push(...rankFacts(sentence, pair, (at) => periodOf(sentence.text, yearly, at)));

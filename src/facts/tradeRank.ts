@@ -1,6 +1,6 @@
 import type { Sentence } from '../corpus/types.js';
 import { countriesIn, countryOf } from './geo.js';
-import { base, dash, finish, sortedPair } from './trade.js';
+import { base, finish, sortedPair } from './tradeFact.js';
 import type { Period, TradeFact } from './types.js';
 
 /**
@@ -10,63 +10,56 @@ import type { Period, TradeFact } from './types.js';
  */
 
 const RANK =
-  /\b((?:one of\s+)?(?:[\p{L}’'-]+['’]s\s+["“”‘]?)?(?:top\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+)|(?:two|three|four|five|ten|\d+)\s+(?:largest|biggest|main|leading|major|top)|(?:largest|biggest|main|leading|major|key|most important|most significant|(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))[- ](?:largest|biggest))|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth))(?:(?<=\btop\s+[\p{L}\d]+)\s+among(?:\s+(?:the|its))?(?:\s+(?:main|major|largest|biggest|leading|key))?(?=\s+trad))?(?:\s+(?:international|foreign|external|commercial))?\s+(?:trad(?:ing|e) partners?|export (?:markets?|destinations?)|suppliers?)["“”’]?(?:\s+(?:of|for)\s+([\p{Lu}][\p{L}’'-]+(?:\s+[\p{Lu}][\p{L}’'-]+)?))?((?:\s+(?:after|behind|among|in|within)\s+[^,.;]+)*)/iu;
-
-/** "Kazakhstan is among Tajikistan's top three trading partners", "… is Tajikistan's second-largest trading partner after Russia". */
-export function rankStatement(
-  fact: Pick<TradeFact, 'exporter' | 'importer' | 'rank' | 'rankNote' | 'pair'> & { percent?: number | null },
-): string {
-  const who = fact.exporter ?? dash(fact.pair);
-  const share = fact.percent != null && fact.importer ? `${fact.percent}% of ${fact.importer}'s trade` : null;
-  if (share && (fact.rank === null || /^\d/.test(fact.rank))) return `${who} accounts for ${share}`;
-  const said = rankOnly(fact, who);
-  return share ? `${said}, with ${share}` : said;
-}
-
-function rankOnly(fact: Pick<TradeFact, 'importer' | 'rank' | 'rankNote'>, who: string): string {
-  const ordinal = /^(.+) among trading partners$/.exec(fact.rank ?? '');
-  if (ordinal)
-    return `${who} ranks ${ordinal[1]} among ${fact.importer ? `${fact.importer}'s` : 'its'} trading partners`;
-  const owner = fact.importer ? `${fact.importer}'s ` : '';
-  const plural = /\b(top\s+\w+|(?:two|three|four|five|ten|\d+)\s+\w+)$/i.test(fact.rank ?? '');
-  const note = fact.rankNote ? ` ${fact.rankNote}` : '';
-  return plural
-    ? `${who} is among ${owner}${fact.rank} trading partners${note}`
-    : `${who} is ${owner}${fact.rank} trading partner${note}`;
-}
+  /\b((?:one of\s+)?(?:[\p{L}’'-]+['’]s\s+["“”‘]?)?(?:top\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+)|(?:two|three|four|five|ten|\d+)\s+(?:largest|biggest|main|leading|major|top)|(?:largest|biggest|main|leading|major|key|most important|most significant|(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))[- ](?:largest|biggest))|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth))(?:(?<=\btop\s+[\p{L}\d]+)\s+among(?:\s+(?:the|its))?(?:\s+(?:main|major|largest|biggest|leading|key))?(?=\s+trad))?(?:\s+(?:international|foreign|external|commercial))?\s+(?:trad(?:ing|e) partners?|(?<noun>export (?:markets?|destinations?)|suppliers?|sources? of imports|import (?:sources?|partners?)|destinations? for (?<exportsOf>[\p{Lu}][\p{L}’'-]+) exports))["“”’]?(?:\s+(?:of|for)\s+(?<partnerOf>[\p{Lu}][\p{L}’'-]+(?:\s+[\p{Lu}][\p{L}’'-]+)?))?(?<note>(?:\s+(?:after|behind|among|in|within)\s+[^,.;]+)*)/iu;
 
 /** A rank is stated of a country: "X is/ranks among/stands as one of/making X … trading partner". */
 const RANK_LINK =
   /\b(?:is|was|has been|remains|remained|ranks?|ranked|stands?|stood|became|become|becomes|entered|enters|joined|making|made|makes|as)\b[^.;]{0,40}$/i;
 
 const ORDINAL = String.raw`\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth`;
-/** "X accounts for (only) 2.5% of Y's total (foreign) trade". */
-const SHARE =
-  /\b([\p{Lu}][\p{L}’'-]+)\s+(?:alone\s+)?(?:accounts?|accounted|accounting)\s+for\s+(?:only\s+|about\s+|around\s+|nearly\s+|some\s+|almost\s+)?(\d+(?:\.\d+)?)\s?(?:%|percent|per cent)\s+of\s+([\p{Lu}][\p{L}’'-]+)['’]s\s+(?:total\s+)?(?:foreign\s+|external\s+|overall\s+)?trade/u;
+/** Words that qualify a share: "accounts for roughly 2.6 percent", "a share of just over 5%". */
+const ROUGHLY = String.raw`(?:(?:only|about|around|nearly|some|almost|roughly|approximately|close to|just over|just under|more than|over|under|less than)\s+)?`;
+/** A country's trade named by its possessive: "Y's", "the Philippines'", "the Republic of Serbia's". */
+const WHOSE = String.raw`(?:the\s+)?(?:Republic\s+of\s+)?([\p{Lu}][\p{L}’'-]+)(?:['’]s|(?<=s)['’])`;
+/**
+ * "X accounts for (only) 2.5% of Y's total (foreign) trade"; "X ranks fourth … and accounts for 5.8
+ * percent of Y's trade", where the subject is the rank's (group 1 empty).
+ */
+const SHARE = new RegExp(
+  String.raw`(?:\b([\p{Lu}][\p{L}’'-]+)\s+(?:alone\s+)?|\band\s+)(?:accounts?|accounted|accounting)\s+for\s+${ROUGHLY}(\d+(?:\.\d+)?)\s?(?:%|percent|per cent)\s+of\s+${WHOSE}\s+(?:total\s+)?(?:foreign\s+|external\s+|overall\s+)?trade`,
+  'u',
+);
 /** "X's share in Y's total trade was 18.1 percent". */
-const SHARE_OF =
-  /\b([\p{Lu}][\p{L}’'-]+)['’]s\s+share\s+(?:in|of)\s+([\p{Lu}][\p{L}’'-]+)['’]s\s+(?:total\s+)?(?:foreign\s+|external\s+|overall\s+)?trade(?:\s+turnover)?\s+(?:was|is|stood at|amounted to|reached|made up|came to)\s+(?:about\s+|around\s+|nearly\s+|almost\s+)?(\d+(?:\.\d+)?)\s?(?:%|percent|per cent)/u;
+const SHARE_OF = new RegExp(
+  String.raw`\b([\p{Lu}][\p{L}’'-]+)['’]s\s+share\s+(?:in|of)\s+${WHOSE}\s+(?:total\s+)?(?:foreign\s+|external\s+|overall\s+)?trade(?:\s+turnover)?\s+(?:was|is|stood at|amounted to|reached|made up|came to)\s+${ROUGHLY}(\d+(?:\.\d+)?)\s?(?:%|percent|per cent)`,
+  'u',
+);
 /** "X ranks 19th among its (Y's) trading partners", "… second among the trading partners of Y", "… first in Y's foreign trade". */
 const ORDINAL_RANK = new RegExp(
-  String.raw`\b([\p{Lu}][\p{L}’'-]+)\b(?:[^.;]|\.(?=\d))*?\b(?:ranks?|ranked|is|was)\s+(?:the\s+)?(${ORDINAL})\s+(?:among\s+(?:([Ii]ts|[\p{Lu}][\p{L}’'-]+['’]s)\s+(?:\w+\s+)?trad(?:ing|e) partners|(?:the\s+)?(?:\w+\s+)?trad(?:ing|e) partners\s+of\s+([\p{Lu}][\p{L}’'-]+))|in\s+([\p{Lu}][\p{L}’'-]+['’]s)\s+(?:\w+\s+)?trade)`,
+  String.raw`\b([\p{Lu}][\p{L}’'-]+)\b(?:[^.;]|\.(?=\d))*?\b(?:ranks?|ranked|is|was)\s+(?:the\s+)?(${ORDINAL})\s+(?:among\s+(?:the\s+)?(?:([Ii]ts|[\p{Lu}][\p{L}’'-]+(?:['’]s|(?<=s)['’]))\s+(?:\w+\s+)?trad(?:ing|e) partners|(?:the\s+)?(?:\w+\s+)?trad(?:ing|e) partners\s+of\s+(?:the\s+)?(?:Republic\s+of\s+)?([\p{Lu}][\p{L}’'-]+))|in\s+([\p{Lu}][\p{L}’'-]+['’]s)\s+(?:\w+\s+)?trade)`,
   'u',
 );
 
 /** "…, accounting for 21.3 percent of the country's trade", "…, with a share of 24.6 percent": the share of the partner just ranked. */
 const SHARE_WITH =
-  /\b(?:with a share of|accounting for|which accounts? for)\s+(?:only\s+|about\s+|around\s+|nearly\s+|almost\s+|some\s+)?(\d+(?:\.\d+)?)\s?(?:%|percent|per cent)/i;
+  /\b(?:with a share of|accounting for|which accounts? for|with an?(?=\s+[\d.]+\s?(?:%|percent|per cent)\s+share\b))\s+(?:(?:only|about|around|nearly|almost|some|roughly|just over)\s+)?(\d+(?:\.\d+)?)\s?(?:%|percent|per cent)/i;
 
 /** Shares of a partner's trade, and ranks by number ("19th among its trading partners"). */
 function shareFacts(sentence: Sentence, pair: [string, string]): TradeFact[] {
   const out: TradeFact[] = [];
   const accounts = SHARE.exec(sentence.text);
   const owned = accounts ? null : SHARE_OF.exec(sentence.text);
+  // "… ranks fourth … and accounts for 5.8 percent of Y's trade": the rank's own share.
+  const ranksShare = accounts && accounts[1] === undefined ? Number(accounts[2]) : null;
   // [partner, the country whose trade it is, percent]
-  const share = accounts
-    ? [accounts[1]!, accounts[3]!, accounts[2]!]
-    : owned
-      ? [owned[1]!, owned[2]!, owned[3]!]
-      : null;
+  const share =
+    ranksShare !== null
+      ? null
+      : accounts
+        ? [accounts[1]!, accounts[3]!, accounts[2]!]
+        : owned
+          ? [owned[1]!, owned[2]!, owned[3]!]
+          : null;
   const shareOf = share ? [countryOf(share[0]!), countryOf(share[1]!)] : [];
   if (share && shareOf[0] && shareOf[1] && shareOf[0] !== shareOf[1]) {
     const [exporter, importer] = shareOf as [string, string];
@@ -93,9 +86,11 @@ function shareFacts(sentence: Sentence, pair: [string, string]): TradeFact[] {
           rank: `${ordinal[2]!.toLowerCase()} among trading partners`,
           exporter,
           importer: owner,
-          percent: out.length === 0 ? shareWith(sentence) : null,
+          percent: ranksShare ?? (out.length === 0 ? shareWith(sentence) : null),
         }),
       );
+      // In the order the sentence gives them: the rank first when it comes first.
+      if (accounts && out.length === 2 && ordinal.index < accounts.index) out.reverse();
     }
   }
   return out;
@@ -136,20 +131,30 @@ export function rankFacts(
     );
   // The partner is named before ("Peru's leading trading partner") or after ("… partners of Peru");
   // the rule is case-blind, so "of Peru in 2024" may have taken a word too many.
+  // "… and is its fourth largest source of imports": "its" is the country the sentence ranks against.
+  const its = /\bits\s+$/i.test(sentence.text.slice(0, m.index)) || /^(?:one of\s+)?its\s/i.test(m[1]!);
+  const exportsOf = m.groups?.exportsOf ? (countryOf(m.groups.exportsOf) ?? null) : null;
   const importer =
+    exportsOf ??
     (owner
       ? countryOf(owner[1]!)
-      : m[2]
-        ? (countryOf(m[2]) ?? countryOf(m[2].split(/\s+/)[0]!))
-        : undefined) ?? null;
+      : m.groups?.partnerOf
+        ? (countryOf(m.groups.partnerOf) ?? countryOf(m.groups.partnerOf.split(/\s+/)[0]!))
+        : undefined) ??
+    null;
   // "It has become the fourth largest export destination for India": "it" is the pair's other country.
   const exporter =
     named.find((n) => n.country !== importer)?.country ??
     (importer && pair.includes(importer) ? (pair.find((c) => c !== importer) ?? null) : null);
-  const rank = m[1]!.replace(/^(?:one of\s+)?[\p{L}’'-]+['’]s\s+["“”‘]?/u, '').trim();
-  const rankNote = m[3]?.replace(/\s+/g, ' ').trim() || null;
+  const whose =
+    importer ??
+    (its && exporter && pair.includes(exporter) ? (pair.find((c) => c !== exporter) ?? null) : null);
+  // "largest source of imports", "third largest export destination": the noun is part of the rank.
+  const noun = m.groups?.noun ? ` ${m.groups.noun.replace(/ for .*/, '').toLowerCase()}` : '';
+  const rank = `${m[1]!.replace(/^(?:one of\s+)?[\p{L}’'-]+['’]s\s+["“”‘]?/u, '').trim()}${noun}`;
+  const rankNote = m.groups?.note?.replace(/\s+/g, ' ').trim() || null;
   const shares = shareFacts(sentence, pair);
-  const percent = shares.length === 0 && exporter && importer ? shareWith(sentence) : null;
+  const percent = shares.length === 0 && exporter && whose ? shareWith(sentence) : null;
   return [
     finish({
       ...base(pair, sentence),
@@ -157,7 +162,7 @@ export function rankFacts(
       rank,
       rankNote,
       exporter,
-      importer,
+      importer: whose,
       percent,
       period: periodAt(m.index),
     }),

@@ -1,6 +1,5 @@
 import { formatUsd } from './money.js';
-import { MODALITY_NOTE, targetStatement } from './trade.js';
-import { rankStatement } from './tradeRank.js';
+import { MODALITY_NOTE, rankStatement, targetStatement } from './tradeFact.js';
 import type { FactSource, TradeFact } from './types.js';
 
 /**

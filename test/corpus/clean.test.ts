@@ -26,7 +26,6 @@ describe('isFurniture', () => {
     '15/05/2023',
     'Tuesday, 2 July 2024',
     '8 Oct. 16:10 (UTC+3 MSK)',
-    'By Anna Petrova',
     'Photos by Ivan Horvat',
     'Source: Daily Ledger',
     'You might also like',
@@ -43,6 +42,8 @@ describe('isFurniture', () => {
     'Follow-up talks are planned for March.',
     'Shares of the company rose 5%.',
     'By 2030 trade should reach $5 billion.',
+    // A byline names the writer (a person fact) and often the date.
+    'By Anna Petrova',
     'Share prices rose 3% on Monday.',
     'The latest figures show trade grew.',
     'Source countries for the imports are listed below.',

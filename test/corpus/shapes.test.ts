@@ -18,7 +18,7 @@ const PAGE = [
   'POLITICS', // 5: lone label
   '', // 6
   '14 May 2024 10:45 (UTC+02:00)', // 7
-  'By Anna Petrova – Daily Ledger', // 8
+  'By Anna Petrova – Daily Ledger', // 8: byline, kept
   '3 min read', // 9
   'Share this:', // 10
   'The presidents of Ruritania and Freedonia met in Strelsau on Tuesday.', // 11
@@ -46,6 +46,7 @@ describe('an article page with furniture, lists and several sentences on a line'
     expect(article.meta.date).toBe('2024-05-14');
     expect(article.sentences.map((s) => [s.line, s.text])).toEqual([
       [1, 'Ruritania and Freedonia sign five documents'],
+      [8, 'By Anna Petrova – Daily Ledger'],
       [11, 'The presidents of Ruritania and Freedonia met in Strelsau on Tuesday.'],
       [12, 'The documents signed include:'],
       [13, 'Agreement on cooperation in the field of customs administration'],

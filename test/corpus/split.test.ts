@@ -93,3 +93,12 @@ describe('splitSentences', () => {
     expect(pieces.map((p) => p.text).join(' ')).toBe(long);
   });
 });
+
+describe('splitSentences on a site name glued to a full stop', () => {
+  it('splits "Ankara.The" but not "News.Az reports"', () => {
+    const texts = splitSentences(['They met in Ankara.The talks went well, News.Az reports.']).map(
+      (s) => s.text,
+    );
+    expect(texts).toEqual(['They met in Ankara.', 'The talks went well, News.Az reports.']);
+  });
+});

@@ -152,7 +152,7 @@ describe('extractTrade on ranks said in other words', () => {
 
   it('reads "it has also become the third largest export destination for Ghana" as the other country’s rank', () => {
     expect(ranks(['It has also become the third largest export destination for Ghana.'])).toEqual([
-      ["Togo is Ghana's third largest trading partner", null],
+      ["Togo is Ghana's third largest export destination", null],
     ]);
   });
 });

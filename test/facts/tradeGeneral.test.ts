@@ -143,7 +143,7 @@ describe('extractTrade on ranks', () => {
     ],
     [
       "Norway ranks as Finland's second largest export market in the Nordic region.",
-      "Norway is Finland's second largest trading partner in the Nordic region",
+      "Norway is Finland's second largest export market in the Nordic region",
     ],
   ])('reads the rank in "%s"', (sentence, statement) => {
     expect(trade([sentence]).map((f) => f.statement)).toEqual([statement]);
