@@ -61,9 +61,12 @@ const TITLED_NAME =
   /\b(?:President|Minister|Premier|Ambassador|Chairman|Chairwoman|Secretary|Speaker|King|Emir|Prince|Mr|Mrs|Ms|Dr)\.?\s+\p{Lu}\p{Ll}/u;
 const MID_NAME = /[\p{Ll},;:]\s+(?:the\s+)?\p{Lu}\p{Ll}/u;
 const AGREEMENT = new RegExp(`\\b${AGREEMENT_WORDS}\\b`, 'i');
-/** Reported speech: a verb of saying, a quotation, or an interview's answer. */
+/**
+ * Reported speech: a verb of saying, a quotation, or an interview's answer. A passive verb is not
+ * speech: "was welcomed at the airport by" says who greeted whom.
+ */
 const SPEECH =
-  /\b(?:said|says|say|told|tells|stated|states|noted|notes|stressed|stresses|emphasi[sz]ed|added|adds|highlighted|declared|remarked|announced|underlined|underscored|pointed\s+out|expressed|urged|warned|praised|welcomed|explained|assured|confirmed|reaffirmed|recalled|believes?|according\s+to)\b|["“”]|^\s*A:/i;
+  /(?<!\b(?:was|were|is|are|be|been|being)\s+)\b(?:said|says|say|told|tells|stated|states|noted|notes|stressed|stresses|emphasi[sz]ed|added|adds|highlighted|declared|remarked|announced|underlined|underscored|pointed\s+out|expressed|urged|warned|praised|welcomed|explained|assured|confirmed|reaffirmed|recalled|believes?|according\s+to)\b|["“”]|^\s*A:/i;
 /**
  * Numbers that are not amounts: years and year ranges ("since 2018",
  * "2018-2019"), ordinals ("the 42nd meeting") and days of a month ("on July

@@ -43,7 +43,7 @@ const PERIOD_WORDS: ReadonlySet<string> = new Set([FIRST_HALF_WORD, SECOND_HALF_
  * ("May" is a month).
  */
 const PHRASING = new Set(
-  'will would could should shall might must per say says said saying tell tells told discuss discusses discussed mention mentioned describe described cite cites cited announce announces announced go goes went gone get gets got happen happened take takes took make makes made put puts according amid'.split(
+  'will would could should shall might must per say says said saying tell tells told discuss discusses discussed mention mentioned describe described cite cites cited announce announces announced go goes going went gone get gets got happen happened take takes took make makes made put puts according amid'.split(
     ' ',
   ),
 );
@@ -164,6 +164,7 @@ export function planQuery(index: SearchIndex, asked: string, options: PlanOption
     terms.push(term);
   });
   joinPlaceNames(question, words, positions, terms);
+  joinPersonNames(question, words, positions, terms);
   const answerType = answerTypeOf(question);
   const typeWords = answerType ? TYPE_WORDS[answerType] : undefined;
   for (const t of terms) {
@@ -236,6 +237,49 @@ function joinPlaceNames(
     keep.phrasing = false;
     if (capital && LOCATIVE_BEFORE.test(question.slice(0, positions[i]))) keep.where = true;
     i++;
+  }
+}
+
+/**
+ * Capitalised words side by side of which one names a person the corpus knows ("Gideon Timotewos",
+ * "President Lee", "Ismail Omar Geulleh") are one name: a sentence that names the person in any of
+ * its words ("Gedion said", "Guelleh said") names them. The words become one required term that
+ * matches what any of them matches, weighing as much as its heaviest matched word; a word of it
+ * that matches nothing (a first name spelt another way) is not missed.
+ */
+function joinPersonNames(
+  question: string,
+  words: readonly string[],
+  positions: readonly number[],
+  terms: QueryTerm[],
+): void {
+  const termOf = (w: string) => terms.find((t) => t.word === w);
+  let i = 0;
+  while (i < words.length) {
+    let j = i;
+    while (
+      j + 1 < words.length &&
+      /^\p{Lu}/u.test(words[j]!) &&
+      /^\p{Lu}/u.test(words[j + 1]!) &&
+      /^\s+$/.test(question.slice(positions[j]! + words[j]!.length, positions[j + 1]!))
+    )
+      j++;
+    const run = words
+      .slice(i, j + 1)
+      .map(termOf)
+      .filter((t): t is QueryTerm => t?.name === true && countryOf(t.word) === undefined);
+    i = j + 1;
+    // A name is written with its capital and small letters: "III" is a numeral.
+    const person = run.find((t) => t.person && /^\p{Lu}\p{Ll}/u.test(t.word));
+    const matched = run.filter((t) => t.kind !== 'none');
+    if (run.length < 2 || !person) continue;
+    for (const t of run) {
+      if (t === person) continue;
+      for (const [k, q] of t.expansions) if ((person.expansions.get(k) ?? 0) < q) person.expansions.set(k, q);
+      terms.splice(terms.indexOf(t), 1);
+    }
+    person.weight = Math.max(...matched.map((t) => t.weight));
+    person.required = true;
   }
 }
 

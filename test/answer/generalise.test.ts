@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { planQuery } from '../../src/answer/query.js';
+import { isStopWord } from '../../src/text/normalize.js';
+import { articleEngine } from './articleEngine.js';
+
+/**
+ * Kinds of question that tuned rules missed on articles nobody tuned for, each over articles written
+ * for this test: a person named in other spellings of their name, contractions, passive verbs that
+ * are not speech.
+ */
+const ARTICLES = {
+  'a_visit.txt': [
+    'Portugal and Lithuania review their ties',
+    'date 2025-04-15',
+    '',
+    'Portuguese Foreign Minister Rui Castanheira arrived in Vilnius on Tuesday and was welcomed at the airport by Lithuanian Foreign Minister Jonas Dauksas.',
+    'The two ministers held talks on energy links and port investment.',
+    'Dauksas said the ferry line between Klaipeda and Lisbon carried twice as many trucks as before.',
+    'The next meeting of the two ministers will be held in Porto in the autumn.',
+    'Dauksas called Castanheira an old friend of the Baltic states.',
+    '',
+  ].join('\n'),
+};
+
+const built = articleEngine(ARTICLES);
+const { first } = built;
+
+describe('a person named in several words', () => {
+  it('reads a first name spelt another way as part of the name a sentence gives', () => {
+    expect(first('What did Jonathan Dauksas say about the ferry line?')).toBe('a_visit.txt:6');
+  });
+
+  it('makes the words of one name one required term', () => {
+    const { engine } = built;
+    const plan = planQuery(engine().index, 'What did Jonaz Dauksas say?', {
+      people: new Set(['dauksa']),
+      names: new Set(['dauksa', 'jona']),
+    });
+    const names = plan.terms.filter((t) => t.name);
+    expect(names).toHaveLength(1);
+    expect(names[0]).toMatchObject({ required: true, person: true });
+  });
+});
+
+describe('contractions and open words', () => {
+  it('reads "Where\'s" as "where" and "anywhere else" as the question\'s phrasing', () => {
+    expect(isStopWord("Where's")).toBe(true);
+    expect(isStopWord("Lithuania's")).toBe(false);
+    expect(isStopWord('else')).toBe(true);
+    expect(first("Where's the next meeting of the ministers going to happen?")).toBe('a_visit.txt:7');
+  });
+});
+
+describe('reported speech', () => {
+  it('does not take "was welcomed by X" for something X said', () => {
+    expect(first('What did Jonas Dauksas say about Rui Castanheira?')).toBe('a_visit.txt:8');
+  });
+});
