@@ -102,6 +102,7 @@ export function planQuery(index: SearchIndex, asked: string, options: PlanOption
   // "Put their names to" means "sign": its head word means that, its other words are phrasing.
   const idioms = idiomsIn(question);
   const idiomPhrasing = new Set(idioms.flatMap((i) => i.rest.map((w) => w.toLowerCase())));
+  const idiomHeads = new Set(idioms.map((i) => i.head));
   for (const idiom of idioms) {
     const into = phrases.get(idiom.head) ?? new Map<string, number>();
     for (const k of idiom.meaning) if (index.documentFrequency(k) > 0) into.set(k, SYNONYM_QUALITY);
@@ -155,9 +156,11 @@ export function planQuery(index: SearchIndex, asked: string, options: PlanOption
       term.person = true;
       term.required = true;
     }
+    // A light verb that heads an idiom means what the idiom means ("put into" → invest).
     term.phrasing =
       !term.required &&
       !term.name &&
+      !idiomHeads.has(word) &&
       (PHRASING.has(word) ||
         idiomPhrasing.has(word.toLowerCase()) ||
         (word === 'place' && TAKE_BEFORE.test(question.slice(0, positions[i]))));

@@ -64,6 +64,12 @@ const IDIOMS: ReadonlyArray<{ form: RegExp; head: string; meaning: string }> = [
     head: 'practice',
     meaning: 'implement implemented implementation',
   },
+  // Money "put into" or "poured into" a country or a sector is invested there.
+  {
+    form: /\b(put|puts|putting|pour|pours|poured|pouring|pump|pumps|pumped|pumping|plough|ploughs|ploughed|plow|plowed|sink|sinks|sank|sunk|inject|injects|injected|injecting|plow|plows)\s+into\b(?!\s+(?:practice|effect|force|operation|service|words|place))/i,
+    head: '',
+    meaning: 'invest invests invested investing investment investments investor investors',
+  },
 ];
 
 export interface Idiom {

@@ -20,6 +20,14 @@ const ARTICLES = {
     'Dauksas called Castanheira an old friend of the Baltic states.',
     '',
   ].join('\n'),
+  'b_money.txt': [
+    'Estonia courts Portuguese capital',
+    'date 2025-05-02',
+    '',
+    'Estonian companies have invested about 300 million euros in Portuguese wind farms since 2019.',
+    'Estonian companies sold timber worth 40 million euros to Portugal last year.',
+    '',
+  ].join('\n'),
 };
 
 const built = articleEngine(ARTICLES);
@@ -54,5 +62,24 @@ describe('contractions and open words', () => {
 describe('reported speech', () => {
   it('does not take "was welcomed by X" for something X said', () => {
     expect(first('What did Jonas Dauksas say about Rui Castanheira?')).toBe('a_visit.txt:8');
+  });
+});
+
+describe('investment put in other words', () => {
+  it('reads money "put into" or "poured into" a country as invested there', () => {
+    const { engine } = built;
+    const put = planQuery(engine().index, 'How much have Estonian firms put into Portugal?').terms.find(
+      (t) => t.word === 'put',
+    );
+    expect(put?.expansions.has('invest')).toBe(true);
+    expect(put?.phrasing).toBe(false);
+    expect(first('How much money have Estonian firms put into Portugal?')).toBe('b_money.txt:4');
+    expect(first('How much have Estonian companies poured into Portuguese wind farms?')).toBe('b_money.txt:4');
+  });
+
+  it('keeps "put into practice" its own idiom', () => {
+    const { engine } = built;
+    const plan = planQuery(engine().index, 'When will they put into practice the wind plan?');
+    expect(plan.keys.has('invest')).toBe(false);
   });
 });
