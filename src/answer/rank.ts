@@ -158,7 +158,20 @@ const namesAnotherOrdinal = (text: string) => [...ordinalsIn(text)].some((n) => 
 
 /** Where a sentence says something happened: "in Riyadh", "at the Elysee Palace". */
 const NAMES_A_PLACE =
-  /\b(?:in|at|visited|visiting|hosted by)\s+(?:the\s+)?(?:[a-z]+\s+of\s+(?:the\s+)?)?\p{Lu}\p{Ll}/u;
+  /\b(?:in|at|visited|visiting|hosted by)\s+(?:the\s+)?(?:[a-z]+\s+of\s+(?:the\s+)?)?(\p{Lu}\p{Ll}[\p{L}'’-]*)(\s+capital\b)?/gu;
+
+/**
+ * Whether a sentence says something happened at another place than the asked city: "in Riyadh" for
+ * Cairo does, "in the Georgian capital" for Tbilisi does not (it is the asked city in other words).
+ */
+function namesAnotherPlace(city: string, text: string): boolean {
+  const country = capitalOf(city)?.country;
+  for (const m of text.matchAll(NAMES_A_PLACE)) {
+    if (country !== undefined && m[2] !== undefined && countryOf(m[1]!) === country) continue;
+    return true;
+  }
+  return false;
+}
 
 /**
  * Whether a sentence writes another value of the kind of a required term than the asked one: a year,
@@ -167,7 +180,7 @@ const NAMES_A_PLACE =
  */
 function namesAnother(term: QueryTerm, text: string, asked: ReadonlySet<string>): boolean {
   if (YEAR_WORD.test(term.word)) return namesAnotherYear(text);
-  if (term.where) return NAMES_A_PLACE.test(text);
+  if (term.where) return namesAnotherPlace(term.word, text);
   // A sentence about another country ("the Kyrgyz-Uzbek border treaty") is not about the asked pair.
   // (A question about one country leaves its partners open: the French minister in Armenia.)
   // A country named as what a plan or dispute is about ("a plan for Western Sahara") is not a party.

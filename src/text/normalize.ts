@@ -96,6 +96,11 @@ const QUESTION_FILLER = [
   'else',
   'anyone',
   'anybody',
+  // The stop list has "he" but not "she".
+  'she',
+  'hers',
+  'herself',
+  'himself',
 ];
 export const STOP_WORDS: ReadonlySet<string> = new Set([...eng, ...QUESTION_FILLER]);
 

@@ -28,6 +28,15 @@ const ARTICLES = {
     'Estonian companies sold timber worth 40 million euros to Portugal last year.',
     '',
   ].join('\n'),
+  'c_arrival.txt': [
+    'Latvian premier in Tallinn for rail talks',
+    'date 2025-06-09',
+    '',
+    'Latvian Prime Minister Evika Silina arrived in the Estonian capital on Monday and was greeted at the airport by Kristen Michal.',
+    'The talks in Tallinn focused on the rail line to Riga.',
+    'Silina later flew to Tartu, where she opened a Latvian cultural centre.',
+    '',
+  ].join('\n'),
 };
 
 const built = articleEngine(ARTICLES);
@@ -81,5 +90,12 @@ describe('investment put in other words', () => {
     const { engine } = built;
     const plan = planQuery(engine().index, 'When will they put into practice the wind plan?');
     expect(plan.keys.has('invest')).toBe(false);
+  });
+});
+
+describe('a city named in other words', () => {
+  it('reads "the Estonian capital" as Tallinn, and "in Tartu" as another place', () => {
+    expect(first('Who welcomed Silina when she landed in Tallinn?')).toBe('c_arrival.txt:4');
+    expect(first('Who welcomed Silina when she landed in Vilnius?')).toBe('not found');
   });
 });
