@@ -69,11 +69,11 @@ const SPEECH =
   /(?<!\b(?:was|were|is|are|be|been|being)\s+)\b(?:said|says|say|told|tells|stated|states|noted|notes|stressed|stresses|emphasi[sz]ed|added|adds|highlighted|declared|remarked|announced|underlined|underscored|pointed\s+out|expressed|urged|warned|praised|welcomed|explained|assured|confirmed|reaffirmed|recalled|believes?|according\s+to)\b|["“”]|^\s*A:/i;
 /**
  * Numbers that are not amounts: years and year ranges ("since 2018",
- * "2018-2019"), ordinals ("the 42nd meeting") and days of a month ("on July
- * 2", "2 July"). A sentence whose only digits are these holds no amount.
+ * "2018-2019"), ordinals ("the 42nd meeting") and days of a month or their ranges ("on July
+ * 2", "2 July", "March 2-3"). A sentence whose only digits are these holds no amount.
  */
 const NOT_AMOUNT = new RegExp(
-  String.raw`\b(?:1[89]|20)\d\d(?:\s*[-–]\s*(?:(?:1[89]|20)?\d\d))?\b|\b\d+(?:st|nd|rd|th)\b|\b${MONTH}\.?\s+\d{1,2}\b|\b\d{1,2}\s+${MONTH}\b`,
+  String.raw`\b(?:1[89]|20)\d\d(?:\s*[-–]\s*(?:(?:1[89]|20)?\d\d))?\b|\b\d+(?:st|nd|rd|th)\b|\b${MONTH}\.?\s+\d{1,2}(?:\s*[-–]\s*\d{1,2})?\b|\b\d{1,2}(?:\s*[-–]\s*\d{1,2})?\s+${MONTH}\b`,
   'gi',
 );
 
