@@ -156,13 +156,21 @@ export function expand(
   if (kind === 'none' && guesses && length >= MIN_GUESS_LENGTH && !/^\d+$/.test(word)) {
     // Spelling neighbours, of the key (a typo that stems alike) and of the
     // word as written (a typo that breaks stemming); the closest ones only.
-    const candidates = [
+    const neighbours = [
       ...index.fuzzyKeys(key, maxEditDistance(key.length)),
       // A four-letter name gets only its transpositions ("Iarn"), no edits; a number none ("2021").
       ...(length >= 5 || (length >= MIN_GUESS_LENGTH && /^\p{Lu}\p{L}+$/u.test(word))
         ? index.spellingKeys(word, maxEditDistance(length))
         : []),
-    ].sort((a, b) => a.distance - b.distance || b.df - a.df);
+    ]
+      // A name misspelt is a name: "Marcos" is not the month "March".
+      .filter((c) => !capitalised || CALENDAR.test(word) || !CALENDAR.test(c.key))
+      .sort((a, b) => a.distance - b.distance || b.df - a.df);
+    // …and, when a person's name is among its neighbours, one of those.
+    const candidates =
+      capitalised && neighbours.some((c) => names.has(c.key))
+        ? neighbours.filter((c) => names.has(c.key))
+        : neighbours;
     const best = candidates[0]?.distance;
     for (const c of candidates.filter((c) => c.distance === best).slice(0, MAX_EXPANSIONS)) {
       add(c.key, fuzzyQuality(c.distance, length));

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { planQuery } from '../../src/answer/query.js';
+import { buildIndex } from '../../src/index/searchIndex.js';
 import { isStopWord } from '../../src/text/normalize.js';
 import { articleEngine } from './articleEngine.js';
 
@@ -97,5 +98,19 @@ describe('a city named in other words', () => {
   it('reads "the Estonian capital" as Tallinn, and "in Tartu" as another place', () => {
     expect(first('Who welcomed Silina when she landed in Tallinn?')).toBe('c_arrival.txt:4');
     expect(first('Who welcomed Silina when she landed in Vilnius?')).toBe('not found');
+  });
+});
+
+describe('a misspelt name', () => {
+  const texts = ['President Marko Ilic met the mayor of Zagreb.', 'The book fair opened in Zagreb in March.'];
+  const index = buildIndex(texts.map((text, id) => ({ id, type: 'sentence' as const, text, keywords: '' })));
+
+  it('is another name, not a month or a common word', () => {
+    const plan = planQuery(index, 'When did Marcos visit Zagreb?', { names: new Set(['marko', 'ilic']) });
+    const keys = [...(plan.terms.find((t) => t.word === 'Marcos')?.expansions.keys() ?? [])];
+    expect(keys).toContain('marko');
+    expect(keys).not.toContain('march');
+    const alone = planQuery(index, 'When did Marcos visit Zagreb?');
+    expect([...(alone.terms.find((t) => t.word === 'Marcos')?.expansions.keys() ?? [])]).not.toContain('march');
   });
 });
