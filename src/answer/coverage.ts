@@ -76,7 +76,11 @@ function tally<T extends TallyTerm>(terms: readonly T[], bestOf: (term: T) => nu
       // What is counted is asked about, even a name: "How many Moroccans…".
       // What something costs is asked about the thing: "the price of the bridge" is answered by a
       // sentence about the bridge with its cost in baht.
-      if ((!term.name && !term.phrasing && (!term.typeWord || term.priceWord)) || term.counted)
+      // A year or a place a question requires says which one it is about, not what it asks.
+      if (
+        (!term.name && !term.required && !term.phrasing && (!term.typeWord || term.priceWord)) ||
+        term.counted
+      )
         plainMatched++;
     }
   }

@@ -6,7 +6,7 @@ import { canonicalPeriods, FIRST_HALF_WORD, QUARTER_WORDS, SECOND_HALF_WORD } fr
 import { idiomsIn } from '../text/synonyms.js';
 import { type AnswerType, answerTypeOf } from './answerType.js';
 import { type ExpandContext, expand, SYNONYM_QUALITY } from './expand.js';
-import { figureAsked } from './factFit.js';
+import { figureAsked, measureOf } from './factFit.js';
 import type { QueryPlan, QueryTerm } from './queryTerm.js';
 
 /**
@@ -175,6 +175,15 @@ export function planQuery(index: SearchIndex, asked: string, options: PlanOption
       t.typeWord = true;
     t.priceWord = t.typeWord && PRICE_WORDS.has(t.word.toLowerCase());
   }
+  // The measure a "how much" question asks ("export", "grow") is met by its own words or their
+  // listed synonyms, not by a loosely related word: the total trade is not the exports.
+  if (answerType === 'amount') {
+    for (const t of terms) {
+      if (measureOf(t.key) === undefined) continue;
+      for (const [k, q] of t.expansions)
+        if (q < SYNONYM_QUALITY && measureOf(k) === undefined) t.expansions.delete(k);
+    }
+  }
   const counted = countedWords(question);
   for (const t of terms) {
     if (!t.phrasing && !t.typeWord && !/^\d+$/.test(t.word) && counted.has(t.word.toLowerCase()))
@@ -201,8 +210,9 @@ export function planQuery(index: SearchIndex, asked: string, options: PlanOption
   return {
     terms,
     keys,
-    plainTerms: terms.filter((t) => (!t.name && !t.phrasing && (!t.typeWord || t.priceWord)) || t.counted)
-      .length,
+    plainTerms: terms.filter(
+      (t) => (!t.name && !t.required && !t.phrasing && (!t.typeWord || t.priceWord)) || t.counted,
+    ).length,
     answerType,
     figure: figureAsked(question),
   };

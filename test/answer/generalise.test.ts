@@ -84,7 +84,9 @@ describe('investment put in other words', () => {
     expect(put?.expansions.has('invest')).toBe(true);
     expect(put?.phrasing).toBe(false);
     expect(first('How much money have Estonian firms put into Portugal?')).toBe('b_money.txt:4');
-    expect(first('How much have Estonian companies poured into Portuguese wind farms?')).toBe('b_money.txt:4');
+    expect(first('How much have Estonian companies poured into Portuguese wind farms?')).toBe(
+      'b_money.txt:4',
+    );
   });
 
   it('keeps "put into practice" its own idiom', () => {
@@ -111,6 +113,27 @@ describe('a misspelt name', () => {
     expect(keys).toContain('marko');
     expect(keys).not.toContain('march');
     const alone = planQuery(index, 'When did Marcos visit Zagreb?');
-    expect([...(alone.terms.find((t) => t.word === 'Marcos')?.expansions.keys() ?? [])]).not.toContain('march');
+    expect([...(alone.terms.find((t) => t.word === 'Marcos')?.expansions.keys() ?? [])]).not.toContain(
+      'march',
+    );
+  });
+});
+
+describe('a near miss on what is measured', () => {
+  const other = articleEngine({
+    'd_latvia_norway.txt': [
+      'Latvia and Norway',
+      'date 2025-02-11',
+      '',
+      'Trade between Latvia and Norway reached 900 million euros in 2024.',
+      'Some 40,000 Norwegian tourists visited Latvia in 2024.',
+      'Latvian exports to Norway came to 310 million euros in 2023.',
+      '',
+    ].join('\n'),
+  });
+
+  it('does not answer "how much did X export" with the total trade, nor a year alone', () => {
+    expect(other.first('How much did Latvia export to Norway in 2023?')).toBe('d_latvia_norway.txt:6');
+    expect(other.first('How much did Latvia export to Norway in 2024?')).toBe('not found');
   });
 });
