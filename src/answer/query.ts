@@ -47,6 +47,14 @@ const PHRASING = new Set(
     ' ',
   ),
 );
+/** Quality of a first name or title of a person ("Abdulla" of "Abdulla Aripov") met alone. */
+const NAME_PART_QUALITY = 0.6;
+/**
+ * The small words inside names of many languages ("Dar es Salaam", "bin Salman", "Marcio de Lima"): a
+ * verb between two names ("Sheinbaum met Trudeau") is not one of them.
+ */
+const NAME_PARTICLE =
+  /^(?:de|da|di|do|du|del|della|dos|das|der|den|van|von|ter|ten|zu|bin|ibn|bint|ben|abu|al|el|la|le|es|y)$/;
 /** "Take place" is "happen": its "place" is the question's phrasing, not a place asked for. */
 const TAKE_BEFORE = /\b(?:take|takes|took|taken|taking)\s+$/i;
 /** Share of the question's usual word weight a phrasing word keeps. */
@@ -141,7 +149,7 @@ export function planQuery(index: SearchIndex, asked: string, options: PlanOption
     // A short lower-case word inside a name ("Dar es Salaam", "bin Salman") is part of the name.
     if (
       !term.name &&
-      fold(word).length <= 3 &&
+      NAME_PARTICLE.test(word) &&
       /\p{Lu}[\p{L}'’-]*\s+$/u.test(question.slice(0, at)) &&
       /^\s+\p{Lu}/u.test(question.slice(at + word.length))
     )
@@ -167,7 +175,7 @@ export function planQuery(index: SearchIndex, asked: string, options: PlanOption
     terms.push(term);
   });
   joinPlaceNames(question, words, positions, terms);
-  joinPersonNames(question, words, positions, terms);
+  const nameWords = joinPersonNames(question, words, positions, terms);
   const answerType = answerTypeOf(question);
   const typeWords = answerType ? TYPE_WORDS[answerType] : undefined;
   for (const t of terms) {
@@ -213,6 +221,7 @@ export function planQuery(index: SearchIndex, asked: string, options: PlanOption
     plainTerms: terms.filter(
       (t) => (!t.name && !t.required && !t.phrasing && (!t.typeWord || t.priceWord)) || t.counted,
     ).length,
+    contentWords: terms.length + nameWords,
     answerType,
     figure: figureAsked(question),
   };
@@ -257,43 +266,52 @@ function joinPlaceNames(
  * Capitalised words side by side of which one names a person the corpus knows ("Gideon Timotewos",
  * "President Lee", "Ismail Omar Geulleh") are one name: a sentence that names the person in any of
  * its words ("Gedion said", "Guelleh said") names them. The words become one required term that
- * matches what any of them matches, weighing as much as its heaviest matched word; a word of it
- * that matches nothing (a first name spelt another way) is not missed.
+ * matches what any of them matches, weighing as much as its matched words together; a word of it
+ * that matches nothing (a first name spelt another way) is not missed. Returns how many matched words
+ * were joined onto another.
  */
 function joinPersonNames(
   question: string,
   words: readonly string[],
   positions: readonly number[],
   terms: QueryTerm[],
-): void {
+): number {
   const termOf = (w: string) => terms.find((t) => t.word === w);
+  let joined = 0;
   let i = 0;
   while (i < words.length) {
     let j = i;
-    while (
-      j + 1 < words.length &&
-      /^\p{Lu}/u.test(words[j]!) &&
-      /^\p{Lu}/u.test(words[j + 1]!) &&
-      /^\s+$/.test(question.slice(positions[j]! + words[j]!.length, positions[j + 1]!))
-    )
-      j++;
+    const next = (k: number) =>
+      k + 1 < words.length &&
+      /^\s+$/.test(question.slice(positions[k]! + words[k]!.length, positions[k + 1]!));
+    // "Marcio de Lima Leite", "Mohammed bin Salman": a short particle between capitals is of the name.
+    const particle = (k: number) =>
+      NAME_PARTICLE.test(words[k]!) && next(k) && /^\p{Lu}/u.test(words[k + 1]!);
+    while (/^\p{Lu}/u.test(words[j] ?? '') && next(j) && (/^\p{Lu}/u.test(words[j + 1]!) || particle(j + 1)))
+      j += /^\p{Lu}/u.test(words[j + 1]!) ? 1 : 2;
     const run = words
       .slice(i, j + 1)
       .map(termOf)
       .filter((t): t is QueryTerm => t?.name === true && countryOf(t.word) === undefined);
     i = j + 1;
     // A name is written with its capital and small letters: "III" is a numeral.
-    const person = run.find((t) => t.person && /^\p{Lu}\p{Ll}/u.test(t.word));
+    // The last of its words that names a person is the surname; the others name them less surely.
+    const person = run.findLast((t) => t.person && /^\p{Lu}\p{Ll}/u.test(t.word));
     const matched = run.filter((t) => t.kind !== 'none');
     if (run.length < 2 || !person) continue;
     for (const t of run) {
       if (t === person) continue;
-      for (const [k, q] of t.expansions) if ((person.expansions.get(k) ?? 0) < q) person.expansions.set(k, q);
+      for (const [k, q] of t.expansions) {
+        const part = q * NAME_PART_QUALITY;
+        if ((person.expansions.get(k) ?? 0) < part) person.expansions.set(k, part);
+      }
       terms.splice(terms.indexOf(t), 1);
+      if (t.kind !== 'none') joined++;
     }
-    person.weight = Math.max(...matched.map((t) => t.weight));
+    person.weight = matched.reduce((sum, t) => sum + t.weight, 0);
     person.required = true;
   }
+  return joined;
 }
 
 /** The words (lower-cased) of what "how much" or "how many" asks to count, generic ones left out. */

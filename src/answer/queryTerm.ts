@@ -57,6 +57,11 @@ export interface QueryPlan {
   terms: QueryTerm[];
   /** How many terms are not names: an answer must match at least one of them, when there are any. */
   plainTerms: number;
+  /**
+   * How many content words the question has: a person's name of several words (one term) counts
+   * each, so the words it matches count toward the half a relevant document must match.
+   */
+  contentWords: number;
   /** Every index key to search, with the best quality any term gives it. */
   keys: Map<string, number>;
   /** What the answer must contain, by the question's form ("how much" → an amount), or null. */

@@ -212,7 +212,7 @@ export function relevanceOf(
   engine: Engine,
   plan: QueryPlan,
 ): (id: number, c: Coverage, hasKey: (key: string) => boolean) => number {
-  const missingAllowed = allowedMissing(plan.terms.length);
+  const missingAllowed = allowedMissing(plan.contentWords);
   const named = plan.terms.some((t) => t.required || (t.name && !t.optional));
   // "How much…" is not answered by a sentence without an amount, "when…" by one without a date.
   const typed = plan.answerType ? documentsWith(engine, plan.answerType) : undefined;

@@ -58,6 +58,20 @@ describe('a person named in several words', () => {
     expect(names).toHaveLength(1);
     expect(names[0]).toMatchObject({ required: true, person: true });
   });
+
+  it('keeps a particle inside a name ("de") and counts a first name alone for less', () => {
+    const { engine } = built;
+    const options = { people: new Set(['dauksa', 'castanheira']), names: new Set(['dauksa', 'jona', 'rui']) };
+    const joined = planQuery(engine().index, 'What did Rui de Castanheira say?', options);
+    expect(joined.terms.filter((t) => t.name).map((t) => t.word)).toEqual(['Castanheira']);
+    expect(joined.contentWords).toBe(2);
+    const surname = joined.terms[0]!;
+    expect(surname.expansions.get('castanheira')).toBe(1);
+    expect(surname.expansions.get('rui')).toBeLessThan(1);
+    // A verb between two names is not a particle: two people.
+    const two = planQuery(engine().index, 'Has Dauksas met Castanheira?', options);
+    expect(two.terms.filter((t) => t.person).map((t) => t.word)).toEqual(['Dauksas', 'Castanheira']);
+  });
 });
 
 describe('contractions and open words', () => {
