@@ -1,7 +1,7 @@
 import { capitalOf, countryOf } from '../facts/geo.js';
 import type { SearchIndex } from '../index/searchIndex.js';
 import { EMPTY_LEXICON, type Lexicon } from '../text/lexicon.js';
-import { fold, isStopWord, stripFormat, termKey, tokenize } from '../text/normalize.js';
+import { isStopWord, stripFormat, termKey, tokenize } from '../text/normalize.js';
 import { canonicalPeriods, FIRST_HALF_WORD, QUARTER_WORDS, SECOND_HALF_WORD } from '../text/periods.js';
 import { idiomsIn } from '../text/synonyms.js';
 import { type AnswerType, answerTypeOf } from './answerType.js';
