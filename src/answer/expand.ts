@@ -1,9 +1,10 @@
-import { capitalOf, countryOf, countryWordKeys } from '../facts/geo.js';
+import { capitalOf, countryOf } from '../facts/geo.js';
 import type { SearchIndex } from '../index/searchIndex.js';
 import { FORM_QUALITY, type Lexicon } from '../text/lexicon.js';
 import { fold, termKey, transliterationFold } from '../text/normalize.js';
 import { ordinalForms, ordinalValue } from '../text/ordinals.js';
 import { synonymsOf } from '../text/synonyms.js';
+import { countryForms } from './countryForms.js';
 import type { MatchKind, QueryTerm } from './queryTerm.js';
 
 /**
@@ -101,7 +102,7 @@ export function expand(
   const capitalised = /^\p{Lu}/u.test(word);
   const country = capitalised || midQuestion ? countryOf(word) : undefined;
   if (country) {
-    for (const form of countryWordKeys(country)) {
+    for (const form of countryForms(country)) {
       const k = termKey(form);
       if (k !== key && index.documentFrequency(k) > 0) {
         add(k, COUNTRY_FORM_QUALITY);
@@ -113,7 +114,7 @@ export function expand(
   // A capital that is not where something happens stands for its country: "Tashkent and Seoul want…",
   // "Minsk's surplus", "Paris will provide". "In Tashkent" is the city itself.
   if (capital && !country && !locative) {
-    for (const form of countryWordKeys(capital.country)) {
+    for (const form of countryForms(capital.country)) {
       const k = termKey(form);
       if (k !== key && index.documentFrequency(k) > 0) {
         add(k, CAPITAL_AS_COUNTRY_QUALITY);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { countryForms } from '../../src/answer/countryForms.js';
 import { planQuery } from '../../src/answer/query.js';
 import { buildIndex } from '../../src/index/searchIndex.js';
 import { isStopWord } from '../../src/text/normalize.js';
@@ -149,5 +150,29 @@ describe('a near miss on what is measured', () => {
   it('does not answer "how much did X export" with the total trade, nor a year alone', () => {
     expect(other.first('How much did Latvia export to Norway in 2023?')).toBe('d_latvia_norway.txt:6');
     expect(other.first('How much did Latvia export to Norway in 2024?')).toBe('not found');
+  });
+});
+
+describe('a country of a compass name', () => {
+  it('is also called by its other word: Korea, Korean', () => {
+    expect(countryForms('South Korea')).toEqual(expect.arrayContaining(['Korea', 'Korean']));
+    // Not "Sudan" for South Sudan (another country), nor "African" for South Africa (a continent).
+    expect(countryForms('South Sudan')).not.toContain('Sudan');
+    expect(countryForms('South Africa')).not.toContain('African');
+  });
+
+  const korea = articleEngine({
+    'e_chile_korea.txt': [
+      'Chile and South Korea',
+      'date 2025-03-03',
+      '',
+      'A pension agreement between Chilean and Korean workers is expected to be signed before the end of the year.',
+      'The ministers met in Santiago.',
+      '',
+    ].join('\n'),
+  });
+
+  it('answers a question naming its capital with a sentence naming its people, and "by year-end" as when', () => {
+    expect(korea.first('When will Santiago and Seoul sign the pension pact?')).toBe('e_chile_korea.txt:4');
   });
 });
