@@ -59,6 +59,7 @@ export function synonymsOf(key: string): readonly string[] {
 const IDIOMS: ReadonlyArray<{ form: RegExp; head: string; meaning: string }> = [
   { form: /\bput\s+(?:their|his|her|its|our)\s+(names?)\s+to\b/i, head: 'names', meaning: 'sign signed' },
   { form: /\b(sit|sat|sitting)\s+down\s+with\b/i, head: 'sit', meaning: 'meet met talks' },
+  { form: /\b(?:get|gets|got|getting)\s+together\b/i, head: 'together', meaning: 'meet met talks' },
   {
     form: /\bput\s+into\s+(practice|effect|force)\b/i,
     head: 'practice',

@@ -104,6 +104,14 @@ describe('investment put in other words', () => {
     );
   });
 
+  it('reads "get together" as meet', () => {
+    const { engine } = built;
+    const together = planQuery(engine().index, 'Where did the ministers get together?').terms.find(
+      (t) => t.word === 'together',
+    );
+    expect(together?.expansions.has('talk')).toBe(true);
+  });
+
   it('keeps "put into practice" its own idiom', () => {
     const { engine } = built;
     const plan = planQuery(engine().index, 'When will they put into practice the wind plan?');
