@@ -54,23 +54,26 @@ const NUMBER_WORD =
 const MONTH =
   '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
 const DATE_WORDS =
-  /\b(?:1[89]\d\d|20\d\d|jan(?:uary)?|feb(?:ruary)?|march|april|may|june|july|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tomorrow|(?:last|this|next|previous|past|coming)\s+(?:year|month|week|spring|summer|autumn|fall|winter)|(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|several|few)\s+(?:years?|decades?|months?|weeks?|days?)\s+ago)\b/i;
+  /\b(?:1[89]\d\d|20\d\d|jan(?:uary)?|feb(?:ruary)?|march|april|may|june|july|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tomorrow|(?:last|this|next|previous|past|coming)\s+(?:year|month|week|spring|summer|autumn|fall|winter)|(?:end|start|beginning|middle|half)\s+of\s+(?:the|this|next|last)\s+(?:year|month|week|decade)|year-end|(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|several|few)\s+(?:years?|decades?|months?|weeks?|days?)\s+ago)\b/i;
 const PLACE_AFTER =
   /\b(?:in|at|visited|visiting|hosted by)\s+(?:the\s+)?(?:[a-z]+\s+of\s+(?:the\s+)?)?\p{Lu}\p{Ll}/u;
 const TITLED_NAME =
   /\b(?:President|Minister|Premier|Ambassador|Chairman|Chairwoman|Secretary|Speaker|King|Emir|Prince|Mr|Mrs|Ms|Dr)\.?\s+\p{Lu}\p{Ll}/u;
 const MID_NAME = /[\p{Ll},;:]\s+(?:the\s+)?\p{Lu}\p{Ll}/u;
 const AGREEMENT = new RegExp(`\\b${AGREEMENT_WORDS}\\b`, 'i');
-/** Reported speech: a verb of saying, a quotation, or an interview's answer. */
+/**
+ * Reported speech: a verb of saying, a quotation, or an interview's answer. A passive verb is not
+ * speech: "was welcomed at the airport by" says who greeted whom.
+ */
 const SPEECH =
-  /\b(?:said|says|say|told|tells|stated|states|noted|notes|stressed|stresses|emphasi[sz]ed|added|adds|highlighted|declared|remarked|announced|underlined|underscored|pointed\s+out|expressed|urged|warned|praised|welcomed|explained|assured|confirmed|reaffirmed|recalled|believes?|according\s+to)\b|["“”]|^\s*A:/i;
+  /(?<!\b(?:was|were|is|are|be|been|being)\s+)\b(?:said|says|say|told|tells|stated|states|noted|notes|stressed|stresses|emphasi[sz]ed|added|adds|highlighted|declared|remarked|announced|underlined|underscored|pointed\s+out|expressed|urged|warned|praised|welcomed|explained|assured|confirmed|reaffirmed|recalled|believes?|according\s+to)\b|["“”]|^\s*A:/i;
 /**
  * Numbers that are not amounts: years and year ranges ("since 2018",
- * "2018-2019"), ordinals ("the 42nd meeting") and days of a month ("on July
- * 2", "2 July"). A sentence whose only digits are these holds no amount.
+ * "2018-2019"), ordinals ("the 42nd meeting") and days of a month or their ranges ("on July
+ * 2", "2 July", "March 2-3"). A sentence whose only digits are these holds no amount.
  */
 const NOT_AMOUNT = new RegExp(
-  String.raw`\b(?:1[89]|20)\d\d(?:\s*[-–]\s*(?:(?:1[89]|20)?\d\d))?\b|\b\d+(?:st|nd|rd|th)\b|\b${MONTH}\.?\s+\d{1,2}\b|\b\d{1,2}\s+${MONTH}\b`,
+  String.raw`\b(?:1[89]|20)\d\d(?:\s*[-–]\s*(?:(?:1[89]|20)?\d\d))?\b|\b\d+(?:st|nd|rd|th)\b|\b${MONTH}\.?\s+\d{1,2}(?:\s*[-–]\s*\d{1,2})?\b|\b\d{1,2}(?:\s*[-–]\s*\d{1,2})?\s+${MONTH}\b`,
   'gi',
 );
 

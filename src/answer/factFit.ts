@@ -28,6 +28,11 @@ for (const [measure, words] of Object.entries(MEASURE_WORDS) as Array<[Measure, 
   for (const word of words.split(' ')) measureOfKey.set(termKey(word), measure);
 }
 
+/** The measure of a trade figure a word names ("sold" → exports), if any. */
+export function measureOf(key: string): Measure | undefined {
+  return measureOfKey.get(key);
+}
+
 /** What part of a year a period or question is about. */
 export type Span = 'year' | 'h1' | 'h2' | 'quarter' | 'months' | 'day';
 

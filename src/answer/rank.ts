@@ -1,15 +1,16 @@
 import type { Corpus } from '../corpus/types.js';
-import type { Engine } from '../engine.js';
+import { type Engine, factOf, isFactId } from '../engine.js';
 import { capitalOf, countriesIn, countryOf } from '../facts/geo.js';
 import { sourcesOf } from '../facts/kinds/index.js';
 import { type IndexDoc, type KeySet, keysSimilar } from '../index/searchIndex.js';
 import { ordinalsIn, ordinalValue } from '../text/ordinals.js';
 import { documentsWith, documentsWithFigure, ownNumbersPattern, textHasBeyond } from './answerType.js';
 import { countedKeysOf, listedKeysOf, listedOnly } from './countedWords.js';
+import { type Coverage, maskCoverage } from './coverage.js';
 import { askedPart, factFits, sentenceParts } from './factFit.js';
 import { sentenceIdOf } from './facts.js';
 import { sourceOf } from './links.js';
-import { type Coverage, maskCoverage, type QueryPlan, type QueryTerm } from './query.js';
+import type { QueryPlan, QueryTerm } from './queryTerm.js';
 import { RADIX_MIN, radixOrder } from './radixOrder.js';
 import type { Citation } from './types.js';
 
@@ -157,7 +158,20 @@ const namesAnotherOrdinal = (text: string) => [...ordinalsIn(text)].some((n) => 
 
 /** Where a sentence says something happened: "in Riyadh", "at the Elysee Palace". */
 const NAMES_A_PLACE =
-  /\b(?:in|at|visited|visiting|hosted by)\s+(?:the\s+)?(?:[a-z]+\s+of\s+(?:the\s+)?)?\p{Lu}\p{Ll}/u;
+  /\b(?:in|at|visited|visiting|hosted by)\s+(?:the\s+)?(?:[a-z]+\s+of\s+(?:the\s+)?)?(\p{Lu}\p{Ll}[\p{L}'’-]*)(\s+capital\b)?/gu;
+
+/**
+ * Whether a sentence says something happened at another place than the asked city: "in Riyadh" for
+ * Cairo does, "in the Georgian capital" for Tbilisi does not (it is the asked city in other words).
+ */
+function namesAnotherPlace(city: string, text: string): boolean {
+  const country = capitalOf(city)?.country;
+  for (const m of text.matchAll(NAMES_A_PLACE)) {
+    if (country !== undefined && m[2] !== undefined && countryOf(m[1]!) === country) continue;
+    return true;
+  }
+  return false;
+}
 
 /**
  * Whether a sentence writes another value of the kind of a required term than the asked one: a year,
@@ -166,7 +180,7 @@ const NAMES_A_PLACE =
  */
 function namesAnother(term: QueryTerm, text: string, asked: ReadonlySet<string>): boolean {
   if (YEAR_WORD.test(term.word)) return namesAnotherYear(text);
-  if (term.where) return NAMES_A_PLACE.test(text);
+  if (term.where) return namesAnotherPlace(term.word, text);
   // A sentence about another country ("the Kyrgyz-Uzbek border treaty") is not about the asked pair.
   // (A question about one country leaves its partners open: the French minister in Armenia.)
   // A country named as what a plan or dispute is about ("a plan for Western Sahara") is not a party.
@@ -198,7 +212,7 @@ export function relevanceOf(
   engine: Engine,
   plan: QueryPlan,
 ): (id: number, c: Coverage, hasKey: (key: string) => boolean) => number {
-  const missingAllowed = allowedMissing(plan.terms.length);
+  const missingAllowed = allowedMissing(plan.contentWords);
   const named = plan.terms.some((t) => t.required || (t.name && !t.optional));
   // "How much…" is not answered by a sentence without an amount, "when…" by one without a date.
   const typed = plan.answerType ? documentsWith(engine, plan.answerType) : undefined;
@@ -212,7 +226,8 @@ export function relevanceOf(
       ? documentsWithFigure(engine)
       : undefined;
   const corpus = engine.corpus as Corpus | undefined;
-  const sentenceCount = corpus?.sentences.length ?? 0;
+  // A document is a sentence of the corpus or a fact (engine.ts owns which ids are which).
+  const isFact = (id: number) => !corpus || isFactId(engine, id);
   const askedCountries = new Set(
     plan.terms.map((t) => countryOf(t.word) ?? capitalOf(t.word)?.country).filter((c) => c !== undefined),
   );
@@ -229,7 +244,7 @@ export function relevanceOf(
   const listedWords = derived?.listedWords ?? [];
   const sentenceText = (id: number) => corpus!.sentences[id]!.text;
   const writesCount = (id: number) => {
-    if (!counts || id >= sentenceCount) return false;
+    if (!counts || isFact(id)) return false;
     let counted = countedWords[id];
     if (counted === undefined) {
       counted = countedKeysOf(sentenceText(id));
@@ -240,7 +255,7 @@ export function relevanceOf(
   };
   // "…exports, worth $1.9 billion, are dominated by copper, zinc and gas" gives no figure for copper.
   const countedInList = (id: number) => {
-    if (!counts || id >= sentenceCount) return false;
+    if (!counts || isFact(id)) return false;
     let listed = listedWords[id];
     if (listed === undefined) {
       listed = listedKeysOf(sentenceText(id));
@@ -253,17 +268,17 @@ export function relevanceOf(
   const beyond = (id: number) =>
     ownNumbers === null ||
     !plan.answerType ||
-    id >= sentenceCount ||
+    isFact(id) ||
     textHasBeyond(plan.answerType, corpus!.sentences[id]!.text, ownNumbers);
   const part = askedPart(plan.figure);
   const parts = part !== 0 ? sentenceParts(engine) : undefined;
   const fitting = new Map<number, boolean>();
-  const fits = (fact: number) => {
-    let ok = fitting.get(fact);
+  const fits = (id: number) => {
+    let ok = fitting.get(id);
     if (ok === undefined) {
-      const f = engine.indexedFacts?.[fact];
+      const f = corpus ? factOf(engine, id) : undefined;
       ok = f === undefined || factFits(plan.figure, f);
-      fitting.set(fact, ok);
+      fitting.set(id, ok);
     }
     return ok;
   };
@@ -313,7 +328,7 @@ export function relevanceOf(
    */
   const NONE = { share: 0, count: 0 };
   const leanedNames = (id: number, c: Coverage, base: number): { share: number; count: number } => {
-    if (c.missedNameBits === 0 || !corpus || id >= sentenceCount || c.total === 0) return NONE;
+    if (c.missedNameBits === 0 || !corpus || isFact(id) || c.total === 0) return NONE;
     // Most documents of a common word stay far below the bar whatever their article names: they are
     // not looked up (the lookup matches each name over the whole index, once per question).
     let most = 0;
@@ -358,9 +373,9 @@ export function relevanceOf(
     if (counts && c.countedMatched === 0) return -1;
     if (!beyond(id)) return -1;
     // A figure of another measure or span ("volume, 2024" for "growth in the first half") is not the answer.
-    if (id >= sentenceCount && !fits(id - sentenceCount)) return -1;
+    if (isFact(id) && !fits(id)) return -1;
     // …nor by a sentence about another part of the year ("the first half" for "the first quarter").
-    if (parts && id < sentenceCount && parts[id] !== 0 && parts[id] !== part) return -1;
+    if (parts && !isFact(id) && parts[id] !== 0 && parts[id] !== part) return -1;
     const bonus = writesCount(id) ? RELEVANCE.COUNT_BONUS : 0;
     if (bonus === 0 && countedInList(id)) return -1;
     // A name the article gives is not missed, though it counts less than naming it.
@@ -375,11 +390,11 @@ export function relevanceOf(
     }
     if (!corpus) return -1;
     const sets = naming();
-    if (id >= sentenceCount) {
+    if (isFact(id)) {
       // A trade figure does not name who gave it: a person the question names may be named by the
       // article of one of its sources ("our ambition is $20 billion by 2028" in an interview).
       // A meeting or agreement names its people, and must name the asked one itself.
-      const fact = engine.indexedFacts?.[id - sentenceCount];
+      const fact = factOf(engine, id);
       if (fact?.kind !== 'trade') return -1;
       const articles = sourcesOf(fact).map((s) => {
         const sid = sentenceIdOf(engine, s);

@@ -91,6 +91,16 @@ const QUESTION_FILLER = [
   'one',
   'ones',
   'kind',
+  // "Anywhere else", "anyone": what is asked is open, not named.
+  'anywhere',
+  'else',
+  'anyone',
+  'anybody',
+  // The stop list has "he" but not "she".
+  'she',
+  'hers',
+  'herself',
+  'himself',
 ];
 export const STOP_WORDS: ReadonlySet<string> = new Set([...eng, ...QUESTION_FILLER]);
 
@@ -134,8 +144,13 @@ function computeKey(folded: string): string {
   return /^\d/.test(bare) ? bare : transliterationFold(stemmer(bare));
 }
 
+/** A clitic written onto a word: "where's", "they're", "we've", "it'll", "didn't". */
+const CLITIC = /(?:'(?:s|re|ve|ll|d|m)|n't)$/;
+
 function isStopFolded(folded: string): boolean {
-  return STOP_WORDS.has(folded) || (folded.length < 2 && !/\d/.test(folded));
+  if (STOP_WORDS.has(folded) || (folded.length < 2 && !/\d/.test(folded))) return true;
+  // "Where's" is "where is": a stop word with its verb on it ("Tajikistan's" is not).
+  return folded.includes("'") && STOP_WORDS.has(folded.replace(CLITIC, ''));
 }
 
 /** The search key of a content word, or null for a stop word: what the index stores for it. */

@@ -59,10 +59,17 @@ export function synonymsOf(key: string): readonly string[] {
 const IDIOMS: ReadonlyArray<{ form: RegExp; head: string; meaning: string }> = [
   { form: /\bput\s+(?:their|his|her|its|our)\s+(names?)\s+to\b/i, head: 'names', meaning: 'sign signed' },
   { form: /\b(sit|sat|sitting)\s+down\s+with\b/i, head: 'sit', meaning: 'meet met talks' },
+  { form: /\b(?:get|gets|got|getting)\s+together\b/i, head: 'together', meaning: 'meet met talks' },
   {
     form: /\bput\s+into\s+(practice|effect|force)\b/i,
     head: 'practice',
     meaning: 'implement implemented implementation',
+  },
+  // Money "put into" or "poured into" a country or a sector is invested there.
+  {
+    form: /\b(put|puts|putting|pour|pours|poured|pouring|pump|pumps|pumped|pumping|plough|ploughs|ploughed|plow|plowed|sink|sinks|sank|sunk|inject|injects|injected|injecting|plow|plows)\s+into\b(?!\s+(?:practice|effect|force|operation|service|words|place))/i,
+    head: '',
+    meaning: 'invest invests invested investing investment investments investor investors',
   },
 ];
 

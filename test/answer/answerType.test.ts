@@ -51,6 +51,21 @@ describe('an amount asked for a year', () => {
   });
 });
 
+describe('an amount and a span of days', () => {
+  const { first } = articleEngine({
+    'latvia_finland.txt': [
+      'Riga, 20 May 2025',
+      'The Latvian and Finnish rail boards met in Riga on May 18-19 to review the ferry rail link.',
+      'The 6-7 June meeting in Helsinki will review the ferry rail link too.',
+      '',
+    ].join('\n'),
+  });
+
+  it('does not read "May 18-19" or "6-7 June" as an amount', () => {
+    expect(first('How much did the Latvia-Finland ferry rail link cost?')).toBe('not found');
+  });
+});
+
 describe('what a question asks, read from its form', () => {
   const { first } = articleEngine({
     'norway_denmark.txt': [

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { prng } from '../../bench/sotu.js';
-import { coverage, planQuery } from '../../src/answer/query.js';
+import { coverage } from '../../src/answer/coverage.js';
+import { planQuery } from '../../src/answer/query.js';
 import { type Ranked, RELEVANCE, rank, relevanceOf, selectCitations } from '../../src/answer/rank.js';
 import type { Engine } from '../../src/engine.js';
 import { buildIndex, type IndexDoc } from '../../src/index/searchIndex.js';
