@@ -1,16 +1,22 @@
 import { performance } from 'node:perf_hooks';
 import { parseArticle } from '../corpus/load.js';
 import type { Corpus, Sentence } from '../corpus/types.js';
-import type { ClaimVocabulary, Engine, IndexedFact } from '../engine.js';
-import { datesIn } from '../facts/dates.js';
+import type { ClaimVocabulary, Engine } from '../engine.js';
 import { extractFacts } from '../facts/index.js';
 import { formatUsd, moneyIn, percentsIn } from '../facts/money.js';
-import type { TradeLine } from '../facts/tradeSummary.js';
-import type { AgreementFact, MeetingFact, Participant, TradeFact } from '../facts/types.js';
 import { contentKeys, isStopWord, stripFormat, termKey, tokenize } from '../text/normalize.js';
 import { yearOfDate } from '../text/periods.js';
 import { synonymsOf } from '../text/synonyms.js';
 import { ask, MAX_QUESTION_CHARS } from './ask.js';
+import {
+  agreementEvidence,
+  citationFrom,
+  type Evidence,
+  meetingEvidence,
+  NONE,
+  peopleMeetingEvidence,
+  tradeEvidence,
+} from './checkFacts.js';
 import {
   claimVocabulary,
   compareDetails,
@@ -20,7 +26,7 @@ import {
   detailsOf,
   newswireText,
 } from './claimDetails.js';
-import { refOf, toAnswerFact } from './facts.js';
+import { toAnswerFact } from './facts.js';
 import { type CheckAnswer, type Citation, type ClaimCheck, type ClaimFact, notFoundAnswer } from './types.js';
 
 /** Longest text `/check` takes: a Discord message with Nitro. */
@@ -42,8 +48,6 @@ const DETAILS_FOR_WEAK_TOPIC = 2;
 const LEAD_SENTENCES = 2;
 /** Sentences taken from the index for a claim, besides what ask() quotes. */
 const INDEX_CANDIDATES = 12;
-/** Amounts within half a percent are one figure written differently (as in src/facts/tradeSummary.ts). */
-const AMOUNT_TOLERANCE = 0.005;
 
 const NEGATION = /\b(?:not|never|no|neither|nor|without|denied|refused|failed)\b|n['’]t\b/i;
 
@@ -77,220 +81,11 @@ function isClaim(sentence: string): boolean {
   return contentKeys(sentence).length >= 3;
 }
 
-const sameAmount = (a: number, b: number) => Math.abs(a - b) <= AMOUNT_TOLERANCE * Math.max(a, b);
-
 /** The claim without its figures and years, for finding the sentences about the same thing. */
 function withoutFigures(text: string): string {
   let out = text;
   for (const m of [...moneyIn(text), ...percentsIn(text)]) out = out.replace(m.text, ' ');
   return out.replace(/\b(?:in|of|by|for)?\s*(?:1[89]\d\d|20\d\d)\b/g, ' ').replace(/\s+/g, ' ');
-}
-
-const surname = (p: Pick<Participant, 'name'>) => termKey(tokenize(p.name).at(-1) ?? p.name);
-
-/** Dates that can be the same day: one is the other or a part of it (`2024` and `2024-08-22`). */
-function compatibleDates(a: string, b: string): boolean {
-  return a.startsWith(b) || b.startsWith(a);
-}
-
-interface Evidence {
-  supports: Citation[];
-  disagrees: Citation[];
-  facts: IndexedFact[];
-  reason: string;
-}
-
-const NONE: Evidence = { supports: [], disagrees: [], facts: [], reason: '' };
-
-function citationFrom(engine: Engine, source: { file: string; line: number; text: string }): Citation {
-  return { n: 0, ...refOf(engine, source), text: source.text, also: [], score: 0 };
-}
-
-// ─────────────── typed facts: the same measure, pair and period, or the same document ───────────────
-
-function sameTradeKey(line: TradeLine, f: TradeFact): boolean {
-  return (
-    line.measure === f.measure &&
-    line.pair[0] === f.pair[0] &&
-    line.pair[1] === f.pair[1] &&
-    line.modality === f.modality &&
-    f.period !== null &&
-    f.period.year !== null &&
-    line.year === f.period.year &&
-    line.periodLabel === f.period.label
-  );
-}
-
-function sameTradeValue(line: TradeLine, f: TradeFact): boolean {
-  if (f.measure === 'growth') return line.percent !== null && line.percent === f.percent;
-  if (f.amountUsd === null || line.amountUsd === null) return false;
-  return sameAmount(line.amountUsd, f.amountUsd);
-}
-
-function tradeValue(line: TradeLine): string {
-  if (line.measure === 'growth') return `${line.percent}%`;
-  return line.amountUsd === null ? 'another figure' : formatUsd(line.amountUsd);
-}
-
-function tradeEvidence(engine: Engine, claimed: readonly TradeFact[]): Evidence {
-  for (const f of claimed) {
-    if (f.measure === 'rank' || f.measure === 'exports') continue;
-    if (f.measure === 'growth' ? f.percent === null : f.amountUsd === null) continue;
-    const lines = engine.trade.filter((l) => sameTradeKey(l, f));
-    const agree = lines.filter((l) => sameTradeValue(l, f));
-    const other = lines.filter((l) => !sameTradeValue(l, f));
-    if (agree.length === 0 && other.length === 0) continue;
-    const cite = (ls: TradeLine[]) => ls.flatMap((l) => l.sources).map((s) => citationFrom(engine, s));
-    return {
-      supports: cite(agree),
-      disagrees: cite(other),
-      facts: [...agree, ...other].map((fact) => ({ kind: 'trade', fact })),
-      reason:
-        agree.length > 0
-          ? other.length > 0
-            ? 'the articles give this figure, and other figures too'
-            : ''
-          : `the articles give ${[...new Set(other.map(tradeValue))].join(' and ')} for ${f.period?.label}`,
-    };
-  }
-  return NONE;
-}
-
-const documentKeys = (a: Pick<AgreementFact, 'name' | 'aliases'>) =>
-  [a.name, ...a.aliases].map((n) => contentKeys(n).sort().join(' '));
-
-function sameDocument(a: AgreementFact, b: AgreementFact): boolean {
-  const keys = new Set(documentKeys(b));
-  return documentKeys(a).some((k) => k !== '' && keys.has(k));
-}
-
-/** The names after "signed by" ("signed by Aliyev and Pashinyan"), when the message did not resolve them. */
-function signedBy(text: string): string[] {
-  const m = /\bsigned by (\p{Lu}[\p{L}'’-]+(?:(?:\s*,\s*|\s+and\s+|\s+)\p{Lu}[\p{L}'’-]+)*)/u.exec(text);
-  return m
-    ? m[1]!
-        .split(/,|\s+and\s+/)
-        .map((n) => n.trim())
-        .filter((n) => n !== '')
-    : [];
-}
-
-function agreementEvidence(engine: Engine, claimed: readonly AgreementFact[]): Evidence {
-  for (const c of claimed) {
-    if (c.status !== 'signed' || c.count !== null) continue;
-    const known = engine.facts.agreements.filter((a) => a.status === 'signed' && sameDocument(c, a));
-    if (known.length === 0) continue;
-    const claimDate = c.date?.from === 'text' ? c.date.iso : null;
-    const dated = known.filter((a) => a.date?.iso);
-    const dateFits = (a: AgreementFact) =>
-      claimDate === null || !a.date?.iso || compatibleDates(claimDate, a.date.iso);
-    const claimSigners =
-      c.signatories.length > 0
-        ? c.signatories.map(surname)
-        : signedBy(c.source.text).map((n) => surname({ name: n }));
-    const signersFit = (a: AgreementFact) => {
-      const own = new Set(a.signatories.map(surname));
-      return claimSigners.every((s) => own.has(s));
-    };
-    const agree = known.filter((a) => dateFits(a) && signersFit(a));
-    const cite = (as: AgreementFact[]) => as.flatMap((a) => a.sources).map((s) => citationFrom(engine, s));
-    if (agree.length > 0 && (claimDate === null || dated.some((a) => dateFits(a)))) {
-      return {
-        supports: cite(agree),
-        disagrees: [],
-        facts: agree.map((fact) => ({ kind: 'agreement', fact })),
-        reason: '',
-      };
-    }
-    const otherDate = claimDate !== null && dated.length > 0 && !dated.some(dateFits);
-    // Signatories the articles do not name are not contradicted, only not confirmed.
-    const otherSigner = known.some((a) => a.signatories.length > 0) && !known.some(signersFit);
-    if (!otherDate && !otherSigner) continue;
-    const against = known.filter((a) => (otherDate ? !dateFits(a) : !signersFit(a)));
-    return {
-      supports: [],
-      disagrees: cite(against),
-      facts: against.map((fact) => ({ kind: 'agreement', fact })),
-      reason: otherDate
-        ? 'the articles give another date for its signing'
-        : 'the articles name other signatories',
-    };
-  }
-  return NONE;
-}
-
-function meetingEvidence(engine: Engine, claimed: readonly MeetingFact[]): Evidence {
-  for (const c of claimed) {
-    const claimDate = c.date.from === 'text' ? c.date.iso : null;
-    const names = c.participants.map(surname);
-    if (claimDate === null || names.length < 2) continue;
-    const same = engine.facts.meetings.filter((m) => {
-      const own = new Set(m.participants.map(surname));
-      return names.every((n) => own.has(n)) && (c.place === null || m.place === c.place) && m.date.iso;
-    });
-    if (same.length === 0) continue;
-    const fits = same.filter((m) => compatibleDates(claimDate, m.date.iso!));
-    const cite = (ms: MeetingFact[]) =>
-      ms.flatMap((m) => m.sources.slice(0, 1)).map((s) => citationFrom(engine, s));
-    if (fits.length > 0) {
-      return {
-        supports: cite(fits),
-        disagrees: [],
-        facts: fits.map((fact) => ({ kind: 'meeting', fact })),
-        reason: '',
-      };
-    }
-    // Only where the claim names the place: the same people meet often, and another meeting is no contradiction.
-    if (c.place === null) continue;
-    return {
-      supports: [],
-      disagrees: cite(same),
-      facts: same.map((fact) => ({ kind: 'meeting', fact })),
-      reason: 'the articles give another date for this meeting',
-    };
-  }
-  return NONE;
-}
-
-const MEETING_WORDS = /\b(?:met|meet|meets|meeting|visit|visits|visited|talks|received|hosted)\b/i;
-
-/**
- * A claim that the corpus's people met (named by the words of their names, as the message may not
- * introduce them with a role): supported by a meeting of them all on a compatible date, at the place the
- * claim names if it names one of the meetings' places; contradicted when every such meeting at that
- * place has another date.
- */
-function peopleMeetingEvidence(engine: Engine, claim: string): Evidence {
-  if (!MEETING_WORDS.test(claim)) return NONE;
-  const words = new Set(tokenize(claim).map((w) => termKey(w)));
-  const named = engine.facts.people.filter((p) => words.has(surname(p)));
-  const date = datesIn(claim, null).find((d) => d.iso !== null)?.iso ?? null;
-  if (named.length === 0 || date === null) return NONE;
-  const ids = new Set(named.map((p) => p.id));
-  const place = engine.facts.meetings.find((m) => m.place !== null && claim.includes(m.place))?.place ?? null;
-  const same = engine.facts.meetings.filter(
-    (m) =>
-      m.date.iso !== null &&
-      [...ids].every((id) => m.participants.some((p) => p.id === id)) &&
-      (place === null || m.place === place),
-  );
-  const fits = same.filter((m) => compatibleDates(date, m.date.iso!));
-  const cite = (ms: MeetingFact[]) =>
-    ms.flatMap((m) => m.sources.slice(0, 1)).map((s) => citationFrom(engine, s));
-  if (fits.length > 0)
-    return {
-      supports: cite(fits),
-      disagrees: [],
-      facts: fits.map((fact) => ({ kind: 'meeting', fact })),
-      reason: '',
-    };
-  if (place === null || same.length === 0) return NONE;
-  return {
-    supports: [],
-    disagrees: cite(same),
-    facts: same.map((fact) => ({ kind: 'meeting', fact })),
-    reason: `the articles date their meeting in ${place} ${[...new Set(same.map((m) => m.date.display))].join(' and ')}`,
-  };
 }
 
 // ─────────────── sentences: what ask() finds, details compared ───────────────
