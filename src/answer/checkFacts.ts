@@ -4,6 +4,7 @@ import { formatUsd } from '../facts/money.js';
 import type { TradeLine } from '../facts/tradeSummary.js';
 import type { AgreementFact, MeetingFact, Participant, TradeFact } from '../facts/types.js';
 import { contentKeys, termKey, tokenize } from '../text/normalize.js';
+import { sameFigure } from './claimDetails.js';
 import { refOf } from './facts.js';
 import type { Citation } from './types.js';
 
@@ -12,11 +13,6 @@ import type { Citation } from './types.js';
  * and period; an agreement signed on a date or by signatories; a meeting of the same people on a date,
  * at a place. Each gives the facts' sentences that support the claim and those that disagree.
  */
-
-/** Amounts within half a percent are one figure written differently (as in src/facts/tradeSummary.ts). */
-const AMOUNT_TOLERANCE = 0.005;
-
-const sameAmount = (a: number, b: number) => Math.abs(a - b) <= AMOUNT_TOLERANCE * Math.max(a, b);
 
 const surname = (p: Pick<Participant, 'name'>) => termKey(tokenize(p.name).at(-1) ?? p.name);
 
@@ -54,9 +50,10 @@ function sameTradeKey(line: TradeLine, f: TradeFact): boolean {
 }
 
 function sameTradeValue(line: TradeLine, f: TradeFact): boolean {
-  if (f.measure === 'growth') return line.percent !== null && line.percent === f.percent;
+  if (f.measure === 'growth')
+    return line.percent !== null && f.percent !== null && sameFigure(f.percent, line.percent);
   if (f.amountUsd === null || line.amountUsd === null) return false;
-  return sameAmount(line.amountUsd, f.amountUsd);
+  return sameFigure(f.amountUsd, line.amountUsd);
 }
 
 function tradeValue(line: TradeLine): string {

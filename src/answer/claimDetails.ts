@@ -48,6 +48,15 @@ const COUNTRY_WORDS: ReadonlyArray<readonly [string, string]> = countries.flatMa
     .map((w) => [w.toLowerCase(), c.name.common] as const),
 );
 
+/** Two-letter country codes, upper case ("KZ", "TM"), as chat pairs them: "kz-china", "TM-TR". */
+const COUNTRY_CODES = new Map(countries.map((c) => [c.cca2.toUpperCase(), c.name.common]));
+
+/** A country a pair's side names in chat: its code, or its name in lower case ("armenia-france"). */
+function pairedCountry(side: string): string | undefined {
+  const code = /^\p{L}{2}$/u.test(side) ? COUNTRY_CODES.get(side.toUpperCase()) : undefined;
+  return code ?? countryOf(side.charAt(0).toUpperCase() + side.slice(1));
+}
+
 /** Search keys of country names and demonyms ("Icelandic" stems to "iceland"): a word with one is a country. */
 const COUNTRY_BY_KEY = new Map(COUNTRY_WORDS.map(([w, c]) => [termKey(w), c]));
 
@@ -72,6 +81,19 @@ function clippedCountry(word: string): string | undefined {
 export function newswireText(text: string, isCorpusWord: (word: string) => boolean): string {
   let out = text.replace(FILLER, '');
   for (const [pattern, to] of SHORTHAND) out = out.replace(pattern, to);
+  // Two countries paired by codes or in lower case ("TM-TR trade", "armenia-france"): their names.
+  out = out.replace(/\b(\p{L}{2,})([-/])(\p{L}{2,})\b/gu, (all, a: string, sep: string, b: string) => {
+    if (/^\p{Lu}\p{Ll}/u.test(a) && /^\p{Lu}\p{Ll}/u.test(b)) return all;
+    const x = pairedCountry(a);
+    const y = pairedCountry(b);
+    return x && y && x !== y ? `${x}${sep}${y}` : all;
+  });
+  // A country's name typed in lower case, where the articles never write that word in lower case.
+  out = out.replace(/\b\p{Ll}{4,}\b/gu, (w) => {
+    if (isCorpusWord(w)) return w;
+    const country = countryOf(w.charAt(0).toUpperCase() + w.slice(1));
+    return country && country.toLowerCase() === w ? country : w;
+  });
   const expand = (w: string) => (isCorpusWord(w) || isMonthWord(w) ? undefined : clippedCountry(w));
   // A clipping is read as a country where it pairs with another ("Kaz-Taj") or stands before a noun.
   out = out.replace(
@@ -312,7 +334,24 @@ export interface Comparison {
 }
 
 const AMOUNT_TOLERANCE = 0.005;
-const sameAmount = (a: number, b: number) => Math.abs(a - b) <= AMOUNT_TOLERANCE * Math.max(a, b);
+
+/** The place value of a figure's last significant digit as written: 386 million → 1 million, 8.2 → 0.1. */
+function precisionOf(n: number): number {
+  if (n === 0) return 1;
+  const digits = String(Math.abs(n)).replace('.', '').replace(/^0+/, '').replace(/0+$/, '').length;
+  return 10 ** (Math.floor(Math.log10(Math.abs(n))) - Math.max(1, digits) + 1);
+}
+
+/**
+ * A claimed figure and an article's are the same when the article's, rounded as the claim writes it,
+ * is the claim's: people round ("about 8%" for 8.2%, "$2.1bn" for $2.13 billion, "$6bn" for $5.8 billion).
+ */
+export function sameFigure(claimed: number, stated: number): boolean {
+  if (Math.abs(claimed - stated) <= AMOUNT_TOLERANCE * Math.max(Math.abs(claimed), Math.abs(stated)))
+    return true;
+  const unit = precisionOf(claimed);
+  return unit > precisionOf(stated) && Math.abs(Math.round(stated / unit) * unit - claimed) < unit / 1e6;
+}
 const overlaps = (a: [number, number], b: [number, number]) => a[0] <= b[1] && b[0] <= a[1];
 const within = (inner: [number, number], outer: [number, number]) =>
   inner[0] >= outer[0] && inner[1] <= outer[1];
@@ -356,13 +395,8 @@ export function compareDetails(
     // The article's own year supports a claim's year, never contradicts it (it may tell of an earlier one).
     for (const y of claim.years) years.includes(y) || ctx?.years.includes(y) ? out.agree++ : out.missing++;
   }
-  numeric(claim.amounts, own.amounts, sameAmount, format.amount);
-  numeric(
-    claim.percents,
-    own.percents,
-    (a, b) => a === b,
-    (n) => `${n}%`,
-  );
+  numeric(claim.amounts, own.amounts, sameFigure, format.amount);
+  numeric(claim.percents, own.percents, sameFigure, (n) => `${n}%`);
   numeric(claim.counts, own.counts, (a, b) => a === b, String);
   for (const p of claim.periods) {
     if (own.periods.some((q) => q[0] === p[0] && q[1] === p[1])) out.agree++;
