@@ -34,6 +34,10 @@ const SHORTHAND: ReadonlyArray<readonly [RegExp, string]> = [
   [/\byr\b/gi, 'year'],
   [/\byrs\b/gi, 'years'],
   [/\b(?:no\.|#)\s?1\b/gi, 'number one'],
+  [/(?:\bno\.|#)\s?(\d{1,2})\b/gi, 'number $1'],
+  [/\b(\d[\d,.]*)\+(?!\d)/g, 'more than $1'],
+  [/\bincl\.?(?=\s)/gi, 'including'],
+  [/\bw\/o\b/gi, 'without'],
 ];
 
 /** Hedges and intensifiers of chat that say nothing about the facts. */
@@ -140,7 +144,8 @@ export function claimVocabulary(engine: Engine): ClaimVocabulary {
 export interface Details {
   amounts: number[];
   percents: number[];
-  counts: number[];
+  /** Numbers of things, each with the keys of the words after it that say what it counts ("17 documents"). */
+  counts: Array<{ n: number; nouns: string[] }>;
   years: number[];
   periods: Array<[number, number]>;
   /** Month (1-12) with its day and year when given. */
@@ -201,7 +206,18 @@ const RANKS: ReadonlyArray<readonly [RegExp, (m: RegExpExecArray) => [number, nu
       return n === null ? null : [n, n];
     },
   ],
-  [/\bnumber one\b|\b(?:the|its|their|\p{L}+['’]s) (?:largest|biggest|leading|main|top)\b/giu, () => [1, 1]],
+  [
+    new RegExp(String.raw`\b(?:number|ranks?|ranked|ranking)\s+${NUM}\b`, 'gi'),
+    (m) => {
+      const n = numberOf(m[1]!);
+      return n === null ? null : [n, n];
+    },
+  ],
+  // "one of the largest" names no rank.
+  [
+    /\bnumber one\b|(?<!\bone of )\b(?:the|its|their|\p{L}+['’]s) (?:largest|biggest|leading|main|top)\b/giu,
+    () => [1, 1],
+  ],
 ];
 const range = (lo: number, hi: number | null): [number, number] | null => (hi === null ? null : [lo, hi]);
 
@@ -212,6 +228,31 @@ const PLACE_FILLER = /^(?:the|centre|center|heart|city|capital|of|downtown|outsk
 
 function isMonthWord(w: string): boolean {
   return MONTHS.some((m) => w.toLowerCase().startsWith(m)) && new RegExp(`^${MONTH_WORD.source}$`).test(w);
+}
+
+/** Units written short or long: one key each ("272 km", "272-kilometre"). */
+const UNITS: Record<string, string> = {
+  km: 'kilometre',
+  kilometer: 'kilometre',
+  kilometers: 'kilometre',
+  kilometres: 'kilometre',
+  mw: 'megawatt',
+  megawatts: 'megawatt',
+  gw: 'gigawatt',
+  gigawatts: 'gigawatt',
+  kg: 'kilogram',
+  tons: 'tonne',
+  tonnes: 'tonne',
+  ton: 'tonne',
+};
+
+/** The keys of the words after a number, up to three and the first punctuation: what it counts. */
+function countedNouns(after: string): string[] {
+  const head = /^[^,.;:!?()]*/.exec(after)?.[0] ?? '';
+  return tokenize(head)
+    .slice(0, 3)
+    .filter((w) => !isStopWord(w) && !/^(?:million|billion|thousand|more|new|total)$/i.test(w))
+    .map((w) => termKey(UNITS[w.toLowerCase()] ?? w));
 }
 
 /** The details a text gives. `articleYear` dates "last year" and "this year". */
@@ -253,11 +294,12 @@ export function detailsOf(text: string, vocab: ClaimVocabulary, articleYear: num
   }
   const counts = [
     ...rest.matchAll(
-      /\b(\d{1,3}(?:,\d{3})*|three|four|five|six|seven|eight|nine|ten|twelve|twenty|hundred)\s+(?=\p{L})/giu,
+      /\b(\d{1,3}(?:,\d{3})*|three|four|five|six|seven|eight|nine|ten|twelve|twenty|hundred)(?:\s+|-)(?=\p{L})/giu,
     ),
-  ]
-    .map((m) => numberOf(m[1]!.replace(/,/g, '')))
-    .filter((n): n is number => n !== null);
+  ].flatMap((m) => {
+    const n = numberOf(m[1]!.replace(/,/g, ''));
+    return n === null ? [] : [{ n, nouns: countedNouns(rest.slice(m.index + m[0].length)) }];
+  });
 
   const persons = new Set<string>();
   const places = new Set<string>();
@@ -277,6 +319,8 @@ export function detailsOf(text: string, vocab: ClaimVocabulary, articleYear: num
       !vocab.common.has(k) &&
       country === undefined &&
       !isMonthWord(w);
+    // An abbreviation the articles never use ("MBS", "NL") names nothing they can confirm or deny.
+    if (proper && /^\p{Lu}{2,5}$/u.test(w) && !vocab.all.has(k)) continue;
     if (!proper) {
       afterRole = ROLE.test(w) || (afterRole && /^(?:of|foreign|affairs|prime|deputy)$/i.test(w));
       continue;
@@ -385,8 +429,11 @@ export function compareDetails(
     }
   };
   const years = own.years;
+  // A count the sentence gives without a year is of its article's event ("17 documents were signed").
+  const countYears =
+    years.length === 0 && claim.amounts.length + claim.percents.length === 0 && ctx ? ctx.years : years;
   const hasFigures = claim.amounts.length + claim.percents.length + claim.counts.length > 0;
-  if (hasFigures && claim.years.length > 0 && !claim.years.some((y) => years.includes(y))) {
+  if (hasFigures && claim.years.length > 0 && !claim.years.some((y) => countYears.includes(y))) {
     // A figure is a figure of its year: a figure of another or an unstated year neither supports nor contradicts it.
     out.otherPeriod = true;
   } else if (claim.years.length > 0 && years.length > 0 && !claim.years.some((y) => years.includes(y))) {
@@ -397,7 +444,13 @@ export function compareDetails(
   }
   numeric(claim.amounts, own.amounts, sameFigure, format.amount);
   numeric(claim.percents, own.percents, sameFigure, (n) => `${n}%`);
-  numeric(claim.counts, own.counts, (a, b) => a === b, String);
+  // A number conflicts only with a number of the same things ("272 km" is not "20 million tonnes").
+  for (const c of claim.counts) {
+    const same = own.counts.filter((o) => o.nouns.some((k) => c.nouns.includes(k)));
+    if (own.counts.some((o) => o.n === c.n)) out.agree++;
+    else if (same.length > 0) out.conflicts.push(same.map((o) => String(o.n)).join(' and '));
+    else out.missing++;
+  }
   for (const p of claim.periods) {
     if (own.periods.some((q) => q[0] === p[0] && q[1] === p[1])) out.agree++;
     // Overlapping periods with other bounds disagree; a later, separate one may be the next programme.

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { check } from '../../src/answer/check.js';
-import { newswireText, sameFigure } from '../../src/answer/claimDetails.js';
+import { detailsOf, newswireText, sameFigure } from '../../src/answer/claimDetails.js';
 import { createEngine, type Engine } from '../../src/engine.js';
 import { ROOT } from '../support/seedEngine.js';
 
@@ -53,5 +53,58 @@ describe('check (rounded figures and chat names)', () => {
 
   it('contradicts another figure for the same trade', () => {
     expect(verdict('estonia-finland trade was $5.1bn in 2023')).toBe('contradicted');
+  });
+});
+
+describe('detailsOf', () => {
+  const vocab = { common: new Set<string>(), all: new Set(['saar']), persons: new Set(['saar']) };
+  it('leaves out an abbreviation the articles never use', () => {
+    expect([...detailsOf('Saar met MBS in Tallinn', vocab).names]).toEqual([]);
+  });
+
+  it('reads "#3", "no. 3" and "ranks third" as a rank, and "one of the largest" as none', () => {
+    expect(
+      detailsOf(
+        newswireText('the #3 partner', () => false),
+        vocab,
+      ).ranks,
+    ).toEqual([[3, 3]]);
+    expect(
+      detailsOf(
+        newswireText('its no. 3 partner', () => false),
+        vocab,
+      ).ranks,
+    ).toEqual([[3, 3]]);
+    expect(detailsOf('Finland ranks third among partners', vocab).ranks).toEqual([[3, 3]]);
+    expect(detailsOf('one of the largest investors', vocab).ranks).toEqual([]);
+  });
+
+  it('keeps what a number counts, its unit written one way', () => {
+    expect(detailsOf('a 85-kilometre link for 4 million tonnes', vocab).counts.map((c) => c.n)).toEqual([
+      85, 4,
+    ]);
+    expect(detailsOf('the link is 85 km long', vocab).counts[0]?.nouns).toContain(
+      detailsOf('a 85-kilometre link', vocab).counts[0]?.nouns[0],
+    );
+  });
+});
+
+describe('check (ranks, counts and their things)', () => {
+  it('supports a rank and a count written the chat way', () => {
+    expect(
+      verdict(
+        "Finland is Estonia's #3 trade partner in the EU, and 300+ Finnish-capital companies are registered there",
+      ),
+    ).toBe('supported');
+    expect(verdict("Finland is Estonia's #5 trade partner in the EU")).toBe('contradicted');
+  });
+
+  it('compares a number only with a number of the same things', () => {
+    expect(verdict('the new rail link is 85 km long')).toBe('supported');
+    expect(verdict('the new rail link is 95 km long')).toBe('contradicted');
+  });
+
+  it('dates a count without a year by its article', () => {
+    expect(verdict('nine documents were signed during the visit in February 2024')).toBe('supported');
   });
 });
