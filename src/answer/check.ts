@@ -5,6 +5,7 @@ import type { ClaimVocabulary, Engine } from '../engine.js';
 import { extractFacts } from '../facts/index.js';
 import { formatUsd, moneyIn, percentsIn } from '../facts/money.js';
 import { contentKeys, isStopWord, stripFormat, termKey, tokenize } from '../text/normalize.js';
+import { ordinalValue } from '../text/ordinals.js';
 import { yearOfDate } from '../text/periods.js';
 import { synonymsOf } from '../text/synonyms.js';
 import { ask, MAX_QUESTION_CHARS } from './ask.js';
@@ -85,7 +86,10 @@ function isClaim(sentence: string): boolean {
 function withoutFigures(text: string): string {
   let out = text;
   for (const m of [...moneyIn(text), ...percentsIn(text)]) out = out.replace(m.text, ' ');
-  return out.replace(/\b(?:in|of|by|for)?\s*(?:1[89]\d\d|20\d\d)\b/g, ' ').replace(/\s+/g, ' ');
+  return out
+    .replace(/\b(?:in|of|by|for)?\s*(?:1[89]\d\d|20\d\d)\b/g, ' ')
+    .replace(/\b(?:last|this|next|past|previous) (?:year|month|week)\b/gi, ' ')
+    .replace(/\s+/g, ' ');
 }
 
 // ─────────────── sentences: what ask() finds, details compared ───────────────
@@ -113,7 +117,9 @@ function topicShare(topic: readonly string[], sentence: ReadonlySet<string>): nu
 
 /** Function words the stop list lacks: they say nothing of what a claim is about. */
 const FUNCTION_WORDS = new Set(
-  ['during', 'around', 'back', 'also', 'only', 'still', 'already', 'ever', 'always'].map(termKey),
+  ['during', 'around', 'back', 'also', 'only', 'still', 'already', 'ever', 'always', 'now', 'even'].map(
+    termKey,
+  ),
 );
 
 const MONTH_KEY = /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/;
@@ -168,7 +174,8 @@ function sentenceEvidence(engine: Engine, claim: string): Evidence {
             !/\d|['’]/.test(w) &&
             !places.has(termKey(w)) &&
             !FUNCTION_WORDS.has(termKey(w)) &&
-            !MONTH_KEY.test(termKey(w)),
+            !MONTH_KEY.test(termKey(w)) &&
+            (ordinalValue(w) === null || /^first$/i.test(w)),
         )
         .map(topicKey),
     ),
@@ -179,7 +186,11 @@ function sentenceEvidence(engine: Engine, claim: string): Evidence {
     const article = engine.derived.articleByFile.get(c.file);
     if (!leads.has(c.file)) leads.set(c.file, leadDetails(engine, c.file, vocab));
     const own = detailsOf(c.text, vocab, yearOfDate(article?.meta.date));
-    const cover = topicShare(topic, sentenceTopic(c.text));
+    const words = sentenceTopic(c.text);
+    const cover = topicShare(topic, words);
+    // What the claim says of its countries: the countries alone do not make a sentence about it.
+    const said = topic.filter((k) => !k.startsWith('country:'));
+    const saysCover = said.length >= 2 ? topicShare(said, words) : cover;
     const cmp = compareDetails(
       details,
       own,
@@ -187,7 +198,7 @@ function sentenceEvidence(engine: Engine, claim: string): Evidence {
       { amount: formatUsd },
       cover >= STRONG_TOPIC_COVERAGE,
     );
-    return { c, cover, cmp };
+    return { c, cover, saysCover, cmp };
   });
   scored.sort((a, b) => b.cover + 0.1 * b.cmp.agree - (a.cover + 0.1 * a.cmp.agree));
   const about = scored.filter(
@@ -199,6 +210,7 @@ function sentenceEvidence(engine: Engine, claim: string): Evidence {
   const supports = about.filter(
     (s) =>
       s.cover >= SUPPORT_COVERAGE &&
+      s.saysCover >= SUPPORT_COVERAGE &&
       s.cmp.conflicts.length === 0 &&
       s.cmp.missing === 0 &&
       s.cmp.loose === 0 &&

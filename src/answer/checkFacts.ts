@@ -1,5 +1,6 @@
 import type { Engine, IndexedFact } from '../engine.js';
 import { datesIn } from '../facts/dates.js';
+import { countriesIn } from '../facts/geo.js';
 import { formatUsd } from '../facts/money.js';
 import type { TradeLine } from '../facts/tradeSummary.js';
 import type { AgreementFact, MeetingFact, Participant, TradeFact } from '../facts/types.js';
@@ -107,7 +108,13 @@ function signedBy(text: string): string[] {
 export function agreementEvidence(engine: Engine, claimed: readonly AgreementFact[]): Evidence {
   for (const c of claimed) {
     if (c.status !== 'signed' || c.count !== null) continue;
-    const known = engine.facts.agreements.filter((a) => a.status === 'signed' && sameDocument(c, a));
+    // "a defence agreement" of two other countries is another document of the same name.
+    const claimParties = countriesIn(c.source.text).map((m) => m.country);
+    const sameParties = (a: AgreementFact) =>
+      a.parties.length === 0 || claimParties.every((p) => a.parties.includes(p));
+    const known = engine.facts.agreements.filter(
+      (a) => a.status === 'signed' && sameDocument(c, a) && sameParties(a),
+    );
     if (known.length === 0) continue;
     const claimDate = c.date?.from === 'text' ? c.date.iso : null;
     const dated = known.filter((a) => a.date?.iso);

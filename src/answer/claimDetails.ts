@@ -143,6 +143,10 @@ export function claimVocabulary(engine: Engine): ClaimVocabulary {
 
 export interface Details {
   amounts: number[];
+  /** Amounts in a currency that has no rate to dollars here, by currency ("EUR 25 million"). */
+  sums: Array<{ currency: string; amount: number }>;
+  /** Ordinal numbers of events ("the ninth session"), dates and ranks aside. */
+  ordinals: number[];
   percents: number[];
   /** Numbers of things, each with the keys of the words after it that say what it counts ("17 documents"). */
   counts: Array<{ n: number; nouns: string[] }>;
@@ -261,6 +265,9 @@ export function detailsOf(text: string, vocab: ClaimVocabulary, articleYear: num
   const amounts = moneyIn(text)
     .map((m) => m.usd)
     .filter((v): v is number => v !== null);
+  const sums = moneyIn(text)
+    .filter((m) => m.usd === null)
+    .map((m) => ({ currency: m.currency, amount: m.amount }));
   for (const m of moneyIn(text)) rest = rest.replace(m.text, ' ');
   const percents = percentsIn(text).map((p) => p.value);
   for (const p of percentsIn(text)) rest = rest.replace(p.text, ' ');
@@ -292,6 +299,11 @@ export function detailsOf(text: string, vocab: ClaimVocabulary, articleYear: num
       return ' ';
     });
   }
+  const ordinals = [...rest.matchAll(/\b(\p{L}+|\d+(?:st|nd|rd|th))\s+(?=\p{L})/giu)]
+    .map((m) =>
+      /^(?:one|two|three|four|five|six|seven|eight|nine|ten)$/i.test(m[1]!) ? null : ordinalValue(m[1]!),
+    )
+    .filter((n): n is number => n !== null && n > 1);
   const counts = [
     ...rest.matchAll(
       /\b(\d{1,3}(?:,\d{3})*|three|four|five|six|seven|eight|nine|ten|twelve|twenty|hundred)(?:\s+|-)(?=\p{L})/giu,
@@ -342,6 +354,8 @@ export function detailsOf(text: string, vocab: ClaimVocabulary, articleYear: num
   const countries = new Set([...countriesIn(text).map((c) => c.country), ...extraCountries]);
   return {
     amounts,
+    sums,
+    ordinals,
     percents,
     counts,
     years,
@@ -444,6 +458,20 @@ export function compareDetails(
   }
   numeric(claim.amounts, own.amounts, sameFigure, format.amount);
   numeric(claim.percents, own.percents, sameFigure, (n) => `${n}%`);
+  for (const c of claim.sums) {
+    const same = own.sums.filter((o) => o.currency === c.currency);
+    if (same.some((o) => sameFigure(c.amount, o.amount))) out.agree++;
+    else if (same.length > 0)
+      out.conflicts.push(same.map((o) => `${o.currency} ${o.amount.toLocaleString('en-US')}`).join(' and '));
+    else out.missing++;
+  }
+  // "The ninth session" against "the eighth meeting": another one of a series, where the topic is the same.
+  if (strongTopic)
+    for (const n of claim.ordinals) {
+      if (own.ordinals.includes(n)) out.agree++;
+      else if (own.ordinals.length > 0)
+        out.conflicts.push(`another in the series (${own.ordinals.join(', ')})`);
+    }
   // A number conflicts only with a number of the same things ("272 km" is not "20 million tonnes").
   for (const c of claim.counts) {
     const same = own.counts.filter((o) => o.nouns.some((k) => c.nouns.includes(k)));

@@ -108,3 +108,24 @@ describe('check (ranks, counts and their things)', () => {
     expect(verdict('nine documents were signed during the visit in February 2024')).toBe('supported');
   });
 });
+
+describe('check (the same countries, another matter; other currencies; a series)', () => {
+  it('does not take a sentence about the same countries for support of another matter', () => {
+    expect(verdict('Estonia and Finland signed a visa waiver')).toBe('unrelated');
+    expect(verdict('Latvia and Lithuania signed a memorandum on a hydrogen corridor')).not.toBe('supported');
+  });
+
+  it('compares amounts in a currency without a dollar rate', () => {
+    expect(verdict('Finland will provide an additional EUR 15 million for the rail link')).toBe('supported');
+    expect(verdict('Finland is adding another EUR 25 million for the rail link')).toBe('contradicted');
+  });
+
+  it('contradicts another number of a series on the same topic', () => {
+    expect(verdict('the Estonian-Finnish business council held its sixth meeting in Tallinn')).toBe(
+      'supported',
+    );
+    expect(verdict('the Estonian-Finnish business council held its seventh session in Tallinn')).toBe(
+      'contradicted',
+    );
+  });
+});
