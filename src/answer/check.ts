@@ -45,6 +45,8 @@ const WEAK_TOPIC_COVERAGE = 0.3;
 /** Another person or name in the sentence contradicts the claim's only from this share (names abound). */
 const STRONG_TOPIC_COVERAGE = 0.6;
 const DETAILS_FOR_WEAK_TOPIC = 2;
+/** A sentence holding this share of the claim's words tells of the same matter, a detail missing or not. */
+const SAME_MATTER_COVERAGE = 0.8;
 /** Sentences of an article's lead: who, where and when its event was, which later sentences leave out. */
 const LEAD_SENTENCES = 2;
 /** Sentences taken from the index for a claim, besides what ask() quotes. */
@@ -187,6 +189,8 @@ function sentenceEvidence(engine: Engine, claim: string): Evidence {
     if (!leads.has(c.file)) leads.set(c.file, leadDetails(engine, c.file, vocab));
     const own = detailsOf(c.text, vocab, yearOfDate(article?.meta.date));
     const words = sentenceTopic(c.text);
+    // "Bilateral trade reached …" in an article whose lead names the two countries: about them.
+    for (const country of leads.get(c.file)?.countries ?? []) words.add(`country:${country}`);
     const cover = topicShare(topic, words);
     // What the claim says of its countries: the countries alone do not make a sentence about it.
     const said = topic.filter((k) => !k.startsWith('country:'));
@@ -245,7 +249,16 @@ function sentenceEvidence(engine: Engine, claim: string): Evidence {
   }
   // Another value for one detail, the others all given: the same matter told otherwise. A claim some of
   // whose details the sentence does not give at all may be about another matter.
-  const against = about.filter((s) => s.cmp.conflicts.length > 0 && s.cmp.missing === 0);
+  // Unless the sentence says all the claim does in its words: then it is the same matter, a detail aside.
+  const against = about.filter(
+    (s) =>
+      s.cmp.conflicts.length > 0 &&
+      (s.cmp.missing === 0 ||
+        (s.cmp.missingCountries === 0 &&
+          s.cover >= SAME_MATTER_COVERAGE &&
+          s.saysCover >= SAME_MATTER_COVERAGE &&
+          s.cmp.missing <= s.cmp.conflicts.length)),
+  );
   if (against.length > 0) {
     return {
       ...NONE,

@@ -306,7 +306,7 @@ export function detailsOf(text: string, vocab: ClaimVocabulary, articleYear: num
     .filter((n): n is number => n !== null && n > 1);
   const counts = [
     ...rest.matchAll(
-      /\b(\d{1,3}(?:,\d{3})*|three|four|five|six|seven|eight|nine|ten|twelve|twenty|hundred)(?:\s+|-)(?=\p{L})/giu,
+      /\b(\d{1,3}(?:,\d{3})*|three|four|five|six|seven|eight|nine|ten|twelve|twenty|hundred|(?:one|two)(?=-))(?:\s+|-)(?=\p{L})/giu,
     ),
   ].flatMap((m) => {
     const n = numberOf(m[1]!.replace(/,/g, ''));
@@ -350,7 +350,12 @@ export function detailsOf(text: string, vocab: ClaimVocabulary, articleYear: num
       names.add(k);
     }
   }
-  const elsewhen = /\b(?:last|past|previous) year\b|\bpreviously\b|\bago\b/i.test(text);
+  // "up 18% on the previous year" compares with another year; it does not tell of it.
+  const compared = text.replace(
+    /\b(?:on|over|from|than|compared (?:with|to)|against) (?:the |a )?(?:last|past|previous) year\b/gi,
+    ' ',
+  );
+  const elsewhen = /\b(?:last|past|previous) year\b|\bpreviously\b|\bago\b/i.test(compared);
   const countries = new Set([...countriesIn(text).map((c) => c.country), ...extraCountries]);
   return {
     amounts,
@@ -385,6 +390,8 @@ export interface Comparison {
   conflicts: string[];
   /** Claim details it does not give. */
   missing: number;
+  /** Of those, the countries the claim names: a sentence without one of them tells of another matter. */
+  missingCountries: number;
   /** Claim details the sentence gives only loosely (a country for its capital): no contradiction, no support. */
   loose: number;
   /** The sentence gives figures for another year than the claim's: not the same figure at all. */
@@ -408,7 +415,11 @@ export function sameFigure(claimed: number, stated: number): boolean {
   if (Math.abs(claimed - stated) <= AMOUNT_TOLERANCE * Math.max(Math.abs(claimed), Math.abs(stated)))
     return true;
   const unit = precisionOf(claimed);
-  return unit > precisionOf(stated) && Math.abs(Math.round(stated / unit) * unit - claimed) < unit / 1e6;
+  // Rounded, not another figure: within a tenth of it (or a point, for small percentages).
+  const near = Math.abs(stated - claimed) <= Math.max(0.1 * Math.abs(claimed), 0.99);
+  return (
+    near && unit > precisionOf(stated) && Math.abs(Math.round(stated / unit) * unit - claimed) < unit / 1e6
+  );
 }
 const overlaps = (a: [number, number], b: [number, number]) => a[0] <= b[1] && b[0] <= a[1];
 const within = (inner: [number, number], outer: [number, number]) =>
@@ -425,7 +436,14 @@ export function compareDetails(
   format: Formatters,
   strongTopic: boolean,
 ): Comparison {
-  const out: Comparison = { agree: 0, conflicts: [], missing: 0, loose: 0, otherPeriod: false };
+  const out: Comparison = {
+    agree: 0,
+    conflicts: [],
+    missing: 0,
+    missingCountries: 0,
+    loose: 0,
+    otherPeriod: false,
+  };
   // A sentence of another time than its article's tells of another event, unless the claim does too.
   const ctx = own.elsewhen && !claim.elsewhen ? null : lead;
   const numeric = (
@@ -530,8 +548,13 @@ export function compareDetails(
   slot(claim.places, own.places.size > 0 ? own.places : (ctx?.places ?? none), 'another place');
   slot(claim.names, strongTopic ? own.names : none, 'another name');
   // A country the claim names and the sentence does not: another matter (a third country joining, say).
-  const countriesFound = new Set([...own.countries, ...(ctx?.countries ?? [])]);
-  for (const c of claim.countries) if (!countriesFound.has(c)) out.missing++;
+  // The countries of the article's lead are what all of it is about, whatever time a sentence tells of.
+  const countriesFound = new Set([...own.countries, ...(lead?.countries ?? [])]);
+  for (const c of claim.countries) {
+    if (countriesFound.has(c)) continue;
+    out.missing++;
+    out.missingCountries++;
+  }
   return out;
 }
 

@@ -28,6 +28,7 @@ describe('sameFigure', () => {
     expect(sameFigure(4.5e9, 4.37e9)).toBe(false);
     expect(sameFigure(8.2, 8)).toBe(false);
     expect(sameFigure(1.5e9, 1.2e9)).toBe(false);
+    expect(sameFigure(1e9, 7e8)).toBe(false);
   });
 });
 
@@ -125,6 +126,19 @@ describe('check (the same countries, another matter; other currencies; a series)
       'supported',
     );
     expect(verdict('the Estonian-Finnish business council held its seventh session in Tallinn')).toBe(
+      'contradicted',
+    );
+  });
+});
+
+describe('check (sentences that leave the countries to the lead)', () => {
+  it('reads a sentence of an article about two countries as about them', () => {
+    expect(verdict('estonia-finland want trade at $6bn by 2030')).toBe('supported');
+    expect(verdict('estonia-finland want trade at $10bn by 2030')).toBe('contradicted');
+  });
+
+  it('never contradicts a claim about a country the article is not about', () => {
+    expect(verdict('Latvia and Finland aim to raise bilateral trade to $8 billion by 2030')).not.toBe(
       'contradicted',
     );
   });
