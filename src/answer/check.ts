@@ -4,6 +4,7 @@ import type { Corpus, Sentence } from '../corpus/types.js';
 import type { ClaimVocabulary, Engine } from '../engine.js';
 import { extractFacts } from '../facts/index.js';
 import { formatUsd, moneyIn, percentsIn } from '../facts/money.js';
+import type { FactSource } from '../facts/types.js';
 import { contentKeys, isStopWord, stripFormat, termKey, tokenize } from '../text/normalize.js';
 import { ordinalValue } from '../text/ordinals.js';
 import { yearOfDate } from '../text/periods.js';
@@ -79,8 +80,12 @@ function messageCorpus(text: string): { sentences: Sentence[]; facts: ReturnType
 }
 
 /** A sentence worth checking: a statement with some content, not a question or a greeting. */
+/** A statement asked back for confirmation ("…, right?", "…, isn't it?"): a claim all the same. */
+const TAG_QUESTION =
+  /,?\s*(?:right|correct|no|yes|true|innit|eh|(?:is|was|are|were|do|does|did|has|have|had|can|will|would)n['’]t\s+(?:it|they|he|she|there|we|you))\s*\?+\s*$/i;
+
 function isClaim(sentence: string): boolean {
-  if (/\?\s*$/.test(sentence)) return false;
+  if (/\?\s*$/.test(sentence) && !TAG_QUESTION.test(sentence)) return false;
   return contentKeys(sentence).length >= 3;
 }
 
@@ -144,6 +149,14 @@ function leadDetails(engine: Engine, file: string, vocab: ClaimVocabulary): Deta
   return d;
 }
 
+/** The speakers of the statements a sentence is part of. */
+function speakersOf(engine: Engine, c: Pick<Citation, 'file' | 'line' | 'text'>): string[] {
+  const here = (x: FactSource) => x.file === c.file && x.line === c.line && x.text === c.text;
+  return engine.facts.statements.flatMap((st) =>
+    st.speaker !== null && st.sources.some(here) ? [st.speaker] : [],
+  );
+}
+
 function sentenceEvidence(engine: Engine, claim: string): Evidence {
   const asked = claim.length > MAX_QUESTION_CHARS ? claim.slice(0, MAX_QUESTION_CHARS) : claim;
   const vocab = claimVocabulary(engine);
@@ -189,6 +202,12 @@ function sentenceEvidence(engine: Engine, claim: string): Evidence {
     if (!leads.has(c.file)) leads.set(c.file, leadDetails(engine, c.file, vocab));
     const own = detailsOf(c.text, vocab, yearOfDate(article?.meta.date));
     const words = sentenceTopic(c.text);
+    // A quotation's speaker, named in the sentence beside it: "Ruto said …" of "“We have …,” he said".
+    for (const name of speakersOf(engine, c)) {
+      const key = termKey(tokenize(name).at(-1) ?? name);
+      own.persons.add(key);
+      words.add(topicKey(tokenize(name).at(-1) ?? name));
+    }
     // "Bilateral trade reached …" in an article whose lead names the two countries: about them.
     for (const country of leads.get(c.file)?.countries ?? []) words.add(`country:${country}`);
     const cover = topicShare(topic, words);
@@ -282,7 +301,10 @@ const VERDICT_LABEL: Record<ClaimCheck['verdict'], string> = {
  */
 function checkClaim(engine: Engine, claim: Sentence): { check: ClaimCheck; evidence: Evidence } {
   const vocab = claimVocabulary(engine);
-  const text = newswireText(claim.text, (w) => vocab.common.has(termKey(w)) || vocab.persons.has(termKey(w)));
+  const text = newswireText(
+    claim.text.replace(TAG_QUESTION, '.'),
+    (w) => vocab.common.has(termKey(w)) || vocab.persons.has(termKey(w)),
+  );
   const { facts } = messageCorpus(text);
   const typed = [
     tradeEvidence(engine, facts.trade),

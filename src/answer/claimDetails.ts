@@ -332,7 +332,7 @@ export function detailsOf(text: string, vocab: ClaimVocabulary, articleYear: num
       country === undefined &&
       !isMonthWord(w);
     // An abbreviation the articles never use ("MBS", "NL") names nothing they can confirm or deny.
-    if (proper && /^\p{Lu}{2,5}$/u.test(w) && !vocab.all.has(k)) continue;
+    if (proper && /^\p{Lu}{2,5}s?$/u.test(w) && !vocab.all.has(k)) continue;
     if (!proper) {
       afterRole = ROLE.test(w) || (afterRole && /^(?:of|foreign|affairs|prime|deputy)$/i.test(w));
       continue;

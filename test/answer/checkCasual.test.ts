@@ -143,3 +143,17 @@ describe('check (sentences that leave the countries to the lead)', () => {
     );
   });
 });
+
+describe('check (what people said; claims asked back)', () => {
+  it('supports "X said …" by a quotation whose speaker is named beside it', () => {
+    expect(verdict('Saar said they opened four new border posts this year')).toBe('supported');
+  });
+
+  it('checks a claim asked back for confirmation ("…, right?")', () => {
+    expect(verdict('Finland will provide an additional EUR 15 million for the rail link, right?')).toBe(
+      'supported',
+    );
+    expect(verdict('Finland gives EUR 25 million for the rail link, isn’t it?')).toBe('contradicted');
+    expect(check(engine, 'Will Finland provide more money for the rail link?').claims).toEqual([]);
+  });
+});
