@@ -133,7 +133,8 @@ export function resolveSpeaker(
   const role = wantedRole(phrase);
   // "the official pointed out" right after someone spoke: the one speaking, whatever their office.
   if (role && GENERIC_ROLES.has(role)) {
-    const speaking = lastSpeaker(state, paragraph);
+    // Else, like "he", the one the nearest sentence that names anyone names first.
+    const speaking = lastSpeaker(state, paragraph) ?? pronounSpeaker([], '', state, paragraph);
     if (speaking) return speaking;
   }
   if (role) {

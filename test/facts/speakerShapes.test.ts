@@ -99,4 +99,24 @@ describe('extractStatements speakers', () => {
     );
     expect(found.map((s) => s[1])).toEqual(['Omar Haddad']);
   });
+
+  it('reads "the official" as the one the sentence before names, when no one has spoken yet', () => {
+    const found = speakersOf(
+      'Estonian President Liis Kask toured the timber fair in Tartu on Monday.',
+      '',
+      'Estonian Forestry Minister Jonas Berg opened its trade pavilion.',
+      '',
+      '“Our mills are running at full capacity for the first time in a decade,” the official pointed out.',
+    );
+    expect(found.map((s) => s[0])).toEqual(['Jonas Berg']);
+  });
+
+  it('leaves a news agency’s credit out of a speaker named at the end', () => {
+    const found = speakersOf(
+      'Timber exports will double by the end of the decade, said Estonian Forestry Minister Jonas Berg, Baltic Wire reports via the ministry.',
+    );
+    expect(found.map((s) => [s[0], s[2]])).toEqual([
+      ['Jonas Berg', 'Timber exports will double by the end of the decade'],
+    ]);
+  });
 });
