@@ -10,6 +10,7 @@ import { ordinalValue } from '../text/ordinals.js';
 import { yearOfDate } from '../text/periods.js';
 import { synonymsOf } from '../text/synonyms.js';
 import { ask, MAX_QUESTION_CHARS } from './ask.js';
+import { countryWord, newswireText } from './chatText.js';
 import {
   agreementEvidence,
   citationFrom,
@@ -19,15 +20,7 @@ import {
   peopleMeetingEvidence,
   tradeEvidence,
 } from './checkFacts.js';
-import {
-  claimVocabulary,
-  compareDetails,
-  countryWord,
-  type Details,
-  detailKeys,
-  detailsOf,
-  newswireText,
-} from './claimDetails.js';
+import { claimVocabulary, compareDetails, type Details, detailKeys, detailsOf } from './claimDetails.js';
 import { toAnswerFact } from './facts.js';
 import { type CheckAnswer, type Citation, type ClaimCheck, type ClaimFact, notFoundAnswer } from './types.js';
 

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { newswireText } from '../../src/answer/chatText.js';
 import { check } from '../../src/answer/check.js';
-import { detailsOf, newswireText, sameFigure } from '../../src/answer/claimDetails.js';
+import { detailsOf, sameFigure } from '../../src/answer/claimDetails.js';
 import { createEngine, type Engine } from '../../src/engine.js';
 import { ROOT } from '../support/seedEngine.js';
 
