@@ -1,26 +1,27 @@
 import { performance } from 'node:perf_hooks';
 import { parseArticle } from '../corpus/load.js';
 import type { Corpus, Sentence } from '../corpus/types.js';
-import type { ClaimVocabulary, Engine, IndexedFact } from '../engine.js';
-import { datesIn } from '../facts/dates.js';
+import type { ClaimVocabulary, Engine } from '../engine.js';
 import { extractFacts } from '../facts/index.js';
 import { formatUsd, moneyIn, percentsIn } from '../facts/money.js';
-import type { TradeLine } from '../facts/tradeSummary.js';
-import type { AgreementFact, MeetingFact, Participant, TradeFact } from '../facts/types.js';
+import type { FactSource } from '../facts/types.js';
 import { contentKeys, isStopWord, stripFormat, termKey, tokenize } from '../text/normalize.js';
+import { ordinalValue } from '../text/ordinals.js';
 import { yearOfDate } from '../text/periods.js';
 import { synonymsOf } from '../text/synonyms.js';
 import { ask, MAX_QUESTION_CHARS } from './ask.js';
+import { countryWord, newswireText } from './chatText.js';
 import {
-  claimVocabulary,
-  compareDetails,
-  countryWord,
-  type Details,
-  detailKeys,
-  detailsOf,
-  newswireText,
-} from './claimDetails.js';
-import { refOf, toAnswerFact } from './facts.js';
+  agreementEvidence,
+  citationFrom,
+  type Evidence,
+  meetingEvidence,
+  NONE,
+  peopleMeetingEvidence,
+  tradeEvidence,
+} from './checkFacts.js';
+import { claimVocabulary, compareDetails, type Details, detailKeys, detailsOf } from './claimDetails.js';
+import { toAnswerFact } from './facts.js';
 import { type CheckAnswer, type Citation, type ClaimCheck, type ClaimFact, notFoundAnswer } from './types.js';
 
 /** Longest text `/check` takes: a Discord message with Nitro. */
@@ -38,12 +39,12 @@ const WEAK_TOPIC_COVERAGE = 0.3;
 /** Another person or name in the sentence contradicts the claim's only from this share (names abound). */
 const STRONG_TOPIC_COVERAGE = 0.6;
 const DETAILS_FOR_WEAK_TOPIC = 2;
+/** A sentence holding this share of the claim's words tells of the same matter, a detail missing or not. */
+const SAME_MATTER_COVERAGE = 0.8;
 /** Sentences of an article's lead: who, where and when its event was, which later sentences leave out. */
 const LEAD_SENTENCES = 2;
 /** Sentences taken from the index for a claim, besides what ask() quotes. */
 const INDEX_CANDIDATES = 12;
-/** Amounts within half a percent are one figure written differently (as in src/facts/tradeSummary.ts). */
-const AMOUNT_TOLERANCE = 0.005;
 
 const NEGATION = /\b(?:not|never|no|neither|nor|without|denied|refused|failed)\b|n['’]t\b/i;
 
@@ -72,225 +73,23 @@ function messageCorpus(text: string): { sentences: Sentence[]; facts: ReturnType
 }
 
 /** A sentence worth checking: a statement with some content, not a question or a greeting. */
+/** A statement asked back for confirmation ("…, right?", "…, isn't it?"): a claim all the same. */
+const TAG_QUESTION =
+  /,?\s*(?:right|correct|no|yes|true|innit|eh|(?:is|was|are|were|do|does|did|has|have|had|can|will|would)n['’]t\s+(?:it|they|he|she|there|we|you))\s*\?+\s*$/i;
+
 function isClaim(sentence: string): boolean {
-  if (/\?\s*$/.test(sentence)) return false;
+  if (/\?\s*$/.test(sentence) && !TAG_QUESTION.test(sentence)) return false;
   return contentKeys(sentence).length >= 3;
 }
-
-const sameAmount = (a: number, b: number) => Math.abs(a - b) <= AMOUNT_TOLERANCE * Math.max(a, b);
 
 /** The claim without its figures and years, for finding the sentences about the same thing. */
 function withoutFigures(text: string): string {
   let out = text;
   for (const m of [...moneyIn(text), ...percentsIn(text)]) out = out.replace(m.text, ' ');
-  return out.replace(/\b(?:in|of|by|for)?\s*(?:1[89]\d\d|20\d\d)\b/g, ' ').replace(/\s+/g, ' ');
-}
-
-const surname = (p: Pick<Participant, 'name'>) => termKey(tokenize(p.name).at(-1) ?? p.name);
-
-/** Dates that can be the same day: one is the other or a part of it (`2024` and `2024-08-22`). */
-function compatibleDates(a: string, b: string): boolean {
-  return a.startsWith(b) || b.startsWith(a);
-}
-
-interface Evidence {
-  supports: Citation[];
-  disagrees: Citation[];
-  facts: IndexedFact[];
-  reason: string;
-}
-
-const NONE: Evidence = { supports: [], disagrees: [], facts: [], reason: '' };
-
-function citationFrom(engine: Engine, source: { file: string; line: number; text: string }): Citation {
-  return { n: 0, ...refOf(engine, source), text: source.text, also: [], score: 0 };
-}
-
-// ─────────────── typed facts: the same measure, pair and period, or the same document ───────────────
-
-function sameTradeKey(line: TradeLine, f: TradeFact): boolean {
-  return (
-    line.measure === f.measure &&
-    line.pair[0] === f.pair[0] &&
-    line.pair[1] === f.pair[1] &&
-    line.modality === f.modality &&
-    f.period !== null &&
-    f.period.year !== null &&
-    line.year === f.period.year &&
-    line.periodLabel === f.period.label
-  );
-}
-
-function sameTradeValue(line: TradeLine, f: TradeFact): boolean {
-  if (f.measure === 'growth') return line.percent !== null && line.percent === f.percent;
-  if (f.amountUsd === null || line.amountUsd === null) return false;
-  return sameAmount(line.amountUsd, f.amountUsd);
-}
-
-function tradeValue(line: TradeLine): string {
-  if (line.measure === 'growth') return `${line.percent}%`;
-  return line.amountUsd === null ? 'another figure' : formatUsd(line.amountUsd);
-}
-
-function tradeEvidence(engine: Engine, claimed: readonly TradeFact[]): Evidence {
-  for (const f of claimed) {
-    if (f.measure === 'rank' || f.measure === 'exports') continue;
-    if (f.measure === 'growth' ? f.percent === null : f.amountUsd === null) continue;
-    const lines = engine.trade.filter((l) => sameTradeKey(l, f));
-    const agree = lines.filter((l) => sameTradeValue(l, f));
-    const other = lines.filter((l) => !sameTradeValue(l, f));
-    if (agree.length === 0 && other.length === 0) continue;
-    const cite = (ls: TradeLine[]) => ls.flatMap((l) => l.sources).map((s) => citationFrom(engine, s));
-    return {
-      supports: cite(agree),
-      disagrees: cite(other),
-      facts: [...agree, ...other].map((fact) => ({ kind: 'trade', fact })),
-      reason:
-        agree.length > 0
-          ? other.length > 0
-            ? 'the articles give this figure, and other figures too'
-            : ''
-          : `the articles give ${[...new Set(other.map(tradeValue))].join(' and ')} for ${f.period?.label}`,
-    };
-  }
-  return NONE;
-}
-
-const documentKeys = (a: Pick<AgreementFact, 'name' | 'aliases'>) =>
-  [a.name, ...a.aliases].map((n) => contentKeys(n).sort().join(' '));
-
-function sameDocument(a: AgreementFact, b: AgreementFact): boolean {
-  const keys = new Set(documentKeys(b));
-  return documentKeys(a).some((k) => k !== '' && keys.has(k));
-}
-
-/** The names after "signed by" ("signed by Aliyev and Pashinyan"), when the message did not resolve them. */
-function signedBy(text: string): string[] {
-  const m = /\bsigned by (\p{Lu}[\p{L}'’-]+(?:(?:\s*,\s*|\s+and\s+|\s+)\p{Lu}[\p{L}'’-]+)*)/u.exec(text);
-  return m
-    ? m[1]!
-        .split(/,|\s+and\s+/)
-        .map((n) => n.trim())
-        .filter((n) => n !== '')
-    : [];
-}
-
-function agreementEvidence(engine: Engine, claimed: readonly AgreementFact[]): Evidence {
-  for (const c of claimed) {
-    if (c.status !== 'signed' || c.count !== null) continue;
-    const known = engine.facts.agreements.filter((a) => a.status === 'signed' && sameDocument(c, a));
-    if (known.length === 0) continue;
-    const claimDate = c.date?.from === 'text' ? c.date.iso : null;
-    const dated = known.filter((a) => a.date?.iso);
-    const dateFits = (a: AgreementFact) =>
-      claimDate === null || !a.date?.iso || compatibleDates(claimDate, a.date.iso);
-    const claimSigners =
-      c.signatories.length > 0
-        ? c.signatories.map(surname)
-        : signedBy(c.source.text).map((n) => surname({ name: n }));
-    const signersFit = (a: AgreementFact) => {
-      const own = new Set(a.signatories.map(surname));
-      return claimSigners.every((s) => own.has(s));
-    };
-    const agree = known.filter((a) => dateFits(a) && signersFit(a));
-    const cite = (as: AgreementFact[]) => as.flatMap((a) => a.sources).map((s) => citationFrom(engine, s));
-    if (agree.length > 0 && (claimDate === null || dated.some((a) => dateFits(a)))) {
-      return {
-        supports: cite(agree),
-        disagrees: [],
-        facts: agree.map((fact) => ({ kind: 'agreement', fact })),
-        reason: '',
-      };
-    }
-    const otherDate = claimDate !== null && dated.length > 0 && !dated.some(dateFits);
-    // Signatories the articles do not name are not contradicted, only not confirmed.
-    const otherSigner = known.some((a) => a.signatories.length > 0) && !known.some(signersFit);
-    if (!otherDate && !otherSigner) continue;
-    const against = known.filter((a) => (otherDate ? !dateFits(a) : !signersFit(a)));
-    return {
-      supports: [],
-      disagrees: cite(against),
-      facts: against.map((fact) => ({ kind: 'agreement', fact })),
-      reason: otherDate
-        ? 'the articles give another date for its signing'
-        : 'the articles name other signatories',
-    };
-  }
-  return NONE;
-}
-
-function meetingEvidence(engine: Engine, claimed: readonly MeetingFact[]): Evidence {
-  for (const c of claimed) {
-    const claimDate = c.date.from === 'text' ? c.date.iso : null;
-    const names = c.participants.map(surname);
-    if (claimDate === null || names.length < 2) continue;
-    const same = engine.facts.meetings.filter((m) => {
-      const own = new Set(m.participants.map(surname));
-      return names.every((n) => own.has(n)) && (c.place === null || m.place === c.place) && m.date.iso;
-    });
-    if (same.length === 0) continue;
-    const fits = same.filter((m) => compatibleDates(claimDate, m.date.iso!));
-    const cite = (ms: MeetingFact[]) =>
-      ms.flatMap((m) => m.sources.slice(0, 1)).map((s) => citationFrom(engine, s));
-    if (fits.length > 0) {
-      return {
-        supports: cite(fits),
-        disagrees: [],
-        facts: fits.map((fact) => ({ kind: 'meeting', fact })),
-        reason: '',
-      };
-    }
-    // Only where the claim names the place: the same people meet often, and another meeting is no contradiction.
-    if (c.place === null) continue;
-    return {
-      supports: [],
-      disagrees: cite(same),
-      facts: same.map((fact) => ({ kind: 'meeting', fact })),
-      reason: 'the articles give another date for this meeting',
-    };
-  }
-  return NONE;
-}
-
-const MEETING_WORDS = /\b(?:met|meet|meets|meeting|visit|visits|visited|talks|received|hosted)\b/i;
-
-/**
- * A claim that the corpus's people met (named by the words of their names, as the message may not
- * introduce them with a role): supported by a meeting of them all on a compatible date, at the place the
- * claim names if it names one of the meetings' places; contradicted when every such meeting at that
- * place has another date.
- */
-function peopleMeetingEvidence(engine: Engine, claim: string): Evidence {
-  if (!MEETING_WORDS.test(claim)) return NONE;
-  const words = new Set(tokenize(claim).map((w) => termKey(w)));
-  const named = engine.facts.people.filter((p) => words.has(surname(p)));
-  const date = datesIn(claim, null).find((d) => d.iso !== null)?.iso ?? null;
-  if (named.length === 0 || date === null) return NONE;
-  const ids = new Set(named.map((p) => p.id));
-  const place = engine.facts.meetings.find((m) => m.place !== null && claim.includes(m.place))?.place ?? null;
-  const same = engine.facts.meetings.filter(
-    (m) =>
-      m.date.iso !== null &&
-      [...ids].every((id) => m.participants.some((p) => p.id === id)) &&
-      (place === null || m.place === place),
-  );
-  const fits = same.filter((m) => compatibleDates(date, m.date.iso!));
-  const cite = (ms: MeetingFact[]) =>
-    ms.flatMap((m) => m.sources.slice(0, 1)).map((s) => citationFrom(engine, s));
-  if (fits.length > 0)
-    return {
-      supports: cite(fits),
-      disagrees: [],
-      facts: fits.map((fact) => ({ kind: 'meeting', fact })),
-      reason: '',
-    };
-  if (place === null || same.length === 0) return NONE;
-  return {
-    supports: [],
-    disagrees: cite(same),
-    facts: same.map((fact) => ({ kind: 'meeting', fact })),
-    reason: `the articles date their meeting in ${place} ${[...new Set(same.map((m) => m.date.display))].join(' and ')}`,
-  };
+  return out
+    .replace(/\b(?:in|of|by|for)?\s*(?:1[89]\d\d|20\d\d)\b/g, ' ')
+    .replace(/\b(?:last|this|next|past|previous) (?:year|month|week)\b/gi, ' ')
+    .replace(/\s+/g, ' ');
 }
 
 // ─────────────── sentences: what ask() finds, details compared ───────────────
@@ -318,7 +117,9 @@ function topicShare(topic: readonly string[], sentence: ReadonlySet<string>): nu
 
 /** Function words the stop list lacks: they say nothing of what a claim is about. */
 const FUNCTION_WORDS = new Set(
-  ['during', 'around', 'back', 'also', 'only', 'still', 'already', 'ever', 'always'].map(termKey),
+  ['during', 'around', 'back', 'also', 'only', 'still', 'already', 'ever', 'always', 'now', 'even'].map(
+    termKey,
+  ),
 );
 
 const MONTH_KEY = /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/;
@@ -339,6 +140,14 @@ function leadDetails(engine: Engine, file: string, vocab: ClaimVocabulary): Deta
     d.dates.push({ month: m!, day: day ?? null, year: y! });
   }
   return d;
+}
+
+/** The speakers of the statements a sentence is part of. */
+function speakersOf(engine: Engine, c: Pick<Citation, 'file' | 'line' | 'text'>): string[] {
+  const here = (x: FactSource) => x.file === c.file && x.line === c.line && x.text === c.text;
+  return engine.facts.statements.flatMap((st) =>
+    st.speaker !== null && st.sources.some(here) ? [st.speaker] : [],
+  );
 }
 
 function sentenceEvidence(engine: Engine, claim: string): Evidence {
@@ -373,7 +182,8 @@ function sentenceEvidence(engine: Engine, claim: string): Evidence {
             !/\d|['’]/.test(w) &&
             !places.has(termKey(w)) &&
             !FUNCTION_WORDS.has(termKey(w)) &&
-            !MONTH_KEY.test(termKey(w)),
+            !MONTH_KEY.test(termKey(w)) &&
+            (ordinalValue(w) === null || /^first$/i.test(w)),
         )
         .map(topicKey),
     ),
@@ -384,7 +194,19 @@ function sentenceEvidence(engine: Engine, claim: string): Evidence {
     const article = engine.derived.articleByFile.get(c.file);
     if (!leads.has(c.file)) leads.set(c.file, leadDetails(engine, c.file, vocab));
     const own = detailsOf(c.text, vocab, yearOfDate(article?.meta.date));
-    const cover = topicShare(topic, sentenceTopic(c.text));
+    const words = sentenceTopic(c.text);
+    // A quotation's speaker, named in the sentence beside it: "Ruto said …" of "“We have …,” he said".
+    for (const name of speakersOf(engine, c)) {
+      const key = termKey(tokenize(name).at(-1) ?? name);
+      own.persons.add(key);
+      words.add(topicKey(tokenize(name).at(-1) ?? name));
+    }
+    // "Bilateral trade reached …" in an article whose lead names the two countries: about them.
+    for (const country of leads.get(c.file)?.countries ?? []) words.add(`country:${country}`);
+    const cover = topicShare(topic, words);
+    // What the claim says of its countries: the countries alone do not make a sentence about it.
+    const said = topic.filter((k) => !k.startsWith('country:'));
+    const saysCover = said.length >= 2 ? topicShare(said, words) : cover;
     const cmp = compareDetails(
       details,
       own,
@@ -392,7 +214,7 @@ function sentenceEvidence(engine: Engine, claim: string): Evidence {
       { amount: formatUsd },
       cover >= STRONG_TOPIC_COVERAGE,
     );
-    return { c, cover, cmp };
+    return { c, cover, saysCover, cmp };
   });
   scored.sort((a, b) => b.cover + 0.1 * b.cmp.agree - (a.cover + 0.1 * a.cmp.agree));
   const about = scored.filter(
@@ -404,6 +226,7 @@ function sentenceEvidence(engine: Engine, claim: string): Evidence {
   const supports = about.filter(
     (s) =>
       s.cover >= SUPPORT_COVERAGE &&
+      s.saysCover >= SUPPORT_COVERAGE &&
       s.cmp.conflicts.length === 0 &&
       s.cmp.missing === 0 &&
       s.cmp.loose === 0 &&
@@ -438,7 +261,16 @@ function sentenceEvidence(engine: Engine, claim: string): Evidence {
   }
   // Another value for one detail, the others all given: the same matter told otherwise. A claim some of
   // whose details the sentence does not give at all may be about another matter.
-  const against = about.filter((s) => s.cmp.conflicts.length > 0 && s.cmp.missing === 0);
+  // Unless the sentence says all the claim does in its words: then it is the same matter, a detail aside.
+  const against = about.filter(
+    (s) =>
+      s.cmp.conflicts.length > 0 &&
+      (s.cmp.missing === 0 ||
+        (s.cmp.missingCountries === 0 &&
+          s.cover >= SAME_MATTER_COVERAGE &&
+          s.saysCover >= SAME_MATTER_COVERAGE &&
+          s.cmp.missing <= s.cmp.conflicts.length)),
+  );
   if (against.length > 0) {
     return {
       ...NONE,
@@ -462,7 +294,10 @@ const VERDICT_LABEL: Record<ClaimCheck['verdict'], string> = {
  */
 function checkClaim(engine: Engine, claim: Sentence): { check: ClaimCheck; evidence: Evidence } {
   const vocab = claimVocabulary(engine);
-  const text = newswireText(claim.text, (w) => vocab.common.has(termKey(w)) || vocab.persons.has(termKey(w)));
+  const text = newswireText(
+    claim.text.replace(TAG_QUESTION, '.'),
+    (w) => vocab.common.has(termKey(w)) || vocab.persons.has(termKey(w)),
+  );
   const { facts } = messageCorpus(text);
   const typed = [
     tradeEvidence(engine, facts.trade),

@@ -1,90 +1,16 @@
-import { createRequire } from 'node:module';
-import type { Country } from 'world-countries';
 import type { ClaimVocabulary, Engine } from '../engine.js';
 import { capitalOf, countriesIn, countryOf } from '../facts/geo.js';
 import { moneyIn, percentsIn } from '../facts/money.js';
-import { MONTH_KEYS, numberWordValue } from '../text/calendar.js';
+import { numberWordValue } from '../text/calendar.js';
 import { isStopWord, termKey, tokenize } from '../text/normalize.js';
 import { ordinalValue } from '../text/ordinals.js';
+import { countryWord, isMonthWord, MONTH_WORD, MONTHS } from './chatText.js';
 
 /**
  * The details of a claim or a sentence, by slot (amounts, percents, counts, years, periods, dates, ranks,
  * people, places, other names), and how a claim's details compare with a sentence's: the same value in a
  * slot supports, another value in the same slot contradicts, a detail the sentence does not give is missing.
  */
-
-// ─────────────── chat to newswire ───────────────
-
-/** Chat and wire shorthand, written out as articles write it. General English, not any corpus's. */
-const SHORTHAND: ReadonlyArray<readonly [RegExp, string]> = [
-  [/(\d)\s*(?:bn|bln)\b/gi, '$1 billion'],
-  [/(\d)\s*(?:mn|mln|mio)\b/gi, '$1 million'],
-  [/(\d)\s*(?:tn|trn)\b/gi, '$1 trillion'],
-  [/\bFMs\b/g, 'foreign ministers'],
-  [/\bFM\b/g, 'foreign minister'],
-  [/\bPMs\b/g, 'prime ministers'],
-  [/\bPM\b/g, 'prime minister'],
-  [/\bMFAs?\b/g, 'Ministry of Foreign Affairs'],
-  [/\bDPM\b/g, 'deputy prime minister'],
-  [/\bgovt\b/gi, 'government'],
-  [/\bintl\b/gi, 'international'],
-  [/\bapprox\.?/gi, 'approximately'],
-  [/\bveg\b/gi, 'vegetables'],
-  [/\bppl\b/gi, 'people'],
-  [/\bw\/(?=\s)/gi, 'with'],
-  [/\byr\b/gi, 'year'],
-  [/\byrs\b/gi, 'years'],
-  [/\b(?:no\.|#)\s?1\b/gi, 'number one'],
-];
-
-/** Hedges and intensifiers of chat that say nothing about the facts. */
-const FILLER =
-  /\b(?:iirc|afaik|imo|imho|tbh|fwiw|btw|lol|ngl|basically|literally|actually|apparently|honestly|reportedly|allegedly|just|really|pretty much|kinda|sorta)\b,?\s*/gi;
-
-const countries: Country[] = createRequire(import.meta.url)('world-countries');
-/** One-word country names and demonyms, lower case, for clipped names ("Uzb" for Uzbekistan). */
-const COUNTRY_WORDS: ReadonlyArray<readonly [string, string]> = countries.flatMap((c) =>
-  [c.name.common, c.demonyms?.eng?.m ?? '']
-    .filter((w) => /^\p{L}+$/u.test(w))
-    .map((w) => [w.toLowerCase(), c.name.common] as const),
-);
-
-/** Search keys of country names and demonyms ("Icelandic" stems to "iceland"): a word with one is a country. */
-const COUNTRY_BY_KEY = new Map(COUNTRY_WORDS.map(([w, c]) => [termKey(w), c]));
-
-/** The country a word names, by its name, a demonym, or a word of the same stem. */
-export function countryWord(w: string): string | undefined {
-  return countryOf(w) ?? COUNTRY_BY_KEY.get(termKey(w));
-}
-
-/** A capitalised clipping of one country's name or demonym ("Kaz", "Taj", "Uzb"), when only one fits. */
-function clippedCountry(word: string): string | undefined {
-  if (!/^\p{Lu}\p{Ll}{2,4}$/u.test(word) || countryOf(word) !== undefined) return undefined;
-  const low = word.toLowerCase();
-  const fits = new Set(COUNTRY_WORDS.filter(([w]) => w.startsWith(low) && w !== low).map(([, c]) => c));
-  return fits.size === 1 ? [...fits][0] : undefined;
-}
-
-/**
- * A claim as people type it, in the words articles use: shorthand written out ("$1.2bn", "FM"), hedges
- * dropped ("iirc"), clipped country names expanded where they pair with another country or stand before
- * a noun ("Kaz-Taj trade"). Words the articles themselves use are never taken for a clipping.
- */
-export function newswireText(text: string, isCorpusWord: (word: string) => boolean): string {
-  let out = text.replace(FILLER, '');
-  for (const [pattern, to] of SHORTHAND) out = out.replace(pattern, to);
-  const expand = (w: string) => (isCorpusWord(w) || isMonthWord(w) ? undefined : clippedCountry(w));
-  // A clipping is read as a country where it pairs with another ("Kaz-Taj") or stands before a noun.
-  out = out.replace(
-    /\b(\p{Lu}\p{Ll}{2,10})([-/])(\p{Lu}\p{Ll}{2,10})\b/gu,
-    (all, a: string, sep: string, b: string) => {
-      const x = countryOf(a) ?? expand(a);
-      const y = countryOf(b) ?? expand(b);
-      return x && y ? `${countryOf(a) ? a : x}${sep}${countryOf(b) ? b : y}` : all;
-    },
-  );
-  return out.replace(/\b(\p{Lu}\p{Ll}{2,3})\b(?=\s+\p{Ll})/gu, (w) => expand(w) ?? w);
-}
 
 // ─────────────── the vocabulary of the corpus ───────────────
 
@@ -118,8 +44,13 @@ export function claimVocabulary(engine: Engine): ClaimVocabulary {
 
 export interface Details {
   amounts: number[];
+  /** Amounts in a currency that has no rate to dollars here, by currency ("EUR 25 million"). */
+  sums: Array<{ currency: string; amount: number }>;
+  /** Ordinal numbers of events ("the ninth session"), dates and ranks aside. */
+  ordinals: number[];
   percents: number[];
-  counts: number[];
+  /** Numbers of things, each with the keys of the words after it that say what it counts ("17 documents"). */
+  counts: Array<{ n: number; nouns: string[] }>;
   years: number[];
   periods: Array<[number, number]>;
   /** Month (1-12) with its day and year when given. */
@@ -136,9 +67,6 @@ export interface Details {
   elsewhen: boolean;
 }
 
-const MONTHS = MONTH_KEYS.map((m) => m.slice(0, 3));
-const MONTH_WORD =
-  /\b(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?(?:\s+(\d{1,2})(?:st|nd|rd|th)?\b)?(?:,?\s+((?:19|20)\d\d))?/g;
 /** Round numbers past the shared one-to-twenty words. */
 const LARGE_NUMBERS: Record<string, number> = { fifty: 50, hundred: 100 };
 const numberOf = (w: string): number | null => {
@@ -163,7 +91,18 @@ const RANKS: ReadonlyArray<readonly [RegExp, (m: RegExpExecArray) => [number, nu
       return n === null ? null : [n, n];
     },
   ],
-  [/\bnumber one\b|\b(?:the|its|their|\p{L}+['’]s) (?:largest|biggest|leading|main|top)\b/giu, () => [1, 1]],
+  [
+    new RegExp(String.raw`\b(?:number|ranks?|ranked|ranking)\s+${NUM}\b`, 'gi'),
+    (m) => {
+      const n = numberOf(m[1]!);
+      return n === null ? null : [n, n];
+    },
+  ],
+  // "one of the largest" names no rank.
+  [
+    /\bnumber one\b|(?<!\bone of )\b(?:the|its|their|\p{L}+['’]s) (?:largest|biggest|leading|main|top)\b/giu,
+    () => [1, 1],
+  ],
 ];
 const range = (lo: number, hi: number | null): [number, number] | null => (hi === null ? null : [lo, hi]);
 
@@ -172,8 +111,29 @@ const ROLE =
 const PLACE_BEFORE = /^(?:in|at|to|from|into|near)$/i;
 const PLACE_FILLER = /^(?:the|centre|center|heart|city|capital|of|downtown|outskirts)$/i;
 
-function isMonthWord(w: string): boolean {
-  return MONTHS.some((m) => w.toLowerCase().startsWith(m)) && new RegExp(`^${MONTH_WORD.source}$`).test(w);
+/** Units written short or long: one key each ("272 km", "272-kilometre"). */
+const UNITS: Record<string, string> = {
+  km: 'kilometre',
+  kilometer: 'kilometre',
+  kilometers: 'kilometre',
+  kilometres: 'kilometre',
+  mw: 'megawatt',
+  megawatts: 'megawatt',
+  gw: 'gigawatt',
+  gigawatts: 'gigawatt',
+  kg: 'kilogram',
+  tons: 'tonne',
+  tonnes: 'tonne',
+  ton: 'tonne',
+};
+
+/** The keys of the words after a number, up to three and the first punctuation: what it counts. */
+function countedNouns(after: string): string[] {
+  const head = /^[^,.;:!?()]*/.exec(after)?.[0] ?? '';
+  return tokenize(head)
+    .slice(0, 3)
+    .filter((w) => !isStopWord(w) && !/^(?:million|billion|thousand|more|new|total)$/i.test(w))
+    .map((w) => termKey(UNITS[w.toLowerCase()] ?? w));
 }
 
 /** The details a text gives. `articleYear` dates "last year" and "this year". */
@@ -182,6 +142,9 @@ export function detailsOf(text: string, vocab: ClaimVocabulary, articleYear: num
   const amounts = moneyIn(text)
     .map((m) => m.usd)
     .filter((v): v is number => v !== null);
+  const sums = moneyIn(text)
+    .filter((m) => m.usd === null)
+    .map((m) => ({ currency: m.currency, amount: m.amount }));
   for (const m of moneyIn(text)) rest = rest.replace(m.text, ' ');
   const percents = percentsIn(text).map((p) => p.value);
   for (const p of percentsIn(text)) rest = rest.replace(p.text, ' ');
@@ -213,13 +176,19 @@ export function detailsOf(text: string, vocab: ClaimVocabulary, articleYear: num
       return ' ';
     });
   }
+  const ordinals = [...rest.matchAll(/\b(\p{L}+|\d+(?:st|nd|rd|th))\s+(?=\p{L})/giu)]
+    .map((m) =>
+      /^(?:one|two|three|four|five|six|seven|eight|nine|ten)$/i.test(m[1]!) ? null : ordinalValue(m[1]!),
+    )
+    .filter((n): n is number => n !== null && n > 1);
   const counts = [
     ...rest.matchAll(
-      /\b(\d{1,3}(?:,\d{3})*|three|four|five|six|seven|eight|nine|ten|twelve|twenty|hundred)\s+(?=\p{L})/giu,
+      /\b(\d{1,3}(?:,\d{3})*|three|four|five|six|seven|eight|nine|ten|twelve|twenty|hundred|(?:one|two)(?=-))(?:\s+|-)(?=\p{L})/giu,
     ),
-  ]
-    .map((m) => numberOf(m[1]!.replace(/,/g, '')))
-    .filter((n): n is number => n !== null);
+  ].flatMap((m) => {
+    const n = numberOf(m[1]!.replace(/,/g, ''));
+    return n === null ? [] : [{ n, nouns: countedNouns(rest.slice(m.index + m[0].length)) }];
+  });
 
   const persons = new Set<string>();
   const places = new Set<string>();
@@ -239,6 +208,8 @@ export function detailsOf(text: string, vocab: ClaimVocabulary, articleYear: num
       !vocab.common.has(k) &&
       country === undefined &&
       !isMonthWord(w);
+    // An abbreviation the articles never use ("MBS", "NL") names nothing they can confirm or deny.
+    if (proper && /^\p{Lu}{2,5}s?$/u.test(w) && !vocab.all.has(k)) continue;
     if (!proper) {
       afterRole = ROLE.test(w) || (afterRole && /^(?:of|foreign|affairs|prime|deputy)$/i.test(w));
       continue;
@@ -256,10 +227,17 @@ export function detailsOf(text: string, vocab: ClaimVocabulary, articleYear: num
       names.add(k);
     }
   }
-  const elsewhen = /\b(?:last|past|previous) year\b|\bpreviously\b|\bago\b/i.test(text);
+  // "up 18% on the previous year" compares with another year; it does not tell of it.
+  const compared = text.replace(
+    /\b(?:on|over|from|than|compared (?:with|to)|against) (?:the |a )?(?:last|past|previous) year\b/gi,
+    ' ',
+  );
+  const elsewhen = /\b(?:last|past|previous) year\b|\bpreviously\b|\bago\b/i.test(compared);
   const countries = new Set([...countriesIn(text).map((c) => c.country), ...extraCountries]);
   return {
     amounts,
+    sums,
+    ordinals,
     percents,
     counts,
     years,
@@ -289,6 +267,8 @@ export interface Comparison {
   conflicts: string[];
   /** Claim details it does not give. */
   missing: number;
+  /** Of those, the countries the claim names: a sentence without one of them tells of another matter. */
+  missingCountries: number;
   /** Claim details the sentence gives only loosely (a country for its capital): no contradiction, no support. */
   loose: number;
   /** The sentence gives figures for another year than the claim's: not the same figure at all. */
@@ -296,7 +276,28 @@ export interface Comparison {
 }
 
 const AMOUNT_TOLERANCE = 0.005;
-const sameAmount = (a: number, b: number) => Math.abs(a - b) <= AMOUNT_TOLERANCE * Math.max(a, b);
+
+/** The place value of a figure's last significant digit as written: 386 million → 1 million, 8.2 → 0.1. */
+function precisionOf(n: number): number {
+  if (n === 0) return 1;
+  const digits = String(Math.abs(n)).replace('.', '').replace(/^0+/, '').replace(/0+$/, '').length;
+  return 10 ** (Math.floor(Math.log10(Math.abs(n))) - Math.max(1, digits) + 1);
+}
+
+/**
+ * A claimed figure and an article's are the same when the article's, rounded as the claim writes it,
+ * is the claim's: people round ("about 8%" for 8.2%, "$2.1bn" for $2.13 billion, "$6bn" for $5.8 billion).
+ */
+export function sameFigure(claimed: number, stated: number): boolean {
+  if (Math.abs(claimed - stated) <= AMOUNT_TOLERANCE * Math.max(Math.abs(claimed), Math.abs(stated)))
+    return true;
+  const unit = precisionOf(claimed);
+  // Rounded, not another figure: within a tenth of it (or a point, for small percentages).
+  const near = Math.abs(stated - claimed) <= Math.max(0.1 * Math.abs(claimed), 0.99);
+  return (
+    near && unit > precisionOf(stated) && Math.abs(Math.round(stated / unit) * unit - claimed) < unit / 1e6
+  );
+}
 const overlaps = (a: [number, number], b: [number, number]) => a[0] <= b[1] && b[0] <= a[1];
 const within = (inner: [number, number], outer: [number, number]) =>
   inner[0] >= outer[0] && inner[1] <= outer[1];
@@ -312,7 +313,14 @@ export function compareDetails(
   format: Formatters,
   strongTopic: boolean,
 ): Comparison {
-  const out: Comparison = { agree: 0, conflicts: [], missing: 0, loose: 0, otherPeriod: false };
+  const out: Comparison = {
+    agree: 0,
+    conflicts: [],
+    missing: 0,
+    missingCountries: 0,
+    loose: 0,
+    otherPeriod: false,
+  };
   // A sentence of another time than its article's tells of another event, unless the claim does too.
   const ctx = own.elsewhen && !claim.elsewhen ? null : lead;
   const numeric = (
@@ -330,8 +338,11 @@ export function compareDetails(
     }
   };
   const years = own.years;
+  // A count the sentence gives without a year is of its article's event ("17 documents were signed").
+  const countYears =
+    years.length === 0 && claim.amounts.length + claim.percents.length === 0 && ctx ? ctx.years : years;
   const hasFigures = claim.amounts.length + claim.percents.length + claim.counts.length > 0;
-  if (hasFigures && claim.years.length > 0 && !claim.years.some((y) => years.includes(y))) {
+  if (hasFigures && claim.years.length > 0 && !claim.years.some((y) => countYears.includes(y))) {
     // A figure is a figure of its year: a figure of another or an unstated year neither supports nor contradicts it.
     out.otherPeriod = true;
   } else if (claim.years.length > 0 && years.length > 0 && !claim.years.some((y) => years.includes(y))) {
@@ -340,14 +351,29 @@ export function compareDetails(
     // The article's own year supports a claim's year, never contradicts it (it may tell of an earlier one).
     for (const y of claim.years) years.includes(y) || ctx?.years.includes(y) ? out.agree++ : out.missing++;
   }
-  numeric(claim.amounts, own.amounts, sameAmount, format.amount);
-  numeric(
-    claim.percents,
-    own.percents,
-    (a, b) => a === b,
-    (n) => `${n}%`,
-  );
-  numeric(claim.counts, own.counts, (a, b) => a === b, String);
+  numeric(claim.amounts, own.amounts, sameFigure, format.amount);
+  numeric(claim.percents, own.percents, sameFigure, (n) => `${n}%`);
+  for (const c of claim.sums) {
+    const same = own.sums.filter((o) => o.currency === c.currency);
+    if (same.some((o) => sameFigure(c.amount, o.amount))) out.agree++;
+    else if (same.length > 0)
+      out.conflicts.push(same.map((o) => `${o.currency} ${o.amount.toLocaleString('en-US')}`).join(' and '));
+    else out.missing++;
+  }
+  // "The ninth session" against "the eighth meeting": another one of a series, where the topic is the same.
+  if (strongTopic)
+    for (const n of claim.ordinals) {
+      if (own.ordinals.includes(n)) out.agree++;
+      else if (own.ordinals.length > 0)
+        out.conflicts.push(`another in the series (${own.ordinals.join(', ')})`);
+    }
+  // A number conflicts only with a number of the same things ("272 km" is not "20 million tonnes").
+  for (const c of claim.counts) {
+    const same = own.counts.filter((o) => o.nouns.some((k) => c.nouns.includes(k)));
+    if (own.counts.some((o) => o.n === c.n)) out.agree++;
+    else if (same.length > 0) out.conflicts.push(same.map((o) => String(o.n)).join(' and '));
+    else out.missing++;
+  }
   for (const p of claim.periods) {
     if (own.periods.some((q) => q[0] === p[0] && q[1] === p[1])) out.agree++;
     // Overlapping periods with other bounds disagree; a later, separate one may be the next programme.
@@ -399,8 +425,13 @@ export function compareDetails(
   slot(claim.places, own.places.size > 0 ? own.places : (ctx?.places ?? none), 'another place');
   slot(claim.names, strongTopic ? own.names : none, 'another name');
   // A country the claim names and the sentence does not: another matter (a third country joining, say).
-  const countriesFound = new Set([...own.countries, ...(ctx?.countries ?? [])]);
-  for (const c of claim.countries) if (!countriesFound.has(c)) out.missing++;
+  // The countries of the article's lead are what all of it is about, whatever time a sentence tells of.
+  const countriesFound = new Set([...own.countries, ...(lead?.countries ?? [])]);
+  for (const c of claim.countries) {
+    if (countriesFound.has(c)) continue;
+    out.missing++;
+    out.missingCountries++;
+  }
   return out;
 }
 

@@ -54,6 +54,10 @@ const SPEAKER_LAST = new RegExp(
   'iu',
 );
 
+/** A news agency's credit at a sentence's end: ", Trend reports", ", Xinhua reported citing the ministry". */
+const WIRE_CREDIT =
+  /,\s+(?:\p{Lu}[\p{L}.-]*\s+){1,3}(?:reports?|reported)(?:\s+(?:via|citing|quoting)\b[^.;]*)?[.]?$/u;
+
 const clause = (text: string) => text.trim().replace(/[.;,]+$/, '');
 
 /** Reported speech in one sentence outside quote marks: "X stressed that …", "…, he added", "According to X, …". */
@@ -150,7 +154,8 @@ export function reportedIn(s: Sentence, refs: readonly PersonRef[], paragraph: n
       if (found) return found;
     }
   }
-  const last = SPEAKER_LAST.exec(t);
+  // "…, said the Deputy Minister Jane Doe, Trend reports via the ministry.": the wire's credit is not the speaker.
+  const last = SPEAKER_LAST.exec(t.replace(WIRE_CREDIT, '.'));
   if (last) {
     const verb = (last[2] ?? last[5])!.toLowerCase().replace(/\s+/g, ' ');
     const phrase = (last[3] ?? last[4])!.trim();

@@ -23,6 +23,10 @@ export interface Mention {
   paragraph: number;
   /** Id of the sentence that names them. */
   sentence: number;
+  /** Where in the sentence they are named (a statement's speaker: -1, named before anyone). */
+  index?: number;
+  /** They spoke there: the speaker of a statement, not someone a sentence names. */
+  spoke?: boolean;
 }
 
 /** What resolving a speaker looks at: the people named before the statement. */
@@ -30,8 +34,11 @@ export interface ArticleState {
   mentions: Mention[];
 }
 
+const lastName = (name: string) => words(name).at(-1)?.text.toLowerCase() ?? '';
+
+/** One speaker: the same person, or a name the people extractor has no entity for that is that person's. */
 const sameSpeaker = (a: Speaker, b: Speaker) =>
-  a.person ? a.person === b.person : !b.person && a.name === b.name;
+  a.person && b.person ? a.person.id === b.person.id : lastName(a.name) === lastName(b.name);
 const distinct = (list: readonly Speaker[]) =>
   list.filter((x, i) => list.findIndex((y) => sameSpeaker(x, y)) === i);
 
@@ -52,8 +59,12 @@ function wantedRole(phrase: string): string | null {
   return ['foreign minister', 'prime minister', 'president', 'minister'].includes(cls) ? cls : title.text;
 }
 
+/** Titles that any office holder answers to: "the official" is whoever of them was speaking. */
+const GENERIC_ROLES = new Set(['official', 'representative']);
+
 function holds(person: Person, role: string, country: string | null): boolean {
   return person.roles.some((r) => {
+    if (GENERIC_ROLES.has(role)) return !country || r.country === null || r.country === country;
     // A role whose country the article did not attach to it does not rule the person out.
     if (country && r.country !== null && r.country !== country) return false;
     const have = roleClass(r.title);
@@ -64,8 +75,9 @@ function holds(person: Person, role: string, country: string | null): boolean {
 }
 
 /**
- * Who a pronoun stands for: the one person named in its sentence before it, else in the nearest
- * sentence before that names anyone; no one when that sentence names several, or a group.
+ * Who a pronoun stands for: the person named in its sentence before it, else in the nearest sentence
+ * before that names anyone. Where that sentence names several, the one who spoke there, else the one
+ * it names first (its subject: "X met Y …. He said" is X); no one after a group ("Both ministers …").
  */
 function pronounSpeaker(
   before: readonly Speaker[],
@@ -79,8 +91,27 @@ function pronounSpeaker(
   const recent = state.mentions.filter((m) => paragraph - m.paragraph <= RECENT_PARAGRAPHS);
   const last = recent.at(-1);
   if (!last) return null;
-  const inSentence = distinct(recent.filter((m) => m.sentence === last.sentence).map((m) => m.speaker));
-  return inSentence.length === 1 ? inSentence[0]! : null;
+  const inSentence = recent.filter((m) => m.sentence === last.sentence);
+  const spoke = distinct(inSentence.filter((m) => m.spoke).map((m) => m.speaker));
+  if (spoke.length === 1) return spoke[0]!;
+  const named = [...inSentence].sort((a, b) => (a.index ?? 0) - (b.index ?? 0));
+  return named[0]?.speaker ?? null;
+}
+
+/**
+ * The speaker of the latest statement within the recent paragraphs, if no one `rival` accepts was named
+ * since ("Zawadzki and Kairys took questions. The minister said …" is either).
+ */
+function lastSpeaker(
+  state: ArticleState,
+  paragraph: number,
+  rival: (sp: Speaker) => boolean = () => true,
+): Speaker | null {
+  const at = state.mentions.findLastIndex((x) => x.spoke && paragraph - x.paragraph <= RECENT_PARAGRAPHS);
+  const m = state.mentions[at];
+  if (!m) return null;
+  const since = state.mentions.slice(at + 1).map((x) => x.speaker);
+  return since.some((sp) => !sameSpeaker(sp, m.speaker) && rival(sp)) ? null : m.speaker;
 }
 
 /** The one person a title, pronoun or name in the speaker's words stands for, if the article makes it clear. */
@@ -94,11 +125,18 @@ export function resolveSpeaker(
 ): Speaker | null {
   // "Moon's counterpart Tran Dai Quang" is not Moon.
   const own = refs.filter((r) => !new RegExp(`${escapeRegExp(r.text)}['’]s\\b`, 'u').test(phrase));
-  if (own.length > 0) return { person: own.at(-1)!.person, name: own.at(-1)!.person.name };
+  const one = ownSpeaker(phrase, own);
+  if (one) return { person: one.person, name: one.person.name };
   if (refs.length > 0) return null;
   if (/^(?:he|she)$/i.test(phrase.trim()))
     return pronounSpeaker(before.speakers, before.text, state, paragraph);
   const role = wantedRole(phrase);
+  // "the official pointed out" right after someone spoke: the one speaking, whatever their office.
+  if (role && GENERIC_ROLES.has(role)) {
+    // Else, like "he", the one the nearest sentence that names anyone names first.
+    const speaking = lastSpeaker(state, paragraph) ?? pronounSpeaker([], '', state, paragraph);
+    if (speaking) return speaking;
+  }
   if (role) {
     const country =
       words(phrase)
@@ -110,16 +148,76 @@ export function resolveSpeaker(
     if (fitting.length === 1) return fitting[0]!;
     const recent = people(state.mentions.filter((m) => paragraph - m.paragraph <= RECENT_PARAGRAPHS));
     if (recent.length === 1) return recent[0]!;
+    // "the Minister" where two ministers were named, right after one of them spoke: the one speaking.
+    const fits = (sp: Speaker) => sp.person !== null && holds(sp.person, role, country);
+    const speaking = lastSpeaker(state, paragraph, fits);
+    if (speaking && recent.some((sp) => sameSpeaker(sp, speaking))) return speaking;
   }
   const name = nameIn(phrase);
   if (!name) return null;
-  // "Ntshavheni" after "Khumbudzo Ntshavheni": the fuller name named before.
-  const surname = words(name).at(-1)!.text;
-  const earlier = state.mentions.find((m) => words(m.speaker.name).at(-1)?.text === surname);
-  return earlier ? earlier.speaker : { person: null, name };
+  return earlierName(name, state) ?? { person: null, name };
+}
+
+/**
+ * Whether a title-only speaker ("Australia's trade minister") can be a person named only later: one
+ * whose roles the article does not give, or who holds that role (in that country).
+ */
+export function titleFits(phrase: string, speaker: Speaker): boolean {
+  const role = wantedRole(phrase);
+  if (!role || /^(?:he|she)$/i.test(phrase.trim()) || nameIn(phrase) !== null) return false;
+  if (!speaker.person || speaker.person.roles.length === 0) return true;
+  const country =
+    words(phrase)
+      .map((w) => countryOf(w.text) ?? null)
+      .find((c) => c !== null) ?? null;
+  return holds(speaker.person, role, country);
+}
+
+/** Words joining two people who spoke together ("Kishida and Marcos confirmed …"). */
+const JOINT = /^\s*(?:,?\s*and|&|,)\s*(?:\p{Lu}[\p{L}’'-]*\s+){0,3}$/u;
+
+/**
+ * The one person named in a speaker's words: the only one, or the last of a title's names ("the
+ * Philippine leader, Ferdinand Marcos"); the first where words between them say what the first did to
+ * the second ("X congratulated Y and stressed"); no one where the words join them ("X and Y").
+ */
+function ownSpeaker(phrase: string, own: readonly PersonRef[]): PersonRef | null {
+  if (own.length <= 1) return own[0] ?? null;
+  const sorted = [...own].sort((a, b) => a.index - b.index);
+  const firstAt = phrase.indexOf(sorted[0]!.text);
+  const secondAt = phrase.indexOf(sorted[1]!.text, firstAt + 1);
+  if (firstAt < 0 || secondAt < 0) return own.at(-1)!;
+  const between = phrase.slice(firstAt + sorted[0]!.text.length, secondAt);
+  if (JOINT.test(between)) return null;
+  const acts = words(between).some(
+    (w) => /^\p{Ll}/u.test(w.text) && !/^(?:of|the|and|for|in|to)$/.test(w.text),
+  );
+  return acts ? sorted[0]! : own.at(-1)!;
+}
+
+/**
+ * A name named before in fuller form: "Ntshavheni" after "Khumbudzo Ntshavheni" by its surname; a
+ * single name ("Ambassador Moin") by any word of the one earlier name that holds it.
+ */
+function earlierName(name: string, state: ArticleState): Speaker | null {
+  const ws = words(name).map((w) => w.text.toLowerCase());
+  const surname = ws.at(-1)!;
+  const bySurname = state.mentions.find((m) => lastName(m.speaker.name) === surname);
+  if (bySurname) return bySurname.speaker;
+  if (ws.length !== 1) return null;
+  const holding = distinct(
+    state.mentions
+      .map((m) => m.speaker)
+      .filter((sp) => words(sp.name).some((w) => w.text.toLowerCase() === surname)),
+  );
+  return holding.length === 1 ? holding[0]! : null;
 }
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Capitalised words that say when, not who: a tail ending in one is no part of a title ("on Tuesday"). */
+const WHEN_WORD =
+  /\s(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)$/u;
 
 /** Words after a speaker that say when or where, not who: "the Foreign Minister after the meeting". */
 const SPEAKER_TAIL =
@@ -130,9 +228,13 @@ export function speakerWords(phrase: string): string {
   const trimmed = phrase.trim().replace(/^(?:and|but|while|as|so)\s+/i, '');
   const tail = SPEAKER_TAIL.exec(trimmed);
   // "Minister in the Presidency Khumbudzo Ntshavheni": a tail ending in a name is part of the title.
-  if (!tail || tail.index === 0 || /\p{Lu}[\p{Ll}’'-]+$/u.test(tail[0])) return trimmed;
+  if (!tail || tail.index === 0 || (/\p{Lu}[\p{Ll}’'-]+$/u.test(tail[0]) && !WHEN_WORD.test(tail[0])))
+    return trimmed;
   return trimmed.slice(0, tail.index);
 }
+
+/** Lower-case words inside a name: "Moin ul Haque", "Ursula von der Leyen", "Luiz Inácio da Silva". */
+const PARTICLE = /^(?:ul|al|el|bin|binti|ibn|de|da|do|dos|das|du|van|von|der|den|la|le|di)$/;
 
 /** The proper name at the end of a speaker's words ("Minister in the Presidency Khumbudzo Ntshavheni" → the name). */
 export function nameIn(phrase: string): string | null {
@@ -154,10 +256,11 @@ export function nameIn(phrase: string): string | null {
   )
     return phrase.slice(ws[0]!.start, ws[lead - 1]!.end);
   let k = ws.length;
+  const namePart = (i: number) =>
+    /^\p{Lu}[\p{Ll}’'-]/u.test(ws[i]!.text) && !TITLE_WORDS.has(ws[i]!.text.toLowerCase());
   while (
     k > 0 &&
-    /^\p{Lu}[\p{Ll}’'-]/u.test(ws[k - 1]!.text) &&
-    !TITLE_WORDS.has(ws[k - 1]!.text.toLowerCase())
+    (namePart(k - 1) || (k > 1 && k < ws.length && PARTICLE.test(ws[k - 1]!.text) && namePart(k - 2)))
   )
     k--;
   // "the Presidency Khumbudzo Ntshavheni": a word right after "the" or "of" names an institution.
@@ -200,4 +303,5 @@ export function isSpeaker(phrase: string, refs: readonly PersonRef[]): boolean {
 
 /** The references of a sentence that fall inside [start, end) of it. */
 export const refsWithin = (refs: readonly PersonRef[], start: number, end: number) =>
-  refs.filter((r) => r.index >= start && r.index < end);
+  // A reference may begin in the words before ("Relations, Claudia Sanhueza" for "Claudia Sanhueza").
+  refs.filter((r) => r.index < end && r.index + r.text.length > start);

@@ -6,10 +6,12 @@ import { type Draft, MIN_CLAUSE_WORDS, reportedIn, wordCount } from './reported.
 import {
   type ArticleState,
   isSpeaker,
+  nameIn,
   refsWithin,
   resolveSpeaker,
   type Speaker,
   speakerWords,
+  titleFits,
 } from './speakers.js';
 import { ADVERB_PATTERN, VERB_PATTERN } from './statementWords.js';
 import type { FactSource, StatementFact } from './types.js';
@@ -369,7 +371,7 @@ function articleStatements(article: Article, refsOf: (s: Sentence) => PersonRef[
   let read = 0;
   const sentences = article.sentences;
   const out: StatementFact[] = [];
-  let previous: { speaker: Speaker | null; paragraph: number } | null = null;
+  let previous: { speaker: Speaker | null; paragraph: number; nobodyBefore: boolean } | null = null;
   for (const d of drafts) {
     const first = d.sentences[0]!;
     while (read < sentences.length && sentences[read]!.id < first.id) {
@@ -379,6 +381,7 @@ function articleStatements(article: Article, refsOf: (s: Sentence) => PersonRef[
           speaker: { person: r.person, name: r.person.name },
           paragraph: paragraphOf.get(s.id) ?? 0,
           sentence: s.id,
+          index: r.index,
         });
       read++;
     }
@@ -403,8 +406,40 @@ function articleStatements(article: Article, refsOf: (s: Sentence) => PersonRef[
     }
     const at = d.sentences.at(-1)!;
     if (speaker)
-      state.mentions.push({ speaker, paragraph: paragraphOf.get(at.id) ?? d.paragraph, sentence: at.id });
-    previous = { speaker, paragraph: paragraphOf.get(at.id) ?? d.paragraph };
+      state.mentions.push({
+        speaker,
+        paragraph: paragraphOf.get(at.id) ?? d.paragraph,
+        sentence: at.id,
+        spoke: true,
+      });
+    // A lead's title-only speaker ("Australia's trade minister said …") named by the next statement, a
+    // paragraph on ("…," Jane Doe told reporters): the same person, as news writing introduces them.
+    const unnamed = out.at(-1);
+    if (
+      speaker &&
+      previous &&
+      unnamed &&
+      previous.speaker === null &&
+      previous.nobodyBefore &&
+      !d.continues &&
+      d.preset === undefined &&
+      d.paragraph - previous.paragraph <= 1 &&
+      nameIn(phrase) !== null &&
+      titleFits(unnamed.speakerText, speaker)
+    ) {
+      out[out.length - 1] = {
+        ...unnamed,
+        speaker: speaker.name,
+        speakerId: speaker.person?.id ?? null,
+        statement: unnamed.statement.replace(unnamed.speakerText, speaker.name),
+      };
+    }
+    previous = {
+      speaker,
+      paragraph: paragraphOf.get(at.id) ?? d.paragraph,
+      // No one the title could stand for named yet: it introduces someone named later.
+      nobodyBefore: !state.mentions.some((m) => m.speaker !== speaker && titleFits(phrase, m.speaker)),
+    };
     const who = speaker?.name ?? phrase;
     const lead = verb === 'according to' ? `According to ${who}` : `${who} ${verb}`;
     out.push({
