@@ -7,21 +7,13 @@ import { NO_MENTIONS } from '../render/discord.js';
 import type { Transport, TransportSetup } from '../transport.js';
 import { toDiscordCommands } from './commands.js';
 import { Cooldown } from './cooldown.js';
+import { InFlight, SHUTDOWN_GRACE_MS } from './inFlight.js';
 import { createInteractionHandler } from './interactions.js';
 import { turnAway } from './reply.js';
 import { RestWatch } from './restWatch.js';
 import { screenInteractions } from './screen.js';
 import { ShownAnswers } from './shown.js';
 
-/**
- * How long a shutdown waits for interactions being answered before it tells
- * those still waiting that citebot is restarting. With that, and the client
- * closing its connection, under the 10 s that `docker stop` (and most
- * supervisors) give before SIGKILL.
- */
-const SHUTDOWN_GRACE_MS = 6000;
-/** How long a shutdown waits for Discord to take the "restarting" messages. */
-const GOODBYE_MS = 1500;
 /**
  * The global limit @discordjs/rest applies to every request (50/s by
  * default). Discord exempts interaction callbacks and webhook calls with an
@@ -90,18 +82,14 @@ export function createBot(options: BotOptions): Bot {
     ...(options.cooldown ? { cooldown: options.cooldown } : {}),
     ...(options.feedback ? { feedback: options.feedback } : {}),
   });
-  const inFlight = new Set<Promise<void>>();
-  const track = (work: Promise<void>) => {
-    const done = work.finally(() => inFlight.delete(done));
-    inFlight.add(done);
-  };
+  const inFlight = new InFlight();
   let accepting = true;
 
   client.on(Events.InteractionCreate, (interaction: Interaction) => {
     // Node runs a signal's handler at the end of the event loop's poll phase, after the socket
     // data read in the same phase: look at `accepting` once that phase is over, so that an
     // interaction that came in with or after SIGTERM is turned away even when the loop was busy.
-    track(
+    inFlight.track(
       new Promise<void>((resolve) => setImmediate(resolve)).then(() =>
         accepting ? handle(interaction) : turnAway(interaction).catch(() => {}),
       ),
@@ -131,29 +119,7 @@ export function createBot(options: BotOptions): Bot {
     async stop(graceMs = SHUTDOWN_GRACE_MS) {
       accepting = false;
       logger.info({ inFlight: inFlight.size }, 'no longer taking interactions; finishing those under way');
-      let timer: NodeJS.Timeout | undefined;
-      const grace = new Promise<'late'>((resolve) => {
-        timer = setTimeout(() => resolve('late'), graceMs);
-      });
-      const settled = await Promise.race([Promise.allSettled([...inFlight]), grace]);
-      clearTimeout(timer);
-      if (settled === 'late') {
-        const unfinished = inFlight.size;
-        let goodbye: NodeJS.Timeout | undefined;
-        const told = await Promise.race([
-          handle.abandon(),
-          new Promise<'late'>((resolve) => {
-            goodbye = setTimeout(() => resolve('late'), GOODBYE_MS);
-          }),
-        ]);
-        clearTimeout(goodbye);
-        logger.warn(
-          { unfinished, told, graceMs },
-          'interactions still under way; told those waiting that citebot is restarting, stopping',
-        );
-      } else {
-        logger.info('interactions under way are answered');
-      }
+      await inFlight.drain(handle, logger, graceMs);
       await client.destroy();
       logger.info('discord client destroyed');
     },

@@ -46,6 +46,20 @@ export function payloadProblem(d: Payload): string | null {
   return optionsProblem(d.data?.options);
 }
 
+/** The private error a payload discord.js cannot read gets (no choices, for autocomplete). */
+export function malformedReply(type: unknown, problem: string): Record<string, unknown> {
+  return type === InteractionType.ApplicationCommandAutocomplete
+    ? { type: InteractionResponseType.ApplicationCommandAutocompleteResult, data: { choices: [] } }
+    : {
+        type: InteractionResponseType.ChannelMessageWithSource,
+        data: {
+          content: `citebot could not read this interaction: ${problem}. Run the command again; if this keeps happening, tell the bot's owner.`,
+          flags: MessageFlags.Ephemeral,
+          allowed_mentions: { parse: [] },
+        },
+      };
+}
+
 /**
  * Screens interactions as they come off the gateway, before discord.js builds
  * them: the same interaction id a second time (a gateway replay after a
@@ -82,17 +96,7 @@ export function screenInteractions(client: Client, logger: Logger): void {
       logger.warn({ kind: 'other', outcome: 'malformed', problem, interactionId: id }, 'interaction');
       const token = isObject(d) ? d.token : undefined;
       if (id === undefined || typeof token !== 'string') return;
-      const body =
-        type === InteractionType.ApplicationCommandAutocomplete
-          ? { type: InteractionResponseType.ApplicationCommandAutocompleteResult, data: { choices: [] } }
-          : {
-              type: InteractionResponseType.ChannelMessageWithSource,
-              data: {
-                content: `citebot could not read this interaction: ${problem}. Run the command again; if this keeps happening, tell the bot's owner.`,
-                flags: MessageFlags.Ephemeral,
-                allowed_mentions: { parse: [] },
-              },
-            };
+      const body = malformedReply(type, problem);
       client.rest
         .post(Routes.interactionCallback(id, token), { body, auth: false })
         .catch((err: unknown) =>
