@@ -4,9 +4,13 @@ import { type FeedbackStore, noFeedback, openFeedback } from '../feedback/store.
 import { type HealthServer, startHealthServer } from '../health.js';
 import type { Logger } from '../logger.js';
 import { NO_MENTIONS } from '../render/discord.js';
+import { openStores } from '../store/index.js';
+import { MemoryStore } from '../store/memory.js';
+import type { Store } from '../store/types.js';
 import type { Transport, TransportSetup } from '../transport.js';
 import { toDiscordCommands } from './commands.js';
 import { Cooldown } from './cooldown.js';
+import { firstDelivery } from './dedupe.js';
 import { InFlight, SHUTDOWN_GRACE_MS } from './inFlight.js';
 import { createInteractionHandler } from './interactions.js';
 import { turnAway } from './reply.js';
@@ -37,6 +41,8 @@ export interface BotOptions {
   cooldown?: Cooldown;
   /** Where answers shown and votes are kept (`FEEDBACK_DB`); nothing is kept when absent. */
   feedback?: () => FeedbackStore;
+  /** Ids of interactions already taken, by this process or another sharing the store; default memory. */
+  answered?: Store;
 }
 
 export interface Bot {
@@ -83,6 +89,7 @@ export function createBot(options: BotOptions): Bot {
     ...(options.feedback ? { feedback: options.feedback } : {}),
   });
   const inFlight = new InFlight();
+  const answered = options.answered ?? new MemoryStore();
   let accepting = true;
 
   client.on(Events.InteractionCreate, (interaction: Interaction) => {
@@ -90,9 +97,12 @@ export function createBot(options: BotOptions): Bot {
     // data read in the same phase: look at `accepting` once that phase is over, so that an
     // interaction that came in with or after SIGTERM is turned away even when the loop was busy.
     inFlight.track(
-      new Promise<void>((resolve) => setImmediate(resolve)).then(() =>
-        accepting ? handle(interaction) : turnAway(interaction).catch(() => {}),
-      ),
+      new Promise<void>((resolve) => setImmediate(resolve)).then(async () => {
+        // A gateway replay after a RESUME, or a delivery another process took, is answered once.
+        if (!(await firstDelivery(answered, interaction.id, logger))) return;
+        if (accepting) await handle(interaction);
+        else await turnAway(interaction).catch(() => {});
+      }),
     );
   });
   client.on(Events.Error, (err) => logger.error({ err }, 'discord client error'));
@@ -144,13 +154,16 @@ export function gatewayTransport({ config, logger, reloader }: TransportSetup): 
   // Refuse a command set Discord would reject before connecting, not at the first interaction.
   toDiscordCommands(reloader.current().commands.values());
   let feedback = noFeedback(config.FEEDBACK_DB);
+  const stores = openStores(config, logger);
   const bot = createBot({
     feedback: () => feedback,
     token: config.DISCORD_TOKEN ?? '',
     apiUrl: config.DISCORD_API_URL,
     context: reloader.current,
     logger,
-    cooldown: new Cooldown({ ms: config.COOLDOWN_SECONDS * 1000 }),
+    shown: new ShownAnswers({ store: stores.shown }),
+    cooldown: new Cooldown({ ms: config.COOLDOWN_SECONDS * 1000, store: stores.cooldowns }),
+    answered: stores.answered,
   });
   // For the health check (HEALTH_PORT): connected from ready until a drop, again once resumed.
   let accepting = false;
@@ -186,6 +199,7 @@ export function gatewayTransport({ config, logger, reloader }: TransportSetup): 
         });
       }
       feedback = await openFeedback(config.FEEDBACK_DB, logger);
+      await stores.ready;
       try {
         await bot.start();
       } catch (err) {
@@ -209,6 +223,7 @@ export function gatewayTransport({ config, logger, reloader }: TransportSetup): 
           cooldownSeconds: config.COOLDOWN_SECONDS,
           watching: reloader.watching,
           feedbackDb: feedback.ok ? config.FEEDBACK_DB : null,
+          store: stores.kind,
         },
         'ready',
       );
@@ -220,6 +235,7 @@ export function gatewayTransport({ config, logger, reloader }: TransportSetup): 
       } finally {
         await health?.close();
         feedback.close();
+        await stores.close();
       }
     },
   };

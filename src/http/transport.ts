@@ -2,6 +2,7 @@ import { Client, InteractionResponseType, InteractionType, MessageFlags } from '
 import type { CommandContext } from '../commands/contract.js';
 import { toDiscordCommands } from '../discord/commands.js';
 import { Cooldown } from '../discord/cooldown.js';
+import { firstDelivery } from '../discord/dedupe.js';
 import { InFlight, SHUTDOWN_GRACE_MS } from '../discord/inFlight.js';
 import { createInteractionHandler } from '../discord/interactions.js';
 import { RESTARTING } from '../discord/reply.js';
@@ -12,6 +13,9 @@ import { type FeedbackStore, noFeedback, openFeedback } from '../feedback/store.
 import { type HealthServer, startHealthServer } from '../health.js';
 import type { Logger } from '../logger.js';
 import { NO_MENTIONS } from '../render/discord.js';
+import { openStores } from '../store/index.js';
+import { MemoryStore } from '../store/memory.js';
+import type { Store } from '../store/types.js';
 import type { Transport, TransportSetup } from '../transport.js';
 import { checkActions, interactionFromPayload } from './fromPayload.js';
 import { Responder } from './responder.js';
@@ -41,6 +45,8 @@ export interface HttpBotOptions {
   deferAfterMs?: number;
   cooldown?: Cooldown;
   feedback?: () => FeedbackStore;
+  /** Ids of interactions already taken, by this process or another sharing the store; default memory. */
+  answered?: Store;
   answerByMs?: number;
   bodyLimitBytes?: number;
 }
@@ -122,16 +128,22 @@ export function createHttpBot(options: HttpBotOptions): HttpBot {
   let accepting = false;
   let server: InteractionServer | null = null;
 
-  function onInteraction(payload: Record<string, unknown>): Promise<HttpReply> {
+  const answered = options.answered ?? new MemoryStore();
+
+  async function onInteraction(payload: Record<string, unknown>): Promise<HttpReply> {
     const { id, token, application_id: applicationId, type } = payload;
-    if (!accepting) return Promise.resolve(restartingReply(type));
+    if (!accepting) return restartingReply(type);
     const problem =
       typeof id !== 'string' || typeof token !== 'string' || typeof applicationId !== 'string'
         ? 'it has no id, token or application id'
         : payloadProblem(payload);
     if (problem !== null) {
       logger.warn({ kind: 'other', outcome: 'malformed', problem, interactionId: id }, 'interaction');
-      return Promise.resolve(JSON_OF(malformedReply(type, problem)));
+      return JSON_OF(malformedReply(type, problem));
+    }
+    // Delivered again, or taken by another process behind the same endpoint: answered there.
+    if (!(await firstDelivery(answered, id as string, logger))) {
+      return { status: 409, text: 'this interaction is already being answered' };
     }
     return new Promise<HttpReply>((resolve) => {
       let answered = false;
@@ -212,6 +224,7 @@ export function createHttpBot(options: HttpBotOptions): HttpBot {
 export function httpTransport({ config, logger, reloader }: TransportSetup): Transport {
   toDiscordCommands(reloader.current().commands.values());
   let feedback = noFeedback(config.FEEDBACK_DB);
+  const stores = openStores(config, logger);
   const bot = createHttpBot({
     publicKey: config.DISCORD_PUBLIC_KEY ?? '',
     host: config.HTTP_HOST,
@@ -219,7 +232,9 @@ export function httpTransport({ config, logger, reloader }: TransportSetup): Tra
     apiUrl: config.DISCORD_API_URL,
     context: reloader.current,
     logger,
-    cooldown: new Cooldown({ ms: config.COOLDOWN_SECONDS * 1000 }),
+    shown: new ShownAnswers({ store: stores.shown }),
+    cooldown: new Cooldown({ ms: config.COOLDOWN_SECONDS * 1000, store: stores.cooldowns }),
+    answered: stores.answered,
     feedback: () => feedback,
   });
   let accepting = false;
@@ -239,6 +254,7 @@ export function httpTransport({ config, logger, reloader }: TransportSetup): Tra
         });
       }
       feedback = await openFeedback(config.FEEDBACK_DB, logger);
+      await stores.ready;
       try {
         await bot.start();
       } catch (err) {
@@ -257,6 +273,7 @@ export function httpTransport({ config, logger, reloader }: TransportSetup): Tra
           cooldownSeconds: config.COOLDOWN_SECONDS,
           watching: reloader.watching,
           feedbackDb: feedback.ok ? config.FEEDBACK_DB : null,
+          store: stores.kind,
         },
         'ready',
       );
@@ -268,6 +285,7 @@ export function httpTransport({ config, logger, reloader }: TransportSetup): Tra
       } finally {
         await health?.close();
         feedback.close();
+        await stores.close();
       }
     },
   };
