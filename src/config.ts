@@ -109,6 +109,7 @@ const configSchema = z.object({
         }
       }, 'must be a redis:// or rediss:// URL, e.g. redis://127.0.0.1:6379'),
   ),
+  REDIS_PREFIX: z.preprocess(blankToUndefined, z.string().trim().default('citebot:')),
   SHARDS: optional(
     z
       .string()

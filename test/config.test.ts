@@ -9,6 +9,7 @@ const DEFAULTS = {
   CORPUS_DIR: 'seeds',
   HEALTH_HOST: '127.0.0.1',
   HTTP_HOST: '127.0.0.1',
+  REDIS_PREFIX: 'citebot:',
   COOLDOWN_SECONDS: 2,
   WATCH_CORPUS: true,
   INDEX_SNAPSHOT: true,
