@@ -123,7 +123,13 @@ const configSchema = z.object({
   INDEX_SNAPSHOT: flag(true),
 });
 
-export type Config = z.infer<typeof configSchema>;
+/** Which shard this process is, when discord.js's ShardingManager spawned it (SHARDING_MANAGER, SHARDS, SHARD_COUNT). */
+export interface ShardOf {
+  id: number;
+  count: number;
+}
+
+export type Config = z.infer<typeof configSchema> & { shard?: ShardOf };
 export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
 
 /**
@@ -139,9 +145,11 @@ export function loadConfig(
   if (envFile && existsSync(envFile)) readDotenv({ path: envFile, quiet: true, processEnv: fromFile });
   const merged: Record<string, string | undefined> = { ...fromFile, ...env };
   // In a shard ShardingManager spawned, SHARDS is discord.js's (this shard's id), not the setting.
-  if (merged.SHARDING_MANAGER === 'true') delete merged.SHARDS;
+  const spawned = merged.SHARDING_MANAGER === 'true';
+  const shard = spawned ? { id: Number(merged.SHARDS), count: Number(merged.SHARD_COUNT) } : undefined;
+  if (spawned) delete merged.SHARDS;
   const parsed = configSchema.safeParse(merged);
-  if (parsed.success) return { ok: true, config: parsed.data };
+  if (parsed.success) return { ok: true, config: shard ? { ...parsed.data, shard } : parsed.data };
   const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
   return { ok: false, problems };
 }

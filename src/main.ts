@@ -26,6 +26,10 @@ const TRANSPORTS: readonly {
     load: async () => (await import('./http/transport.js')).httpTransport,
   },
   {
+    use: (c) => Boolean(c.DISCORD_TOKEN) && c.SHARDS !== undefined,
+    load: async () => (await import('./discord/shards.js')).shardedTransport,
+  },
+  {
     use: (c) => Boolean(c.DISCORD_TOKEN),
     load: async () => (await import('./discord/bot.js')).gatewayTransport,
   },

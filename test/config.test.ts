@@ -106,9 +106,9 @@ describe('loadConfig', () => {
   });
 
   it('leaves SHARDS to discord.js inside a shard the ShardingManager spawned', () => {
-    expect(loadConfig({ SHARDING_MANAGER: 'true', SHARDS: '0', SHARD_COUNT: '2' }, null)).toEqual({
+    expect(loadConfig({ SHARDING_MANAGER: 'true', SHARDS: '1', SHARD_COUNT: '2' }, null)).toEqual({
       ok: true,
-      config: DEFAULTS,
+      config: { ...DEFAULTS, shard: { id: 1, count: 2 } },
     });
   });
 });

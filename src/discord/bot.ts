@@ -150,7 +150,9 @@ function loginProblem(err: unknown, apiUrl: string | undefined): string {
  * interactions from the reloader's context; `stop` stops in order (no new
  * interactions, finish those under way, destroy the client).
  */
-export function gatewayTransport({ config, logger, reloader }: TransportSetup): Transport {
+export function gatewayTransport({ config, logger: parent, reloader }: TransportSetup): Transport {
+  // A shard's log lines say which shard wrote them.
+  const logger = config.shard ? parent.child({ shard: config.shard.id }) : parent;
   // Refuse a command set Discord would reject before connecting, not at the first interaction.
   toDiscordCommands(reloader.current().commands.values());
   let feedback = noFeedback(config.FEEDBACK_DB);
