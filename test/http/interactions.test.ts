@@ -4,6 +4,7 @@ import { ask } from '../../src/answer/ask.js';
 import type { Answer } from '../../src/answer/types.js';
 import { type CommandContext, defineCommand } from '../../src/commands/contract.js';
 import { loadCommands } from '../../src/commands/registry.js';
+import { RESTARTING } from '../../src/discord/reply.js';
 import { createHttpBot, type HttpBot } from '../../src/http/transport.js';
 import { captureLog } from '../support/captureLog.js';
 import { FakeDiscord } from '../support/fakeDiscord.js';
@@ -199,4 +200,70 @@ describe('createHttpBot', () => {
     await response.text();
     expect(response.headers.get('connection')).toBe('keep-alive');
   });
+});
+
+describe('HttpBot.stop', () => {
+  it('turns away what comes while it stops, and tells a deferred user still waiting that citebot is restarting', async () => {
+    const engine = await seedEngine();
+    const context: CommandContext = {
+      engine,
+      commands: new Map([...(await loadCommands()), [slow.name, slow]]),
+    };
+    const stopping = createHttpBot({
+      publicKey: keys.publicKeyHex,
+      host: '127.0.0.1',
+      port: 0,
+      apiUrl: fake.apiUrl,
+      context: () => context,
+      logger: log.logger,
+      deferAfterMs: 50,
+    });
+    await stopping.start();
+    const endpoint = `http://127.0.0.1:${stopping.port}/interactions`;
+    slowAnswer = settable<Answer>();
+    const waiting = chatInput(fake, 'slow');
+    expect((await postSigned(endpoint, keys, JSON.stringify(waiting))).json().type).toBe(5);
+    const stopped = stopping.stop(300);
+    const late = (await postSigned(endpoint, keys, JSON.stringify(chatInput(fake, 'help')))).json();
+    expect(late.data.content).toBe(RESTARTING);
+    expect(late.data.flags & EPHEMERAL).toBe(EPHEMERAL);
+    await stopped;
+    const edit = await fake.waitFor(
+      (c) =>
+        c.method === 'PATCH' &&
+        c.path === `/webhooks/${fake.applicationId}/${waiting.token}/messages/@original`,
+      'the restarting edit',
+    );
+    expect(edit.body.content).toBe(RESTARTING);
+  });
+});
+
+describe('npm start with DISCORD_PUBLIC_KEY and HTTP_PORT', () => {
+  it('serves POST /interactions instead of the gateway, and exits 0 on SIGTERM', async () => {
+    const { startMain } = await import('../support/child.js');
+    const server = startMain({
+      DISCORD_PUBLIC_KEY: keys.publicKeyHex,
+      HTTP_PORT: '0',
+      DISCORD_TOKEN: '',
+      DISCORD_API_URL: fake.apiUrl,
+      REDIS_URL: '',
+      WATCH_CORPUS: 'false',
+    });
+    try {
+      await server.until(() => server.lines().some((l) => l.msg === 'ready'), 'ready log line');
+      const ready = server.lines().find((l) => l.msg === 'ready')!;
+      expect(ready).toMatchObject({ transport: 'http', store: 'memory' });
+      const endpoint = `http://127.0.0.1:${ready.port}/interactions`;
+      const ping = { id: '3', type: 1, application_id: fake.applicationId, token: 't', version: 1 };
+      expect((await postSigned(endpoint, keys, JSON.stringify(ping))).text).toBe('{"type":1}');
+      const answer = await postSigned(endpoint, keys, JSON.stringify(chatInput(fake, 'help')));
+      expect(answer.json().type).toBe(4);
+      // No gateway: nothing asked Discord for one.
+      expect(fake.calls.some((c) => c.path === '/gateway/bot')).toBe(false);
+      server.child.kill('SIGTERM');
+      expect(await server.exited).toBe(0);
+    } finally {
+      server.child.kill('SIGKILL');
+    }
+  }, 90_000);
 });
