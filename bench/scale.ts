@@ -141,16 +141,19 @@ async function roundRobin(ports: number[]): Promise<{ url: string; close: () => 
     const upstream = request(
       { host: '127.0.0.1', port, path: req.url, method: req.method, headers: req.headers, agent },
       (answer) => {
-        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        // Hop-by-hop headers are the proxy's own: the client must not keep a socket by the worker's timeout.
+        const { connection: _c, 'keep-alive': _k, ...headers } = answer.headers;
+        res.writeHead(answer.statusCode ?? 502, headers);
         answer.pipe(res);
       },
     );
     upstream.on('error', () => {
-      res.writeHead(502);
+      if (!res.headersSent) res.writeHead(502);
       res.end();
     });
     req.pipe(upstream);
   });
+  server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as { port: number };
   return {
