@@ -20,6 +20,15 @@ const url = (what: string) =>
       }
     }, `must be an http(s) URL, e.g. ${what}`);
 
+/** A port number; 0 asks for any free one. */
+function port(example: string) {
+  return z.coerce
+    .number({ error: `must be a port number, e.g. ${example}` })
+    .int(`must be a whole port number, e.g. ${example}`)
+    .min(0, 'must be a port from 1 to 65535 (0: any free port)')
+    .max(65535, 'must be a port from 1 to 65535 (0: any free port)');
+}
+
 /** A true/false setting, with its default. */
 function flag(fallback: boolean) {
   return z.preprocess(
@@ -57,13 +66,7 @@ const configSchema = z.object({
   // No default here: unset, the bot logs at info and the console shows only warnings (src/main.ts).
   LOG_LEVEL: optional(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])),
   LOG_FILE: optional(z.string().trim()),
-  HEALTH_PORT: optional(
-    z.coerce
-      .number({ error: 'must be a port number, e.g. 8080' })
-      .int('must be a whole port number, e.g. 8080')
-      .min(0, 'must be a port from 1 to 65535 (0: any free port)')
-      .max(65535, 'must be a port from 1 to 65535 (0: any free port)'),
-  ),
+  HEALTH_PORT: optional(port('8080')),
   HEALTH_HOST: z.preprocess(blankToUndefined, z.string().trim().default('127.0.0.1')),
   DISCORD_APP_ID: optional(
     z
@@ -82,12 +85,51 @@ const configSchema = z.object({
       .max(3600, 'must be at most 3600 seconds')
       .default(2),
   ),
+  DISCORD_PUBLIC_KEY: optional(
+    z
+      .string()
+      .trim()
+      .regex(
+        /^[0-9a-fA-F]{64}$/,
+        'must be the application public key: 64 hex digits (Developer Portal → General Information)',
+      ),
+  ),
+  HTTP_PORT: optional(port('8080')),
+  HTTP_HOST: z.preprocess(blankToUndefined, z.string().trim().default('127.0.0.1')),
+  REDIS_URL: optional(
+    z
+      .string()
+      .trim()
+      .refine((v) => {
+        try {
+          const u = new URL(v);
+          return u.protocol === 'redis:' || u.protocol === 'rediss:';
+        } catch {
+          return false;
+        }
+      }, 'must be a redis:// or rediss:// URL, e.g. redis://127.0.0.1:6379'),
+  ),
+  REDIS_PREFIX: z.preprocess(blankToUndefined, z.string().trim().default('citebot:')),
+  SHARDS: optional(
+    z
+      .string()
+      .trim()
+      .toLowerCase()
+      .refine((v) => v === 'auto' || /^[1-9]\d{0,3}$/.test(v), 'must be auto or a number of shards, e.g. 2')
+      .transform((v): 'auto' | number => (v === 'auto' ? 'auto' : Number(v))),
+  ),
   FEEDBACK_DB: z.preprocess(blankToUndefined, z.string().default('.cache/feedback.sqlite')),
   WATCH_CORPUS: flag(true),
   INDEX_SNAPSHOT: flag(true),
 });
 
-export type Config = z.infer<typeof configSchema>;
+/** Which shard this process is, when discord.js's ShardingManager spawned it (SHARDING_MANAGER, SHARDS, SHARD_COUNT). */
+export interface ShardOf {
+  id: number;
+  count: number;
+}
+
+export type Config = z.infer<typeof configSchema> & { shard?: ShardOf };
 export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
 
 /**
@@ -101,9 +143,13 @@ export function loadConfig(
 ): ConfigResult {
   const fromFile: Record<string, string> = {};
   if (envFile && existsSync(envFile)) readDotenv({ path: envFile, quiet: true, processEnv: fromFile });
-  const merged = { ...fromFile, ...env };
+  const merged: Record<string, string | undefined> = { ...fromFile, ...env };
+  // In a shard ShardingManager spawned, SHARDS is discord.js's (this shard's id), not the setting.
+  const spawned = merged.SHARDING_MANAGER === 'true';
+  const shard = spawned ? { id: Number(merged.SHARDS), count: Number(merged.SHARD_COUNT) } : undefined;
+  if (spawned) delete merged.SHARDS;
   const parsed = configSchema.safeParse(merged);
-  if (parsed.success) return { ok: true, config: parsed.data };
+  if (parsed.success) return { ok: true, config: shard ? { ...parsed.data, shard } : parsed.data };
   const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
   return { ok: false, problems };
 }

@@ -22,6 +22,14 @@ const TRANSPORTS: readonly {
   logger?: (config: Config) => Logger;
 }[] = [
   {
+    use: (c) => Boolean(c.DISCORD_PUBLIC_KEY) && c.HTTP_PORT !== undefined,
+    load: async () => (await import('./http/transport.js')).httpTransport,
+  },
+  {
+    use: (c) => Boolean(c.DISCORD_TOKEN) && c.SHARDS !== undefined,
+    load: async () => (await import('./discord/shards.js')).shardedTransport,
+  },
+  {
     use: (c) => Boolean(c.DISCORD_TOKEN),
     load: async () => (await import('./discord/bot.js')).gatewayTransport,
   },

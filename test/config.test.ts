@@ -8,6 +8,8 @@ import { tempCorpus } from './support/tempCorpus.js';
 const DEFAULTS = {
   CORPUS_DIR: 'seeds',
   HEALTH_HOST: '127.0.0.1',
+  HTTP_HOST: '127.0.0.1',
+  REDIS_PREFIX: 'citebot:',
   COOLDOWN_SECONDS: 2,
   WATCH_CORPUS: true,
   INDEX_SNAPSHOT: true,
@@ -70,6 +72,43 @@ describe('loadConfig', () => {
     expect(loadConfig({ COOLDOWN_SECONDS: 'soon' }, null)).toEqual({
       ok: false,
       problems: ['COOLDOWN_SECONDS: must be a number of seconds, e.g. 2 (0 turns the cooldown off)'],
+    });
+  });
+
+  it('reads the settings past one process: HTTP interactions, Redis, shards', () => {
+    const key = 'ab'.repeat(32);
+    expect(
+      loadConfig(
+        { DISCORD_PUBLIC_KEY: key, HTTP_PORT: '8080', REDIS_URL: 'redis://127.0.0.1:6379', SHARDS: 'Auto' },
+        null,
+      ),
+    ).toEqual({
+      ok: true,
+      config: {
+        ...DEFAULTS,
+        DISCORD_PUBLIC_KEY: key,
+        HTTP_PORT: 8080,
+        REDIS_URL: 'redis://127.0.0.1:6379',
+        SHARDS: 'auto',
+      },
+    });
+    expect(loadConfig({ SHARDS: '2' }, null)).toEqual({ ok: true, config: { ...DEFAULTS, SHARDS: 2 } });
+    const bad = loadConfig(
+      { DISCORD_PUBLIC_KEY: 'abc', HTTP_PORT: '70000', REDIS_URL: 'http://x', SHARDS: '0' },
+      null,
+    );
+    expect(bad.ok ? [] : bad.problems.map((p) => p.split(':')[0])).toEqual([
+      'DISCORD_PUBLIC_KEY',
+      'HTTP_PORT',
+      'REDIS_URL',
+      'SHARDS',
+    ]);
+  });
+
+  it('leaves SHARDS to discord.js inside a shard the ShardingManager spawned', () => {
+    expect(loadConfig({ SHARDING_MANAGER: 'true', SHARDS: '1', SHARD_COUNT: '2' }, null)).toEqual({
+      ok: true,
+      config: { ...DEFAULTS, shard: { id: 1, count: 2 } },
     });
   });
 });

@@ -4,24 +4,20 @@ import { type FeedbackStore, noFeedback, openFeedback } from '../feedback/store.
 import { type HealthServer, startHealthServer } from '../health.js';
 import type { Logger } from '../logger.js';
 import { NO_MENTIONS } from '../render/discord.js';
+import { openStores } from '../store/index.js';
+import { MemoryStore } from '../store/memory.js';
+import type { Store } from '../store/types.js';
 import type { Transport, TransportSetup } from '../transport.js';
 import { toDiscordCommands } from './commands.js';
 import { Cooldown } from './cooldown.js';
+import { firstDelivery } from './dedupe.js';
+import { InFlight, SHUTDOWN_GRACE_MS } from './inFlight.js';
 import { createInteractionHandler } from './interactions.js';
 import { turnAway } from './reply.js';
 import { RestWatch } from './restWatch.js';
 import { screenInteractions } from './screen.js';
 import { ShownAnswers } from './shown.js';
 
-/**
- * How long a shutdown waits for interactions being answered before it tells
- * those still waiting that citebot is restarting. With that, and the client
- * closing its connection, under the 10 s that `docker stop` (and most
- * supervisors) give before SIGKILL.
- */
-const SHUTDOWN_GRACE_MS = 6000;
-/** How long a shutdown waits for Discord to take the "restarting" messages. */
-const GOODBYE_MS = 1500;
 /**
  * The global limit @discordjs/rest applies to every request (50/s by
  * default). Discord exempts interaction callbacks and webhook calls with an
@@ -45,6 +41,8 @@ export interface BotOptions {
   cooldown?: Cooldown;
   /** Where answers shown and votes are kept (`FEEDBACK_DB`); nothing is kept when absent. */
   feedback?: () => FeedbackStore;
+  /** Ids of interactions already taken, by this process or another sharing the store; default memory. */
+  answered?: Store;
 }
 
 export interface Bot {
@@ -90,21 +88,21 @@ export function createBot(options: BotOptions): Bot {
     ...(options.cooldown ? { cooldown: options.cooldown } : {}),
     ...(options.feedback ? { feedback: options.feedback } : {}),
   });
-  const inFlight = new Set<Promise<void>>();
-  const track = (work: Promise<void>) => {
-    const done = work.finally(() => inFlight.delete(done));
-    inFlight.add(done);
-  };
+  const inFlight = new InFlight();
+  const answered = options.answered ?? new MemoryStore();
   let accepting = true;
 
   client.on(Events.InteractionCreate, (interaction: Interaction) => {
     // Node runs a signal's handler at the end of the event loop's poll phase, after the socket
     // data read in the same phase: look at `accepting` once that phase is over, so that an
     // interaction that came in with or after SIGTERM is turned away even when the loop was busy.
-    track(
-      new Promise<void>((resolve) => setImmediate(resolve)).then(() =>
-        accepting ? handle(interaction) : turnAway(interaction).catch(() => {}),
-      ),
+    inFlight.track(
+      new Promise<void>((resolve) => setImmediate(resolve)).then(async () => {
+        // A gateway replay after a RESUME, or a delivery another process took, is answered once.
+        if (!(await firstDelivery(answered, interaction.id, logger))) return;
+        if (accepting) await handle(interaction);
+        else await turnAway(interaction).catch(() => {});
+      }),
     );
   });
   client.on(Events.Error, (err) => logger.error({ err }, 'discord client error'));
@@ -131,29 +129,7 @@ export function createBot(options: BotOptions): Bot {
     async stop(graceMs = SHUTDOWN_GRACE_MS) {
       accepting = false;
       logger.info({ inFlight: inFlight.size }, 'no longer taking interactions; finishing those under way');
-      let timer: NodeJS.Timeout | undefined;
-      const grace = new Promise<'late'>((resolve) => {
-        timer = setTimeout(() => resolve('late'), graceMs);
-      });
-      const settled = await Promise.race([Promise.allSettled([...inFlight]), grace]);
-      clearTimeout(timer);
-      if (settled === 'late') {
-        const unfinished = inFlight.size;
-        let goodbye: NodeJS.Timeout | undefined;
-        const told = await Promise.race([
-          handle.abandon(),
-          new Promise<'late'>((resolve) => {
-            goodbye = setTimeout(() => resolve('late'), GOODBYE_MS);
-          }),
-        ]);
-        clearTimeout(goodbye);
-        logger.warn(
-          { unfinished, told, graceMs },
-          'interactions still under way; told those waiting that citebot is restarting, stopping',
-        );
-      } else {
-        logger.info('interactions under way are answered');
-      }
+      await inFlight.drain(handle, logger, graceMs);
       await client.destroy();
       logger.info('discord client destroyed');
     },
@@ -174,17 +150,22 @@ function loginProblem(err: unknown, apiUrl: string | undefined): string {
  * interactions from the reloader's context; `stop` stops in order (no new
  * interactions, finish those under way, destroy the client).
  */
-export function gatewayTransport({ config, logger, reloader }: TransportSetup): Transport {
+export function gatewayTransport({ config, logger: parent, reloader }: TransportSetup): Transport {
+  // A shard's log lines say which shard wrote them.
+  const logger = config.shard ? parent.child({ shard: config.shard.id }) : parent;
   // Refuse a command set Discord would reject before connecting, not at the first interaction.
   toDiscordCommands(reloader.current().commands.values());
   let feedback = noFeedback(config.FEEDBACK_DB);
+  const stores = openStores(config, logger);
   const bot = createBot({
     feedback: () => feedback,
     token: config.DISCORD_TOKEN ?? '',
     apiUrl: config.DISCORD_API_URL,
     context: reloader.current,
     logger,
-    cooldown: new Cooldown({ ms: config.COOLDOWN_SECONDS * 1000 }),
+    shown: new ShownAnswers({ store: stores.shown }),
+    cooldown: new Cooldown({ ms: config.COOLDOWN_SECONDS * 1000, store: stores.cooldowns }),
+    answered: stores.answered,
   });
   // For the health check (HEALTH_PORT): connected from ready until a drop, again once resumed.
   let accepting = false;
@@ -220,6 +201,7 @@ export function gatewayTransport({ config, logger, reloader }: TransportSetup): 
         });
       }
       feedback = await openFeedback(config.FEEDBACK_DB, logger);
+      await stores.ready;
       try {
         await bot.start();
       } catch (err) {
@@ -243,6 +225,7 @@ export function gatewayTransport({ config, logger, reloader }: TransportSetup): 
           cooldownSeconds: config.COOLDOWN_SECONDS,
           watching: reloader.watching,
           feedbackDb: feedback.ok ? config.FEEDBACK_DB : null,
+          store: stores.kind,
         },
         'ready',
       );
@@ -254,6 +237,7 @@ export function gatewayTransport({ config, logger, reloader }: TransportSetup): 
       } finally {
         await health?.close();
         feedback.close();
+        await stores.close();
       }
     },
   };

@@ -1,6 +1,11 @@
+import { MemoryStore } from '../store/memory.js';
+import type { Store } from '../store/types.js';
+
 export interface CooldownOptions {
   /** How long a user waits between two commands; 0 turns the cooldown off. */
   ms: number;
+  /** Where cooldowns are kept: a cooldown taken in one process holds in the others. Default: memory. */
+  store?: Store;
   now?: () => number;
 }
 
@@ -8,39 +13,29 @@ export interface CooldownOptions {
 export type CooldownCheck = { ok: true } | { ok: false; retryAfterMs: number };
 
 /**
- * A per-user cooldown between commands. It remembers only users still in
- * their cooldown, so memory stays bounded by how many users asked in the last
- * `ms`, however many ask over time.
+ * A per-user cooldown between commands, in a store whose keys expire with the
+ * cooldown: memory stays bounded by how many users asked in the last `ms`.
+ * When the store cannot be reached the user is let through: a cooldown is a
+ * courtesy, an answer is the point.
  */
 export class Cooldown {
   readonly ms: number;
-  readonly #now: () => number;
-  /** User id → when their last command ran; in insertion order, so the oldest come first. */
-  readonly #last = new Map<string, number>();
+  readonly #store: Store;
 
   constructor(options: CooldownOptions) {
     this.ms = Math.max(0, options.ms);
-    this.#now = options.now ?? Date.now;
-  }
-
-  get size(): number {
-    return this.#last.size;
+    this.#store = options.store ?? new MemoryStore(options.now ? { now: options.now } : {});
   }
 
   /** Lets the user through (and starts their cooldown), or says how long they must wait. */
-  take(userId: string): CooldownCheck {
+  async take(userId: string): Promise<CooldownCheck> {
     if (this.ms === 0) return { ok: true };
-    const now = this.#now();
-    for (const [user, at] of this.#last) {
-      if (now - at < this.ms) break;
-      this.#last.delete(user);
+    let left: number;
+    try {
+      left = await this.#store.take(userId, this.ms);
+    } catch {
+      return { ok: true };
     }
-    const last = this.#last.get(userId);
-    if (last !== undefined && now - last < this.ms)
-      return { ok: false, retryAfterMs: this.ms - (now - last) };
-    // Deleting first moves the user to the end, keeping the map oldest-first.
-    this.#last.delete(userId);
-    this.#last.set(userId, now);
-    return { ok: true };
+    return left <= 0 ? { ok: true } : { ok: false, retryAfterMs: left };
   }
 }

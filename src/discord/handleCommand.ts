@@ -36,10 +36,12 @@ export async function handleCommand(
     );
     return;
   }
-  const refusal = firstRefusal(
-    () => hasPermission(command, interaction),
-    () => offCooldown(h.cooldown, interaction.user.id),
-  );
+  // The cooldown goes last, and only when the rest pass: taking it starts the user's next one.
+  let refusal = firstRefusal(() => hasPermission(command, interaction));
+  if (!refusal) {
+    const cooled = await offCooldown(h.cooldown, interaction.user.id);
+    if (!cooled.ok) refusal = cooled;
+  }
   if (refusal) {
     await tell(h, job, refusal.outcome, refusal.message);
     return;

@@ -18,6 +18,10 @@ const CONTEXT_COMMAND = 'source';
 /** A button this version cannot run: its id, or the command it needs, is gone. */
 const OLD_BUTTON = 'This button is from an older version of citebot: run the command again.';
 
+/** What a page or post button says while the shared store (Redis) cannot be reached. */
+export const PAGING_UNAVAILABLE =
+  'Paging is unavailable right now (citebot cannot reach its shared store): run the command again to see the answer anew.';
+
 type Action<K extends ButtonAction['kind']> = Extract<ButtonAction, { kind: K }>;
 
 /** Show context: the paragraph around a cited line, through the /source command. */
@@ -53,11 +57,17 @@ async function onShown(
   action: Action<'page' | 'post'>,
 ): Promise<void> {
   const { log } = job;
-  const entry = h.shown.get(action.key);
-  if (!entry) {
-    await tell(h, job, 'expired', 'These results have expired: run the command again.');
+  const found = await h.shown.get(action.key);
+  if (!found.ok) {
+    if (found.why === 'expired') {
+      await tell(h, job, 'expired', 'These results have expired: run the command again.');
+      return;
+    }
+    log.store = found.detail;
+    await tell(h, job, 'store_unavailable', PAGING_UNAVAILABLE);
     return;
   }
+  const entry = found.shown;
   log.command = entry.answer.command;
   log.found = entry.answer.found;
   log.citations = entry.answer.citations.length;
@@ -87,11 +97,10 @@ async function onShown(
     );
     return;
   }
-  if (entry.posted) {
+  if (!(await h.shown.claimPost(action.key))) {
     await tell(h, job, 'already_posted', 'This answer is already posted in the channel.');
     return;
   }
-  entry.posted = true;
   log.outcome = 'posted';
   const files = await filesOf(h, job, entry.answer);
   await deliver(

@@ -2,7 +2,7 @@ import type { Message, MessageContextMenuCommandInteraction } from 'discord.js';
 import { commandOfMessageCommand } from './commands.js';
 import { runOrDefer } from './deferral.js';
 import { loggableOptions } from './log.js';
-import { firstRefusal, offCooldown } from './preconditions.js';
+import { offCooldown } from './preconditions.js';
 import { type Handling, type Job, showAnswer, tell } from './reply.js';
 
 /** What a message without text holds, for telling the user why there is nothing to check. */
@@ -40,8 +40,8 @@ export async function handleMessageCommand(
   const message = interaction.targetMessage;
   const text = message.content.trim();
   log.options = loggableOptions({ [option.name]: text, message: message.id });
-  const refusal = firstRefusal(() => offCooldown(h.cooldown, interaction.user.id));
-  if (refusal) {
+  const refusal = await offCooldown(h.cooldown, interaction.user.id);
+  if (!refusal.ok) {
     await tell(h, job, refusal.outcome, refusal.message);
     return;
   }

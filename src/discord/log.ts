@@ -23,6 +23,8 @@ export interface InteractionLog {
   kept?: boolean;
   /** The command's files (the chart) failed: the answer went without them. */
   filesError?: string;
+  /** The shared store (Redis) could not be reached: what went without it. */
+  store?: string;
   ref?: string;
   err?: unknown;
 }

@@ -40,9 +40,9 @@ export function hasPermission(command: Command, interaction: Interaction): Check
   };
 }
 
-/** One command per user per cooldown; passing starts the user's next cooldown. */
-export function offCooldown(cooldown: Cooldown | undefined, userId: string): Check {
-  const allowed = cooldown?.take(userId) ?? { ok: true };
+/** One command per user per cooldown (in every process sharing the store); passing starts the user's next cooldown. */
+export async function offCooldown(cooldown: Cooldown | undefined, userId: string): Promise<Check> {
+  const allowed = (await cooldown?.take(userId)) ?? { ok: true };
   if (allowed.ok) return OK;
   const seconds = Math.max(1, Math.ceil(allowed.retryAfterMs / 1000));
   return {

@@ -152,6 +152,8 @@ export async function showAnswer(
     return;
   }
   job.log.outcome = 'answered';
-  const key = h.shown.put(answer, job.interaction.user.id, id);
+  const key = await h.shown.put(answer, job.interaction.user.id, id);
+  // The answer goes out without paging buttons: the log says why.
+  if (key === null) job.log.store = 'unavailable: answer shown without paging';
   await deliver(h, job, renderAnswer(answer, { key, private: isPrivate, feedbackId: id, files }));
 }

@@ -8,11 +8,6 @@ import {
 } from 'discord.js';
 import type { Logger } from '../logger.js';
 
-/** An interaction token lives 15 minutes: a replay of an id older than that can no longer be answered anyway. */
-const REMEMBER_MS = 15 * 60_000;
-/** Ids remembered at most, whatever the rate: a bound on memory. */
-const REMEMBER_AT_MOST = 100_000;
-
 // biome-ignore lint/suspicious/noExplicitAny: a raw gateway payload, checked field by field
 type Payload = any;
 
@@ -46,35 +41,34 @@ export function payloadProblem(d: Payload): string | null {
   return optionsProblem(d.data?.options);
 }
 
+/** The private error a payload discord.js cannot read gets (no choices, for autocomplete). */
+export function malformedReply(type: unknown, problem: string): Record<string, unknown> {
+  return type === InteractionType.ApplicationCommandAutocomplete
+    ? { type: InteractionResponseType.ApplicationCommandAutocompleteResult, data: { choices: [] } }
+    : {
+        type: InteractionResponseType.ChannelMessageWithSource,
+        data: {
+          content: `citebot could not read this interaction: ${problem}. Run the command again; if this keeps happening, tell the bot's owner.`,
+          flags: MessageFlags.Ephemeral,
+          allowed_mentions: { parse: [] },
+        },
+      };
+}
+
 /**
  * Screens interactions as they come off the gateway, before discord.js builds
- * them: the same interaction id a second time (a gateway replay after a
- * RESUME can deliver one twice) is dropped, so it is answered once; a payload
- * discord.js would fail on gets a clear private error, straight through REST.
- * Either way discord.js is then told to skip it: the gateway event is seen
+ * them: a payload discord.js would fail on gets a clear private error,
+ * straight through REST, and discord.js is then told to skip it: the gateway event is seen
  * here first (`client.ws` emits each dispatch before discord.js handles it),
  * and an interaction type it does not know is one it ignores.
  */
 export function screenInteractions(client: Client, logger: Logger): void {
-  /** Interaction id → when it came, oldest first. */
-  const seen = new Map<string, number>();
   const skip = (d: Payload) => {
     d.type = 0;
   };
   client.ws.on(GatewayDispatchEvents.InteractionCreate, (d: Payload) => {
     try {
-      const now = Date.now();
-      for (const [id, at] of seen) {
-        if (now - at < REMEMBER_MS && seen.size < REMEMBER_AT_MOST) break;
-        seen.delete(id);
-      }
       const id = isObject(d) && typeof d.id === 'string' ? d.id : undefined;
-      if (id !== undefined && seen.has(id)) {
-        skip(d);
-        logger.info({ interactionId: id }, 'interaction delivered again; already answered');
-        return;
-      }
-      if (id !== undefined) seen.set(id, now);
       const problem = payloadProblem(d);
       if (problem === null) return;
       const type = isObject(d) ? d.type : undefined;
@@ -82,17 +76,7 @@ export function screenInteractions(client: Client, logger: Logger): void {
       logger.warn({ kind: 'other', outcome: 'malformed', problem, interactionId: id }, 'interaction');
       const token = isObject(d) ? d.token : undefined;
       if (id === undefined || typeof token !== 'string') return;
-      const body =
-        type === InteractionType.ApplicationCommandAutocomplete
-          ? { type: InteractionResponseType.ApplicationCommandAutocompleteResult, data: { choices: [] } }
-          : {
-              type: InteractionResponseType.ChannelMessageWithSource,
-              data: {
-                content: `citebot could not read this interaction: ${problem}. Run the command again; if this keeps happening, tell the bot's owner.`,
-                flags: MessageFlags.Ephemeral,
-                allowed_mentions: { parse: [] },
-              },
-            };
+      const body = malformedReply(type, problem);
       client.rest
         .post(Routes.interactionCallback(id, token), { body, auth: false })
         .catch((err: unknown) =>

@@ -1,19 +1,27 @@
 import { randomBytes } from 'node:crypto';
 import type { Answer } from '../answer/types.js';
+import { MemoryStore, SHOWN_CAPACITY } from '../store/memory.js';
+import type { Store } from '../store/types.js';
 
 /** An answer on show in Discord, kept so that its buttons can page it and post it. */
 export interface ShownAnswer {
   answer: Answer;
   /** Who asked: the only user who may page it. */
   userId: string;
-  /** Set once it has been posted to the channel, so a second click does not post it again. */
-  posted: boolean;
   /** Its id in the feedback database, so that its pages keep their 👍 / 👎. */
   feedbackId?: string;
 }
 
+/** What a button finds behind its key: the answer, or why not (it expired, or the store is away). */
+export type ShownLookup =
+  | { ok: true; shown: ShownAnswer }
+  | { ok: false; why: 'expired' }
+  | { ok: false; why: 'unavailable'; detail: string };
+
 export interface ShownAnswersOptions {
-  /** Most answers kept; the least recently used goes first. */
+  /** Where answers are kept: another process may page one this one showed. Default: this process's memory. */
+  store?: Store;
+  /** Most answers kept in memory, when no store is given; the least recently used goes first. */
   capacity?: number;
   /** An answer unused for this long is forgotten. */
   ttlMs?: number;
@@ -21,61 +29,59 @@ export interface ShownAnswersOptions {
 }
 
 /**
- * Bounded, expiring memory of shown answers, keyed by a short random key that
- * fits in a button's custom id. Memory stays bounded however many questions
- * are asked; an expired key is a value the caller reports ("ask again").
+ * Answers on show, keyed by a short random key that fits in a button's custom
+ * id, in a store (memory for one process, Redis for several) with expiry. An
+ * expired key, or a store that cannot be reached, is a value the caller
+ * reports ("ask again", "paging is unavailable").
  */
 export class ShownAnswers {
-  readonly capacity: number;
   readonly ttlMs: number;
-  readonly #now: () => number;
-  readonly #entries = new Map<string, { shown: ShownAnswer; usedAt: number }>();
+  readonly #store: Store;
 
   constructor(options: ShownAnswersOptions = {}) {
-    this.capacity = options.capacity ?? 1000;
     this.ttlMs = options.ttlMs ?? 30 * 60_000;
-    this.#now = options.now ?? Date.now;
+    this.#store =
+      options.store ??
+      new MemoryStore({
+        capacity: options.capacity ?? SHOWN_CAPACITY,
+        ...(options.now ? { now: options.now } : {}),
+      });
   }
 
-  get size(): number {
-    return this.#entries.size;
+  /** Remembers an answer and returns its key; null when the store cannot take it (the answer then has no paging). */
+  async put(answer: Answer, userId: string, feedbackId?: string): Promise<string | null> {
+    const key = randomBytes(6).toString('base64url');
+    const shown: ShownAnswer = { answer, userId, ...(feedbackId ? { feedbackId } : {}) };
+    try {
+      await this.#store.set(`a:${key}`, JSON.stringify(shown), this.ttlMs);
+      return key;
+    } catch {
+      return null;
+    }
   }
 
-  /** Remembers an answer and returns its key. */
-  put(answer: Answer, userId: string, feedbackId?: string): string {
-    const now = this.#now();
-    // The map is in least-recently-used order, so the expired ones are at its start.
-    for (const [old, entry] of this.#entries) {
-      if (now - entry.usedAt <= this.ttlMs) break;
-      this.#entries.delete(old);
+  /** The answer behind a key; a use keeps it for another `ttlMs`. */
+  async get(key: string): Promise<ShownLookup> {
+    try {
+      const json = await this.#store.get(`a:${key}`, this.ttlMs);
+      return json === undefined
+        ? { ok: false, why: 'expired' }
+        : { ok: true, shown: JSON.parse(json) as ShownAnswer };
+    } catch (err) {
+      return { ok: false, why: 'unavailable', detail: (err as Error).message };
     }
-    let key = randomBytes(6).toString('base64url');
-    while (this.#entries.has(key)) key = randomBytes(6).toString('base64url');
-    this.#entries.set(key, {
-      shown: { answer, userId, posted: false, ...(feedbackId ? { feedbackId } : {}) },
-      usedAt: now,
-    });
-    while (this.#entries.size > this.capacity) {
-      const oldest = this.#entries.keys().next().value;
-      if (oldest === undefined) break;
-      this.#entries.delete(oldest);
-    }
-    return key;
   }
 
-  /** The answer behind a key, or undefined when it expired or was never shown. */
-  get(key: string): ShownAnswer | undefined {
-    const entry = this.#entries.get(key);
-    if (!entry) return undefined;
-    const now = this.#now();
-    if (now - entry.usedAt > this.ttlMs) {
-      this.#entries.delete(key);
-      return undefined;
+  /**
+   * Marks an answer posted to the channel: true for the one click that may
+   * post it, false once it was (from any process). When the store cannot be
+   * reached it is posted: a second post is better than none.
+   */
+  async claimPost(key: string): Promise<boolean> {
+    try {
+      return await this.#store.claim(`p:${key}`, this.ttlMs);
+    } catch {
+      return true;
     }
-    // Re-inserting keeps the map in least-recently-used order for eviction.
-    this.#entries.delete(key);
-    entry.usedAt = now;
-    this.#entries.set(key, entry);
-    return entry.shown;
   }
 }

@@ -4,22 +4,22 @@ import { type Check, firstRefusal, isAsker, offCooldown } from '../../src/discor
 import type { ShownAnswer } from '../../src/discord/shown.js';
 
 describe('offCooldown', () => {
-  it('returns ok, then a refusal naming the whole seconds left, for a second command within the cooldown', () => {
+  it('returns ok, then a refusal naming the whole seconds left, for a second command within the cooldown', async () => {
     let now = 1000;
     const cooldown = new Cooldown({ ms: 2000, now: () => now });
-    expect(offCooldown(cooldown, 'u1')).toEqual({ ok: true });
+    expect(await offCooldown(cooldown, 'u1')).toEqual({ ok: true });
     now += 500;
-    expect(offCooldown(cooldown, 'u1')).toEqual({
+    expect(await offCooldown(cooldown, 'u1')).toEqual({
       ok: false,
       outcome: 'cooldown',
       message: 'One command at a time, please: you can run another in 2 seconds.',
     });
-    expect(offCooldown(undefined, 'u1')).toEqual({ ok: true });
+    expect(await offCooldown(undefined, 'u1')).toEqual({ ok: true });
   });
 });
 
 describe('isAsker', () => {
-  const shown = { userId: 'u1', posted: false } as ShownAnswer;
+  const shown = { userId: 'u1' } as ShownAnswer;
 
   it('returns ok for the asker and a refusal saying what only they can do for anyone else', () => {
     expect(isAsker(shown, 'u1', 'page')).toEqual({ ok: true });

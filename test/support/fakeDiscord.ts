@@ -86,6 +86,8 @@ export interface FakeDiscordOptions {
   token?: string;
   /** The heartbeat interval HELLO asks for; short ones let a test see a missed ack. */
   heartbeatMs?: number;
+  /** The shard count `GET /gateway/bot` recommends (`SHARDS=auto`). */
+  recommendedShards?: number;
 }
 
 /** Dispatches kept for replay on RESUME. */
@@ -118,6 +120,9 @@ export class FakeDiscord extends EventEmitter {
   readonly closes: GatewayClose[] = [];
   /** Dispatches sent again on a RESUME because the client had missed them. */
   replayed = 0;
+  /** The `shard` of each IDENTIFY, in order: `[id, count]`, or null when the client sent none. */
+  readonly identifies: ([number, number] | null)[] = [];
+  readonly recommendedShards: number;
   apiUrl = '';
   /** Read at each new connection's HELLO. */
   heartbeatMs: number;
@@ -128,6 +133,8 @@ export class FakeDiscord extends EventEmitter {
   #silent = new WeakSet<WebSocket>();
   /** Sockets the fake itself closed: their close is not the client's doing. */
   #closedByFake = new WeakSet<WebSocket>();
+  /** The shard each connection identified as. */
+  #shardOf = new WeakMap<WebSocket, [number, number]>();
   #seq = 0;
   #order = 0;
   #dispatched: { s: number; frame: string }[] = [];
@@ -141,6 +148,7 @@ export class FakeDiscord extends EventEmitter {
     this.setMaxListeners(0);
     this.token = options.token ?? 'fake.token.for-tests-only-0123456789';
     this.heartbeatMs = options.heartbeatMs ?? 41_250;
+    this.recommendedShards = options.recommendedShards ?? 1;
     this.#server = createServer((req, res) => void this.#onRequest(req, res));
     this.#gateway = new WebSocketServer({ server: this.#server, path: '/gateway' });
     this.#gateway.on('connection', (socket) => this.#onSocket(socket));
@@ -176,6 +184,12 @@ export class FakeDiscord extends EventEmitter {
   /** Delivers an interaction (see ./interactions.ts) as INTERACTION_CREATE. */
   send(interaction: { id: string }): number {
     return this.dispatch('INTERACTION_CREATE', interaction);
+  }
+
+  /** Delivers an interaction only on the connections of one shard, as Discord routes a guild's events. */
+  sendToShard(shardId: number, interaction: { id: string }): void {
+    const frame = JSON.stringify({ op: 0, t: 'INTERACTION_CREATE', s: ++this.#seq, d: interaction });
+    for (const socket of this.#sockets) if (this.#shardOf.get(socket)?.[0] === shardId) socket.send(frame);
   }
 
   /** Closes every gateway connection as a network drop would: the client resumes. */
@@ -299,13 +313,16 @@ export class FakeDiscord extends EventEmitter {
       this.opcodes.push(op);
       if (op === 1 && !this.#silent.has(socket)) socket.send(JSON.stringify({ op: 11 }));
       if (op === 2) {
+        const shard = (d as { shard?: [number, number] } | null)?.shard ?? null;
+        this.identifies.push(shard);
+        this.#shardOf.set(socket, shard ?? [0, 1]);
         const ready = {
           v: 10,
           user: this.botUser,
           guilds: [],
           session_id: `session-${snowflake()}`,
           resume_gateway_url: this.gatewayUrl,
-          shard: [0, 1],
+          shard: shard ?? [0, 1],
           application: { id: this.applicationId, flags: 0 },
         };
         socket.send(JSON.stringify({ op: 0, t: 'READY', s: ++this.#seq, d: ready }));
@@ -381,7 +398,7 @@ export class FakeDiscord extends EventEmitter {
       else if (route === 'GET /gateway/bot') {
         reply(200, {
           url: this.gatewayUrl,
-          shards: 1,
+          shards: this.recommendedShards,
           session_start_limit: { total: 1000, remaining: 1000, reset_after: 0, max_concurrency: 1 },
         });
       } else if (route === 'GET /applications/@me') {
