@@ -108,23 +108,12 @@ async function lifecycle(): Promise<Lifecycle> {
       ask,
     };
   }
-  // After: a rebuild is the host's reload.
+  // After: a rebuild is the engine host's.
   return {
     start,
     rebuild: async (corpusDir, current) => {
-      let swapped: EngineLike | undefined;
-      const host = engine.createEngineHost({
-        engine: current,
-        corpusDir,
-        root,
-        onSwap: (e: EngineLike) => {
-          swapped = e;
-        },
-      });
-      const outcome = await host.reload('bench');
-      host.close();
-      if (!outcome.ok || !swapped) throw new Error(`bench/startup: rebuild failed (${outcome.error})`);
-      return swapped;
+      const rebuilt = await engine.createEngineHost(current, { corpusDir, root }).rebuild();
+      return ok('error' in rebuilt ? rebuilt : rebuilt.engine);
     },
     ask,
   };

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { z } from 'zod';
 import { type CorpusError, type LoadOptions, loadCorpus } from './corpus/load.js';
 import { corpusTopics } from './corpus/topics.js';
 import type { Article, Corpus } from './corpus/types.js';
@@ -13,7 +14,7 @@ import { type IndexedFact, indexedFactsOf, indexTextOf } from './facts/kinds/ind
 import { summarizeTrade } from './facts/tradeSummary.js';
 import { miniSearchSteps, spellingSteps } from './index/build.js';
 import { type IndexDoc, type SearchIndex, wrapSteps } from './index/searchIndex.js';
-import { decodeBody, encodeBody, loadSnapshot, saveSnapshot } from './index/snapshot.js';
+import { decodeBodySteps, encodeBody, loadSnapshot, saveSnapshot } from './index/snapshot.js';
 import { type SnapshotFacts, snapshotFactsSchema } from './index/snapshotFacts.js';
 import { drive, driveAsync, STEP, type Steps } from './index/steps.js';
 import { loadLexicon } from './text/lexicon.js';
@@ -464,10 +465,11 @@ function runWorker(job: EngineJob, current: Engine | undefined): WorkerRun {
 }
 
 async function decodeExtracted(body: Buffer): Promise<SnapshotFacts> {
-  await new Promise<void>((resolve) => setImmediate(resolve));
-  const decoded = decodeBody(body);
-  if (!('value' in decoded)) throw new Error(`engine worker: unreadable facts (${decoded.reason})`);
-  return decoded.value as unknown as SnapshotFacts;
+  try {
+    return (await sliced(decodeBodySteps(body, z.unknown()))) as unknown as SnapshotFacts;
+  } catch (err) {
+    throw new Error(`engine worker: unreadable facts (${(err as Error).message})`);
+  }
 }
 
 /** Asks the main thread for a file's version in the engine answering now. */

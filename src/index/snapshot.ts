@@ -327,7 +327,7 @@ function skeleton(value: unknown, paths: ReadonlyArray<readonly string[]>): unkn
  * zod can be walked there; everything else is checked whole at the end, with
  * the arrays already checked left empty. Throws Damaged, saying where.
  */
-function* decodeBodySteps(body: Buffer, schema: z.ZodType): Steps<Record<string, unknown>> {
+export function* decodeBodySteps(body: Buffer, schema: z.ZodType): Steps<Record<string, unknown>> {
   const root: Record<string, unknown> = {};
   const checked = new Map<string, string[]>();
   let start = 0;
