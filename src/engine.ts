@@ -189,7 +189,9 @@ async function buildEngine(
     }
     return next.value;
   })();
-  const { mini, surface } = await sliced(rest);
+  let { mini, surface } = await sliced(rest);
+  // Should the bulk build ever take longer steps than `ahead`, it ended at the sentences: build again over all.
+  if (mini.documentCount !== docs.length) ({ mini, surface } = await sliced(miniSearchSteps(docs)));
   const index = await sliced(
     (function* () {
       return yield* wrapSteps(mini, docs, yield* spellingSteps(surface));
