@@ -305,7 +305,8 @@ async function botSide(): Promise<void> {
     rateLimitEvery: Number(values['rate-limit-every']),
   };
   // Imported here, so that the worker does not load the corpus machinery it never uses.
-  const { bootstrap, rebuildEngine } = await import('../src/app.js');
+  const { bootstrap, engineOptions } = await import('../src/app.js');
+  const { createEngineHost } = await import('../src/engine.js');
   const { createReloader } = await import('../src/reload.js');
   const { createBot } = await import('../src/discord/bot.js');
   const { Cooldown } = await import('../src/discord/cooldown.js');
@@ -316,7 +317,11 @@ async function botSide(): Promise<void> {
   const config = { CORPUS_DIR: values.corpus, SOURCE_BASE_URL: undefined };
   const context = await bootstrap(config, logger);
   if ('error' in context) throw new Error(context.error);
-  const reloader = createReloader({ context, build: () => rebuildEngine(config), logger });
+  const reloader = createReloader({
+    context,
+    host: createEngineHost(context.engine, engineOptions(config)),
+    logger,
+  });
 
   // tsx's loader, registered in the worker before it imports this file.
   const boot = `import { register } from ${JSON.stringify(import.meta.resolve('tsx/esm/api'))}; register(); await import(${JSON.stringify(import.meta.url)});`;

@@ -3,32 +3,20 @@ import { loadCommands } from './commands/registry.js';
 import type { Config } from './config.js';
 import type { CorpusError } from './corpus/load.js';
 import { logCorpusWarnings } from './corpus/warnings.js';
-import { createEngine, createEngineInWorker, type Engine } from './engine.js';
+import { createEngine, type EngineOptions } from './engine.js';
 import { defaultSnapshotPath } from './index/snapshot.js';
 import type { Logger } from './logger.js';
 
 export type CorpusConfig = Pick<Config, 'CORPUS_DIR' | 'SOURCE_BASE_URL'> &
   Partial<Pick<Config, 'INDEX_SNAPSHOT'>>;
 
-/** Loads the corpus folder and builds its index, at start-up. */
-function buildEngine(config: CorpusConfig): Promise<Engine | CorpusError> {
-  return createEngine({
+/** Where the engine comes from: the corpus settings as the engine's options (the snapshot only at start-up). */
+export function engineOptions(config: CorpusConfig): EngineOptions {
+  return {
     corpusDir: config.CORPUS_DIR,
     sourceBaseUrl: config.SOURCE_BASE_URL ?? null,
     snapshotFile: config.INDEX_SNAPSHOT ? defaultSnapshotPath(config.CORPUS_DIR) : undefined,
-  });
-}
-
-/**
- * The same, for a reload: the slow part runs in a worker thread, so that the
- * running bot keeps answering from the current index meanwhile. A file that
- * no longer parses keeps its version in `current`.
- */
-export function rebuildEngine(config: CorpusConfig, current?: Engine): Promise<Engine | CorpusError> {
-  return createEngineInWorker(
-    { corpusDir: config.CORPUS_DIR, sourceBaseUrl: config.SOURCE_BASE_URL ?? null },
-    current,
-  );
+  };
 }
 
 /**
@@ -39,7 +27,7 @@ export function rebuildEngine(config: CorpusConfig, current?: Engine): Promise<E
  */
 export async function bootstrap(config: CorpusConfig, logger: Logger): Promise<CommandContext | CorpusError> {
   const commands = await loadCommands();
-  const engine = await buildEngine(config);
+  const engine = await createEngine(engineOptions(config));
   if ('error' in engine) return engine;
   logCorpusWarnings(engine, logger);
   if (engine.stats.snapshotDamaged) {

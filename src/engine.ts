@@ -1,112 +1,44 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { type CorpusError, loadCorpus } from './corpus/load.js';
-import { corpusTopics, type Topics } from './corpus/topics.js';
-import type { Article, Corpus, Sentence } from './corpus/types.js';
-import { extractFacts, type Facts } from './facts/index.js';
+import { z } from 'zod';
+import { type CorpusError, type LoadOptions, loadCorpus } from './corpus/load.js';
+import { corpusTopics } from './corpus/topics.js';
+import type { Article, Corpus } from './corpus/types.js';
+import { type Engine, type EngineDerived, type EngineStats, factDocId } from './engineData.js';
+import { extractFacts } from './facts/index.js';
 import { type IndexedFact, indexedFactsOf, indexTextOf } from './facts/kinds/index.js';
-import { summarizeTrade, type TradeLine } from './facts/tradeSummary.js';
-import { buildIndex, buildIndexAsync, type IndexDoc, type SearchIndex } from './index/searchIndex.js';
-import { loadSnapshot, saveSnapshot } from './index/snapshot.js';
+import { summarizeTrade } from './facts/tradeSummary.js';
+import { miniSearchSteps, spellingSteps } from './index/build.js';
+import { type IndexDoc, type SearchIndex, wrapSteps } from './index/searchIndex.js';
+import { decodeBodySteps, encodeBody, loadSnapshot, saveSnapshot } from './index/snapshot.js';
 import { type SnapshotFacts, snapshotFactsSchema } from './index/snapshotFacts.js';
-import { type Lexicon, loadLexicon } from './text/lexicon.js';
-
-export type { Topics } from './corpus/topics.js';
-export type { IndexedFact } from './facts/kinds/index.js';
-
+import { drive, driveAsync, STEP, type Steps } from './index/steps.js';
+import { loadLexicon } from './text/lexicon.js';
 import { dateKeywords, yearOfDate } from './text/periods.js';
 
-export interface EngineStats {
-  files: number;
-  sentences: number;
-  /** Facts in the index (people, trade figures, agreements, meetings). */
-  facts: number;
-  /** Files skipped, with why. */
-  skipped: number;
-  /** Earliest and latest article date, when any article is dated. */
-  dateRange: [string, string] | null;
-  /** Time to extract the facts, in ms. */
-  factMs: number;
-  /** Time to build the index (or load its snapshot), in ms. */
-  buildMs: number;
-  /** Whether the index was built or loaded from a snapshot. */
-  indexFrom: 'built' | 'snapshot';
-  /** What became of the snapshot, when one was asked for. */
-  snapshot?: string;
-  /** Why the snapshot was damaged (not merely out of date), when it was: worth a warning. */
-  snapshotDamaged?: string;
-}
-
-/** Everything a command needs to answer: the corpus, its index and settings. */
-export interface Engine {
-  corpus: Corpus;
-  /** Every extracted fact. */
-  facts: Facts;
-  /** Trade figures merged across articles (what /trade shows). */
-  trade: TradeLine[];
-  /** The facts in the index, in index order: document id = sentence count + position. */
-  indexedFacts: IndexedFact[];
-  index: SearchIndex;
-  /** Base of source links (`SOURCE_BASE_URL`), or null for plain `file:line`. */
-  sourceBaseUrl: string | null;
-  /** What the corpus talks about most, for "not found" hints. */
-  topics: Topics;
-  /** Related words questions are expanded with (one table, read once, shared by every engine). */
-  lexicon: Lexicon;
-  /** Lookups derived from the data above: made by the build, or once on first use. */
-  derived: EngineDerived;
-  stats: EngineStats;
-}
-
-/** Keys of the people's names, for questions about a person (see src/answer/ask.ts). */
-export interface PeopleKeys {
-  /** Keys of every word of the people's names and aliases. */
-  names: Set<string>;
-  /** Keys of the words of their names proper (not aliases, not countries): a question naming one is about that person. */
-  people: Set<string>;
-  /** Those words as spelled (see PlanOptions.peopleSpelled). */
-  peopleSpelled: Set<string>;
-}
-
-/** The corpus's words, for reading the details of a claim (see src/answer/claimDetails.ts). */
-export interface ClaimVocabulary {
-  /** Keys of words the articles write in lower case: common words, never names. */
-  common: ReadonlySet<string>;
-  /** Keys of every word the articles use. */
-  all: ReadonlySet<string>;
-  /** Keys of the people's names. */
-  persons: ReadonlySet<string>;
-}
+export type { Topics } from './corpus/topics.js';
+export * from './engineData.js';
+export type { IndexedFact } from './facts/kinds/index.js';
 
 /**
- * Data derived from an engine's corpus, facts and index, held by the engine
- * so it lives and dies with it. What answer code needs only for some
- * questions is filled there on first use, once per engine.
+ * The engine's life, in one module with three entry points:
+ *
+ * - `createEngine`: at start-up, load the corpus folder, then load the
+ *   snapshot of its index and facts, or build them (the facts extracted in a
+ *   worker thread while this thread indexes the sentences) and save one;
+ * - `engineFromCorpus`: the same build over a corpus already loaded, on this
+ *   thread (tests, eval, bench);
+ * - `createEngineHost`: the engine answering now, rebuilt in a worker thread
+ *   and swapped in at once, questions meanwhile answered from the old one.
+ *
+ * Everything slow on the main thread runs in steps that yield to the event
+ * loop (src/index/steps.ts), so the bot keeps answering while an engine
+ * loads or builds.
  */
-export interface EngineDerived {
-  /** Each article by its file. */
-  articleByFile: ReadonlyMap<string, Article>;
-  /** Per answer type, 1 or 0 per index document: whether it holds such an answer (src/answer/answerType.ts). */
-  documentsWith: Map<string, Uint8Array>;
-  /** The people's name keys, on the first question (src/answer/ask.ts). */
-  peopleKeys?: PeopleKeys;
-  /** The corpus's words for /check, on the first check (src/answer/claimDetails.ts). */
-  claimVocabulary?: ClaimVocabulary;
-  /** The index whose sentence documents were checked to be the corpus's sentences (src/answer/rank.ts). */
-  sentencesCheckedIndex?: SearchIndex;
-  /** Per sentence, read on first need: the keys of the words a number counts ("27 documents") (src/answer/rank.ts). */
-  countedWords?: Array<ReadonlySet<string> | undefined>;
-  /** Per sentence, read on first need: each key of a list of things, and whether it only stands as a list item. */
-  listedWords?: Array<ReadonlyMap<string, boolean> | undefined>;
-}
-
-function deriveFrom(corpus: Corpus): EngineDerived {
-  return { articleByFile: new Map(corpus.articles.map((a) => [a.file, a])), documentsWith: new Map() };
-}
 
 export interface EngineOptions {
   corpusDir: string;
@@ -116,6 +48,13 @@ export interface EngineOptions {
   maxFileBytes?: number;
   /** Load the index and facts from this snapshot file when it matches the corpus; else build and save it. */
   snapshotFile?: string | undefined;
+}
+
+/** Longest stretch of main-thread work between two yields to the event loop, in ms. */
+const SLICE_MS = 10;
+
+function deriveFrom(corpus: Corpus): EngineDerived {
+  return { articleByFile: new Map(corpus.articles.map((a) => [a.file, a])), documentsWith: new Map() };
 }
 
 function dateRange(corpus: Corpus): [string, string] | null {
@@ -130,97 +69,56 @@ function dateRange(corpus: Corpus): [string, string] | null {
  * A sentence is also found by the dates it means without writing them: the
  * year of its "last year", and one word for a half-year (src/text/periods.ts).
  */
-function sentenceDocs(corpus: Corpus): IndexDoc[] {
+function* sentenceDocSteps(corpus: Corpus): Steps<IndexDoc[]> {
   const years = corpus.articles.map((a) => yearOfDate(a.meta.date));
-  return corpus.sentences.map((s) => ({
-    id: s.id,
-    type: 'sentence',
-    text: s.text,
-    keywords: dateKeywords(s.text, years[s.article] ?? null),
-  }));
-}
-
-/**
- * Index document ids: the corpus's sentences by their id (0 to n - 1), then
- * the facts in index order (n + their position). These functions are the one
- * place that knows it.
- */
-type IdSpace = Pick<Engine, 'corpus' | 'indexedFacts'>;
-
-/** What an index document holds: a sentence of the corpus, or a fact. */
-export type IndexedDoc = { kind: 'sentence'; sentence: Sentence } | { kind: 'fact'; fact: IndexedFact };
-
-/** Whether an index document id is a fact's (not a sentence's). */
-export function isFactId(engine: Pick<Engine, 'corpus'>, id: number): boolean {
-  return id >= engine.corpus.sentences.length;
-}
-
-/** The fact an index document id holds; undefined for a sentence's id (or none). */
-export function factOf(engine: IdSpace, id: number): IndexedFact | undefined {
-  return isFactId(engine, id) ? engine.indexedFacts[id - engine.corpus.sentences.length] : undefined;
-}
-
-/** The index document id of the fact at `position` in `indexedFacts`. */
-export function factDocId(engine: Pick<Engine, 'corpus'>, position: number): number {
-  return engine.corpus.sentences.length + position;
-}
-
-/** The sentence or fact an index document id holds; undefined for an id of neither. */
-export function docOf(engine: IdSpace, id: number): IndexedDoc | undefined {
-  if (!isFactId(engine, id)) {
-    const sentence = engine.corpus.sentences[id];
-    return sentence && { kind: 'sentence', sentence };
+  const docs: IndexDoc[] = [];
+  for (const s of corpus.sentences) {
+    docs.push({
+      id: s.id,
+      type: 'sentence',
+      text: s.text,
+      keywords: dateKeywords(s.text, years[s.article] ?? null),
+    });
+    if (docs.length % STEP === 0) yield;
   }
-  const fact = factOf(engine, id);
-  return fact && { kind: 'fact', fact };
+  return docs;
 }
 
-/** Every index document: the sentences, then the facts. */
-function indexDocs(corpus: Corpus, indexed: readonly IndexedFact[]): IndexDoc[] {
-  return [
-    ...sentenceDocs(corpus),
-    ...indexed.map((f, i) => ({ id: factDocId({ corpus }, i), type: 'fact' as const, ...indexTextOf(f) })),
-  ];
+function factDocs(corpus: Corpus, indexed: readonly IndexedFact[]): IndexDoc[] {
+  return indexed.map((f, i) => ({ id: factDocId({ corpus }, i), type: 'fact' as const, ...indexTextOf(f) }));
 }
 
-/**
- * An engine but its index: plain data, so that a worker thread can build it
- * (the slow part: fact extraction) and hand it over (see src/reload.ts).
- */
-interface EngineParts {
-  corpus: Corpus;
-  facts: Facts;
-  trade: TradeLine[];
-  indexedFacts: IndexedFact[];
-  topics: Topics;
+/** What fact extraction yields: plain data, the same whether extracted here, in a worker or loaded from a snapshot. */
+interface Extracted extends SnapshotFacts {
   factMs: number;
 }
 
-/** Extracts the facts and topics of a loaded corpus: the slow half of a build (a rebuild's worker does it). */
-function engineParts(corpus: Corpus): EngineParts {
-  const factsStarted = performance.now();
+/** Extracts the facts and topics of a loaded corpus: the slow half of a build. */
+function extract(corpus: Corpus): Extracted {
+  const started = performance.now();
   const facts = extractFacts(corpus);
   const trade = summarizeTrade(facts.trade);
-  const indexedFacts = indexedFactsOf(facts, trade);
-  const factMs = performance.now() - factsStarted;
-  return { corpus, facts, trade, indexedFacts, topics: corpusTopics(corpus), factMs };
+  return { facts, trade, topics: corpusTopics(corpus), factMs: performance.now() - started };
 }
 
-/** The engine over its parts and a built (or loaded) index. */
-function engineWithIndex(
-  parts: EngineParts,
+/** The engine over a corpus, its facts and a built (or loaded) index. */
+function assemble(
+  corpus: Corpus,
+  extracted: Extracted,
+  indexedFacts: IndexedFact[],
   index: SearchIndex,
   buildMs: number,
-  options: Pick<EngineOptions, 'sourceBaseUrl'> & { indexFrom?: EngineStats['indexFrom'] } = {},
+  sourceBaseUrl: string | null,
+  indexFrom: EngineStats['indexFrom'],
 ): Engine {
-  const { corpus, facts, trade, indexedFacts, topics, factMs } = parts;
+  const { facts, trade, topics, factMs } = extracted;
   return {
     corpus,
     facts,
     trade,
     indexedFacts,
     index,
-    sourceBaseUrl: options.sourceBaseUrl ?? null,
+    sourceBaseUrl,
     topics,
     lexicon: loadLexicon(),
     derived: deriveFrom(corpus),
@@ -232,29 +130,80 @@ function engineWithIndex(
       dateRange: dateRange(corpus),
       factMs,
       buildMs,
-      indexFrom: options.indexFrom ?? 'built',
+      indexFrom,
     },
   };
 }
 
-/** Builds the index over engine parts, and the engine. */
-function engineFromParts(parts: EngineParts, options: Pick<EngineOptions, 'sourceBaseUrl'> = {}): Engine {
-  const started = performance.now();
-  const index = buildIndex(indexDocs(parts.corpus, parts.indexedFacts));
-  return engineWithIndex(parts, index, performance.now() - started, options);
-}
-
 /**
- * engineFromParts, with the index built in time slices so the event loop keeps
- * answering: the main thread's half of a rebuild (createEngineInWorker).
+ * Builds the index while the facts are still being extracted: the bulk build
+ * reads its documents in order, so it indexes the sentences first and is only
+ * let past them once the fact documents are appended. The index is the one
+ * `buildIndex` makes over all the documents at once.
  */
-async function engineFromPartsAsync(
-  parts: EngineParts,
-  options: Pick<EngineOptions, 'sourceBaseUrl'> = {},
+async function buildEngine(
+  corpus: Corpus,
+  facts: Promise<Extracted>,
+  sourceBaseUrl: string | null,
 ): Promise<Engine> {
   const started = performance.now();
-  const index = await buildIndexAsync(indexDocs(parts.corpus, parts.indexedFacts));
-  return engineWithIndex(parts, index, performance.now() - started, options);
+  const docs = await sliced(sentenceDocSteps(corpus));
+  const sentences = docs.length;
+  let furthest = -1;
+  const reading = new Proxy(docs, {
+    get(target, key, receiver) {
+      if (typeof key === 'string' && key !== 'length') {
+        const i = Number(key);
+        if (i > furthest) furthest = i;
+      }
+      return Reflect.get(target, key, receiver);
+    },
+  });
+  const steps = miniSearchSteps(reading);
+  // A step indexes up to 64 documents (src/index/build.ts): it may go on only while it cannot reach past the sentences.
+  const ahead = 64;
+  let pending = true;
+  const extracted = facts.finally(() => {
+    pending = false;
+  });
+  let step: ReturnType<typeof steps.next> | undefined;
+  let sliceStart = performance.now();
+  while (pending && furthest + ahead < sentences) {
+    step = steps.next();
+    if (step.done) break;
+    if (performance.now() - sliceStart >= SLICE_MS) {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      sliceStart = performance.now();
+    }
+  }
+  const waitStarted = performance.now();
+  const got = await extracted;
+  const waitMs = performance.now() - waitStarted;
+  const indexedFacts = indexedFactsOf(got.facts, got.trade);
+  for (const doc of factDocs(corpus, indexedFacts)) docs.push(doc);
+  const rest = (function* () {
+    let next = step ?? steps.next();
+    while (!next.done) {
+      yield;
+      next = steps.next();
+    }
+    return next.value;
+  })();
+  let { mini, surface } = await sliced(rest);
+  // Should the bulk build ever take longer steps than `ahead`, it ended at the sentences: build again over all.
+  if (mini.documentCount !== docs.length) ({ mini, surface } = await sliced(miniSearchSteps(docs)));
+  const index = await sliced(
+    (function* () {
+      return yield* wrapSteps(mini, docs, yield* spellingSteps(surface));
+    })(),
+  );
+  // The index's own time, not the wait for the facts.
+  const buildMs = performance.now() - started - waitMs;
+  return assemble(corpus, got, indexedFacts, index, buildMs, sourceBaseUrl, 'built');
+}
+
+function sliced<T>(steps: Steps<T>): Promise<T> {
+  return driveAsync(steps, SLICE_MS);
 }
 
 /**
@@ -269,7 +218,7 @@ const BUILD_VERSION: string = (() => {
   for (const dir of ['corpus', 'facts', 'facts/kinds', 'index', 'text', '.']) {
     const folder = path.join(here, dir);
     const names = readdirSync(folder).filter(
-      (n) => /\.(ts|js)$/.test(n) && (dir !== '.' || /^engine\./.test(n)),
+      (n) => /\.(ts|js)$/.test(n) && (dir !== '.' || /^engine(Data)?\./.test(n)),
     );
     for (const name of names.sort())
       hash.update(`${dir}/${name}`).update(readFileSync(path.join(folder, name)));
@@ -285,26 +234,31 @@ const BUILD_VERSION: string = (() => {
 async function engineWithSnapshot(
   corpus: Corpus,
   file: string,
-  options: Pick<EngineOptions, 'sourceBaseUrl'>,
+  facts: () => Promise<Extracted>,
+  sourceBaseUrl: string | null,
 ): Promise<Engine> {
   const identity = { corpusHash: corpus.hash, factsVersion: BUILD_VERSION };
-  const loaded = await loadSnapshot(
-    file,
-    { ...identity, sentenceDocs: sentenceDocs(corpus) },
-    snapshotFactsSchema,
-  );
+  const sentenceDocs = await sliced(sentenceDocSteps(corpus));
+  const loaded = await loadSnapshot(file, { ...identity, sentenceDocs }, snapshotFactsSchema);
   if (!('reason' in loaded) && loaded.facts) {
-    const { facts, trade, topics } = loaded.facts;
-    const indexedFacts = indexedFactsOf(facts, trade);
+    const indexedFacts = indexedFactsOf(loaded.facts.facts, loaded.facts.trade);
     if (loaded.index.docs.length === factDocId({ corpus }, indexedFacts.length)) {
-      const parts = { corpus, facts, trade, indexedFacts, topics, factMs: 0 };
-      const engine = engineWithIndex(parts, loaded.index, loaded.ms, { ...options, indexFrom: 'snapshot' });
+      const extracted = { ...loaded.facts, factMs: 0 };
+      const engine = assemble(
+        corpus,
+        extracted,
+        indexedFacts,
+        loaded.index,
+        loaded.ms,
+        sourceBaseUrl,
+        'snapshot',
+      );
       return { ...engine, stats: { ...engine.stats, snapshot: `loaded ${file}` } };
     }
   }
   const why = 'reason' in loaded ? loaded.reason : 'it does not match the facts';
   const damaged = 'reason' in loaded ? loaded.damaged === true : true;
-  const engine = engineFromCorpus(corpus, options);
+  const engine = await buildEngine(corpus, facts(), sourceBaseUrl);
   const saved = await saveSnapshot(file, {
     ...identity,
     index: engine.index,
@@ -318,45 +272,143 @@ async function engineWithSnapshot(
   };
 }
 
-/** Builds an engine over an already loaded corpus. */
+/** Builds an engine over an already loaded corpus, on this thread, at once. */
 export function engineFromCorpus(corpus: Corpus, options: Pick<EngineOptions, 'sourceBaseUrl'> = {}): Engine {
-  return engineFromParts(engineParts(corpus), options);
+  const extracted = extract(corpus);
+  const indexedFacts = indexedFactsOf(extracted.facts, extracted.trade);
+  const started = performance.now();
+  const docs = [...drive(sentenceDocSteps(corpus)), ...factDocs(corpus, indexedFacts)];
+  const { mini, surface } = drive(miniSearchSteps(docs));
+  const index = drive(wrapSteps(mini, docs, drive(spellingSteps(surface))));
+  const buildMs = performance.now() - started;
+  return assemble(corpus, extracted, indexedFacts, index, buildMs, options.sourceBaseUrl ?? null, 'built');
 }
 
-/** Loads the corpus folder and builds the engine; a missing folder is a value, not an exception. */
-export async function createEngine(options: EngineOptions): Promise<Engine | CorpusError> {
-  const corpus = await loadCorpus(options.corpusDir, {
+function loadOptions(options: Pick<EngineOptions, 'root' | 'maxFileBytes'>): LoadOptions {
+  return {
     ...(options.root !== undefined ? { root: options.root } : {}),
     ...(options.maxFileBytes !== undefined ? { maxFileBytes: options.maxFileBytes } : {}),
-  });
-  if ('error' in corpus) return corpus;
-  const settings = { sourceBaseUrl: options.sourceBaseUrl ?? null };
-  if (options.snapshotFile) return engineWithSnapshot(corpus, options.snapshotFile, settings);
-  return engineFromCorpus(corpus, settings);
+  };
 }
 
 /**
- * Builds an engine with its slow part, loading the corpus and extracting the
- * facts, in a worker thread, so that the bot's event loop stays free to answer
- * from the current index meanwhile (a rebuild of a 60,000-sentence corpus
- * takes seconds; Discord waits 3 s for an answer). Only the index is built on
- * the calling thread, in slices that yield to the event loop.
+ * Loads the corpus folder and makes the engine: from the snapshot when one
+ * fits, else built (the facts extracted in a worker thread meanwhile). A
+ * missing folder is a value, not an exception.
  */
+export async function createEngine(options: EngineOptions): Promise<Engine | CorpusError> {
+  return makeEngine(options);
+}
 
-type FromEngineWorker = { parts: EngineParts } | CorpusError | { crashed: string } | { lastGood: string };
-/** The main thread's answer to `{ lastGood: path }`: that file's article in the index answering now. */
+/** createEngine, and a rebuild's (with a file's last good version from the engine answering now). */
+async function makeEngine(options: EngineOptions, current?: Engine): Promise<Engine | CorpusError> {
+  const job: EngineJob = { citebotFacts: { corpusDir: options.corpusDir, ...loadOptions(options) } };
+  let worker: WorkerRun | undefined;
+  // The worker starts at once for a build, loading the corpus beside this thread; with a snapshot, only when it is needed.
+  const startWorker = () => {
+    worker ??= runWorker(job, current);
+    return worker;
+  };
+  if (!options.snapshotFile || !existsSync(options.snapshotFile)) startWorker();
+  try {
+    const lastGood = current ? lastGoodOf(current) : undefined;
+    const corpus = await loadCorpus(options.corpusDir, {
+      ...loadOptions(options),
+      ...(lastGood ? { lastGood } : {}),
+    });
+    if ('error' in corpus) return corpus;
+    const factsOf = () => factsFor(corpus, startWorker());
+    const sourceBaseUrl = options.sourceBaseUrl ?? null;
+    if (options.snapshotFile)
+      return await engineWithSnapshot(corpus, options.snapshotFile, factsOf, sourceBaseUrl);
+    return await buildEngine(corpus, factsOf(), sourceBaseUrl);
+  } finally {
+    worker?.stop();
+  }
+}
+
+/** A file's version in an engine, for a file that stopped parsing. */
+function lastGoodOf(engine: Engine): (file: string) => Promise<Article | undefined> {
+  return (file) => Promise.resolve(engine.corpus.articles.find((a) => a.path === file));
+}
+
+/**
+ * The facts of `corpus`, from the worker when it read the same corpus (a
+ * file can change between two reads); else extracted here.
+ */
+async function factsFor(corpus: Corpus, worker: WorkerRun): Promise<Extracted> {
+  const result = await worker.result;
+  if ('extracted' in result && result.corpusHash === corpus.hash) return result.extracted;
+  return extract(corpus);
+}
+
+// ─────────────── the live engine: rebuilt in a worker, swapped in ───────────────
+
+/** The engine answering now, and its rebuild. */
+export interface EngineHost {
+  /** The engine to answer with; read it once per question, so that one question sees one engine. */
+  current(): Engine;
+  /**
+   * Reloads the corpus and rebuilds the engine (the facts in a worker thread,
+   * the index here in time slices), then swaps it in. A folder that cannot be
+   * read is a value and nothing changes; a build that fails (a bug) rejects.
+   */
+  rebuild(): Promise<{ engine: Engine; before: Engine } | CorpusError>;
+}
+
+/**
+ * The host of an engine, rebuilt from `source`: the folder's options, or (for
+ * tests) a function that makes the next engine from the current one.
+ */
+export function createEngineHost(
+  engine: Engine,
+  source: Omit<EngineOptions, 'snapshotFile'> | ((current: Engine) => Promise<Engine | CorpusError>),
+): EngineHost {
+  let live = engine;
+  const build =
+    typeof source === 'function'
+      ? source
+      : (current: Engine) => makeEngine({ ...source, snapshotFile: undefined }, current);
+  return {
+    current: () => live,
+    rebuild: async () => {
+      const before = live;
+      const built = await build(before);
+      if ('error' in built) return built;
+      // The swap is this one assignment: nothing else holds an engine, so nothing can see half of one.
+      live = built;
+      return { engine: built, before };
+    },
+  };
+}
+
+// ─────────────── the worker: load the corpus, extract its facts ───────────────
+
+interface EngineJob {
+  citebotFacts: LoadOptions & { corpusDir: string };
+}
+
+type FromWorker =
+  | { corpusHash: string; body: Uint8Array; factMs: number }
+  | CorpusError
+  | { crashed: string }
+  | { lastGood: string };
+type WorkerResult = { corpusHash: string; extracted: Extracted } | CorpusError;
+
+/** The main thread's answer to `{ lastGood: path }`: that file's article in the engine answering now. */
 interface LastGood {
   file: string;
   article: Article | null;
 }
 
-interface EngineJob {
-  citebotEngineParts: Pick<EngineOptions, 'corpusDir' | 'root' | 'maxFileBytes'>;
+interface WorkerRun {
+  result: Promise<WorkerResult>;
+  stop: () => void;
 }
 
 /**
  * The worker runs this module (its last lines), in its language. Under tsx
- * (TypeScript run as is, as `npm start` does) a worker does not inherit tsx's
+ * (TypeScript run as is, as the tests do) a worker does not inherit tsx's
  * loader, so it registers it first; compiled JavaScript runs as is.
  */
 function workerEntry(): URL {
@@ -369,40 +421,33 @@ function workerEntry(): URL {
 }
 
 /**
- * `createEngine`, with the corpus loaded and its facts extracted in a worker
- * thread. A corpus folder that cannot be read is a value; a worker that
- * fails (a bug, or out of memory) rejects.
+ * Starts a worker that loads the corpus and extracts its facts. They come
+ * back as snapshot body lines (src/index/snapshot.ts) in one transferred
+ * buffer, decoded here in time slices: a structured clone of a large corpus's
+ * facts would be decoded in one go, holding the event loop.
  */
-export function createEngineInWorker(
-  options: EngineOptions,
-  current?: Engine,
-): Promise<Engine | CorpusError> {
-  const job: EngineJob = {
-    citebotEngineParts: {
-      corpusDir: options.corpusDir,
-      ...(options.root !== undefined ? { root: options.root } : {}),
-      ...(options.maxFileBytes !== undefined ? { maxFileBytes: options.maxFileBytes } : {}),
-    },
-  };
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(workerEntry(), { workerData: job });
+function runWorker(job: EngineJob, current: Engine | undefined): WorkerRun {
+  const worker = new Worker(workerEntry(), { workerData: job });
+  const result = new Promise<WorkerResult>((resolve, reject) => {
     let settled = false;
     // Only the few files that stopped parsing are asked for, not the whole previous corpus.
-    const onMessage = (result: FromEngineWorker) => {
-      if ('lastGood' in result) {
-        const article = current?.corpus.articles.find((a) => a.path === result.lastGood) ?? null;
-        worker.postMessage({ file: result.lastGood, article } satisfies LastGood);
+    const onMessage = (message: FromWorker) => {
+      if ('lastGood' in message) {
+        const article = current?.corpus.articles.find((a) => a.path === message.lastGood) ?? null;
+        worker.postMessage({ file: message.lastGood, article } satisfies LastGood);
         return;
       }
       worker.off('message', onMessage);
       settled = true;
       void worker.terminate();
-      if ('crashed' in result) reject(new Error(`engine worker: ${result.crashed}`));
-      else if ('error' in result) resolve(result);
+      if ('crashed' in message) reject(new Error(`engine worker: ${message.crashed}`));
+      else if ('error' in message) resolve(message);
       else {
-        // The index is built here, in time slices: the bot keeps answering from the current one.
-        engineFromPartsAsync(result.parts, { sourceBaseUrl: options.sourceBaseUrl ?? null }).then(
-          resolve,
+        decodeExtracted(
+          Buffer.from(message.body.buffer, message.body.byteOffset, message.body.byteLength),
+        ).then(
+          (data) =>
+            resolve({ corpusHash: message.corpusHash, extracted: { ...data, factMs: message.factMs } }),
           reject,
         );
       }
@@ -416,11 +461,20 @@ export function createEngineInWorker(
       if (!settled) reject(new Error(`engine worker: exited with code ${code} before it was done`));
     });
   });
+  // A build that did not need the worker (its corpus changed meanwhile) does not wait for it, nor fail by it.
+  result.catch(() => {});
+  return { result, stop: () => void worker.terminate() };
 }
 
-// ─────────────── the worker's half of a rebuild (createEngineInWorker) ───────────────
+async function decodeExtracted(body: Buffer): Promise<SnapshotFacts> {
+  try {
+    return (await sliced(decodeBodySteps(body, z.unknown()))) as unknown as SnapshotFacts;
+  } catch (err) {
+    throw new Error(`engine worker: unreadable facts (${(err as Error).message})`);
+  }
+}
 
-/** Asks the main thread for a file's version in the index answering now. */
+/** Asks the main thread for a file's version in the engine answering now. */
 function askLastGood(file: string): Promise<Article | undefined> {
   return new Promise((resolve) => {
     const onReply = (reply: LastGood) => {
@@ -429,23 +483,30 @@ function askLastGood(file: string): Promise<Article | undefined> {
       resolve(reply.article ?? undefined);
     };
     parentPort?.on('message', onReply);
-    parentPort?.postMessage({ lastGood: file } satisfies FromEngineWorker);
+    parentPort?.postMessage({ lastGood: file } satisfies FromWorker);
   });
 }
 
-/** Loads the corpus and extracts its facts, the slow part, for the main thread to index. */
-async function runJob(job: EngineJob): Promise<FromEngineWorker> {
-  const { corpusDir, ...load } = job.citebotEngineParts;
+/** The worker's job: load the corpus, extract its facts, send them back as one buffer. */
+async function runJob(job: EngineJob): Promise<{ message: FromWorker; transfer: ArrayBuffer[] }> {
+  const { corpusDir, ...load } = job.citebotFacts;
   const corpus = await loadCorpus(corpusDir, { ...load, lastGood: askLastGood });
-  if ('error' in corpus) return corpus;
-  return { parts: engineParts(corpus) };
+  if ('error' in corpus) return { message: corpus, transfer: [] };
+  const { factMs, ...data } = await extract(corpus);
+  const body = encodeBody(data as unknown as Record<string, unknown>);
+  const bytes = new Uint8Array(body.buffer, body.byteOffset, body.byteLength);
+  return {
+    message: { corpusHash: corpus.hash, body: bytes, factMs },
+    transfer:
+      body.byteOffset === 0 && body.byteLength === body.buffer.byteLength ? [body.buffer as ArrayBuffer] : [],
+  };
 }
 
-// Only a worker started by createEngineInWorker has a job; any other import of this module does nothing here.
+// Only a worker started by runWorker has a job; any other import of this module does nothing here.
 const job = isMainThread ? undefined : (workerData as Partial<EngineJob> | undefined);
-if (job?.citebotEngineParts) {
+if (job?.citebotFacts) {
   runJob(job as EngineJob).then(
-    (result) => parentPort?.postMessage(result),
+    ({ message, transfer }) => parentPort?.postMessage(message, transfer),
     (err: unknown) => parentPort?.postMessage({ crashed: (err as Error).stack ?? String(err) }),
   );
 }

@@ -1,8 +1,9 @@
 import { parseArgs } from 'node:util';
-import { bootstrap, rebuildEngine } from './app.js';
+import { bootstrap, engineOptions } from './app.js';
 import { createConsoleLogger } from './cli/consoleLog.js';
 import { EXIT } from './cli/exitCodes.js';
 import { type Config, exitOnConfigProblems, loadConfig } from './config.js';
+import { createEngineHost } from './engine.js';
 import { createLogger, fileDestination, type Logger } from './logger.js';
 import { createReloader, type Reloader } from './reload.js';
 import type { CreateTransport, Transport } from './transport.js';
@@ -102,7 +103,7 @@ async function main(): Promise<void> {
   }
   const reloader = createReloader({
     context,
-    build: (current) => rebuildEngine(config, current),
+    host: createEngineHost(context.engine, engineOptions(config)),
     logger,
     watchDir: config.WATCH_CORPUS ? config.CORPUS_DIR : null,
   });

@@ -5,7 +5,7 @@ import type { CorpusSize, ReloadOutcome } from './answer/reload.js';
 import type { CommandContext } from './commands/contract.js';
 import type { CorpusError } from './corpus/load.js';
 import { logCorpusWarnings } from './corpus/warnings.js';
-import type { Engine } from './engine.js';
+import { createEngineHost, type Engine, type EngineHost } from './engine.js';
 import type { Logger } from './logger.js';
 
 /** Editors save in several steps (temp file, rename, chmod): one reload after the last of them. */
@@ -16,14 +16,12 @@ export const FOLDER_POLL_MS = 2000;
 const ARTICLE_FILE = /\.(txt|md)$/i;
 
 export interface ReloaderOptions {
-  /** The context answering now; a reload swaps in a copy with a new engine. */
+  /** The context answering now; its engine is the host's. */
   context: CommandContext;
-  /**
-   * Loads the corpus and builds a new engine (`rebuildEngine` of src/app.ts);
-   * `current` is the engine answering now, whose version of a file that stopped
-   * parsing is kept.
-   */
-  build: (current: Engine) => Promise<Engine | CorpusError>;
+  /** The engine answering now, and how it is rebuilt and swapped (src/engine.ts). */
+  host?: EngineHost;
+  /** Instead of a host: how the next engine is made from the current one (tests). */
+  build?: (current: Engine) => Promise<Engine | CorpusError>;
   logger: Logger;
   /** Reload when an article in this folder changes; null or absent: only when asked. */
   watchDir?: string | null;
@@ -56,14 +54,30 @@ function sizeOf(engine: Engine): CorpusSize {
 }
 
 /**
- * Holds the context citebot answers with, and rebuilds its index when asked
- * (`/reload`) or when the corpus folder changes (debounced `fs.watch`).
+ * The context citebot answers with, over the engine host's engine, rebuilt
+ * when asked (`/reload`) or when the corpus folder changes (debounced
+ * `fs.watch`): when to rebuild, one at a time, and what to log and answer.
  */
 export function createReloader(options: ReloaderOptions): Reloader {
   const { logger } = options;
   const debounceMs = options.debounceMs ?? RELOAD_DEBOUNCE_MS;
   const watchDir = options.watchDir ? path.resolve(options.watchDir) : null;
+  const host =
+    options.host ??
+    createEngineHost(
+      options.context.engine,
+      options.build ??
+        (() => {
+          throw new Error('reload: createReloader needs a host or a build');
+        }),
+    );
   let context: CommandContext = { ...options.context, reload: (reason) => reloadAndWatch(reason) };
+  /** The context over the host's engine now: a new one only after a swap. */
+  const currentContext = (): CommandContext => {
+    const engine = host.current();
+    if (context.engine !== engine) context = { ...context, engine };
+    return context;
+  };
   let running: Promise<ReloadOutcome> | null = null;
   let queued: Promise<ReloadOutcome> | null = null;
   let watcher: FSWatcher | null = null;
@@ -75,11 +89,11 @@ export function createReloader(options: ReloaderOptions): Reloader {
   let closed = false;
 
   async function rebuild(reason: string): Promise<ReloadOutcome> {
-    const kept = sizeOf(context.engine);
+    const kept = sizeOf(host.current());
     const started = performance.now();
-    let built: Engine | CorpusError;
+    let rebuilt: Awaited<ReturnType<EngineHost['rebuild']>>;
     try {
-      built = await options.build(context.engine);
+      rebuilt = await host.rebuild();
     } catch (err) {
       // A bug in loading or indexing must not take the bot down: the previous index still answers.
       logger.error(
@@ -88,16 +102,14 @@ export function createReloader(options: ReloaderOptions): Reloader {
       );
       return { ok: false, error: `unexpected error (${(err as Error).message})`, kept };
     }
-    if ('error' in built) {
+    if ('error' in rebuilt) {
       logger.error(
-        { reason, error: built.error, kept },
-        `corpus reload failed: ${built.error}; still answering from the previous index`,
+        { reason, error: rebuilt.error, kept },
+        `corpus reload failed: ${rebuilt.error}; still answering from the previous index`,
       );
-      return { ok: false, error: built.error, kept };
+      return { ok: false, error: rebuilt.error, kept };
     }
-    const before = context.engine;
-    // The swap is this one assignment: nothing else holds an index, so nothing can see half of one.
-    context = { ...context, engine: built };
+    const { engine: built, before } = rebuilt;
     const outcome: ReloadOutcome = {
       ok: true,
       ...sizeOf(built),
@@ -226,7 +238,7 @@ export function createReloader(options: ReloaderOptions): Reloader {
   startWatching();
 
   return {
-    current: () => context,
+    current: currentContext,
     reload: reloadAndWatch,
     get watching() {
       return watcher !== null;

@@ -3,10 +3,9 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ask } from '../src/answer/ask.js';
 import { reloadAnswer } from '../src/answer/reload.js';
-import { rebuildEngine } from '../src/app.js';
 import type { CommandContext } from '../src/commands/contract.js';
 import type { CorpusError } from '../src/corpus/load.js';
-import { createEngine, type Engine } from '../src/engine.js';
+import { createEngine, createEngineHost, type Engine } from '../src/engine.js';
 import { createReloader, type Reloader } from '../src/reload.js';
 import { captureLog } from './support/captureLog.js';
 import { tempCorpus } from './support/tempCorpus.js';
@@ -66,6 +65,12 @@ async function setUp(
 
 /** The corpus folder an engine was loaded from. */
 const corpusOf = (engine: Engine) => engine.corpus.dir;
+
+/** The next engine as the bot makes it: its facts extracted in a worker thread. */
+async function inWorker(current: Engine): Promise<Engine | CorpusError> {
+  const rebuilt = await createEngineHost(current, { corpusDir: corpusOf(current) }).rebuild();
+  return 'error' in rebuilt ? rebuilt : rebuilt.engine;
+}
 
 const reloads = (log: ReturnType<typeof captureLog>) =>
   log.lines().filter((l) => l.msg === 'corpus reloaded');
@@ -218,7 +223,7 @@ describe('createReloader over a file that stops parsing', () => {
   it('keeps its last good version, with a warning, until a valid one replaces it or it is deleted', async () => {
     const { dir, reloader, log } = await setUp(
       { 'a.txt': TWO, 'b.txt': PIPELINE },
-      { watch: true, build: (current) => rebuildEngine({ CORPUS_DIR: corpusOf(current) }, current) },
+      { watch: true, build: inWorker },
     );
     const sentences = () => reloader.current().engine.corpus.sentences.map((s) => s.text);
     const before = sentences();

@@ -3,7 +3,7 @@ import SearchableMap from 'minisearch/SearchableMap';
 import { internalsOf, type RadixNode, type TermData, treeOf } from './internals.js';
 import { INDEX_OPTIONS, type IndexDoc } from './options.js';
 import { type SearchIndex, wrapSteps } from './searchIndex.js';
-import { drive } from './steps.js';
+import { drive, STEP, type Steps } from './steps.js';
 
 /**
  * The index as JSON data and back, for snapshots. Reads and writes the
@@ -25,13 +25,15 @@ function encodeTree(node: RadixNode, leaf: (value: unknown) => unknown): TreeJSO
   return out;
 }
 
-function decodeTree(json: unknown, leaf: (value: unknown) => unknown): RadixNode {
+/** Decodes a tree, yielding every STEP nodes so that a large one loads in time slices. */
+function* decodeTree(json: unknown, leaf: (value: unknown) => unknown, count = { n: 0 }): Steps<RadixNode> {
   if (!Array.isArray(json) || json.length % 2 !== 0) throw new Error('searchIndex: malformed radix tree');
   const node: RadixNode = new Map();
   for (let i = 0; i < json.length; i += 2) {
     const edge: unknown = json[i];
     if (typeof edge !== 'string') throw new Error('searchIndex: malformed radix tree edge');
-    node.set(edge, edge === LEAF ? leaf(json[i + 1]) : decodeTree(json[i + 1], leaf));
+    node.set(edge, edge === LEAF ? leaf(json[i + 1]) : yield* decodeTree(json[i + 1], leaf, count));
+    if (++count.n % STEP === 0) yield;
   }
   return node;
 }
@@ -120,6 +122,11 @@ const isCount = (x: unknown): x is number => Number.isInteger(x) && (x as number
  * not fit (the snapshot loader turns that into a reason to rebuild).
  */
 export function importIndex(data: IndexData, docs: readonly IndexDoc[]): SearchIndex {
+  return drive(importIndexSteps(data, docs));
+}
+
+/** importIndex in steps, for a load in time slices (driveAsync). */
+export function* importIndexSteps(data: IndexData, docs: readonly IndexDoc[]): Steps<SearchIndex> {
   const fail = (what: string): never => {
     throw new Error(`searchIndex: index data ${what}`);
   };
@@ -157,7 +164,7 @@ export function importIndex(data: IndexData, docs: readonly IndexDoc[]): SearchI
   }
   const { postings, termStarts } = data;
   if (!Array.isArray(postings) || !Array.isArray(termStarts)) fail('has no postings');
-  const vocabulary = decodeTree(data.vocabulary, (term) => {
+  const vocabulary = yield* decodeTree(data.vocabulary, (term) => {
     let at = termStarts[term as number];
     if (!isCount(at)) return fail('has a bad term number');
     const termData: TermData = new Map();
@@ -178,9 +185,9 @@ export function importIndex(data: IndexData, docs: readonly IndexDoc[]): SearchI
     return termData;
   });
   const spellings = new SearchableMap<string>(
-    decodeTree(data.spellings, (key) =>
+    (yield* decodeTree(data.spellings, (key) =>
       typeof key === 'string' ? key : fail('has a bad spelling'),
-    ) as never,
+    )) as never,
   );
 
   Object.assign(mini as unknown as Record<string, unknown>, {
@@ -194,5 +201,5 @@ export function importIndex(data: IndexData, docs: readonly IndexDoc[]): SearchI
     _storedFields: new Map(data.storedFields),
   });
   internals._index._tree = vocabulary;
-  return drive(wrapSteps(mini, docs, spellings));
+  return yield* wrapSteps(mini, docs, spellings);
 }

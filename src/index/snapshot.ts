@@ -5,15 +5,18 @@ import { performance } from 'node:perf_hooks';
 import { z } from 'zod';
 import { STOP_WORDS, termKey } from '../text/normalize.js';
 import { INDEX_OPTIONS, type IndexDoc, type SearchIndex } from './searchIndex.js';
-import { exportIndex, type IndexData, importIndex } from './serialize.js';
+import { exportIndex, type IndexData, importIndexSteps } from './serialize.js';
+import { drive, driveAsync, type Steps } from './steps.js';
 
 /**
  * A built index saved to a file, so that a restart over an unchanged corpus
  * loads it instead of rebuilding (and re-extracting the facts).
  *
- * The file is two lines: a small JSON header, then the JSON body. The header
- * says what the body was built from, so a snapshot that does not fit is
- * rejected before its body is parsed:
+ * The file is a small JSON header line, then the body: JSON lines of parts
+ * (see BodyPart), so that no single `JSON.parse` or zod check of a large
+ * corpus holds the event loop for long (`loadSnapshot` works in time
+ * slices). The header says what the body was built from, so a snapshot that
+ * does not fit is rejected before its body is parsed:
  *
  * - `version`: this file layout; bump SNAPSHOT_VERSION when it changes.
  * - `fingerprint`: how words become keys (stop words, stemming, folding
@@ -38,7 +41,7 @@ import { exportIndex, type IndexData, importIndex } from './serialize.js';
  */
 
 export const SNAPSHOT_FORMAT = 'citebot-index';
-export const SNAPSHOT_VERSION = 1;
+export const SNAPSHOT_VERSION = 2;
 
 /** Words whose keys exercise every processing rule (case, accents, stemming, transliteration, numbers). */
 const PROBE_WORDS = [
@@ -179,7 +182,54 @@ function leadingSentences(docs: readonly IndexDoc[]): number {
   return n;
 }
 
-/** The snapshot file's bytes: header line, body line. */
+/**
+ * One line of the body: where a value goes (a path of keys from the body's
+ * root) and the value. An object is written as its small members, then each
+ * large member on lines of its own; a large array is written in chunks, one
+ * line each, appended in order (`chunk` is 1).
+ */
+type BodyPart = [path: string[], value: unknown, chunk?: 1];
+
+/** Array elements per chunk: numbers are a few bytes each, records a few hundred. */
+export const CHUNK = { numbers: 200_000, values: 2_000 };
+
+const isPlainObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function chunkSize(array: readonly unknown[], chunk: typeof CHUNK): number {
+  return typeof array[0] === 'number' ? chunk.numbers : chunk.values;
+}
+
+/** A JSON value as body lines (BodyPart), large members and arrays split out. */
+export function encodeBody(value: Record<string, unknown>, chunk: typeof CHUNK = CHUNK): Buffer {
+  const lines: string[] = [];
+  const visit = (at: string[], object: Record<string, unknown>) => {
+    const small: Record<string, unknown> = {};
+    const large: string[] = [];
+    for (const [key, member] of Object.entries(object)) {
+      const big =
+        isPlainObject(member) || (Array.isArray(member) && member.length > chunkSize(member, chunk));
+      if (big) large.push(key);
+      else small[key] = member;
+    }
+    lines.push(JSON.stringify([at, small] satisfies BodyPart));
+    for (const key of large) {
+      const member = object[key];
+      if (isPlainObject(member)) visit([...at, key], member);
+      else {
+        const array = member as unknown[];
+        const size = chunkSize(array, chunk);
+        for (let i = 0; i < array.length; i += size) {
+          lines.push(JSON.stringify([[...at, key], array.slice(i, i + size), 1] satisfies BodyPart));
+        }
+      }
+    }
+  };
+  visit([], value);
+  return Buffer.from(lines.join('\n'));
+}
+
+/** The snapshot file's bytes: header line, body lines. */
 export function serializeSnapshot(content: SnapshotContent): Buffer {
   const sentences = leadingSentences(content.index.docs);
   const body: Body = {
@@ -187,7 +237,7 @@ export function serializeSnapshot(content: SnapshotContent): Buffer {
     facts: content.facts ?? null,
     index: exportIndex(content.index),
   };
-  const bodyBytes = Buffer.from(JSON.stringify(body));
+  const bodyBytes = encodeBody(body as unknown as Record<string, unknown>);
   const header: SnapshotHeader = {
     format: SNAPSHOT_FORMAT,
     version: SNAPSHOT_VERSION,
@@ -238,12 +288,129 @@ function checkHeader(header: SnapshotHeader, expected: SnapshotIdentity): string
   return null;
 }
 
-/** Parses a snapshot's bytes; everything that does not fit is a reason, never an exception. */
-export function parseSnapshot<F = unknown>(
+/** The sub-schema at `at` when zod can be walked there (objects, nullable and optional ones), else undefined. */
+function schemaAt(schema: z.ZodType, at: readonly string[]): z.ZodType | undefined {
+  let current: z.ZodType | undefined = schema;
+  for (const key of at) {
+    while (current instanceof z.ZodNullable || current instanceof z.ZodOptional) {
+      current = current.unwrap() as z.ZodType;
+    }
+    if (!(current instanceof z.ZodObject) || (current._zod.def.checks?.length ?? 0) > 0) return undefined;
+    current = current.shape[key] as z.ZodType | undefined;
+  }
+  return current;
+}
+
+class Damaged extends Error {}
+
+/** `value` with the arrays at `paths` emptied (copied along those paths only): what is left to check whole. */
+function skeleton(value: unknown, paths: ReadonlyArray<readonly string[]>): unknown {
+  const copy = (node: unknown, rest: readonly (readonly string[])[]): unknown => {
+    if (rest.some((p) => p.length === 0)) return [];
+    if (!isPlainObject(node)) return node;
+    const out: Record<string, unknown> = { ...node };
+    for (const key of new Set(rest.map((p) => p[0]!))) {
+      if (key in out)
+        out[key] = copy(
+          out[key],
+          rest.filter((p) => p[0] === key).map((p) => p.slice(1)),
+        );
+    }
+    return out;
+  };
+  return copy(value, paths);
+}
+
+/**
+ * Reads body lines into the value encodeBody wrote, in steps. Each chunk of
+ * an array is checked against the schema's part for it as it is read, when
+ * zod can be walked there; everything else is checked whole at the end, with
+ * the arrays already checked left empty. Throws Damaged, saying where.
+ */
+export function* decodeBodySteps(body: Buffer, schema: z.ZodType): Steps<Record<string, unknown>> {
+  const root: Record<string, unknown> = {};
+  const checked = new Map<string, string[]>();
+  let start = 0;
+  while (start < body.length) {
+    let end = body.indexOf(0x0a, start);
+    if (end < 0) end = body.length;
+    let part: unknown;
+    try {
+      part = JSON.parse(body.subarray(start, end).toString('utf8'));
+    } catch (err) {
+      throw new Damaged((err as Error).message);
+    }
+    start = end + 1;
+    if (!Array.isArray(part) || !Array.isArray(part[0]) || !part[0].every((k) => typeof k === 'string')) {
+      throw new Damaged('not a body line');
+    }
+    const [at, value, chunk] = part as BodyPart;
+    let parent: Record<string, unknown> = root;
+    for (const key of at.slice(0, -1)) {
+      const next = parent[key];
+      if (!isPlainObject(next)) throw new Damaged(`${at.join('.')}: no parent`);
+      parent = next;
+    }
+    const key = at.at(-1);
+    if (key === undefined) {
+      if (!isPlainObject(value)) throw new Damaged('not a body');
+      Object.assign(root, value);
+    } else if (chunk === 1) {
+      if (!Array.isArray(value)) throw new Damaged(`${at.join('.')}: chunk is not an array`);
+      parent[key] ??= [];
+      const array = parent[key] as unknown[];
+      if (!Array.isArray(array)) throw new Damaged(`${at.join('.')}: chunk of a non-array`);
+      const partSchema = schemaAt(schema, at);
+      if (partSchema) {
+        const result = partSchema.safeParse(value);
+        if (!result.success) {
+          const issue = result.error.issues[0]!;
+          const [first, ...rest] = issue.path;
+          const where = [...at, ...(typeof first === 'number' ? [array.length + first, ...rest] : [])];
+          throw new Damaged(`${where.join('.')}: ${issue.message}`);
+        }
+        checked.set(at.join('\0'), at);
+      }
+      for (const item of value) array.push(item);
+    } else {
+      parent[key] = value;
+    }
+    yield;
+  }
+  const rest = schema.safeParse(skeleton(root, [...checked.values()]));
+  if (!rest.success) throw new Damaged(firstIssue(rest.error));
+  return root;
+}
+
+/** Reads body lines at once (see decodeBodySteps): the value, or where it does not fit `schema`. */
+export function decodeBody(
+  body: Buffer,
+  schema: z.ZodType = z.unknown(),
+): { value: Record<string, unknown> } | { reason: string } {
+  try {
+    return { value: drive(decodeBodySteps(body, schema)) };
+  } catch (err) {
+    if (err instanceof Damaged) return { reason: err.message };
+    throw err;
+  }
+}
+
+/** The body's checksum, a few megabytes at a time. */
+function* sha1Steps(body: Buffer): Steps<string> {
+  const hash = createHash('sha1');
+  for (let at = 0; at < body.length; at += 4 << 20) {
+    hash.update(body.subarray(at, at + (4 << 20)));
+    yield;
+  }
+  return hash.digest('hex');
+}
+
+/** parseSnapshot in steps (loadSnapshot drives them in time slices). */
+function* parseSteps<F>(
   bytes: Buffer,
   expected: SnapshotExpectation,
   factsSchema?: z.ZodType<F>,
-): LoadResult<F> {
+): Steps<LoadResult<F>> {
   const started = performance.now();
   const damaged = (reason: string) => ({ reason, damaged: true as const });
   const newline = bytes.indexOf(0x0a);
@@ -272,9 +439,7 @@ export function parseSnapshot<F = unknown>(
 
   const body = bytes.subarray(newline + 1, newline + 1 + header.bodyBytes);
   if (body.length !== header.bodyBytes) return damaged('truncated');
-  if (createHash('sha1').update(body).digest('hex') !== header.bodySha1) {
-    return damaged('damaged body (checksum mismatch)');
-  }
+  if ((yield* sha1Steps(body)) !== header.bodySha1) return damaged('damaged body (checksum mismatch)');
   try {
     // The checksum only says the bytes are the ones written: what was written is checked whole.
     const schema = z.object({
@@ -282,14 +447,11 @@ export function parseSnapshot<F = unknown>(
       facts: factsSchema ? factsSchema.nullable() : z.unknown(),
       index: indexDataSchema,
     });
-    const raw: unknown = JSON.parse(body.toString('utf8'));
-    const checked = schema.safeParse(raw);
-    if (!checked.success) return damaged(`damaged body (${firstIssue(checked.error)})`);
     // The value as stored, not zod's copy: that drops keys a schema does not name.
-    const parsed = raw as Body;
+    const parsed = (yield* decodeBodySteps(body, schema)) as unknown as Body;
     const docs = [...expected.sentenceDocs, ...parsed.docs];
     if (docs.length !== header.documents) return damaged('damaged body (document count)');
-    const index = importIndex(parsed.index, docs);
+    const index = yield* importIndexSteps(parsed.index, docs);
     if (index.mini.documentCount !== docs.length) return damaged('damaged body (index and documents differ)');
     return { index, facts: (parsed.facts ?? null) as F | null, header, ms: performance.now() - started };
   } catch (err) {
@@ -297,9 +459,22 @@ export function parseSnapshot<F = unknown>(
   }
 }
 
+/** Parses a snapshot's bytes at once; everything that does not fit is a reason, never an exception. */
+export function parseSnapshot<F = unknown>(
+  bytes: Buffer,
+  expected: SnapshotExpectation,
+  factsSchema?: z.ZodType<F>,
+): LoadResult<F> {
+  return drive(parseSteps(bytes, expected, factsSchema));
+}
+
+/** Longest stretch of a snapshot load between two yields to the event loop, in ms. */
+const LOAD_SLICE_MS = 10;
+
 /**
  * Loads the snapshot in `file` when it was made from this corpus (and fact
  * extractor) by this code; otherwise says why not, and the caller rebuilds.
+ * It works in time slices, so the event loop keeps answering meanwhile.
  */
 export async function loadSnapshot<F = unknown>(
   file: string,
@@ -315,7 +490,7 @@ export async function loadSnapshot<F = unknown>(
     if (code === 'ENOENT') return { reason: 'no snapshot yet' };
     return { reason: `cannot read it (${code ?? 'unknown error'})`, damaged: true };
   }
-  const result = parseSnapshot<F>(bytes, expected, factsSchema);
+  const result = await driveAsync(parseSteps<F>(bytes, expected, factsSchema), LOAD_SLICE_MS);
   return 'reason' in result ? result : { ...result, ms: performance.now() - started };
 }
 

@@ -10,9 +10,9 @@ import {
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { rebuildEngine } from '../../src/app.js';
+import { engineOptions } from '../../src/app.js';
 import { loadCorpus } from '../../src/corpus/load.js';
-import { createEngine } from '../../src/engine.js';
+import { createEngine, createEngineHost } from '../../src/engine.js';
 import { defaultSnapshotPath } from '../../src/index/snapshot.js';
 import { createReloader } from '../../src/reload.js';
 import { captureLog } from '../support/captureLog.js';
@@ -80,7 +80,7 @@ describe('files whose real path is outside the corpus folder', () => {
     const config = { CORPUS_DIR: dir, SOURCE_BASE_URL: undefined };
     const reloader = createReloader({
       context: { engine, commands: new Map() },
-      build: (current) => rebuildEngine(config, current),
+      host: createEngineHost(engine, engineOptions(config)),
       logger: log.logger,
       watchDir: dir,
       debounceMs: 50,

@@ -10,7 +10,9 @@ import { ask } from '../../src/answer/ask.js';
 import type { Engine } from '../../src/engine.js';
 import type { IndexDoc } from '../../src/index/searchIndex.js';
 import {
+  decodeBody,
   defaultSnapshotPath,
+  encodeBody,
   loadSnapshot,
   parseSnapshot,
   SNAPSHOT_VERSION,
@@ -203,9 +205,11 @@ interface JsonBody {
 function reforged(bytes: Buffer, edit: (body: JsonBody) => void): Buffer {
   const newline = bytes.indexOf(0x0a);
   const header = JSON.parse(bytes.subarray(0, newline).toString('utf8')) as Record<string, unknown>;
-  const parsed = JSON.parse(bytes.subarray(newline + 1).toString('utf8')) as JsonBody;
+  const decoded = decodeBody(bytes.subarray(newline + 1, bytes.length - 1));
+  if (!('value' in decoded)) throw new Error(decoded.reason);
+  const parsed = decoded.value as unknown as JsonBody;
   edit(parsed);
-  const body = Buffer.from(JSON.stringify(parsed));
+  const body = encodeBody(parsed as unknown as Record<string, unknown>);
   header.bodyBytes = body.length;
   header.bodySha1 = createHash('sha1').update(body).digest('hex');
   return Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`), body, Buffer.from('\n')]);
@@ -313,5 +317,41 @@ describe('defaultSnapshotPath', () => {
     const a = defaultSnapshotPath('seeds', '/srv/citebot');
     expect(a).toMatch(/^\/srv\/citebot\/\.cache\/index\/seeds-[0-9a-f]{12}\.snapshot$/);
     expect(defaultSnapshotPath('other/seeds', '/srv/citebot')).not.toBe(a);
+  });
+});
+
+describe('encodeBody and decodeBody', () => {
+  const small = { numbers: 3, values: 2 };
+  const value = {
+    docs: [{ text: 'a' }, { text: 'b' }, { text: 'c' }, { text: 'd' }, { text: 'e' }],
+    index: { postings: [1, 2, 3, 4, 5, 6, 7], layout: 1, tree: ['x', [0]] },
+    facts: null,
+  };
+  const schema = z.object({
+    docs: z.array(z.object({ text: z.string() })),
+    index: z.object({ postings: z.array(z.number()), layout: z.literal(1), tree: z.array(z.unknown()) }),
+    facts: z.null(),
+  });
+
+  it('returns the value written, large arrays split over lines and joined again', () => {
+    const body = encodeBody(value, small);
+    expect(body.toString('utf8').split('\n').length).toBeGreaterThan(5);
+    expect(decodeBody(body, schema)).toEqual({ value });
+  });
+
+  it('returns where a chunk does not fit, counted from the start of its array', () => {
+    const bad = { ...value, docs: value.docs.map((d, i) => (i === 3 ? { text: 4 } : d)) };
+    expect(decodeBody(encodeBody(bad, small), schema)).toEqual({
+      reason: expect.stringMatching(/^docs\.3\.text: /),
+    });
+    const missing = { docs: value.docs, facts: null };
+    expect(decodeBody(encodeBody(missing, small), schema)).toEqual({
+      reason: expect.stringMatching(/^index: /),
+    });
+  });
+
+  it('returns a reason for lines that are not body parts', () => {
+    expect(decodeBody(Buffer.from('{"docs":[]}'))).toEqual({ reason: 'not a body line' });
+    expect(decodeBody(Buffer.from('[[],{}]\n[["a","b"],1]'))).toEqual({ reason: 'a.b: no parent' });
   });
 });
