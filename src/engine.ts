@@ -1,10 +1,8 @@
-import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
+import { existsSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { z } from 'zod';
+import { BUILD_VERSION } from './buildVersion.js';
 import { type CorpusError, type LoadOptions, loadCorpus } from './corpus/load.js';
 import { corpusTopics } from './corpus/topics.js';
 import type { Article, Corpus } from './corpus/types.js';
@@ -205,26 +203,6 @@ async function buildEngine(
 function sliced<T>(steps: Steps<T>): Promise<T> {
   return driveAsync(steps, SLICE_MS);
 }
-
-/**
- * The version of the code that turns articles into an engine: a hash of its
- * source (corpus reading, facts, text processing, index, this module), so a
- * snapshot made by other code is never loaded and nobody has to remember to
- * bump a version.
- */
-const BUILD_VERSION: string = (() => {
-  const hash = createHash('sha256');
-  const here = fileURLToPath(new URL('./', import.meta.url));
-  for (const dir of ['corpus', 'facts', 'facts/kinds', 'index', 'text', '.']) {
-    const folder = path.join(here, dir);
-    const names = readdirSync(folder).filter(
-      (n) => /\.(ts|js)$/.test(n) && (dir !== '.' || /^engine(Data)?\./.test(n)),
-    );
-    for (const name of names.sort())
-      hash.update(`${dir}/${name}`).update(readFileSync(path.join(folder, name)));
-  }
-  return hash.digest('hex').slice(0, 16);
-})();
 
 /**
  * The engine from a snapshot of this corpus when there is a usable one;

@@ -3,8 +3,8 @@ import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { z } from 'zod';
-import { STOP_WORDS, termKey } from '../text/normalize.js';
-import { INDEX_OPTIONS, type IndexDoc, type SearchIndex } from './searchIndex.js';
+import { processingFingerprint } from './fingerprint.js';
+import type { IndexDoc, SearchIndex } from './searchIndex.js';
 import { exportIndex, type IndexData, importIndexSteps } from './serialize.js';
 import { drive, driveAsync, type Steps } from './steps.js';
 
@@ -42,47 +42,6 @@ import { drive, driveAsync, type Steps } from './steps.js';
 
 export const SNAPSHOT_FORMAT = 'citebot-index';
 export const SNAPSHOT_VERSION = 2;
-
-/** Words whose keys exercise every processing rule (case, accents, stemming, transliteration, numbers). */
-const PROBE_WORDS = [
-  'Running',
-  'relations',
-  'agreements',
-  'negotiated',
-  "country's",
-  'Émile',
-  'naïve',
-  'Khabarovsk',
-  'Tokayev',
-  'Zhukov',
-  'Djibouti',
-  'Ouagadougou',
-  'Philippines',
-  'Dushambe',
-  'Warsaw',
-  'Tatiana',
-  'Ilyich',
-  'Massachusetts',
-  '2024',
-  '1.5',
-];
-
-let cachedFingerprint: string | undefined;
-
-/** A hash of everything that turns text into index keys. */
-export function processingFingerprint(): string {
-  cachedFingerprint ??= createHash('sha256')
-    .update(
-      JSON.stringify({
-        fields: INDEX_OPTIONS.fields,
-        searchOptions: INDEX_OPTIONS.searchOptions,
-        stopWords: [...STOP_WORDS].sort(),
-        probes: PROBE_WORDS.map((w) => [w, termKey(w)]),
-      }),
-    )
-    .digest('hex');
-  return cachedFingerprint;
-}
 
 const headerSchema = z.object({
   format: z.literal(SNAPSHOT_FORMAT),
