@@ -88,6 +88,24 @@ const SETS: EvalSet[] = [
     labels: 'bench/facts-labels-blind-closing2.json',
   },
   {
+    id: 'closing3',
+    title: 'Third closing set',
+    status: 'blind: measured once, at the end of the work, never tuned on',
+    dirs: ['seeds', 'test/fixtures/blind-closing3'],
+    questions: 'bench/questions-blind-closing3.json',
+    labels: 'bench/facts-labels-blind-closing3.json',
+  },
+  {
+    // Real news pages gathered by a helper who had not seen the code, kept out of the repository:
+    // put articles, questions.json and facts.json in .cache/real2. Measured once (bench/RESULTS.md).
+    id: 'real2',
+    title: 'Real articles, blind (not committed)',
+    status: 'blind: measured once, at the end of the work, never tuned on',
+    dirs: ['.cache/real2/articles'],
+    questions: '.cache/real2/questions.json',
+    labels: '.cache/real2/facts.json',
+  },
+  {
     // Real news pages for development, kept out of the repository (their text is not ours to commit):
     // put articles, questions.json and facts.json (same formats as above) in .cache/real.
     id: 'real',
