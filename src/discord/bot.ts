@@ -1,10 +1,9 @@
 import { Client, Events, GatewayIntentBits, type Interaction } from 'discord.js';
 import type { CommandContext } from '../commands/contract.js';
-import { type FeedbackStore, noFeedback, openFeedback } from '../feedback/store.js';
-import { type HealthServer, startHealthServer } from '../health.js';
+import type { FeedbackStore } from '../feedback/store.js';
 import type { Logger } from '../logger.js';
 import { NO_MENTIONS } from '../render/discord.js';
-import { openStores } from '../store/index.js';
+import { openServing } from '../serving.js';
 import { MemoryStore } from '../store/memory.js';
 import type { Store } from '../store/types.js';
 import type { Transport, TransportSetup } from '../transport.js';
@@ -155,10 +154,10 @@ export function gatewayTransport({ config, logger: parent, reloader }: Transport
   const logger = config.shard ? parent.child({ shard: config.shard.id }) : parent;
   // Refuse a command set Discord would reject before connecting, not at the first interaction.
   toDiscordCommands(reloader.current().commands.values());
-  let feedback = noFeedback(config.FEEDBACK_DB);
-  const stores = openStores(config, logger);
+  const serving = openServing(config, logger, reloader);
+  const { stores } = serving;
   const bot = createBot({
-    feedback: () => feedback,
+    feedback: serving.feedback,
     token: config.DISCORD_TOKEN ?? '',
     apiUrl: config.DISCORD_API_URL,
     context: reloader.current,
@@ -168,7 +167,6 @@ export function gatewayTransport({ config, logger: parent, reloader }: Transport
     answered: stores.answered,
   });
   // For the health check (HEALTH_PORT): connected from ready until a drop, again once resumed.
-  let accepting = false;
   let connected = false;
   bot.client.on(Events.ClientReady, () => {
     connected = true;
@@ -185,60 +183,27 @@ export function gatewayTransport({ config, logger: parent, reloader }: Transport
   bot.client.on(Events.ShardReconnecting, () => {
     connected = false;
   });
-  let health: HealthServer | null = null;
-  return {
-    endsByItself: false,
-    async start() {
-      if (config.HEALTH_PORT !== undefined) {
-        // Up before the login, answering 503 until the gateway is ready.
-        health = await startHealthServer({
-          host: config.HEALTH_HOST,
-          port: config.HEALTH_PORT,
-          logger,
-          accepting: () => accepting,
-          gatewayConnected: () => connected,
-          engine: () => reloader.current().engine,
-        });
-      }
-      feedback = await openFeedback(config.FEEDBACK_DB, logger);
-      await stores.ready;
-      try {
-        await bot.start();
-      } catch (err) {
-        await health?.close();
-        throw new Error(loginProblem(err, config.DISCORD_API_URL));
-      }
-      accepting = true;
+  return serving.transport({
+    start: () => bot.start(),
+    stop: () => bot.stop(),
+    connected: () => connected,
+    startProblem: (err) => new Error(loginProblem(err, config.DISCORD_API_URL)),
+    ready: () => {
       const { engine, commands } = reloader.current();
       const { stats } = engine;
-      logger.info(
-        {
-          user: bot.client.user?.tag,
-          applicationId: bot.client.application?.id,
-          guilds: bot.client.guilds.cache.size,
-          commands: [...commands.keys()].sort(),
-          files: stats.files,
-          sentences: stats.sentences,
-          skipped: stats.skipped,
-          dateRange: stats.dateRange,
-          buildMs: Math.round(stats.buildMs),
-          cooldownSeconds: config.COOLDOWN_SECONDS,
-          watching: reloader.watching,
-          feedbackDb: feedback.ok ? config.FEEDBACK_DB : null,
-          store: stores.kind,
-        },
-        'ready',
-      );
+      return {
+        user: bot.client.user?.tag,
+        applicationId: bot.client.application?.id,
+        guilds: bot.client.guilds.cache.size,
+        commands: [...commands.keys()].sort(),
+        files: stats.files,
+        sentences: stats.sentences,
+        skipped: stats.skipped,
+        dateRange: stats.dateRange,
+        buildMs: Math.round(stats.buildMs),
+        cooldownSeconds: config.COOLDOWN_SECONDS,
+        watching: reloader.watching,
+      };
     },
-    async stop() {
-      accepting = false;
-      try {
-        await bot.stop();
-      } finally {
-        await health?.close();
-        feedback.close();
-        await stores.close();
-      }
-    },
-  };
+  });
 }

@@ -9,11 +9,10 @@ import { RESTARTING } from '../discord/reply.js';
 import { RestWatch } from '../discord/restWatch.js';
 import { malformedReply, payloadProblem } from '../discord/screen.js';
 import { ShownAnswers } from '../discord/shown.js';
-import { type FeedbackStore, noFeedback, openFeedback } from '../feedback/store.js';
-import { type HealthServer, startHealthServer } from '../health.js';
+import type { FeedbackStore } from '../feedback/store.js';
 import type { Logger } from '../logger.js';
 import { NO_MENTIONS } from '../render/discord.js';
-import { openStores } from '../store/index.js';
+import { openServing } from '../serving.js';
 import { MemoryStore } from '../store/memory.js';
 import type { Store } from '../store/types.js';
 import type { Transport, TransportSetup } from '../transport.js';
@@ -223,8 +222,8 @@ export function createHttpBot(options: HttpBotOptions): HttpBot {
  */
 export function httpTransport({ config, logger, reloader }: TransportSetup): Transport {
   toDiscordCommands(reloader.current().commands.values());
-  let feedback = noFeedback(config.FEEDBACK_DB);
-  const stores = openStores(config, logger);
+  const serving = openServing(config, logger, reloader);
+  const { stores } = serving;
   const bot = createHttpBot({
     publicKey: config.DISCORD_PUBLIC_KEY ?? '',
     host: config.HTTP_HOST,
@@ -235,58 +234,22 @@ export function httpTransport({ config, logger, reloader }: TransportSetup): Tra
     shown: new ShownAnswers({ store: stores.shown }),
     cooldown: new Cooldown({ ms: config.COOLDOWN_SECONDS * 1000, store: stores.cooldowns }),
     answered: stores.answered,
-    feedback: () => feedback,
+    feedback: serving.feedback,
   });
-  let accepting = false;
-  let health: HealthServer | null = null;
-  return {
-    endsByItself: false,
-    async start() {
-      if (config.HEALTH_PORT !== undefined) {
-        health = await startHealthServer({
-          host: config.HEALTH_HOST,
-          port: config.HEALTH_PORT,
-          logger,
-          accepting: () => accepting,
-          // No gateway: "connected" is the endpoint listening.
-          gatewayConnected: () => accepting,
-          engine: () => reloader.current().engine,
-        });
-      }
-      feedback = await openFeedback(config.FEEDBACK_DB, logger);
-      await stores.ready;
-      try {
-        await bot.start();
-      } catch (err) {
-        await health?.close();
-        throw err;
-      }
-      accepting = true;
+  return serving.transport({
+    start: () => bot.start(),
+    stop: () => bot.stop(),
+    ready: () => {
       const { stats } = reloader.current().engine;
-      logger.info(
-        {
-          transport: 'http',
-          host: config.HTTP_HOST,
-          port: bot.port,
-          files: stats.files,
-          sentences: stats.sentences,
-          cooldownSeconds: config.COOLDOWN_SECONDS,
-          watching: reloader.watching,
-          feedbackDb: feedback.ok ? config.FEEDBACK_DB : null,
-          store: stores.kind,
-        },
-        'ready',
-      );
+      return {
+        transport: 'http',
+        host: config.HTTP_HOST,
+        port: bot.port,
+        files: stats.files,
+        sentences: stats.sentences,
+        cooldownSeconds: config.COOLDOWN_SECONDS,
+        watching: reloader.watching,
+      };
     },
-    async stop() {
-      accepting = false;
-      try {
-        await bot.stop();
-      } finally {
-        await health?.close();
-        feedback.close();
-        await stores.close();
-      }
-    },
-  };
+  });
 }
