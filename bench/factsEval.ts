@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import type { Engine } from '../src/engine.js';
 import { countryOf } from '../src/facts/geo.js';
-import type { Fact } from '../src/facts/types.js';
+import type { Fact } from '../src/facts/index.js';
 import { contentKeys, fold, transliterationFold } from '../src/text/normalize.js';
 
 /**

@@ -1,26 +1,25 @@
 import type { Article, Corpus, Sentence } from '../corpus/types.js';
 import { withSentenceCaches } from './geo.js';
-import { agreement } from './kinds/agreement.js';
-import { SENTENCE_KINDS } from './kinds/index.js';
-import { meeting } from './kinds/meeting.js';
-import { person } from './kinds/person.js';
-import { statement } from './kinds/statement.js';
-import { trade as tradeKind } from './kinds/trade.js';
+import { type Facts, KINDS } from './kinds/index.js';
+import type { ExtractContext, FactKind, InferredDate } from './kinds/kind.js';
 import { buildPeople, type Person, type PersonRef, peopleIn, surnameIndex } from './people.js';
-import { type Fact, type Facts, factSchema } from './types.js';
 
-export type { Fact, Facts } from './types.js';
+export type { Fact, Facts } from './kinds/index.js';
 
 /**
- * Extracts every fact of the corpus: people first (the other kinds refer to
- * them), then meetings (which can date an undated article), then trade,
- * agreements, and the money, percentages and dates of each sentence.
+ * Extracts every fact of the corpus. The people come first (every kind refers
+ * to them); then each kind of src/facts/kinds/index.ts, each after the kinds
+ * it `needs` (meetings date undated articles, so the kinds that date by
+ * article follow them).
  */
 export function extractFacts(corpus: Corpus): Facts {
-  return withSentenceCaches(() => extractAll(corpus));
+  return withSentenceCaches(() => extractWith(corpus, KINDS as unknown as readonly AnyKind[]) as Facts);
 }
 
-function extractAll(corpus: Corpus): Facts {
+type AnyKind = FactKind<string, { kind: string }> & { field?: string };
+
+/** The people of the corpus and the ones each sentence refers to. */
+function peopleContext(corpus: Corpus) {
   const { articles } = corpus;
   const people = buildPeople(articles);
   const refs = new Map<number, PersonRef[]>();
@@ -37,38 +36,60 @@ function extractAll(corpus: Corpus): Facts {
     const inArticle = introduced.get(article.file) ?? [];
     for (const s of article.sentences) refs.set(s.id, peopleIn(s, people, inArticle, bySurname));
   }
-  const refsOf = (s: Sentence) => refs.get(s.id) ?? [];
-
-  const { meetings, inferredDates } = meeting.extract(articles, refsOf);
-  const dateOf = (a: Article) => ({
-    date: a.meta.date ?? inferredDates.get(a)?.date ?? null,
-    inferred: !a.meta.date && inferredDates.has(a),
-  });
-
-  const trade = articles.flatMap((a) => tradeKind.extract(a, dateOf(a)));
-  const agreements = agreement.extract(articles, refsOf, (a) => dateOf(a).date, meetings);
   const mentions = new Map<Person, Sentence[]>();
   for (const s of corpus.sentences) {
     for (const r of refs.get(s.id) ?? []) mentions.set(r.person, [...(mentions.get(r.person) ?? []), s]);
   }
-  const personFacts = person.extract(people, mentions);
-  const perSentence = articles.flatMap((a) => {
-    const date = dateOf(a).date;
-    return a.sentences.flatMap((s) => SENTENCE_KINDS.flatMap((k): Fact[] => k.fromSentence(s, date)));
-  });
-
-  // Speakers are resolved against the people's references.
-  const statements = statement.extract(articles, refsOf);
-  const all = [...personFacts, ...trade, ...agreements, ...meetings, ...perSentence, ...statements].map((f) =>
-    factSchema.parse(f),
-  );
   return {
-    all,
-    people: personFacts,
-    trade,
-    agreements,
-    meetings,
-    statements,
+    people,
+    refsOf: (s: Sentence) => refs.get(s.id) ?? [],
+    mentionsOf: (p: Person) => mentions.get(p) ?? [],
+  };
+}
+
+/**
+ * Every fact of the given kinds (extractFacts passes the registry's; a test
+ * passes its own list), each kind's facts checked with its own schema and
+ * kept in its field, and all of them in `all` in the list's order.
+ */
+export function extractWith(corpus: Corpus, kinds: readonly AnyKind[]): Record<string, unknown> {
+  const kindNamed = (name: string): AnyKind => {
+    const found = kinds.find((k) => k.kind === name);
+    if (!found) throw new Error(`no fact kind named ${name}`);
+    return found;
+  };
+  const inferredDates = new Map<Article, InferredDate>();
+  const done = new Map<string, readonly { kind: string }[]>();
+  const ctx: ExtractContext = {
+    corpus,
+    articles: corpus.articles,
+    ...peopleContext(corpus),
+    dateOf: (a) => ({
+      date: a.meta.date ?? inferredDates.get(a)?.date ?? null,
+      inferred: !a.meta.date && inferredDates.has(a),
+    }),
+    factsOf: <F extends { kind: string }>(kind: F['kind']) => {
+      const found = done.get(kind);
+      if (!found) throw new Error(`facts of kind ${kind} asked for before they were extracted`);
+      return found as unknown as readonly F[];
+    },
+  };
+  const run = (k: AnyKind, path: readonly string[]): void => {
+    if (done.has(k.kind)) return;
+    if (path.includes(k.kind))
+      throw new Error(`fact kinds need each other: ${[...path, k.kind].join(' → ')}`);
+    for (const need of k.needs ?? []) run(kindNamed(need), [...path, k.kind]);
+    const out = k.extract(ctx);
+    if ('inferredDates' in out) for (const [a, d] of out.inferredDates) inferredDates.set(a, d);
+    done.set(k.kind, 'facts' in out ? out.facts : out);
+  };
+  for (const k of kinds) run(k, []);
+
+  const facts: Record<string, unknown> = {
+    // Checked against the kind's schema (which also drops any field an extractor keeps for itself).
+    all: kinds.flatMap((k) => done.get(k.kind)!.map((f) => k.schema.parse(f))),
     inferredDates: [...inferredDates].map(([a, d]) => ({ file: a.file, date: d.date, from: d.from })),
   };
+  for (const k of kinds) if (k.field) facts[k.field] = done.get(k.kind);
+  return facts;
 }

@@ -173,28 +173,4 @@ export const statementFactSchema = z.object({
 });
 export type StatementFact = z.infer<typeof statementFactSchema>;
 
-export const factSchema = z.discriminatedUnion('kind', [
-  tradeFactSchema,
-  personFactSchema,
-  agreementFactSchema,
-  meetingFactSchema,
-  moneyFactSchema,
-  percentFactSchema,
-  dateFactSchema,
-  statementFactSchema,
-]);
-export type Fact = z.infer<typeof factSchema>;
-
-/** Every fact of a corpus, and each indexed kind's facts on their own (src/facts/index.ts). */
-export interface Facts {
-  /** Every fact, validated. */
-  all: Fact[];
-  people: PersonFact[];
-  trade: TradeFact[];
-  agreements: AgreementFact[];
-  meetings: MeetingFact[];
-  /** Who said what (src/facts/statements.ts). */
-  statements: StatementFact[];
-  /** Undated articles dated by another article reporting the same event. */
-  inferredDates: Array<{ file: string; date: string; from: string }>;
-}
+// The union of every kind's fact, `Facts` and their schemas: src/facts/kinds/index.ts, the kinds' registry.

@@ -1,6 +1,5 @@
-import type { Article } from '../../corpus/types.js';
 import { extractAgreementGroups } from '../agreementGroups.js';
-import { agreementStatement, extractAgreements, type PeopleOf } from '../agreements.js';
+import { agreementStatement, extractAgreements } from '../agreements.js';
 import { type AgreementFact, agreementFactSchema, type FactSource, type MeetingFact } from '../types.js';
 import { type IndexedKind, withAliases } from './kind.js';
 
@@ -43,21 +42,20 @@ function datesFromMeetings(agreements: AgreementFact[], meetings: readonly Meeti
  */
 export const agreement = {
   kind: 'agreement',
+  field: 'agreements' as const,
   schema: agreementFactSchema,
-  extract: (
-    articles: readonly Article[],
-    refsOf: PeopleOf,
-    dateOf: (a: Article) => string | null,
-    meetings: readonly MeetingFact[],
-  ): AgreementFact[] => {
+  /** Dated by the meeting they were signed at. */
+  needs: ['meeting'],
+  extract: (ctx) => {
+    const dateOf = (a: Parameters<typeof ctx.dateOf>[0]) => ctx.dateOf(a).date;
     const found = [
-      ...extractAgreements(articles, refsOf, dateOf),
-      ...extractAgreementGroups(articles, dateOf),
+      ...extractAgreements(ctx.articles, (s) => ctx.refsOf(s), dateOf),
+      ...extractAgreementGroups(ctx.articles, dateOf),
     ];
-    datesFromMeetings(found, meetings);
+    datesFromMeetings(found, ctx.factsOf<MeetingFact>('meeting'));
     return found;
   },
-  indexed: (facts) => facts.agreements,
+  indexed: (own) => own,
   indexText: (f) => ({ text: withAliases(f), keywords: `agreement treaty document signed sign ${f.type}` }),
   sources: (f) => f.sources,
   answerFields: (f) => {
@@ -65,4 +63,4 @@ export const agreement = {
     return { ...rest, date: date?.iso ?? null, dateDisplay: date?.display ?? null };
   },
   counted: 'agreements',
-} satisfies IndexedKind<'agreement', AgreementFact, object>;
+} satisfies IndexedKind<'agreement', AgreementFact, AgreementFact, object>;

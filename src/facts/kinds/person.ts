@@ -27,11 +27,11 @@ function personFact(p: Person, mentions: readonly Sentence[]): PersonFact {
 /** People: built from every article first (src/facts/people.ts), since the other kinds refer to them. */
 export const person = {
   kind: 'person',
+  field: 'people' as const,
   schema: personFactSchema,
   /** Each person with the sentences that mention them. */
-  extract: (people: readonly Person[], mentions: ReadonlyMap<Person, readonly Sentence[]>): PersonFact[] =>
-    people.map((p) => personFact(p, mentions.get(p) ?? [])),
-  indexed: (facts) => facts.people,
+  extract: (ctx) => ctx.people.map((p) => personFact(p, ctx.mentionsOf(p))),
+  indexed: (own) => own,
   indexText: (f) => ({ text: withAliases(f), keywords: 'person official role who' }),
   sources: (f) => f.sources,
   answerFields: (f) => {
@@ -39,4 +39,4 @@ export const person = {
     return { ...rest, roles: roles.map((r) => ({ title: r.title, country: r.country })) };
   },
   counted: 'people',
-} satisfies IndexedKind<'person', PersonFact, object>;
+} satisfies IndexedKind<'person', PersonFact, PersonFact, object>;

@@ -9,7 +9,8 @@ import type { ExtractedKind } from './kind.js';
  */
 export const statement = {
   kind: 'statement',
+  field: 'statements' as const,
   schema: statementFactSchema,
-  extract: extractStatements,
+  extract: (ctx) => extractStatements(ctx.articles, (s) => ctx.refsOf(s)),
   counted: 'statements',
 } satisfies ExtractedKind<StatementFact>;

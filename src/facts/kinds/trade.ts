@@ -44,9 +44,12 @@ const MEASURE_WORDS: Record<TradeFact['measure'], string> = {
  */
 export const trade = {
   kind: 'trade',
+  field: 'trade' as const,
   schema: tradeFactSchema,
-  extract: extractTrade,
-  indexed: (_facts, lines) => lines,
+  /** Dated by the article, or by the meeting another article dates it with. */
+  needs: ['meeting'],
+  extract: (ctx) => ctx.articles.flatMap((a) => extractTrade(a, ctx.dateOf(a))),
+  indexed: (_own, lines) => lines,
   // A half-year figure is found by the one word questions ask for it by (`h1`).
   indexText: (f) => ({
     text: f.statement,
@@ -58,4 +61,4 @@ export const trade = {
     return rest;
   },
   counted: 'trade figures',
-} satisfies IndexedKind<'trade', TradeLine, object>;
+} satisfies IndexedKind<'trade', TradeFact, TradeLine, object>;
