@@ -90,7 +90,7 @@ const SETS: EvalSet[] = [
   {
     id: 'closing3',
     title: 'Third closing set',
-    status: 'blind: measured once, at the end of the work, never tuned on',
+    status: 'tuning set (blind at its first run, bench/RESULTS.md; tuned on since)',
     dirs: ['seeds', 'test/fixtures/blind-closing3'],
     questions: 'bench/questions-blind-closing3.json',
     labels: 'bench/facts-labels-blind-closing3.json',
@@ -99,11 +99,29 @@ const SETS: EvalSet[] = [
     // Real news pages gathered by a helper who had not seen the code, kept out of the repository:
     // put articles, questions.json and facts.json in .cache/real2. Measured once (bench/RESULTS.md).
     id: 'real2',
-    title: 'Real articles, blind (not committed)',
-    status: 'blind: measured once, at the end of the work, never tuned on',
+    title: 'Real articles, second set (not committed)',
+    status: 'blind at its first run (bench/RESULTS.md); seen since',
     dirs: ['.cache/real2/articles'],
     questions: '.cache/real2/questions.json',
     labels: '.cache/real2/facts.json',
+  },
+  {
+    id: 'closing4',
+    title: 'Fourth closing set: 12 articles over 6 country pairs',
+    status: 'blind: measured once, at the end of the work, never tuned on',
+    dirs: ['seeds', 'test/fixtures/blind-closing4'],
+    questions: 'bench/questions-blind-closing4.json',
+    labels: 'bench/facts-labels-blind-closing4.json',
+  },
+  {
+    // Real news pages gathered by a helper who had not seen the code, kept out of the repository:
+    // put articles, questions.json and facts.json in .cache/real3. Measured once (bench/RESULTS.md).
+    id: 'real3',
+    title: 'Real articles, third set (not committed)',
+    status: 'blind: measured once, at the end of the work, never tuned on',
+    dirs: ['.cache/real3/articles'],
+    questions: '.cache/real3/questions.json',
+    labels: '.cache/real3/facts.json',
   },
   {
     // Real news pages for development, kept out of the repository (their text is not ours to commit):
@@ -139,9 +157,16 @@ const SETS: EvalSet[] = [
   {
     id: 'disc3',
     title: 'Statements, second set: 7 articles over 4 country pairs',
-    status: 'blind: written without reading the code; figures recorded before any difference was read',
+    status: 'tuning set (blind at its first run, bench/disc3.md; tuned on since)',
     dirs: ['test/fixtures/disc3'],
     statements: 'bench/statements-labels-disc3.json',
+  },
+  {
+    id: 'disc4',
+    title: 'Statements, third set: 7 articles over 4 country pairs',
+    status: 'blind: written without reading the code; measured once, at the end of the work',
+    dirs: ['test/fixtures/disc4'],
+    statements: 'bench/statements-labels-disc4.json',
   },
 ];
 
