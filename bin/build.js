@@ -17,7 +17,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('../', import.meta.url));
 /** What is compiled: the folders the runtime loads, and the one script the bin runs. */
@@ -83,12 +83,26 @@ export async function build(root = ROOT) {
       copyFileSync(path.join(root, f), path.join(temporary, f));
     }
     writeFileSync(path.join(temporary, 'package.json'), '{ "type": "module" }\n');
+    await writeKeyedLexicon(temporary);
     writeFileSync(path.join(temporary, 'build.json'), `${JSON.stringify({ sources: before })}\n`);
     rmSync(dist, { recursive: true, force: true });
     renameSync(temporary, dist);
   } finally {
     rmSync(temporary, { recursive: true, force: true });
   }
+}
+
+/**
+ * The related-words table in search keys, beside the compiled lexicon module
+ * (src/text/lexicon.ts, KeyedLexicon): made by the compiled code itself, so
+ * its keys are the ones that code computes, and a start reads it instead of
+ * stemming every word of the table.
+ */
+async function writeKeyedLexicon(out) {
+  const module = path.join(out, 'src', 'text', 'lexicon.js');
+  if (!existsSync(module)) return;
+  const { KEYED_FILE, keyedFrom, lexiconData } = await import(pathToFileURL(module).href);
+  writeFileSync(path.join(path.dirname(module), KEYED_FILE), JSON.stringify(keyedFrom(lexiconData())));
 }
 
 /** Builds dist/ unless it is current; false when it cannot be built (no esbuild, no sources). */

@@ -36,7 +36,7 @@ export const PHRASE_QUALITY = 0.7;
 /** Quality of another form or spelling of the same word: the same word, spelled by its tense or country. */
 export const FORM_QUALITY = 0.95;
 
-interface LexiconData {
+export interface LexiconData {
   sources: string[];
   related: Record<string, string>;
   phrases: Record<string, string>;
@@ -90,12 +90,32 @@ class LazyLists {
   }
 }
 
-/** Builds a lexicon from the table's data (exported for tests with a table of their own). */
-export function lexiconFrom(data: LexiconData): Lexicon {
-  const related = new LazyLists(RELATED_QUALITY_CAP);
+/**
+ * The table in search keys: each word's key computed (stemming every word of
+ * the table is most of the cost of reading it), the lists themselves still
+ * raw. bin/build.js writes it beside the compiled code (lexicon-keys.json), so
+ * a compiled start reads it instead of stemming; it is JSON, and made by the
+ * same code that reads it.
+ */
+export interface KeyedLexicon {
+  related: Record<string, Array<[list: string, self: string[]]>>;
+  forms: Record<string, string[]>;
+  phrases: Record<string, Array<[list: string, self: string[]]>>;
+  longestPhrase: number;
+}
+
+/** The table's data in search keys (see KeyedLexicon). */
+export function keyedFrom(data: LexiconData): KeyedLexicon {
+  // Maps while building: a key can be any word, "constructor" too.
+  const related = new Map<string, Array<[string, string[]]>>();
+  const push = (into: Map<string, Array<[string, string[]]>>, key: string, item: [string, string[]]) => {
+    const lists = into.get(key);
+    if (lists) lists.push(item);
+    else into.set(key, [item]);
+  };
   for (const [word, list] of Object.entries(data.related)) {
     const key = termKey(word);
-    related.add(key, list, [key]);
+    push(related, key, [list, [key]]);
   }
   const forms = new Map<string, Set<string>>();
   for (const [form, lemma] of [...Object.entries(data.forms), ...Object.entries(data.spellings ?? {})]) {
@@ -111,30 +131,75 @@ export function lexiconFrom(data: LexiconData): Lexicon {
       forms.set(x, set);
     }
   }
-  const phrases = new LazyLists(PHRASE_QUALITY);
+  const phrases = new Map<string, Array<[string, string[]]>>();
   let longestPhrase = 0;
   for (const [phrase, list] of Object.entries(data.phrases)) {
     const words = phrase.split(' ');
     const keys = words.map(termKey);
     longestPhrase = Math.max(longestPhrase, words.length);
-    phrases.add(keys.join(' '), list, keys);
+    push(phrases, keys.join(' '), [list, keys]);
   }
   return {
-    related: (key) => related.get(key),
-    forms: (key) => (forms.has(key) ? [...forms.get(key)!] : []),
-    phrase: (keys) => phrases.get(keys.join(' ')),
+    related: Object.fromEntries(related),
+    forms: Object.fromEntries([...forms].map(([k, set]) => [k, [...set]])),
+    phrases: Object.fromEntries(phrases),
     longestPhrase,
   };
 }
 
+/** A lexicon over the table in search keys. */
+export function lexiconOfKeyed(keyed: KeyedLexicon): Lexicon {
+  const related = new LazyLists(RELATED_QUALITY_CAP);
+  for (const [key, lists] of Object.entries(keyed.related))
+    for (const [list, self] of lists) related.add(key, list, self);
+  const phrases = new LazyLists(PHRASE_QUALITY);
+  for (const [key, lists] of Object.entries(keyed.phrases))
+    for (const [list, self] of lists) phrases.add(key, list, self);
+  const forms = new Map(Object.entries(keyed.forms));
+  return {
+    related: (key) => related.get(key),
+    forms: (key) => [...(forms.get(key) ?? [])],
+    phrase: (keys) => phrases.get(keys.join(' ')),
+    longestPhrase: keyed.longestPhrase,
+  };
+}
+
+/** Builds a lexicon from the table's data (exported for tests with a table of their own). */
+export function lexiconFrom(data: LexiconData): Lexicon {
+  return lexiconOfKeyed(keyedFrom(data));
+}
+
+/** The generated table as it is stored (src/text/lexicon-data.json). */
+export function lexiconData(): LexiconData {
+  return JSON.parse(readFileSync(new URL('./lexicon-data.json', import.meta.url), 'utf8')) as LexiconData;
+}
+
+/** The file of the table in keys, beside the compiled module (bin/build.js writes it). */
+export const KEYED_FILE = 'lexicon-keys.json';
+
 let loaded: Lexicon | undefined;
 
-/** The generated table, read and decoded once per process (an engine asks for it when it is made). */
+/**
+ * The generated table, read once per process (an engine asks for it when it
+ * is made): in keys from the build's lexicon-keys.json when it is there and
+ * reads, otherwise decoded from the table itself.
+ */
 export function loadLexicon(): Lexicon {
-  loaded ??= lexiconFrom(
-    JSON.parse(readFileSync(new URL('./lexicon-data.json', import.meta.url), 'utf8')) as LexiconData,
-  );
+  loaded ??= lexiconOfKeyed(keyedFile() ?? keyedFrom(lexiconData()));
   return loaded;
+}
+
+function keyedFile(): KeyedLexicon | undefined {
+  try {
+    const keyed = JSON.parse(
+      readFileSync(new URL(`./${KEYED_FILE}`, import.meta.url), 'utf8'),
+    ) as KeyedLexicon;
+    return typeof keyed.longestPhrase === 'number' && keyed.related && keyed.forms && keyed.phrases
+      ? keyed
+      : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** No related words: for callers that plan a query without an engine. */

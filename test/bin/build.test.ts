@@ -40,6 +40,24 @@ describe('build', () => {
     expect(JSON.parse(readFileSync(path.join(root, 'dist/src/data.json'), 'utf8'))).toEqual({ x: 1 });
     expect(isCurrent(root)).toBe(true);
   });
+
+  it('writes the lexicon in keys beside the compiled lexicon module, made by that module', async () => {
+    write('src/text/words.json', '{ "Trade": "commerce" }\n');
+    write(
+      'src/text/lexicon.ts',
+      [
+        "import { readFileSync } from 'node:fs';",
+        "export const KEYED_FILE = 'keys.json';",
+        "export const lexiconData = () => JSON.parse(readFileSync(new URL('./words.json', import.meta.url), 'utf8'));",
+        'export const keyedFrom = (d: Record<string, string>) =>',
+        '  Object.fromEntries(Object.entries(d).map(([k, v]) => [k.toLowerCase(), v]));',
+      ].join('\n'),
+    );
+    await build(root);
+    expect(JSON.parse(readFileSync(path.join(root, 'dist/src/text/keys.json'), 'utf8'))).toEqual({
+      trade: 'commerce',
+    });
+  });
 });
 
 describe('isCurrent', () => {
