@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -57,46 +57,67 @@ describe('Dockerfile', () => {
     const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
       dependencies: Record<string, string>;
     };
-    // CMD runs the TypeScript through tsx: with --omit=dev it must be a runtime dependency.
-    expect(JSON.parse(op('CMD')[0]!)).toEqual(['node', '--import', 'tsx', 'src/main.ts']);
-    expect(pkg.dependencies.tsx).toBeDefined();
+    // CMD runs the JavaScript `npm ci` compiled: with --omit=dev, esbuild must be a runtime dependency.
+    expect(JSON.parse(op('CMD')[0]!)).toEqual(['node', 'dist/src/main.js']);
+    expect(pkg.dependencies.esbuild).toBeDefined();
+    expect(op('COPY').some((a) => /^--from=\w+ \/app\/dist /.test(a))).toBe(true);
   });
 });
 
 /**
- * What the image holds, laid out in a temp folder (Docker cannot run here):
- * the final stage's COPY sources and `npm ci --omit=dev`, then its CMD with
- * its ENV, against the fake Discord; its HEALTHCHECK command must pass.
+ * What the image holds, laid out in temp folders (Docker cannot run here):
+ * the first stage's COPY sources and `npm ci --omit=dev` (which compiles
+ * dist/), then the final stage's COPY sources, from that stage or the
+ * repository, and its CMD with its ENV, against the fake Discord; its
+ * HEALTHCHECK command must pass.
  */
 describe('the image’s start command, on this machine', () => {
+  let build = '';
   let app = '';
   let fake: FakeDiscord;
 
+  /** COPY a b ./dir/ or COPY a ./file, into `into`; sources read from `from`. */
+  const copyInto = (args: string, from: string, into: string, move: boolean) => {
+    const parts = args.split(/\s+/);
+    const dest = parts.at(-1)!;
+    for (const source of parts.slice(0, -1)) {
+      const target = dest.endsWith('/')
+        ? path.join(into, dest, path.basename(source))
+        : path.join(into, dest);
+      mkdirSync(path.dirname(target), { recursive: true });
+      if (move) renameSync(path.join(from, source), target);
+      else cpSync(path.join(from, source), target, { recursive: true });
+    }
+  };
+
   beforeAll(async () => {
     fake = await FakeDiscord.start();
-    app = mkdtempSync(path.join(tmpdir(), 'citebot-image-'));
-    for (const copy of op('COPY')) {
-      if (copy.startsWith('--from=')) continue;
-      const parts = copy.split(/\s+/);
-      for (const source of parts.slice(0, -1))
-        cpSync(path.join(ROOT, source), path.join(app, path.basename(source)), { recursive: true });
-    }
-    cpSync(path.join(ROOT, 'package-lock.json'), path.join(app, 'package-lock.json'));
+    build = mkdtempSync(path.join(tmpdir(), 'citebot-image-deps-'));
+    for (const l of stages[0]!.lines) if (l.op === 'COPY') copyInto(l.args, ROOT, build, false);
     const install = await runCommand(
       'npm',
       ['ci', '--omit=dev', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'],
-      { cwd: app },
+      { cwd: build },
     );
     if (install.code !== 0) throw new Error(`npm ci --omit=dev failed:\n${install.stderr}`);
-  }, 180_000);
+    app = mkdtempSync(path.join(tmpdir(), 'citebot-image-'));
+    for (const copy of op('COPY')) {
+      const from = /^--from=\S+\s+(.*)$/.exec(copy);
+      // The first stage's WORKDIR is /app: its paths are the temp folder's.
+      if (from) copyInto(from[1]!.replace(/(^|\s)\/app\//g, '$1'), build, app, true);
+      else copyInto(copy, ROOT, app, false);
+    }
+  }, 420_000);
 
   afterAll(async () => {
     await fake?.close();
     if (app) rmSync(app, { recursive: true, force: true });
+    if (build) rmSync(build, { recursive: true, force: true });
   });
 
   it('starts without dev dependencies, passes its HEALTHCHECK, and exits 0 on SIGTERM', async () => {
-    expect(existsSync(path.join(app, 'node_modules', 'tsx'))).toBe(true);
+    expect(existsSync(path.join(app, 'dist', 'src', 'main.js'))).toBe(true);
+    expect(existsSync(path.join(app, 'src'))).toBe(false);
     expect(existsSync(path.join(app, 'node_modules', 'vitest'))).toBe(false);
     const port = String(await freePort());
     const env = {
@@ -152,9 +173,9 @@ describe('deploy/ systemd units', () => {
     expect(run.status).toBe(0);
   });
 
-  it('start the same command as the image, and restart on failure', () => {
+  it('start the compiled bot through the bin, and restart on failure', () => {
     const unit = readFileSync(path.join(ROOT, 'deploy', 'citebot.service'), 'utf8');
-    expect(unit).toMatch(/^ExecStart=\S*node --import tsx src\/main\.ts$/m);
+    expect(unit).toMatch(/^ExecStart=\S*node bin\/citebot\.js start$/m);
     expect(unit).toMatch(/^Restart=always$/m);
     expect(unit).toMatch(/^User=(?!root)\w+$/m);
   });
