@@ -1,7 +1,7 @@
 import type { Sentence } from '../corpus/types.js';
 import { words } from './geo.js';
 import type { PersonRef } from './people.js';
-import { isSpeaker, nameIn, refsWithin, type Speaker, speakerWords } from './speakers.js';
+import { appositiveName, isSpeaker, nameIn, refsWithin, type Speaker, speakerWords } from './speakers.js';
 import { ADVERB_PATTERN, BARE_CLAUSE_VERBS, QUOTE_ONLY_VERBS, VERB_PATTERN } from './statementWords.js';
 import type { StatementFact } from './types.js';
 
@@ -128,7 +128,10 @@ export function reportedIn(s: Sentence, refs: readonly PersonRef[], paragraph: n
       }
     }
     if (subject === '') continue;
-    const at = start + head.slice(start).indexOf(subject);
+    let at = start + head.slice(start).indexOf(subject);
+    // "Jane Roe, director of the council, told …": the name before the description.
+    const named = appositiveName(t, at, subject);
+    if (named) ({ phrase: subject, at } = named);
     const rest = t.slice(m.index + m[0].length);
     const that = THAT_AFTER.exec(rest);
     if (that) {

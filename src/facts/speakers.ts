@@ -63,6 +63,9 @@ function wantedRole(phrase: string): string | null {
 const GENERIC_ROLES = new Set(['official', 'representative']);
 
 function holds(person: Person, role: string, country: string | null): boolean {
+  // A person whose roles the article gives with another country only is not "the Croatian minister".
+  const countries = person.roles.flatMap((r) => (r.country ? [r.country] : []));
+  if (country && countries.length > 0 && !countries.includes(country)) return false;
   return person.roles.some((r) => {
     if (GENERIC_ROLES.has(role)) return !country || r.country === null || r.country === country;
     // A role whose country the article did not attach to it does not rule the person out.
@@ -299,6 +302,28 @@ export function isSpeaker(phrase: string, refs: readonly PersonRef[]): boolean {
     !ws.some((w) => countryOf(w.text)) &&
     /^\p{Lu}/u.test(phrase.trim())
   );
+}
+
+/** A description set off by commas after a name: "president of the chamber", "a trader at the port". */
+const DESCRIPTION = /^(?:(?:a|an|the|its|his|her|their)\s|(?!he\b|she\b)\p{Ll})/u;
+/** The words set off by a comma just before a speaker's words, back to the clause's start. */
+const SEGMENT_BEFORE = /(?:^|[,;:.!?“”"«»()]\s*)([^,;:.!?“”"«»()]{2,60}?),\s*$/u;
+
+/**
+ * The name before a speaker's description ("Jane Roe, president of the chamber, said"): the person
+ * who spoke, when the words before the comma are a name and nothing else.
+ */
+export function appositiveName(
+  text: string,
+  at: number,
+  phrase: string,
+): { phrase: string; at: number } | null {
+  if (!DESCRIPTION.test(phrase.trim())) return null;
+  const m = SEGMENT_BEFORE.exec(text.slice(0, at));
+  if (!m) return null;
+  const segment = m[1]!.trim();
+  if (nameIn(segment) !== segment || words(segment).length < 2) return null;
+  return { phrase: segment, at: text.lastIndexOf(segment, at) };
 }
 
 /** The references of a sentence that fall inside [start, end) of it. */

@@ -5,6 +5,7 @@ import { type QuoteSpan, quotedText, quoteSpans } from './quoteMarks.js';
 import { type Draft, MIN_CLAUSE_WORDS, reportedIn, wordCount } from './reported.js';
 import {
   type ArticleState,
+  appositiveName,
   isSpeaker,
   nameIn,
   refsWithin,
@@ -124,8 +125,11 @@ function attributionBefore(
   const according = ACCORDING_BEFORE.exec(before);
   const m = according ?? SPEAKER_BEFORE.exec(before);
   if (!m) return null;
-  const phrase = speakerWords(m[1]!);
-  const at = from + before.lastIndexOf(phrase, m.index + m[0].length);
+  let phrase = speakerWords(m[1]!);
+  let at = from + before.lastIndexOf(phrase, m.index + m[0].length);
+  // "Jane Roe, president of the chamber, said:": the name before the description.
+  const named = appositiveName(p.text, at, phrase);
+  if (named && named.at >= from) ({ phrase, at } = named);
   if (!isSpeaker(phrase, refsOf(at, at + phrase.length))) return null;
   return { phrase, verb: according ? 'according to' : m[2]!.toLowerCase().replace(/\s+/g, ' '), at };
 }

@@ -119,4 +119,24 @@ describe('extractStatements speakers', () => {
       ['Jonas Berg', 'Timber exports will double by the end of the decade'],
     ]);
   });
+  it('takes the name before a description set off by commas as the speaker', () => {
+    expect(
+      speakersOf(
+        'Marta Quiroga Ríos, president of the Andean Exporters Chamber, said: “The new port road will cut our costs by a third.”',
+        '',
+        'Tomás Ibarra, director of the Peruvian Fisheries Council, told reporters that quotas would stay the same next year.',
+      ).map((s) => s[0]),
+    ).toEqual(['Marta Quiroga Ríos', 'Tomás Ibarra']);
+  });
+
+  it('reads "the Peruvian minister" as the minister of Peru, not the one of another country who spoke last', () => {
+    expect(
+      speakersOf(
+        'The Minister of Foreign Affairs of Peru, Mr Raúl Soto Vega, received the Minister of Foreign Affairs of Chile, Ms Inés Lagos.',
+        'Minister Soto Vega said the two countries would open a new border post at Tacna.',
+        'Minister Lagos stressed that the railway to Arica would reopen before the end of the year.',
+        'The Peruvian minister underlined that both governments aim to double trade by 2030.',
+      ).map((s) => s[0]),
+    ).toEqual(['Raúl Soto Vega', 'Inés Lagos', 'Raúl Soto Vega']);
+  });
 });
