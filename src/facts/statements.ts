@@ -174,6 +174,8 @@ function directStatements(
     }
     let from = 0;
     let lastInParagraph: Draft | null = null;
+    /** The attributed quotation just before, which a quotation going on in lower case continues. */
+    let joinable: { draft: Draft; close: number; pending: boolean } | null = null;
     spans.forEach((span: QuoteSpan, k) => {
       const text = quotedText(p.text, span);
       const sentences = sentencesOf(p, span.start, span.end);
@@ -203,6 +205,26 @@ function directStatements(
         from = span.close;
         return;
       }
+      // "We have built it," Fajon said, "and we will keep it.": one sentence split by its attribution.
+      if (
+        joinable?.close === from &&
+        span.close >= 0 &&
+        /^\p{Ll}/u.test(text) &&
+        !/[.!?]/.test(p.text.slice(from + 1, Math.max(from, span.open)))
+      ) {
+        const { draft } = joinable;
+        draft.quote = `${draft.quote.replace(/[,;:]$/, '')} ${text}`;
+        draft.sentences = [...new Set([...draft.sentences, ...sentences])].sort((a, b) => a.id - b.id);
+        if (joinable.pending && wordCount(draft.quote) >= MIN_QUOTE_WORDS) {
+          drafts.push(draft);
+          lastInParagraph = draft;
+        }
+        for (const s of draft.sentences) quoted.add(s);
+        joinable = { draft, close: span.close, pending: false };
+        from = span.close;
+        return;
+      }
+      joinable = null;
       const before = attributionBefore(p, span.open, from, refsOf);
       if (span.close < 0) {
         running = {
@@ -256,7 +278,6 @@ function directStatements(
         }
         return;
       }
-      if (wordCount(text) < MIN_QUOTE_WORDS) return;
       const whoSentences = sentencesOf(p, who.at, who.at + 1);
       const draft: Draft = {
         form: who.verb === 'according to' ? 'according' : 'direct',
@@ -267,6 +288,10 @@ function directStatements(
         paragraph: p.index,
         refs: refsOf(who.at, who.at + who.phrase.length),
       };
+      // '"This line," he said, "is not …"': a few words a quotation in lower case may go on from.
+      const short = wordCount(text) < MIN_QUOTE_WORDS;
+      if (who.verb !== 'according to') joinable = { draft, close: span.close, pending: short };
+      if (short) return;
       drafts.push(draft);
       lastInParagraph = draft;
       for (const s of draft.sentences) quoted.add(s);

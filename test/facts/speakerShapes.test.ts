@@ -139,4 +139,19 @@ describe('extractStatements speakers', () => {
       ).map((s) => s[0]),
     ).toEqual(['Raúl Soto Vega', 'Inés Lagos', 'Raúl Soto Vega']);
   });
+  it('keeps one statement of a sentence its attribution splits, the second part in lower case', () => {
+    expect(
+      speakersOf(
+        'Argentine Economy Minister Pablo Reyes visited Asunción.',
+        '“The bridge is finished,” Reyes said, “and the customs post opens in June.”',
+        '“Trade,” he said, “will follow the road.”',
+        '“We are ready to go,” he added. “Our trucks will be the first to cross.”',
+      ).map((s) => [s[0], s[2]]),
+    ).toEqual([
+      ['Pablo Reyes', 'The bridge is finished and the customs post opens in June.'],
+      ['Pablo Reyes', 'Trade will follow the road.'],
+      ['Pablo Reyes', 'We are ready to go'],
+      ['Pablo Reyes', 'Our trucks will be the first to cross.'],
+    ]);
+  });
 });
