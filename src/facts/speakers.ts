@@ -42,6 +42,9 @@ const sameSpeaker = (a: Speaker, b: Speaker) =>
 const distinct = (list: readonly Speaker[]) =>
   list.filter((x, i) => list.findIndex((y) => sameSpeaker(x, y)) === i);
 
+/** An indefinite speaker: "a Croatian government official", "an analyst", "one diplomat". */
+const INDEFINITE = /^(?:a|an|one|another)\s/i;
+
 /** Words that name several people: "he" after "Both ministers …" is either. */
 const GROUP = /\b(?:both|ministers|leaders|presidents|officials|sides|parties|delegations)\b/i;
 
@@ -131,6 +134,8 @@ export function resolveSpeaker(
   const one = ownSpeaker(phrase, own);
   if (one) return { person: one.person, name: one.person.name };
   if (refs.length > 0) return null;
+  // "a government official", "an economist": someone the article does not name.
+  if (INDEFINITE.test(phrase.trim())) return null;
   if (/^(?:he|she)$/i.test(phrase.trim()))
     return pronounSpeaker(before.speakers, before.text, state, paragraph);
   const role = wantedRole(phrase);
@@ -167,7 +172,13 @@ export function resolveSpeaker(
  */
 export function titleFits(phrase: string, speaker: Speaker): boolean {
   const role = wantedRole(phrase);
-  if (!role || /^(?:he|she)$/i.test(phrase.trim()) || nameIn(phrase) !== null) return false;
+  if (
+    !role ||
+    /^(?:he|she)$/i.test(phrase.trim()) ||
+    INDEFINITE.test(phrase.trim()) ||
+    nameIn(phrase) !== null
+  )
+    return false;
   if (!speaker.person || speaker.person.roles.length === 0) return true;
   const country =
     words(phrase)
@@ -286,7 +297,10 @@ export function isSpeaker(phrase: string, refs: readonly PersonRef[]): boolean {
   const ws = words(phrase);
   if (ws.length === 0 || ws.length > MAX_SPEAKER_WORDS) return false;
   if (/^(?:he|she)$/i.test(phrase.trim())) return true;
-  if (NOT_A_SPEAKER.has(headWord(phrase))) return false;
+  // "A government source told us": one unnamed person; "sources said" and "the source of" are not.
+  const head = headWord(phrase);
+  if (head === 'source' && INDEFINITE.test(phrase.trim())) return true;
+  if (NOT_A_SPEAKER.has(head)) return false;
   if (refs.length > 0) return true;
   if (ws.some((w) => TITLE_WORDS.has(w.text.toLowerCase()))) return true;
   // A name the people extractor has no role for: capitalised words, not a country.
@@ -324,6 +338,18 @@ export function appositiveName(
   const segment = m[1]!.trim();
   if (nameIn(segment) !== segment || words(segment).length < 2) return null;
   return { phrase: segment, at: text.lastIndexOf(segment, at) };
+}
+
+/**
+ * Whether a description before ", who …," names one person: "who" says it is someone, whatever the noun
+ * ("A tea broker, who asked not to be named, said"), unless the noun is a group or an institution.
+ */
+export function describesPerson(phrase: string, refs: readonly PersonRef[]): boolean {
+  if (isSpeaker(phrase, refs)) return true;
+  const n = words(phrase).length;
+  return (
+    n > 0 && n <= MAX_SPEAKER_WORDS && /^(?:a|an|the)\s/i.test(phrase) && !NOT_A_SPEAKER.has(headWord(phrase))
+  );
 }
 
 /** The references of a sentence that fall inside [start, end) of it. */

@@ -154,4 +154,18 @@ describe('extractStatements speakers', () => {
       ['Pablo Reyes', 'Our trucks will be the first to cross.'],
     ]);
   });
+  it('keeps the words of an unnamed speaker, with no one as the speaker', () => {
+    expect(
+      speakersOf(
+        'Kenyan Trade Minister Joyce Wanjiru opened the fair in Kampala.',
+        'A Nairobi-based tea broker, who asked not to be identified, said the new tariff would hurt small farms first.',
+        'A Ugandan government source told us the border would stay open at night from April.',
+        'Both sides want a single customs post at Busia by 2027, an official said on condition of anonymity.',
+      ).map((s) => [s[0], s[2]]),
+    ).toEqual([
+      [null, 'the new tariff would hurt small farms first'],
+      [null, 'the border would stay open at night from April'],
+      [null, 'Both sides want a single customs post at Busia by 2027'],
+    ]);
+  });
 });
