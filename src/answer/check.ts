@@ -129,10 +129,14 @@ function leadDetails(engine: Engine, file: string, vocab: ClaimVocabulary): Deta
   const article = engine.derived.articleByFile.get(file);
   if (!article) return null;
   const year = yearOfDate(article.meta.date);
-  const lead = article.sentences
-    .slice(0, LEAD_SENTENCES)
-    .map((s) => s.text)
-    .join(' ');
+  // The headline and the first sentences of text, not a letterhead in capitals ("REPUBLIC OF CROATIA").
+  const lead = [
+    article.meta.title ?? '',
+    ...article.sentences
+      .filter((s) => /\p{Ll}/u.test(s.text))
+      .slice(0, LEAD_SENTENCES)
+      .map((s) => s.text),
+  ].join(' ');
   const d = detailsOf(lead, vocab, year);
   if (article.meta.date) {
     const [y, m, day] = article.meta.date.split('-').map(Number);
