@@ -20,6 +20,7 @@ import {
   peopleMeetingEvidence,
   tradeEvidence,
 } from './checkFacts.js';
+import { claimCountries } from './claimCountries.js';
 import { claimVocabulary, compareDetails, type Details, detailKeys, detailsOf } from './claimDetails.js';
 import { toAnswerFact } from './facts.js';
 import { type CheckAnswer, type Citation, type ClaimCheck, type ClaimFact, notFoundAnswer } from './types.js';
@@ -298,9 +299,11 @@ const VERDICT_LABEL: Record<ClaimCheck['verdict'], string> = {
  */
 function checkClaim(engine: Engine, claim: Sentence): { check: ClaimCheck; evidence: Evidence } {
   const vocab = claimVocabulary(engine);
-  const text = newswireText(
-    claim.text.replace(TAG_QUESTION, '.'),
-    (w) => vocab.common.has(termKey(w)) || vocab.persons.has(termKey(w)),
+  const text = claimCountries(
+    newswireText(
+      claim.text.replace(TAG_QUESTION, '.'),
+      (w) => vocab.common.has(termKey(w)) || vocab.persons.has(termKey(w)),
+    ),
   );
   const { facts } = messageCorpus(text);
   const typed = [
