@@ -212,6 +212,9 @@ function sentenceEvidence(engine: Engine, claim: string): Evidence {
     // What the claim says of its countries: the countries alone do not make a sentence about it.
     const said = topic.filter((k) => !k.startsWith('country:'));
     const saysCover = said.length >= 2 ? topicShare(said, words) : cover;
+    // What the claim says happened, its people and countries aside: "planning a trip" is not "held talks".
+    const event = said.filter((k) => !details.persons.has(k));
+    const eventCover = event.length > 0 ? topicShare(event, words) : 1;
     const cmp = compareDetails(
       details,
       own,
@@ -219,7 +222,7 @@ function sentenceEvidence(engine: Engine, claim: string): Evidence {
       { amount: formatUsd },
       cover >= STRONG_TOPIC_COVERAGE,
     );
-    return { c, cover, saysCover, cmp };
+    return { c, cover, saysCover, eventCover, cmp };
   });
   scored.sort((a, b) => b.cover + 0.1 * b.cmp.agree - (a.cover + 0.1 * a.cmp.agree));
   const about = scored.filter(
@@ -270,6 +273,8 @@ function sentenceEvidence(engine: Engine, claim: string): Evidence {
   const against = about.filter(
     (s) =>
       s.cmp.conflicts.length > 0 &&
+      // About the claim by its people and details only: the sentence must also tell of what they did.
+      (s.cover >= SAME_TOPIC_COVERAGE || s.eventCover >= SUPPORT_COVERAGE) &&
       (s.cmp.missing === 0 ||
         (s.cmp.missingCountries === 0 &&
           s.cover >= SAME_MATTER_COVERAGE &&

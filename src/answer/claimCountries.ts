@@ -8,7 +8,8 @@ const countries: Country[] = createRequire(import.meta.url)('world-countries');
 /**
  * Countries a chat claim writes as the articles do not (see src/answer/check.ts): a name of several words
  * in lower case ("ghana–ivory coast trade"), a country's code standing alone beside another country
- * ("NZ is giving Fiji …", "Ghana–CIV trade"). Each is written as its name, so the claim's pair is read.
+ * ("NZ is giving Fiji …", "Ghana–CIV trade"), a hyphen that joins a country of several words to another
+ * ("New Zealand-Fiji"). Each is written as its name, so the claim's pair is read.
  */
 
 const CODES = new Map<string, string>();
@@ -27,6 +28,12 @@ const titleCase = (text: string) => text.replace(/\p{L}+/gu, (w) => w.charAt(0).
 
 export function claimCountries(text: string): string {
   let out = text;
+  // "New Zealand-Fiji": a hyphen that joins a country to the next is a pair's dash, not one word.
+  for (const m of [...out.matchAll(/\p{L}-(?=\p{Lu})/gu)].reverse()) {
+    const at = m.index + 1;
+    const dashed = `${out.slice(0, at)}–${out.slice(at + 1)}`;
+    if (countriesIn(dashed).length > countriesIn(out).length) out = dashed;
+  }
   // "ivory coast" → "Ivory Coast": the same words, capitalised, where they name a country.
   const tokens = words(out);
   const cased = titleCase(out);

@@ -148,6 +148,10 @@ export function detailsOf(text: string, vocab: ClaimVocabulary, articleYear: num
   for (const m of moneyIn(text)) rest = rest.replace(m.text, ' ');
   const percents = percentsIn(text).map((p) => p.value);
   for (const p of percentsIn(text)) rest = rest.replace(p.text, ' ');
+  // "FY2023-24" is the fiscal year 2023-24.
+  rest = rest.replace(/\bFY\s*(?=(?:19|20)\d\d)/gi, ' ');
+  // A country of several words ("Cote d'Ivoire") is a country, not a name and a word.
+  for (const c of countriesIn(text)) if (/\s/.test(c.text)) rest = rest.replace(c.text, ' ');
   const periods: Array<[number, number]> = [];
   rest = rest.replace(/\b((?:19|20)\d\d)\s*[-–—/]\s*((?:19|20)?\d\d)\b/g, (_, a: string, b: string) => {
     const to = b.length === 2 ? Number(a.slice(0, 2) + b) : Number(b);

@@ -35,4 +35,13 @@ describe('check: periods and leads', () => {
     expect(c.verdict).toBe('contradicted');
     expect(lines(c.disagrees)).toContain(11);
   });
+  it('says nothing speaks to what two people plan, where the articles only tell of their past talks', () => {
+    expect(first('Michal and Siliņa are planning a joint trip to Brussels in December').verdict).toBe(
+      'unrelated',
+    );
+  });
+
+  it('reads a fiscal year and a pair joined by a hyphen as the articles write them', () => {
+    expect(first('estonia-latvia goods trade in FY2024 was €3.4bn').verdict).toBe('supported');
+  });
 });

@@ -20,3 +20,10 @@ describe('claimCountries', () => {
     );
   });
 });
+
+describe('claimCountries with a hyphen', () => {
+  it('reads a hyphen joining a country of several words to another as a pair', () => {
+    expect(claimCountries('South Africa-Kenya trade grew')).toBe('South Africa–Kenya trade grew');
+    expect(claimCountries('Kassym-Jomart Tokayev visited Kenya')).toBe('Kassym-Jomart Tokayev visited Kenya');
+  });
+});
