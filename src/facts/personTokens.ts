@@ -15,10 +15,13 @@ import {
  */
 
 const NAME_WORD = /^\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}?[\p{Ll}'’]+)*$/u;
+/** An Arabic family name with its article in lower case: "al-Marri", "el-Sisi", "bin-Zayed". */
+const ARTICLE_NAME = /^(?:al|el|ad|as|ash|at|az|ibn|bin)-\p{Lu}[\p{Ll}'’]+$/u;
 /** "I've", "We'll", "Don't": contractions are not names. */
 const CONTRACTION = /['’](?:ve|re|ll|d|m|t)$/i;
 
 export function isNameWord(word: string): boolean {
+  if (ARTICLE_NAME.test(word)) return true;
   return (
     NAME_WORD.test(word) &&
     !CONTRACTION.test(word) &&

@@ -77,6 +77,13 @@ export const TITLES: readonly string[][] = [
   'hokim',
   'akim',
   'head',
+  'special assistant',
+  'senior special assistant',
+  'adviser',
+  'advisor',
+  'special adviser',
+  'senior adviser',
+  'chief adviser',
 ]
   .map((t) => t.split(' '))
   .sort((a, b) => b.length - a.length);

@@ -247,6 +247,9 @@ export function speakerWords(phrase: string): string {
   return trimmed.slice(0, tail.index);
 }
 
+/** A family name with its article in lower case, as one word: "al-Marri", "el-Sisi". */
+const ARTICLE_NAME = /^(?:al|el|ad|as|ash|at|az|ibn|bin)-\p{Lu}/u;
+
 /** Lower-case words inside a name: "Moin ul Haque", "Ursula von der Leyen", "Luiz Inácio da Silva". */
 const PARTICLE = /^(?:ul|al|el|bin|binti|ibn|de|da|do|dos|das|du|van|von|der|den|la|le|di)$/;
 
@@ -271,10 +274,16 @@ export function nameIn(phrase: string): string | null {
     return phrase.slice(ws[0]!.start, ws[lead - 1]!.end);
   let k = ws.length;
   const namePart = (i: number) =>
-    /^\p{Lu}[\p{Ll}’'-]/u.test(ws[i]!.text) && !TITLE_WORDS.has(ws[i]!.text.toLowerCase());
+    (/^\p{Lu}[\p{Ll}’'-]/u.test(ws[i]!.text) || ARTICLE_NAME.test(ws[i]!.text)) &&
+    !TITLE_WORDS.has(ws[i]!.text.toLowerCase());
   while (
     k > 0 &&
-    (namePart(k - 1) || (k > 1 && k < ws.length && PARTICLE.test(ws[k - 1]!.text) && namePart(k - 2)))
+    (namePart(k - 1) ||
+      // "Moin ul Haque", and two particles: "Juan de la Fuente".
+      (k > 1 &&
+        k < ws.length &&
+        PARTICLE.test(ws[k - 1]!.text) &&
+        (namePart(k - 2) || (k > 2 && PARTICLE.test(ws[k - 2]!.text) && namePart(k - 3)))))
   )
     k--;
   // "the Presidency Khumbudzo Ntshavheni": a word right after "the" or "of" names an institution.

@@ -28,4 +28,16 @@ describe('people names', () => {
     const people = buildPeople([parseArticle(text, 'a.txt', '/a.txt', 0, 0)]);
     expect(people.map((p) => p.name)).toEqual(['Ana Lucía Prado Ferrer']);
   });
+  it('keeps a family name written with its article in lower case ("al-", "el-")', () => {
+    expect(names('The minister, Omar bin Saeed al-Nuaimi, opened the port.')).toEqual([
+      'Omar bin Saeed al-Nuaimi',
+    ]);
+  });
+
+  it('reads a special assistant or an adviser named with the title as a person', () => {
+    expect(names('Mrs Ngozi Eze, the Senior Special Assistant on Trade to the President, spoke.')).toEqual([
+      'Ngozi Eze',
+    ]);
+    expect(names('Foreign Affairs Adviser Karim Rahman arrived in Male.')).toEqual(['Karim Rahman']);
+  });
 });

@@ -168,4 +168,12 @@ describe('extractStatements speakers', () => {
       [null, 'Both sides want a single customs post at Busia by 2027'],
     ]);
   });
+  it('keeps the particles of a speaker’s name ("de la", "al-")', () => {
+    expect(
+      speakersOf(
+        'María de la Cruz, a Chilean economist, said copper prices would hold through the winter.',
+        'Omar bin Saeed al-Nuaimi, a port official, told reporters that cranes would arrive in June.',
+      ).map((s) => s[0]),
+    ).toEqual(['María de la Cruz', 'Omar bin Saeed al-Nuaimi']);
+  });
 });
