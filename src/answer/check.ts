@@ -20,6 +20,7 @@ import {
   peopleMeetingEvidence,
   tradeEvidence,
 } from './checkFacts.js';
+import { claimCountries } from './claimCountries.js';
 import { claimVocabulary, compareDetails, type Details, detailKeys, detailsOf } from './claimDetails.js';
 import { toAnswerFact } from './facts.js';
 import { type CheckAnswer, type Citation, type ClaimCheck, type ClaimFact, notFoundAnswer } from './types.js';
@@ -129,10 +130,14 @@ function leadDetails(engine: Engine, file: string, vocab: ClaimVocabulary): Deta
   const article = engine.derived.articleByFile.get(file);
   if (!article) return null;
   const year = yearOfDate(article.meta.date);
-  const lead = article.sentences
-    .slice(0, LEAD_SENTENCES)
-    .map((s) => s.text)
-    .join(' ');
+  // The headline and the first sentences of text, not a letterhead in capitals ("REPUBLIC OF CROATIA").
+  const lead = [
+    article.meta.title ?? '',
+    ...article.sentences
+      .filter((s) => /\p{Ll}/u.test(s.text))
+      .slice(0, LEAD_SENTENCES)
+      .map((s) => s.text),
+  ].join(' ');
   const d = detailsOf(lead, vocab, year);
   if (article.meta.date) {
     const [y, m, day] = article.meta.date.split('-').map(Number);
@@ -207,6 +212,9 @@ function sentenceEvidence(engine: Engine, claim: string): Evidence {
     // What the claim says of its countries: the countries alone do not make a sentence about it.
     const said = topic.filter((k) => !k.startsWith('country:'));
     const saysCover = said.length >= 2 ? topicShare(said, words) : cover;
+    // What the claim says happened, its people and countries aside: "planning a trip" is not "held talks".
+    const event = said.filter((k) => !details.persons.has(k));
+    const eventCover = event.length > 0 ? topicShare(event, words) : 1;
     const cmp = compareDetails(
       details,
       own,
@@ -214,7 +222,7 @@ function sentenceEvidence(engine: Engine, claim: string): Evidence {
       { amount: formatUsd },
       cover >= STRONG_TOPIC_COVERAGE,
     );
-    return { c, cover, saysCover, cmp };
+    return { c, cover, saysCover, eventCover, cmp };
   });
   scored.sort((a, b) => b.cover + 0.1 * b.cmp.agree - (a.cover + 0.1 * a.cmp.agree));
   const about = scored.filter(
@@ -265,6 +273,8 @@ function sentenceEvidence(engine: Engine, claim: string): Evidence {
   const against = about.filter(
     (s) =>
       s.cmp.conflicts.length > 0 &&
+      // About the claim by its people and details only: the sentence must also tell of what they did.
+      (s.cover >= SAME_TOPIC_COVERAGE || s.eventCover >= SUPPORT_COVERAGE) &&
       (s.cmp.missing === 0 ||
         (s.cmp.missingCountries === 0 &&
           s.cover >= SAME_MATTER_COVERAGE &&
@@ -294,9 +304,11 @@ const VERDICT_LABEL: Record<ClaimCheck['verdict'], string> = {
  */
 function checkClaim(engine: Engine, claim: Sentence): { check: ClaimCheck; evidence: Evidence } {
   const vocab = claimVocabulary(engine);
-  const text = newswireText(
-    claim.text.replace(TAG_QUESTION, '.'),
-    (w) => vocab.common.has(termKey(w)) || vocab.persons.has(termKey(w)),
+  const text = claimCountries(
+    newswireText(
+      claim.text.replace(TAG_QUESTION, '.'),
+      (w) => vocab.common.has(termKey(w)) || vocab.persons.has(termKey(w)),
+    ),
   );
   const { facts } = messageCorpus(text);
   const typed = [

@@ -148,6 +148,10 @@ export function detailsOf(text: string, vocab: ClaimVocabulary, articleYear: num
   for (const m of moneyIn(text)) rest = rest.replace(m.text, ' ');
   const percents = percentsIn(text).map((p) => p.value);
   for (const p of percentsIn(text)) rest = rest.replace(p.text, ' ');
+  // "FY2023-24" is the fiscal year 2023-24.
+  rest = rest.replace(/\bFY\s*(?=(?:19|20)\d\d)/gi, ' ');
+  // A country of several words ("Cote d'Ivoire") is a country, not a name and a word.
+  for (const c of countriesIn(text)) if (/\s/.test(c.text)) rest = rest.replace(c.text, ' ');
   const periods: Array<[number, number]> = [];
   rest = rest.replace(/\b((?:19|20)\d\d)\s*[-–—/]\s*((?:19|20)?\d\d)\b/g, (_, a: string, b: string) => {
     const to = b.length === 2 ? Number(a.slice(0, 2) + b) : Number(b);
@@ -341,7 +345,8 @@ export function compareDetails(
   // A count the sentence gives without a year is of its article's event ("17 documents were signed").
   const countYears =
     years.length === 0 && claim.amounts.length + claim.percents.length === 0 && ctx ? ctx.years : years;
-  const hasFigures = claim.amounts.length + claim.percents.length + claim.counts.length > 0;
+  const hasFigures =
+    claim.amounts.length + claim.sums.length + claim.percents.length + claim.counts.length > 0;
   if (hasFigures && claim.years.length > 0 && !claim.years.some((y) => countYears.includes(y))) {
     // A figure is a figure of its year: a figure of another or an unstated year neither supports nor contradicts it.
     out.otherPeriod = true;
@@ -402,7 +407,8 @@ export function compareDetails(
   const named = (d: Details | null) => (d ? [...d.persons, ...d.places, ...d.names] : []);
   const found = new Set([...named(own), ...named(ctx)]);
   // A place must be where the sentence says something happened, not a capital named for its country.
-  const placesFound = new Set([...own.places, ...(ctx?.places ?? [])]);
+  // Where the sentence names a place of its own, the lead's place is not this event's.
+  const placesFound = new Set(own.places.size > 0 ? own.places : (ctx?.places ?? []));
   const slot = (mine: Set<string>, theirs: Set<string>, what: string) => {
     const extra = [...theirs].filter(
       (k) => !claim.persons.has(k) && !claim.places.has(k) && !claim.names.has(k),

@@ -1,6 +1,6 @@
 import type { Sentence } from '../corpus/types.js';
 import type { Person, PersonRef } from './people.js';
-import { nameIn } from './speakers.js';
+import { nameIn, speakerWords } from './speakers.js';
 
 /**
  * An interview's answers (see src/facts/statements.ts): paragraphs after a
@@ -24,6 +24,9 @@ export interface InterviewAnswer {
 
 const ASKED =
   /\b(?:we asked|asked|interviewed|spoke (?:to|with)|talked (?:to|with)|an interview with)\s+(.+?)(?:\s+(?:what|how|why|whether|about|if|when|where|who)\b|[.?]$)/u;
+/** The interviewer as the object ("Tokayev spoke to us"): the interviewee is the subject before the verb. */
+const INTERVIEWER =
+  /^(?:us|me|this (?:newspaper|paper|website|outlet|reporter|correspondent)|our (?:newspaper|paper|reporter|correspondent|website))\b/iu;
 const QUESTION = /^\s*(?:Q|Question)\s*[:.)–—-]\s*/iu;
 const ANSWER = /^\s*(?:A|Answer)\s*[:.)–—-]\s*/iu;
 /** Fewer questions than this make no interview. */
@@ -44,8 +47,17 @@ export function interviewAnswers(
   for (const s of all) {
     const m = ASKED.exec(s.text);
     if (!m) continue;
-    askedPerson = refsOf(s).find((r) => r.index >= m.index)?.person;
-    askedName = nameIn(m[1]!.replace(/,\s*$/, ''));
+    const object = speakerWords(m[1]!.replace(/,\s*$/, ''));
+    if (INTERVIEWER.test(object)) {
+      // "Prasad spoke to us at the embassy": the one named last before the verb.
+      askedPerson = refsOf(s)
+        .filter((r) => r.index < m.index)
+        .at(-1)?.person;
+      askedName = askedPerson ? null : nameIn(s.text.slice(0, m.index));
+    } else {
+      askedPerson = refsOf(s).find((r) => r.index >= m.index)?.person;
+      askedName = nameIn(object);
+    }
     if (askedPerson || askedName) break;
   }
   const named = all.find((s) => /\binterview/i.test(s.text) && refsOf(s).length > 0);

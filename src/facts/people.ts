@@ -315,6 +315,9 @@ export function buildPeople(articles: readonly Article[]): Person[] {
       const parts = words(p.name).map((t) => nameKey(t.text));
       const [short, long] = parts.length <= all.length ? [parts, all] : [all, parts];
       if (short.length === 1) return long.length > 2 && long.indexOf(short[0]!) > 0;
+      // A family name of two words without the given name: "Minister Grlić Radman" after "Gordan Grlić Radman".
+      if (long.length > short.length && short.every((w, k) => long[long.length - short.length + k] === w))
+        return true;
       return short[0] === long[0] && short.every((w) => long.includes(w));
     });
   for (const article of articles) {

@@ -15,10 +15,13 @@ import {
  */
 
 const NAME_WORD = /^\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}?[\p{Ll}'’]+)*$/u;
+/** An Arabic family name with its article in lower case: "al-Marri", "el-Sisi", "bin-Zayed". */
+const ARTICLE_NAME = /^(?:al|el|ad|as|ash|at|az|ibn|bin)-\p{Lu}[\p{Ll}'’]+$/u;
 /** "I've", "We'll", "Don't": contractions are not names. */
 const CONTRACTION = /['’](?:ve|re|ll|d|m|t)$/i;
 
 export function isNameWord(word: string): boolean {
+  if (ARTICLE_NAME.test(word)) return true;
   return (
     NAME_WORD.test(word) &&
     !CONTRACTION.test(word) &&
@@ -145,6 +148,8 @@ export function isInitial(tokens: readonly Token[], k: number, text: string): bo
 export function nameAt(tokens: readonly Token[], i: number, text: string): number {
   const n = nameWordsAt(tokens, i, text);
   if (n === 0) return 0;
+  // "its counterpart, Côte d'Ivoire Export": a word that starts a country's name of several words is no name.
+  if (countriesIn(text).some((m) => m.start === i && m.end - m.start > 1)) return 0;
   const next = tokens[i + n];
   const joined = next && /^\s*$/.test(text.slice(tokens[i + n - 1]!.end, next.start));
   // An institution word ends an institution's name ("Gorky Park", "Bank"); first in a name it is a

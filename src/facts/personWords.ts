@@ -77,6 +77,13 @@ export const TITLES: readonly string[][] = [
   'hokim',
   'akim',
   'head',
+  'special assistant',
+  'senior special assistant',
+  'adviser',
+  'advisor',
+  'special adviser',
+  'senior adviser',
+  'chief adviser',
 ]
   .map((t) => t.split(' '))
   .sort((a, b) => b.length - a.length);
@@ -309,7 +316,8 @@ export const INSTITUTION_WORDS = new Set(
   `organization organisation agency airport bank fund company corporation council committee university institute
   centre center museum station port palace forum association union office authority meeting summit conference
   dialogue commission group hall stadium square street avenue park hotel school college hospital exchange
-  foundation partnership initiative programme program corridor zone`.split(/\s+/),
+  foundation partnership initiative programme program corridor zone board chamber federation bureau ministry
+  secretariat assembly parliament tribunal directorate`.split(/\s+/),
 );
 
 export const REGION_WORDS = new Set([

@@ -1,7 +1,15 @@
 import type { Sentence } from '../corpus/types.js';
 import { words } from './geo.js';
 import type { PersonRef } from './people.js';
-import { isSpeaker, nameIn, refsWithin, type Speaker, speakerWords } from './speakers.js';
+import {
+  appositiveName,
+  describesPerson,
+  isSpeaker,
+  nameIn,
+  refsWithin,
+  type Speaker,
+  speakerWords,
+} from './speakers.js';
 import { ADVERB_PATTERN, BARE_CLAUSE_VERBS, QUOTE_ONLY_VERBS, VERB_PATTERN } from './statementWords.js';
 import type { StatementFact } from './types.js';
 
@@ -38,6 +46,8 @@ export interface Draft {
 
 /** Words that start a description set off by commas, not a name: "a trader at the port", "who imports shoes". */
 const APPOSITION = /^(?:a|an|the|its|his|her|their|who|which|whose)\s/i;
+/** A relative clause set off by commas after a speaker: ", who asked not to be named,". */
+const RELATIVE = /^(?:who|whose)\s/i;
 const VERB_IN = new RegExp(`\\b(${VERB_PATTERN})\\b`, 'giu');
 const THAT_AFTER =
   /^\s+(?:(?:on|in|at|during|after|before|while|when|later|earlier|also)\b[^,;:]{0,40}?\s+)?(?:that\s+|:\s*)/iu;
@@ -49,8 +59,10 @@ const NOT_A_CLAUSE =
 const TOLD_THAT = /^\s+(?:[^,;:“”"«»]{1,40}?\s+)?that\s+/u;
 const ACCORDING_START = /^according to ([^,;:]{1,120}?),\s+(.+)$/iu;
 const ACCORDING_END = /^(.+?),\s+according to ([^,;:]{1,120}?)[.!]?$/iu;
+/** What an unnamed speaker's attribution may end in: "… said on condition of anonymity". */
+const ANONYMITY = '(?:speaking\\s+)?on\\s+(?:the\\s+)?condition\\s+of\\s+anonymity';
 const SPEAKER_LAST = new RegExp(
-  `^(.+?),\\s+(?:(${VERB_PATTERN})\\s+([^,;:]{1,120}?)|([^,;:]{1,120}?)\\s+(?:${ADVERB_PATTERN}\\s+)?(${VERB_PATTERN}))[.!]?$`,
+  `^(.+?),\\s+(?:(${VERB_PATTERN})\\s+([^,;:]{1,120}?)|([^,;:]{1,120}?)\\s+(?:${ADVERB_PATTERN}\\s+)?(${VERB_PATTERN}))(?:,?\\s+${ANONYMITY})?[.!]?$`,
   'iu',
 );
 
@@ -63,6 +75,8 @@ const clause = (text: string) => text.trim().replace(/[.;,]+$/, '');
 /** Reported speech in one sentence outside quote marks: "X stressed that …", "…, he added", "According to X, …". */
 export function reportedIn(s: Sentence, refs: readonly PersonRef[], paragraph: number): Draft | null {
   const t = s.text;
+  /** A subject a relative clause describes as someone ("A broker, who asked not to be named,"). */
+  let described: string | null = null;
   const make = (
     form: Draft['form'],
     verb: string,
@@ -75,7 +89,7 @@ export function reportedIn(s: Sentence, refs: readonly PersonRef[], paragraph: n
     const phrase = speakerWords(raw);
     const at = rawAt + Math.max(0, raw.indexOf(phrase));
     const within = refsWithin(refs, at, at + phrase.length);
-    if (!isSpeaker(phrase, within)) return null;
+    if (!isSpeaker(phrase, within) && !(raw === described && describesPerson(phrase, within))) return null;
     return {
       form,
       verb,
@@ -114,21 +128,34 @@ export function reportedIn(s: Sentence, refs: readonly PersonRef[], paragraph: n
     if (boundary > 0 && (subject === '' || APPOSITION.test(subject))) {
       // Back over a clause set off by commas ("…, who imports shoes,") to the name before it.
       let end = boundary;
+      let relative = false;
       for (let hop = 0; hop < 2 && end > 0; hop++) {
         const previous = head.lastIndexOf(',', end - 1);
         const segment = head.slice(previous + 1, end).trim();
+        const within = refsWithin(refs, previous + 1, end);
+        // "A cocoa trader, who asked not to be named, said": the one the relative clause describes.
+        if (relative && segment !== '' && previous < 0 && describesPerson(segment, within)) {
+          subject = segment;
+          described = segment;
+          start = previous + 1;
+          break;
+        }
         if (segment !== '' && !APPOSITION.test(segment)) {
-          if (nameIn(segment) !== null && isSpeaker(segment, refsWithin(refs, previous + 1, end))) {
+          if (nameIn(segment) !== null && isSpeaker(segment, within)) {
             subject = segment;
             start = previous + 1;
           }
           break;
         }
+        relative = RELATIVE.test(segment);
         end = previous;
       }
     }
     if (subject === '') continue;
-    const at = start + head.slice(start).indexOf(subject);
+    let at = start + head.slice(start).indexOf(subject);
+    // "Jane Roe, director of the council, told …": the name before the description.
+    const named = appositiveName(t, at, subject);
+    if (named) ({ phrase: subject, at } = named);
     const rest = t.slice(m.index + m[0].length);
     const that = THAT_AFTER.exec(rest);
     if (that) {

@@ -42,6 +42,9 @@ const sameSpeaker = (a: Speaker, b: Speaker) =>
 const distinct = (list: readonly Speaker[]) =>
   list.filter((x, i) => list.findIndex((y) => sameSpeaker(x, y)) === i);
 
+/** An indefinite speaker: "a Croatian government official", "an analyst", "one diplomat". */
+const INDEFINITE = /^(?:a|an|one|another)\s/i;
+
 /** Words that name several people: "he" after "Both ministers …" is either. */
 const GROUP = /\b(?:both|ministers|leaders|presidents|officials|sides|parties|delegations)\b/i;
 
@@ -63,6 +66,9 @@ function wantedRole(phrase: string): string | null {
 const GENERIC_ROLES = new Set(['official', 'representative']);
 
 function holds(person: Person, role: string, country: string | null): boolean {
+  // A person whose roles the article gives with another country only is not "the Croatian minister".
+  const countries = person.roles.flatMap((r) => (r.country ? [r.country] : []));
+  if (country && countries.length > 0 && !countries.includes(country)) return false;
   return person.roles.some((r) => {
     if (GENERIC_ROLES.has(role)) return !country || r.country === null || r.country === country;
     // A role whose country the article did not attach to it does not rule the person out.
@@ -128,6 +134,8 @@ export function resolveSpeaker(
   const one = ownSpeaker(phrase, own);
   if (one) return { person: one.person, name: one.person.name };
   if (refs.length > 0) return null;
+  // "a government official", "an economist": someone the article does not name.
+  if (INDEFINITE.test(phrase.trim())) return null;
   if (/^(?:he|she)$/i.test(phrase.trim()))
     return pronounSpeaker(before.speakers, before.text, state, paragraph);
   const role = wantedRole(phrase);
@@ -164,7 +172,13 @@ export function resolveSpeaker(
  */
 export function titleFits(phrase: string, speaker: Speaker): boolean {
   const role = wantedRole(phrase);
-  if (!role || /^(?:he|she)$/i.test(phrase.trim()) || nameIn(phrase) !== null) return false;
+  if (
+    !role ||
+    /^(?:he|she)$/i.test(phrase.trim()) ||
+    INDEFINITE.test(phrase.trim()) ||
+    nameIn(phrase) !== null
+  )
+    return false;
   if (!speaker.person || speaker.person.roles.length === 0) return true;
   const country =
     words(phrase)
@@ -233,6 +247,9 @@ export function speakerWords(phrase: string): string {
   return trimmed.slice(0, tail.index);
 }
 
+/** A family name with its article in lower case, as one word: "al-Marri", "el-Sisi". */
+const ARTICLE_NAME = /^(?:al|el|ad|as|ash|at|az|ibn|bin)-\p{Lu}/u;
+
 /** Lower-case words inside a name: "Moin ul Haque", "Ursula von der Leyen", "Luiz Inácio da Silva". */
 const PARTICLE = /^(?:ul|al|el|bin|binti|ibn|de|da|do|dos|das|du|van|von|der|den|la|le|di)$/;
 
@@ -257,10 +274,16 @@ export function nameIn(phrase: string): string | null {
     return phrase.slice(ws[0]!.start, ws[lead - 1]!.end);
   let k = ws.length;
   const namePart = (i: number) =>
-    /^\p{Lu}[\p{Ll}’'-]/u.test(ws[i]!.text) && !TITLE_WORDS.has(ws[i]!.text.toLowerCase());
+    (/^\p{Lu}[\p{Ll}’'-]/u.test(ws[i]!.text) || ARTICLE_NAME.test(ws[i]!.text)) &&
+    !TITLE_WORDS.has(ws[i]!.text.toLowerCase());
   while (
     k > 0 &&
-    (namePart(k - 1) || (k > 1 && k < ws.length && PARTICLE.test(ws[k - 1]!.text) && namePart(k - 2)))
+    (namePart(k - 1) ||
+      // "Moin ul Haque", and two particles: "Juan de la Fuente".
+      (k > 1 &&
+        k < ws.length &&
+        PARTICLE.test(ws[k - 1]!.text) &&
+        (namePart(k - 2) || (k > 2 && PARTICLE.test(ws[k - 2]!.text) && namePart(k - 3)))))
   )
     k--;
   // "the Presidency Khumbudzo Ntshavheni": a word right after "the" or "of" names an institution.
@@ -283,7 +306,10 @@ export function isSpeaker(phrase: string, refs: readonly PersonRef[]): boolean {
   const ws = words(phrase);
   if (ws.length === 0 || ws.length > MAX_SPEAKER_WORDS) return false;
   if (/^(?:he|she)$/i.test(phrase.trim())) return true;
-  if (NOT_A_SPEAKER.has(headWord(phrase))) return false;
+  // "A government source told us": one unnamed person; "sources said" and "the source of" are not.
+  const head = headWord(phrase);
+  if (head === 'source' && INDEFINITE.test(phrase.trim())) return true;
+  if (NOT_A_SPEAKER.has(head)) return false;
   if (refs.length > 0) return true;
   if (ws.some((w) => TITLE_WORDS.has(w.text.toLowerCase()))) return true;
   // A name the people extractor has no role for: capitalised words, not a country.
@@ -298,6 +324,40 @@ export function isSpeaker(phrase: string, refs: readonly PersonRef[]): boolean {
     ws.every((w) => /^\p{Lu}/u.test(w.text)) &&
     !ws.some((w) => countryOf(w.text)) &&
     /^\p{Lu}/u.test(phrase.trim())
+  );
+}
+
+/** A description set off by commas after a name: "president of the chamber", "a trader at the port". */
+const DESCRIPTION = /^(?:(?:a|an|the|its|his|her|their)\s|(?!he\b|she\b)\p{Ll})/u;
+/** The words set off by a comma just before a speaker's words, back to the clause's start. */
+const SEGMENT_BEFORE = /(?:^|[,;:.!?“”"«»()]\s*)([^,;:.!?“”"«»()]{2,60}?),\s*$/u;
+
+/**
+ * The name before a speaker's description ("Jane Roe, president of the chamber, said"): the person
+ * who spoke, when the words before the comma are a name and nothing else.
+ */
+export function appositiveName(
+  text: string,
+  at: number,
+  phrase: string,
+): { phrase: string; at: number } | null {
+  if (!DESCRIPTION.test(phrase.trim())) return null;
+  const m = SEGMENT_BEFORE.exec(text.slice(0, at));
+  if (!m) return null;
+  const segment = m[1]!.trim();
+  if (nameIn(segment) !== segment || words(segment).length < 2) return null;
+  return { phrase: segment, at: text.lastIndexOf(segment, at) };
+}
+
+/**
+ * Whether a description before ", who …," names one person: "who" says it is someone, whatever the noun
+ * ("A tea broker, who asked not to be named, said"), unless the noun is a group or an institution.
+ */
+export function describesPerson(phrase: string, refs: readonly PersonRef[]): boolean {
+  if (isSpeaker(phrase, refs)) return true;
+  const n = words(phrase).length;
+  return (
+    n > 0 && n <= MAX_SPEAKER_WORDS && /^(?:a|an|the)\s/i.test(phrase) && !NOT_A_SPEAKER.has(headWord(phrase))
   );
 }
 

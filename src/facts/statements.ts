@@ -5,6 +5,7 @@ import { type QuoteSpan, quotedText, quoteSpans } from './quoteMarks.js';
 import { type Draft, MIN_CLAUSE_WORDS, reportedIn, wordCount } from './reported.js';
 import {
   type ArticleState,
+  appositiveName,
   isSpeaker,
   nameIn,
   refsWithin,
@@ -124,8 +125,11 @@ function attributionBefore(
   const according = ACCORDING_BEFORE.exec(before);
   const m = according ?? SPEAKER_BEFORE.exec(before);
   if (!m) return null;
-  const phrase = speakerWords(m[1]!);
-  const at = from + before.lastIndexOf(phrase, m.index + m[0].length);
+  let phrase = speakerWords(m[1]!);
+  let at = from + before.lastIndexOf(phrase, m.index + m[0].length);
+  // "Jane Roe, president of the chamber, said:": the name before the description.
+  const named = appositiveName(p.text, at, phrase);
+  if (named && named.at >= from) ({ phrase, at } = named);
   if (!isSpeaker(phrase, refsOf(at, at + phrase.length))) return null;
   return { phrase, verb: according ? 'according to' : m[2]!.toLowerCase().replace(/\s+/g, ' '), at };
 }
@@ -170,6 +174,8 @@ function directStatements(
     }
     let from = 0;
     let lastInParagraph: Draft | null = null;
+    /** The attributed quotation just before, which a quotation going on in lower case continues. */
+    let joinable: { draft: Draft; close: number; pending: boolean } | null = null;
     spans.forEach((span: QuoteSpan, k) => {
       const text = quotedText(p.text, span);
       const sentences = sentencesOf(p, span.start, span.end);
@@ -199,6 +205,26 @@ function directStatements(
         from = span.close;
         return;
       }
+      // "We have built it," Fajon said, "and we will keep it.": one sentence split by its attribution.
+      if (
+        joinable?.close === from &&
+        span.close >= 0 &&
+        /^\p{Ll}/u.test(text) &&
+        !/[.!?]/.test(p.text.slice(from + 1, Math.max(from, span.open)))
+      ) {
+        const { draft } = joinable;
+        draft.quote = `${draft.quote.replace(/[,;:]$/, '')} ${text}`;
+        draft.sentences = [...new Set([...draft.sentences, ...sentences])].sort((a, b) => a.id - b.id);
+        if (joinable.pending && wordCount(draft.quote) >= MIN_QUOTE_WORDS) {
+          drafts.push(draft);
+          lastInParagraph = draft;
+        }
+        for (const s of draft.sentences) quoted.add(s);
+        joinable = { draft, close: span.close, pending: false };
+        from = span.close;
+        return;
+      }
+      joinable = null;
       const before = attributionBefore(p, span.open, from, refsOf);
       if (span.close < 0) {
         running = {
@@ -252,7 +278,6 @@ function directStatements(
         }
         return;
       }
-      if (wordCount(text) < MIN_QUOTE_WORDS) return;
       const whoSentences = sentencesOf(p, who.at, who.at + 1);
       const draft: Draft = {
         form: who.verb === 'according to' ? 'according' : 'direct',
@@ -263,6 +288,10 @@ function directStatements(
         paragraph: p.index,
         refs: refsOf(who.at, who.at + who.phrase.length),
       };
+      // '"This line," he said, "is not …"': a few words a quotation in lower case may go on from.
+      const short = wordCount(text) < MIN_QUOTE_WORDS;
+      if (who.verb !== 'according to') joinable = { draft, close: span.close, pending: short };
+      if (short) return;
       drafts.push(draft);
       lastInParagraph = draft;
       for (const s of draft.sentences) quoted.add(s);

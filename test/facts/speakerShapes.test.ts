@@ -119,4 +119,61 @@ describe('extractStatements speakers', () => {
       ['Jonas Berg', 'Timber exports will double by the end of the decade'],
     ]);
   });
+  it('takes the name before a description set off by commas as the speaker', () => {
+    expect(
+      speakersOf(
+        'Marta Quiroga Ríos, president of the Andean Exporters Chamber, said: “The new port road will cut our costs by a third.”',
+        '',
+        'Tomás Ibarra, director of the Peruvian Fisheries Council, told reporters that quotas would stay the same next year.',
+      ).map((s) => s[0]),
+    ).toEqual(['Marta Quiroga Ríos', 'Tomás Ibarra']);
+  });
+
+  it('reads "the Peruvian minister" as the minister of Peru, not the one of another country who spoke last', () => {
+    expect(
+      speakersOf(
+        'The Minister of Foreign Affairs of Peru, Mr Raúl Soto Vega, received the Minister of Foreign Affairs of Chile, Ms Inés Lagos.',
+        'Minister Soto Vega said the two countries would open a new border post at Tacna.',
+        'Minister Lagos stressed that the railway to Arica would reopen before the end of the year.',
+        'The Peruvian minister underlined that both governments aim to double trade by 2030.',
+      ).map((s) => s[0]),
+    ).toEqual(['Raúl Soto Vega', 'Inés Lagos', 'Raúl Soto Vega']);
+  });
+  it('keeps one statement of a sentence its attribution splits, the second part in lower case', () => {
+    expect(
+      speakersOf(
+        'Argentine Economy Minister Pablo Reyes visited Asunción.',
+        '“The bridge is finished,” Reyes said, “and the customs post opens in June.”',
+        '“Trade,” he said, “will follow the road.”',
+        '“We are ready to go,” he added. “Our trucks will be the first to cross.”',
+      ).map((s) => [s[0], s[2]]),
+    ).toEqual([
+      ['Pablo Reyes', 'The bridge is finished and the customs post opens in June.'],
+      ['Pablo Reyes', 'Trade will follow the road.'],
+      ['Pablo Reyes', 'We are ready to go'],
+      ['Pablo Reyes', 'Our trucks will be the first to cross.'],
+    ]);
+  });
+  it('keeps the words of an unnamed speaker, with no one as the speaker', () => {
+    expect(
+      speakersOf(
+        'Kenyan Trade Minister Joyce Wanjiru opened the fair in Kampala.',
+        'A Nairobi-based tea broker, who asked not to be identified, said the new tariff would hurt small farms first.',
+        'A Ugandan government source told us the border would stay open at night from April.',
+        'Both sides want a single customs post at Busia by 2027, an official said on condition of anonymity.',
+      ).map((s) => [s[0], s[2]]),
+    ).toEqual([
+      [null, 'the new tariff would hurt small farms first'],
+      [null, 'the border would stay open at night from April'],
+      [null, 'Both sides want a single customs post at Busia by 2027'],
+    ]);
+  });
+  it('keeps the particles of a speaker’s name ("de la", "al-")', () => {
+    expect(
+      speakersOf(
+        'María de la Cruz, a Chilean economist, said copper prices would hold through the winter.',
+        'Omar bin Saeed al-Nuaimi, a port official, told reporters that cranes would arrive in June.',
+      ).map((s) => s[0]),
+    ).toEqual(['María de la Cruz', 'Omar bin Saeed al-Nuaimi']);
+  });
 });

@@ -170,6 +170,27 @@ describe('extractStatements', () => {
     ]);
   });
 
+  it('takes the interviewee from "X spoke to us at …", not the place after it', () => {
+    const found = statementsOf(
+      [
+        'Uruguay’s Minister of Industry, Carla Pereyra, met her Chilean counterpart in Santiago.',
+        'Pereyra spoke to us at the embassy in Montevideo.',
+        '',
+        'Q: What did you agree?',
+        '',
+        'A: We agreed on a customs pilot for fruit exports.',
+        '',
+        'Q: When does it start?',
+        '',
+        'A: The pilot starts in March at two border posts.',
+      ].join('\n'),
+    );
+    expect(found.filter((s) => s.form === 'interview').map((s) => s.speaker)).toEqual([
+      'Carla Pereyra',
+      'Carla Pereyra',
+    ]);
+  });
+
   it('resolves "he" to the person who just spoke', () => {
     const found = statementsOf(
       [
