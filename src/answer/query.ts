@@ -5,9 +5,16 @@ import { isStopWord, stripFormat, termKey, tokenize } from '../text/normalize.js
 import { canonicalPeriods, FIRST_HALF_WORD, QUARTER_WORDS, SECOND_HALF_WORD } from '../text/periods.js';
 import { idiomsIn } from '../text/synonyms.js';
 import { type AnswerType, answerTypeOf } from './answerType.js';
+import { countryForms } from './countryForms.js';
 import { type ExpandContext, expand, SYNONYM_QUALITY } from './expand.js';
 import { figureAsked, measureOf } from './factFit.js';
 import type { QueryPlan, QueryTerm } from './queryTerm.js';
+import { askedTradeWay } from './tradeWay.js';
+
+/** A compass word at the start of a country's name ("South Korea"). */
+const COMPASS = /^(?:North|South|East|West|Central)$/;
+/** Quality of another name of the country two words name (as in expand.ts). */
+const COUNTRY_FORM_QUALITY = 0.9;
 
 /**
  * A question as search terms (src/answer/expand.ts matches each word): which words are names, places
@@ -224,6 +231,7 @@ export function planQuery(index: SearchIndex, asked: string, options: PlanOption
     contentWords: terms.length + nameWords,
     answerType,
     figure: figureAsked(question),
+    tradeWay: askedTradeWay(question),
   };
 }
 
@@ -241,7 +249,9 @@ function joinPlaceNames(
   for (let i = 0; i + 1 < words.length; i++) {
     const a = words[i]!;
     const b = words[i + 1]!;
-    if (!/^\p{Lu}/u.test(a) || !/^\p{Lu}/u.test(b)) continue;
+    // Typed in lower case ("sri lanka"), two words still name a country together.
+    const typedLower = !/^\p{Lu}/u.test(a) || !/^\p{Lu}/u.test(b);
+    if (typedLower && (!/^\p{L}/u.test(a) || !/^\p{L}/u.test(b))) continue;
     // Only words side by side in the question: "Kenya and Ethiopia" are two places.
     if (!/^\s+$/.test(question.slice(positions[i]! + a.length, positions[i + 1]!))) continue;
     const pair = `${a} ${b}`;
@@ -257,6 +267,17 @@ function joinPlaceNames(
     keep.name = true;
     keep.optional = false;
     keep.phrasing = false;
+    // "sri lankan" names what "Sri Lanka" does: the country's one-word names and the last word of its
+    // name (not a compass word's partner: "Africa" alone is not South Africa).
+    const country = countryOf(pair);
+    if (country !== undefined) {
+      const parts = country.split(' ');
+      const tail = parts.length === 2 && !COMPASS.test(parts[0]!) ? [parts[1]!] : [];
+      for (const form of [...countryForms(country), ...tail]) {
+        const k = termKey(form);
+        if (!keep.expansions.has(k)) keep.expansions.set(k, COUNTRY_FORM_QUALITY);
+      }
+    }
     if (capital && LOCATIVE_BEFORE.test(question.slice(0, positions[i]))) keep.where = true;
     i++;
   }

@@ -1,5 +1,6 @@
 import type { AnswerType } from './answerType.js';
 import type { FigureAsked } from './factFit.js';
+import type { TradeWay } from './tradeWay.js';
 
 /** How a query word was matched to the corpus's vocabulary ('synonym': by meaning, or another form of it). */
 export type MatchKind = 'exact' | 'synonym' | 'prefix' | 'fuzzy' | 'none';
@@ -68,4 +69,6 @@ export interface QueryPlan {
   answerType: AnswerType | null;
   /** What it asks of a trade figure: its measure and the span of its period. */
   figure: FigureAsked;
+  /** Which way goods go when the question says ("Angola export to Portugal"): an answer must not say the other way only. */
+  tradeWay?: TradeWay | null;
 }

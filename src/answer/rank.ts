@@ -12,6 +12,7 @@ import { sentenceIdOf } from './facts.js';
 import { sourceOf } from './links.js';
 import type { QueryPlan, QueryTerm } from './queryTerm.js';
 import { RADIX_MIN, radixOrder } from './radixOrder.js';
+import { against, onlyOtherWay } from './tradeWay.js';
 import type { Citation } from './types.js';
 
 /**
@@ -270,6 +271,20 @@ export function relevanceOf(
     !plan.answerType ||
     isFact(id) ||
     textHasBeyond(plan.answerType, corpus!.sentences[id]!.text, ownNumbers);
+  const asked = plan.tradeWay;
+  const wayMemo = new Map<number, boolean>();
+  const otherWay = (id: number) => {
+    if (!asked || !corpus) return false;
+    let other = wayMemo.get(id);
+    if (other === undefined) {
+      if (isFact(id)) {
+        const f = factOf(engine, id);
+        other = f?.kind === 'trade' && against({ seller: f.fact.exporter, buyer: f.fact.importer }, asked);
+      } else other = onlyOtherWay(corpus.sentences[id]!.text, asked);
+      wayMemo.set(id, other);
+    }
+    return other;
+  };
   const part = askedPart(plan.figure);
   const parts = part !== 0 ? sentenceParts(engine) : undefined;
   const fitting = new Map<number, boolean>();
@@ -369,6 +384,8 @@ export function relevanceOf(
       return -1;
     if (typed && typed[id] !== 1) return -1;
     if (figured && figured[id] !== 1) return -1;
+    // "How much did Angola export to Portugal?" is not answered by Portugal's exports to Angola.
+    if (otherWay(id)) return -1;
     // "How much gas…" is not answered by a figure that does not name gas.
     if (counts && c.countedMatched === 0) return -1;
     if (!beyond(id)) return -1;
