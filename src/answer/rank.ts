@@ -142,6 +142,8 @@ export const LEAN_QUALITY = 0.5;
 const FIGURE_MEASURES: ReadonlySet<string> = new Set(['volume', 'target', 'exports']);
 
 const YEAR_WORD = /^(?:1[89]|20)\d\d$/;
+/** How many sentences before one may give the year it leaves unwritten. */
+const YEAR_CONTEXT = 3;
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const MONTH_WORD =
   /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)$/i;
@@ -326,6 +328,20 @@ export function relevanceOf(
     }
     return articles;
   };
+  // A sentence that writes no year is about the asked one when its article is dated in it, or when
+  // one of the sentences just before it writes it ("In 2019 trade reached…; exports made up…"): an
+  // article that names the year in passing ("since 2019") does not date all its other sentences.
+  const yearAround = (year: string, id: number) => {
+    const sentence = corpus!.sentences[id]!;
+    if (corpus!.articles[sentence.article]?.meta.date?.startsWith(year)) return true;
+    const written = new RegExp(`\\b${year}\\b`);
+    for (let k = id - 1; k >= 0 && k >= id - YEAR_CONTEXT; k--) {
+      const before = corpus!.sentences[k]!;
+      if (before.article !== sentence.article) break;
+      if (written.test(before.text)) return true;
+    }
+    return false;
+  };
   let articlesNaming: Array<Set<number>> | undefined;
   const naming = () => {
     articlesNaming ??= required.map(articlesNamingTerm);
@@ -430,7 +446,9 @@ export function relevanceOf(
       (term, j) =>
         [...term.expansions.keys()].some(hasKey) ||
         // A sentence that gives another year (or session) is about that one, whatever its article says.
-        (sets[j]!.has(sentence.article) && !namesAnother(term, sentence.text, askedCountries)),
+        (sets[j]!.has(sentence.article) &&
+          !namesAnother(term, sentence.text, askedCountries) &&
+          (!YEAR_WORD.test(term.word) || yearAround(term.word, sentence.id))),
     );
     if (!leans) return -1;
     const share = c.share + LEAN_QUALITY * c.missingPeopleShare + bonus + leaned.share;
