@@ -112,6 +112,7 @@ export function planQuery(index: SearchIndex, asked: string, options: PlanOption
     peopleSpelled: options.peopleSpelled,
     lexicon,
     guesses: words.some((w) => index.documentFrequency(termKey(w)) > 0),
+    lowerCase: !/\p{Lu}/u.test(question.slice(question.search(/\p{L}/u) + 1)),
   };
   const phrases = phraseMeanings(all, lexicon);
   // "Put their names to" means "sign": its head word means that, its other words are phrasing.

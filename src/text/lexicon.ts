@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { termKey } from './normalize.js';
+import { isStopWord, termKey } from './normalize.js';
 
 /**
  * Related words, from the table scripts/build-lexicon.ts generates out of
@@ -23,6 +23,11 @@ export interface Lexicon {
   phrase(keys: readonly string[]): ReadonlyMap<string, number>;
   /** Longest phrase in words. */
   readonly longestPhrase: number;
+  /**
+   * Whether the table has the word (lower case) in any of its lists, or a plain inflection of it
+   * ("polls" of "poll"): English vocabulary, as opposed to a name. Absent: not known either way.
+   */
+  knows?(word: string): boolean;
 }
 
 /**
@@ -119,12 +124,76 @@ export function lexiconFrom(data: LexiconData): Lexicon {
     longestPhrase = Math.max(longestPhrase, words.length);
     phrases.add(keys.join(' '), list, keys);
   }
+  let vocabulary: Set<string> | undefined;
+  const knows = (word: string): boolean => {
+    vocabulary ??= vocabularyOf(data);
+    const w = word.toLowerCase();
+    const inflected = (x: string) =>
+      INFLECTIONS.some(
+        ([end, base]) => x.endsWith(end) && vocabulary!.has(x.slice(0, x.length - end.length) + base),
+      );
+    if (inflected(w)) return true;
+    // "twinned", "planning": a doubled consonant before the ending.
+    const doubled = /([b-df-hj-np-tv-z])\1(?:ed|ing|er|ers)$/.exec(w);
+    if (doubled && vocabulary.has(w.slice(0, doubled.index + 1))) return true;
+    // A compound of two words it has ("farmhands", "overall"), each of a few letters.
+    const part = (x: string) => vocabulary!.has(x) || isStopWord(x);
+    for (let i = COMPOUND_PART; i + COMPOUND_PART <= w.length; i++)
+      if (part(w.slice(0, i)) && (inflected(w.slice(i)) || part(w.slice(i)))) return true;
+    // …or a word of it after a prefix ("uprooted", "reopened").
+    return PREFIXES.some(
+      (p) => w.startsWith(p) && w.length - p.length >= COMPOUND_PART && inflected(w.slice(p.length)),
+    );
+  };
   return {
+    knows,
     related: (key) => related.get(key),
     forms: (key) => (forms.has(key) ? [...forms.get(key)!] : []),
     phrase: (keys) => phrases.get(keys.join(' ')),
     longestPhrase,
   };
+}
+
+/** Endings of plain inflections and what replaces them: "polls" → "poll", "studies" → "study". */
+const INFLECTIONS: ReadonlyArray<readonly [string, string]> = [
+  ['', ''],
+  ['s', ''],
+  ['es', ''],
+  ['ies', 'y'],
+  ['ed', ''],
+  ['ed', 'e'],
+  ['ing', ''],
+  ['ing', 'e'],
+  ["'s", ''],
+];
+
+/** Prefixes of English words: "uprooted" is "rooted" uprooted. */
+const PREFIXES = ['un', 're', 'up', 'dis', 'mis', 'non', 'pre', 'co', 'de', 'sub', 'inter', 'trans', 'anti'];
+/** Fewest letters of each word of a compound. */
+const COMPOUND_PART = 3;
+
+/** Every word the table's lists hold, as written (read once, on the first word asked). */
+function vocabularyOf(data: LexiconData): Set<string> {
+  const out = new Set<string>();
+  const addList = (list: string) => {
+    for (const item of list.split(' ')) {
+      const at = item.lastIndexOf(':');
+      for (const w of (at < 0 ? item : item.slice(0, at)).split(/[_ ]/)) out.add(w.toLowerCase());
+    }
+  };
+  for (const [word, list] of Object.entries(data.related)) {
+    out.add(word.toLowerCase());
+    addList(list);
+  }
+  for (const [phrase, list] of Object.entries(data.phrases)) {
+    for (const w of phrase.split(' ')) out.add(w.toLowerCase());
+    addList(list);
+  }
+  for (const [form, lemma] of [...Object.entries(data.forms), ...Object.entries(data.spellings ?? {})]) {
+    out.add(form.toLowerCase());
+    out.add(lemma.toLowerCase());
+  }
+  return out;
 }
 
 let loaded: Lexicon | undefined;

@@ -138,3 +138,27 @@ describe('instruments of cooperation', () => {
     expect(answerTypeOf('Which instruments did Latvia and Chad sign?')).toBe('agreement');
   });
 });
+
+describe('a question typed in lower case that names what no article names', () => {
+  const { first } = articleEngine({
+    'chile_peru_visit.txt': [
+      'date 2026-03-02 Chilean minister visits Lima',
+      '',
+      'Chilean Foreign Minister Ana Rojas visited Lima on Monday for talks with her Peruvian counterpart.',
+      '',
+      'The two ministers signed a memorandum on border crossings.',
+      '',
+    ].join('\n'),
+  });
+
+  it('reads the unknown word as a name the answer must have', () => {
+    expect(first('rojas visit to lima')).toBe('chile_peru_visit.txt:3');
+    expect(first('rojas visit to arequipa')).toBe('not found');
+    expect(first('rojas visit to lima with zamborlini')).toBe('not found');
+  });
+
+  it('does not read an English word or a word being typed so', () => {
+    expect(first('rojas visit to lima overall')).toBe('chile_peru_visit.txt:3');
+    expect(first('Rojas visited Lima for talks with her counterpart?')).toBe('chile_peru_visit.txt:3');
+  });
+});
