@@ -11,6 +11,12 @@ import { figureAsked, measureOf } from './factFit.js';
 import type { QueryPlan, QueryTerm } from './queryTerm.js';
 import { askedTradeWay } from './tradeWay.js';
 
+/** A currency sign right before a number ("$500", "US$ 2", "€30"). */
+const CURRENCY_BEFORE = /[$€£¥]\s?$/;
+/** A scale or unit right after a number, maybe after its decimals ("2.3 billion", "20 percent"). */
+const SCALE_AFTER = /^(?:[.,]\d+)?\s*(?:million|billion|trillion|percent|per cent|%)/i;
+/** A year is required as a year (expand.ts), not as a figure. */
+const YEAR_LIKE = /^(?:1[89]|20)\d\d$/;
 /** A compass word at the start of a country's name ("South Korea"). */
 const COMPASS = /^(?:North|South|East|West|Central)$/;
 /** Quality of another name of the country two words name (as in expand.ts). */
@@ -184,6 +190,19 @@ export function planQuery(index: SearchIndex, asked: string, options: PlanOption
   });
   joinPlaceNames(question, words, positions, terms);
   const nameWords = joinPersonNames(question, words, positions, terms);
+  // A figure the question states ("trade reached $500 million") is one an answer must write.
+  words.forEach((w, i) => {
+    if (!/^\d+$/.test(w) || YEAR_LIKE.test(w)) return;
+    const at = positions[i]!;
+    const before = question.slice(Math.max(0, at - 3), at);
+    const after = question.slice(at + w.length, at + w.length + 16);
+    if (!CURRENCY_BEFORE.test(before) && !SCALE_AFTER.test(after)) return;
+    const term = terms.find((t) => t.word === w);
+    if (!term) return;
+    term.required = true;
+    term.name = true;
+    term.figure = true;
+  });
   const answerType = answerTypeOf(question);
   const typeWords = answerType ? TYPE_WORDS[answerType] : undefined;
   for (const t of terms) {

@@ -52,6 +52,8 @@ export interface QueryTerm {
   typeWord: boolean;
   /** A type word that asks what something costs ("price", "cost"): met, it is something asked about. */
   priceWord: boolean;
+  /** A figure the question states ("$500 million"): an answer must write it itself. */
+  figure?: boolean;
 }
 
 export interface QueryPlan {

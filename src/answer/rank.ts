@@ -183,6 +183,8 @@ function namesAnotherPlace(city: string, text: string): boolean {
  */
 function namesAnother(term: QueryTerm, text: string, asked: ReadonlySet<string>): boolean {
   if (YEAR_WORD.test(term.word)) return namesAnotherYear(text);
+  // A figure is written where it is given: another sentence of the article does not give it here.
+  if (term.figure) return true;
   if (term.where) return namesAnotherPlace(term.word, text);
   // A sentence about another country ("the Kyrgyz-Uzbek border treaty") is not about the asked pair.
   // (A question about one country leaves its partners open: the French minister in Armenia.)

@@ -162,3 +162,22 @@ describe('a question typed in lower case that names what no article names', () =
     expect(first('Rojas visited Lima for talks with her counterpart?')).toBe('chile_peru_visit.txt:3');
   });
 });
+
+describe('a figure the question states', () => {
+  const { first } = articleEngine({
+    'chile_peru_fund.txt': [
+      'date 2026-03-02 Chile and Peru set up a fund',
+      '',
+      'Chile and Peru set up a joint development fund of $250 million for border towns.',
+      '',
+      'The fund will finance roads and clinics, officials said.',
+      '',
+    ].join('\n'),
+  });
+
+  it('must be written by the answer itself', () => {
+    expect(first('chile peru development fund $250 million')).toBe('chile_peru_fund.txt:3');
+    expect(first('chile peru development fund $400 million')).toBe('not found');
+    expect(first('Did Chile and Peru set up a fund of 400 million dollars?')).toBe('not found');
+  });
+});
