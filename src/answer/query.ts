@@ -238,6 +238,21 @@ export function planQuery(index: SearchIndex, asked: string, options: PlanOption
       t.weight = Math.min(t.weight, usual);
     if (t.phrasing && known.length > 0) t.weight = Math.min(t.weight, usual) * PHRASING_WEIGHT;
   }
+  // What an agreement asked about is on ("a defence cooperation agreement", "a deal on gas storage"):
+  // its heaviest word is the question's topic (see QueryTerm.topic).
+  // Asked yes or no ("Did they sign a defence pact?"), the agreement is named to be checked, not found.
+  const subject = YES_NO.test(question) ? agreementSubject(all) : new Set<string>();
+  const topics = terms.filter(
+    (t) =>
+      subject.has(t.word.toLowerCase()) && !t.name && !t.required && !t.phrasing && !t.typeWord && !t.counted,
+  );
+  // Any of them answers ("gas" of "gas storage"); a longer word it begins meets it ("tax" ~ "taxation").
+  for (const t of topics) {
+    t.topic = true;
+    if (t.key.length < TOPIC_PREFIX_MIN) continue;
+    for (const { key: k } of index.prefixKeys(t.key, TOPIC_PREFIXES))
+      if (!t.expansions.has(k)) t.expansions.set(k, TOPIC_PREFIX_QUALITY);
+  }
   const keys = new Map<string, number>();
   for (const term of terms) {
     for (const [k, quality] of term.expansions) keys.set(k, Math.max(keys.get(k) ?? 0, quality));
@@ -253,6 +268,51 @@ export function planQuery(index: SearchIndex, asked: string, options: PlanOption
     figure: figureAsked(question),
     tradeWay: askedTradeWay(question),
   };
+}
+
+/** Shortest key of a topic word that a longer word beginning with it meets, how many such words, and their quality. */
+const TOPIC_PREFIX_MIN = 3;
+const TOPIC_PREFIXES = 5;
+const TOPIC_PREFIX_QUALITY = 0.5;
+/** Words that say of an agreement only how it is made, not what it is on. */
+const GENERIC_SUBJECT = new Set(
+  'cooperation bilateral joint new economic strategic comprehensive framework intergovernmental major important key first big'.split(
+    ' ',
+  ),
+);
+/** A question asked yes or no. */
+const YES_NO = /^\s*(?:did|was|were|has|have|is|are|do|does)\b/i;
+/** Words for what is signed: the agreement words, and "anything" of "did they sign anything on…". */
+const SIGNED = new Set([...TYPE_WORDS.agreement, 'anything', 'something']);
+const PRONOUN_SIGNED: ReadonlySet<string> = new Set(['anything', 'something']);
+/** Words after a word for what is signed that say what it is about. */
+const ABOUT = /^(?:on|about|concerning|regarding|covering)$/;
+
+/**
+ * The words that say what an agreement the question asks about is on: the two before its word ("a
+ * defence cooperation agreement") and the two after "on" or "about" right after it ("a deal on gas
+ * storage"), stop words left out. Lower case.
+ */
+function agreementSubject(all: readonly string[]): Set<string> {
+  const out = new Set<string>();
+  const lower = all.map((w) => w.toLowerCase());
+  lower.forEach((w, i) => {
+    if (!SIGNED.has(w)) return;
+    // "sign anything on…": what comes before "anything" is the verb.
+    for (const j of PRONOUN_SIGNED.has(w) ? [] : [i - 1, i - 2]) {
+      const before = lower[j];
+      if (before === undefined || isStopWord(before) || SIGNED.has(before)) break;
+      if (!GENERIC_SUBJECT.has(before)) out.add(before);
+    }
+    if (ABOUT.test(lower[i + 1] ?? '')) {
+      for (const j of [i + 2, i + 3]) {
+        const after = lower[j];
+        if (after === undefined || isStopWord(after)) break;
+        if (!GENERIC_SUBJECT.has(after)) out.add(after);
+      }
+    }
+  });
+  return out;
 }
 
 /**

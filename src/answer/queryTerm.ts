@@ -52,6 +52,11 @@ export interface QueryTerm {
   typeWord: boolean;
   /** A type word that asks what something costs ("price", "cost"): met, it is something asked about. */
   priceWord: boolean;
+  /**
+   * The question's most telling word of what it asks ("defence" in "Did they sign a defence
+   * cooperation agreement?"): an answer must match it, however much else it matches.
+   */
+  topic?: boolean;
   /** A figure the question states ("$500 million"): an answer must write it itself. */
   figure?: boolean;
 }

@@ -401,6 +401,8 @@ export function relevanceOf(
     if (plan.plainTerms > 0 && c.plainMatched === 0 && !(speech && c.share >= RELEVANCE.FOUND_COVERAGE))
       return -1;
     if (typed && typed[id] !== 1) return -1;
+    // "Did they sign a defence cooperation agreement?" is not answered by the agreements on other things.
+    if (c.missedTopic) return -1;
     if (figured && figured[id] !== 1) return -1;
     // "How much did Angola export to Portugal?" is not answered by Portugal's exports to Angola.
     if (otherWay(id)) return -1;

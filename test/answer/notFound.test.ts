@@ -181,3 +181,22 @@ describe('a figure the question states', () => {
     expect(first('Did Chile and Peru set up a fund of 400 million dollars?')).toBe('not found');
   });
 });
+
+describe('an agreement asked yes or no', () => {
+  const { first } = articleEngine({
+    'chile_peru_signing.txt': [
+      'date 2026-03-02 Chile and Peru sign accords in Lima',
+      '',
+      'Chile and Peru signed a fisheries cooperation agreement in Lima on Monday.',
+      '',
+      'The instruments signed in Lima open new fields of cooperation, the Chilean minister said.',
+      '',
+    ].join('\n'),
+  });
+
+  it('must be on what the question names', () => {
+    expect(first('Did Chile and Peru sign a fisheries agreement in Lima?')).toBe('chile_peru_signing.txt:3');
+    expect(first('Did Chile and Peru sign a mining cooperation agreement in Lima?')).toBe('not found');
+    expect(first('Did Chile and Peru sign anything on mining?')).toBe('not found');
+  });
+});
