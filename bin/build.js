@@ -101,8 +101,8 @@ export async function build(root = ROOT) {
 async function writeKeyedLexicon(out) {
   const module = path.join(out, 'src', 'text', 'lexicon.js');
   if (!existsSync(module)) return;
-  const { KEYED_FILE, keyedFrom, lexiconData } = await import(pathToFileURL(module).href);
-  writeFileSync(path.join(path.dirname(module), KEYED_FILE), JSON.stringify(keyedFrom(lexiconData())));
+  const { KEYED_FILE, keyedTable, lexiconData } = await import(pathToFileURL(module).href);
+  writeFileSync(path.join(path.dirname(module), KEYED_FILE), JSON.stringify(keyedTable(lexiconData())));
 }
 
 /** Builds dist/ unless it is current; false when it cannot be built (no esbuild, no sources). */

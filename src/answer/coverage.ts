@@ -21,6 +21,8 @@ export interface Coverage {
    * 31st are left out): its article may name them instead.
    */
   missedNameBits: number;
+  /** It does not match the question's topic word (see QueryTerm.topic). */
+  missedTopic: boolean;
   /** The weight its share is a part of (the question's, less optional terms it does not match). */
   total: number;
 }
@@ -41,7 +43,16 @@ export function coverage(plan: QueryPlan, matchedKeys: Iterable<string>): Covera
 /** Sums the coverage of terms, given how well a document matches each (0 for not at all). */
 type TallyTerm = Pick<
   QueryTerm,
-  'weight' | 'required' | 'name' | 'optional' | 'person' | 'phrasing' | 'counted' | 'typeWord' | 'priceWord'
+  | 'weight'
+  | 'required'
+  | 'name'
+  | 'optional'
+  | 'person'
+  | 'phrasing'
+  | 'counted'
+  | 'typeWord'
+  | 'priceWord'
+  | 'topic'
 >;
 
 /**
@@ -58,9 +69,16 @@ function tally<T extends TallyTerm>(terms: readonly T[], bestOf: (term: T) => nu
   let countedMatched = 0;
   let missingNames = 0;
   let missedNameBits = 0;
+  // Any topic word met meets the topic (see QueryTerm.topic).
+  let topics = 0;
+  let topicsMet = 0;
   for (let i = 0; i < terms.length; i++) {
     const term = terms[i]!;
     const best = term.typeWord ? 1 : bestOf(term);
+    if (term.topic) {
+      topics++;
+      if (best > 0) topicsMet++;
+    }
     if (best === 0 && term.optional) continue;
     total += term.weight;
     covered += term.weight * best;
@@ -93,6 +111,7 @@ function tally<T extends TallyTerm>(terms: readonly T[], bestOf: (term: T) => nu
     countedMatched,
     missingNames,
     missedNameBits,
+    missedTopic: topics > 0 && topicsMet === 0,
     total,
   };
 }
@@ -121,6 +140,7 @@ export function maskCoverage(
     counted: term.counted,
     typeWord: term.typeWord,
     priceWord: term.priceWord,
+    topic: term.topic === true,
     expansions: [...term.expansions].map(([key, quality]) => ({ bit: bitOf.get(key) ?? -1, quality })),
   }));
   const compute = (masks: Uint32Array, offset: number): Coverage =>

@@ -62,10 +62,12 @@ export interface ExpandContext {
   lexicon: Lexicon;
   /** Completions and spelling neighbours are allowed (the question is not noise). */
   guesses: boolean;
+  /** The question is typed in lower case (past its first letter): its names are too. */
+  lowerCase?: boolean;
 }
 
 export function expand(
-  { index, names, people, peopleSpelled, lexicon, guesses }: ExpandContext,
+  { index, names, people, peopleSpelled, lexicon, guesses, lowerCase }: ExpandContext,
   word: string,
   key: string,
   isLast: boolean,
@@ -189,7 +191,18 @@ export function expand(
     }
   }
   // A month no article writes is still a month: an article dated in it may answer.
-  const unknownName = kind === 'none' && midQuestion && capitalised && !CALENDAR.test(word);
+  // A word typed in lower case that neither the corpus nor the English of the lexicon knows ("oran",
+  // "tokayev") is a name too: questions typed in lower case name places and people so.
+  const unknownLower =
+    kind === 'none' &&
+    lowerCase === true &&
+    !capitalised &&
+    /^\p{L}{3,}$/u.test(word) &&
+    !CALENDAR.test(word) &&
+    lexicon.knows?.(word) === false &&
+    // The last word may be still being typed ("state vis"): not when it begins a word of the corpus.
+    !(isLast && index.prefixKeys(transliterationFold(fold(word)), 1).length > 0);
+  const unknownName = (kind === 'none' && midQuestion && capitalised && !CALENDAR.test(word)) || unknownLower;
   // A question about a named person or a year is not answered about another.
   const person = ownName && (capitalised || midQuestion);
   // A name after "in", "at", "visit"… is where something happened ("discuss in Istanbul"): required.
@@ -211,7 +224,7 @@ export function expand(
     // Which session or rank ("the 8th commission", "third largest") is asked like a year; "first" is
     // too common a word ("for the first time") to require.
     required: place || site || unknownName || person || YEAR.test(word) || (ordinal !== null && ordinal >= 2),
-    name,
+    name: name || unknownLower,
     person,
     optional: false,
     where: (capital !== undefined && !country && locative) || site,

@@ -5,9 +5,22 @@ import { isStopWord, stripFormat, termKey, tokenize } from '../text/normalize.js
 import { canonicalPeriods, FIRST_HALF_WORD, QUARTER_WORDS, SECOND_HALF_WORD } from '../text/periods.js';
 import { idiomsIn } from '../text/synonyms.js';
 import { type AnswerType, answerTypeOf } from './answerType.js';
+import { countryForms } from './countryForms.js';
 import { type ExpandContext, expand, SYNONYM_QUALITY } from './expand.js';
 import { figureAsked, measureOf } from './factFit.js';
 import type { QueryPlan, QueryTerm } from './queryTerm.js';
+import { askedTradeWay } from './tradeWay.js';
+
+/** A currency sign right before a number ("$500", "US$ 2", "€30"). */
+const CURRENCY_BEFORE = /[$€£¥]\s?$/;
+/** A scale or unit right after a number, maybe after its decimals ("2.3 billion", "20 percent"). */
+const SCALE_AFTER = /^(?:[.,]\d+)?\s*(?:million|billion|trillion|percent|per cent|%)/i;
+/** A year is required as a year (expand.ts), not as a figure. */
+const YEAR_LIKE = /^(?:1[89]|20)\d\d$/;
+/** A compass word at the start of a country's name ("South Korea"). */
+const COMPASS = /^(?:North|South|East|West|Central)$/;
+/** Quality of another name of the country two words name (as in expand.ts). */
+const COUNTRY_FORM_QUALITY = 0.9;
 
 /**
  * A question as search terms (src/answer/expand.ts matches each word): which words are names, places
@@ -105,6 +118,7 @@ export function planQuery(index: SearchIndex, asked: string, options: PlanOption
     peopleSpelled: options.peopleSpelled,
     lexicon,
     guesses: words.some((w) => index.documentFrequency(termKey(w)) > 0),
+    lowerCase: !/\p{Lu}/u.test(question.slice(question.search(/\p{L}/u) + 1)),
   };
   const phrases = phraseMeanings(all, lexicon);
   // "Put their names to" means "sign": its head word means that, its other words are phrasing.
@@ -176,6 +190,19 @@ export function planQuery(index: SearchIndex, asked: string, options: PlanOption
   });
   joinPlaceNames(question, words, positions, terms);
   const nameWords = joinPersonNames(question, words, positions, terms);
+  // A figure the question states ("trade reached $500 million") is one an answer must write.
+  words.forEach((w, i) => {
+    if (!/^\d+$/.test(w) || YEAR_LIKE.test(w)) return;
+    const at = positions[i]!;
+    const before = question.slice(Math.max(0, at - 3), at);
+    const after = question.slice(at + w.length, at + w.length + 16);
+    if (!CURRENCY_BEFORE.test(before) && !SCALE_AFTER.test(after)) return;
+    const term = terms.find((t) => t.word === w);
+    if (!term) return;
+    term.required = true;
+    term.name = true;
+    term.figure = true;
+  });
   const answerType = answerTypeOf(question);
   const typeWords = answerType ? TYPE_WORDS[answerType] : undefined;
   for (const t of terms) {
@@ -211,6 +238,21 @@ export function planQuery(index: SearchIndex, asked: string, options: PlanOption
       t.weight = Math.min(t.weight, usual);
     if (t.phrasing && known.length > 0) t.weight = Math.min(t.weight, usual) * PHRASING_WEIGHT;
   }
+  // What an agreement asked about is on ("a defence cooperation agreement", "a deal on gas storage"):
+  // its heaviest word is the question's topic (see QueryTerm.topic).
+  // Asked yes or no ("Did they sign a defence pact?"), the agreement is named to be checked, not found.
+  const subject = YES_NO.test(question) ? agreementSubject(all) : new Set<string>();
+  const topics = terms.filter(
+    (t) =>
+      subject.has(t.word.toLowerCase()) && !t.name && !t.required && !t.phrasing && !t.typeWord && !t.counted,
+  );
+  // Any of them answers ("gas" of "gas storage"); a longer word it begins meets it ("tax" ~ "taxation").
+  for (const t of topics) {
+    t.topic = true;
+    if (t.key.length < TOPIC_PREFIX_MIN) continue;
+    for (const { key: k } of index.prefixKeys(t.key, TOPIC_PREFIXES))
+      if (!t.expansions.has(k)) t.expansions.set(k, TOPIC_PREFIX_QUALITY);
+  }
   const keys = new Map<string, number>();
   for (const term of terms) {
     for (const [k, quality] of term.expansions) keys.set(k, Math.max(keys.get(k) ?? 0, quality));
@@ -224,7 +266,53 @@ export function planQuery(index: SearchIndex, asked: string, options: PlanOption
     contentWords: terms.length + nameWords,
     answerType,
     figure: figureAsked(question),
+    tradeWay: askedTradeWay(question),
   };
+}
+
+/** Shortest key of a topic word that a longer word beginning with it meets, how many such words, and their quality. */
+const TOPIC_PREFIX_MIN = 3;
+const TOPIC_PREFIXES = 5;
+const TOPIC_PREFIX_QUALITY = 0.5;
+/** Words that say of an agreement only how it is made, not what it is on. */
+const GENERIC_SUBJECT = new Set(
+  'cooperation bilateral joint new economic strategic comprehensive framework intergovernmental major important key first big'.split(
+    ' ',
+  ),
+);
+/** A question asked yes or no. */
+const YES_NO = /^\s*(?:did|was|were|has|have|is|are|do|does)\b/i;
+/** Words for what is signed: the agreement words, and "anything" of "did they sign anything on…". */
+const SIGNED = new Set([...TYPE_WORDS.agreement, 'anything', 'something']);
+const PRONOUN_SIGNED: ReadonlySet<string> = new Set(['anything', 'something']);
+/** Words after a word for what is signed that say what it is about. */
+const ABOUT = /^(?:on|about|concerning|regarding|covering)$/;
+
+/**
+ * The words that say what an agreement the question asks about is on: the two before its word ("a
+ * defence cooperation agreement") and the two after "on" or "about" right after it ("a deal on gas
+ * storage"), stop words left out. Lower case.
+ */
+function agreementSubject(all: readonly string[]): Set<string> {
+  const out = new Set<string>();
+  const lower = all.map((w) => w.toLowerCase());
+  lower.forEach((w, i) => {
+    if (!SIGNED.has(w)) return;
+    // "sign anything on…": what comes before "anything" is the verb.
+    for (const j of PRONOUN_SIGNED.has(w) ? [] : [i - 1, i - 2]) {
+      const before = lower[j];
+      if (before === undefined || isStopWord(before) || SIGNED.has(before)) break;
+      if (!GENERIC_SUBJECT.has(before)) out.add(before);
+    }
+    if (ABOUT.test(lower[i + 1] ?? '')) {
+      for (const j of [i + 2, i + 3]) {
+        const after = lower[j];
+        if (after === undefined || isStopWord(after)) break;
+        if (!GENERIC_SUBJECT.has(after)) out.add(after);
+      }
+    }
+  });
+  return out;
 }
 
 /**
@@ -241,7 +329,9 @@ function joinPlaceNames(
   for (let i = 0; i + 1 < words.length; i++) {
     const a = words[i]!;
     const b = words[i + 1]!;
-    if (!/^\p{Lu}/u.test(a) || !/^\p{Lu}/u.test(b)) continue;
+    // Typed in lower case ("sri lanka"), two words still name a country together.
+    const typedLower = !/^\p{Lu}/u.test(a) || !/^\p{Lu}/u.test(b);
+    if (typedLower && (!/^\p{L}/u.test(a) || !/^\p{L}/u.test(b))) continue;
     // Only words side by side in the question: "Kenya and Ethiopia" are two places.
     if (!/^\s+$/.test(question.slice(positions[i]! + a.length, positions[i + 1]!))) continue;
     const pair = `${a} ${b}`;
@@ -257,6 +347,17 @@ function joinPlaceNames(
     keep.name = true;
     keep.optional = false;
     keep.phrasing = false;
+    // "sri lankan" names what "Sri Lanka" does: the country's one-word names and the last word of its
+    // name (not a compass word's partner: "Africa" alone is not South Africa).
+    const country = countryOf(pair);
+    if (country !== undefined) {
+      const parts = country.split(' ');
+      const tail = parts.length === 2 && !COMPASS.test(parts[0]!) ? [parts[1]!] : [];
+      for (const form of [...countryForms(country), ...tail]) {
+        const k = termKey(form);
+        if (!keep.expansions.has(k)) keep.expansions.set(k, COUNTRY_FORM_QUALITY);
+      }
+    }
     if (capital && LOCATIVE_BEFORE.test(question.slice(0, positions[i]))) keep.where = true;
     i++;
   }

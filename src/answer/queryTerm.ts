@@ -1,5 +1,6 @@
 import type { AnswerType } from './answerType.js';
 import type { FigureAsked } from './factFit.js';
+import type { TradeWay } from './tradeWay.js';
 
 /** How a query word was matched to the corpus's vocabulary ('synonym': by meaning, or another form of it). */
 export type MatchKind = 'exact' | 'synonym' | 'prefix' | 'fuzzy' | 'none';
@@ -51,6 +52,13 @@ export interface QueryTerm {
   typeWord: boolean;
   /** A type word that asks what something costs ("price", "cost"): met, it is something asked about. */
   priceWord: boolean;
+  /**
+   * The question's most telling word of what it asks ("defence" in "Did they sign a defence
+   * cooperation agreement?"): an answer must match it, however much else it matches.
+   */
+  topic?: boolean;
+  /** A figure the question states ("$500 million"): an answer must write it itself. */
+  figure?: boolean;
 }
 
 export interface QueryPlan {
@@ -68,4 +76,6 @@ export interface QueryPlan {
   answerType: AnswerType | null;
   /** What it asks of a trade figure: its measure and the span of its period. */
   figure: FigureAsked;
+  /** Which way goods go when the question says ("Angola export to Portugal"): an answer must not say the other way only. */
+  tradeWay?: TradeWay | null;
 }

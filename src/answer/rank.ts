@@ -1,17 +1,18 @@
 import type { Corpus } from '../corpus/types.js';
 import { type Engine, factOf, isFactId } from '../engine.js';
-import { capitalOf, countriesIn, countryOf } from '../facts/geo.js';
+import { capitalOf, countryOf } from '../facts/geo.js';
 import { sourcesOf } from '../facts/kinds/index.js';
 import { type IndexDoc, type KeySet, keysSimilar } from '../index/searchIndex.js';
-import { ordinalsIn, ordinalValue } from '../text/ordinals.js';
 import { documentsWith, documentsWithFigure, ownNumbersPattern, textHasBeyond } from './answerType.js';
 import { countedKeysOf, listedKeysOf, listedOnly } from './countedWords.js';
 import { type Coverage, maskCoverage } from './coverage.js';
 import { askedPart, factFits, sentenceParts } from './factFit.js';
 import { sentenceIdOf } from './facts.js';
 import { sourceOf } from './links.js';
+import { namesAnother } from './namesAnother.js';
 import type { QueryPlan, QueryTerm } from './queryTerm.js';
 import { RADIX_MIN, radixOrder } from './radixOrder.js';
+import { against, onlyOtherWay } from './tradeWay.js';
 import type { Citation } from './types.js';
 
 /**
@@ -141,6 +142,8 @@ export const LEAN_QUALITY = 0.5;
 const FIGURE_MEASURES: ReadonlySet<string> = new Set(['volume', 'target', 'exports']);
 
 const YEAR_WORD = /^(?:1[89]|20)\d\d$/;
+/** How many sentences before one may give the year it leaves unwritten. */
+const YEAR_CONTEXT = 3;
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const MONTH_WORD =
   /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)$/i;
@@ -151,54 +154,6 @@ function monthOf(word: string): string | null {
   if (!MONTH_WORD.test(word)) return null;
   return String(MONTHS.indexOf(word.slice(0, 3).toLowerCase()) + 1).padStart(2, '0');
 }
-/** Whether a text writes a year (the asked one is not in it, or the document would have matched it). */
-const namesAnotherYear = (text: string) => /\b(?:1[89]|20)\d\d\b/.test(text);
-/** Whether a text writes an ordinal past "first" (likewise: another one than the asked). */
-const namesAnotherOrdinal = (text: string) => [...ordinalsIn(text)].some((n) => n >= 2);
-
-/** Where a sentence says something happened: "in Riyadh", "at the Elysee Palace". */
-const NAMES_A_PLACE =
-  /\b(?:in|at|visited|visiting|hosted by)\s+(?:the\s+)?(?:[a-z]+\s+of\s+(?:the\s+)?)?(\p{Lu}\p{Ll}[\p{L}'’-]*)(\s+capital\b)?/gu;
-
-/**
- * Whether a sentence says something happened at another place than the asked city: "in Riyadh" for
- * Cairo does, "in the Georgian capital" for Tbilisi does not (it is the asked city in other words).
- */
-function namesAnotherPlace(city: string, text: string): boolean {
-  const country = capitalOf(city)?.country;
-  for (const m of text.matchAll(NAMES_A_PLACE)) {
-    if (country !== undefined && m[2] !== undefined && countryOf(m[1]!) === country) continue;
-    return true;
-  }
-  return false;
-}
-
-/**
- * Whether a sentence writes another value of the kind of a required term than the asked one: a year,
- * an ordinal, or a place where something happened ("When did he visit Cairo?" is not answered by a
- * visit "in Riyadh" in an article that names Cairo elsewhere).
- */
-function namesAnother(term: QueryTerm, text: string, asked: ReadonlySet<string>): boolean {
-  if (YEAR_WORD.test(term.word)) return namesAnotherYear(text);
-  if (term.where) return namesAnotherPlace(term.word, text);
-  // A sentence about another country ("the Kyrgyz-Uzbek border treaty") is not about the asked pair.
-  // (A question about one country leaves its partners open: the French minister in Armenia.)
-  // A country named as what a plan or dispute is about ("a plan for Western Sahara") is not a party.
-  if (asked.size >= 2 && asked.has(countryOf(term.word) ?? ''))
-    return countriesIn(text).some((m) => !asked.has(m.country) && !topicOnly(text, m.text));
-  return ordinalValue(term.word) !== null && namesAnotherOrdinal(text);
-}
-
-/** Whether every mention of a name in a text follows a preposition of topic ("for", "over", "about"). */
-function topicOnly(text: string, name: string): boolean {
-  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const all = text.match(new RegExp(`\\b${escaped}\\b`, 'g'))?.length ?? 0;
-  const topic =
-    text.match(new RegExp(`\\b(?:for|over|about|regarding|concerning)\\s+(?:the\\s+)?${escaped}\\b`, 'g'))
-      ?.length ?? 0;
-  return all > 0 && topic === all;
-}
-
 /**
  * The relevance rule for one document, given its coverage and which query
  * keys it contains: the coverage it is judged by when it is relevant, or -1
@@ -270,6 +225,20 @@ export function relevanceOf(
     !plan.answerType ||
     isFact(id) ||
     textHasBeyond(plan.answerType, corpus!.sentences[id]!.text, ownNumbers);
+  const asked = plan.tradeWay;
+  const wayMemo = new Map<number, boolean>();
+  const otherWay = (id: number) => {
+    if (!asked || !corpus) return false;
+    let other = wayMemo.get(id);
+    if (other === undefined) {
+      if (isFact(id)) {
+        const f = factOf(engine, id);
+        other = f?.kind === 'trade' && against({ seller: f.fact.exporter, buyer: f.fact.importer }, asked);
+      } else other = onlyOtherWay(corpus.sentences[id]!.text, asked);
+      wayMemo.set(id, other);
+    }
+    return other;
+  };
   const part = askedPart(plan.figure);
   const parts = part !== 0 ? sentenceParts(engine) : undefined;
   const fitting = new Map<number, boolean>();
@@ -310,6 +279,20 @@ export function relevanceOf(
       });
     }
     return articles;
+  };
+  // A sentence that writes no year is about the asked one when its article is dated in it, or when
+  // one of the sentences just before it writes it ("In 2019 trade reached…; exports made up…"): an
+  // article that names the year in passing ("since 2019") does not date all its other sentences.
+  const yearAround = (year: string, id: number) => {
+    const sentence = corpus!.sentences[id]!;
+    if (corpus!.articles[sentence.article]?.meta.date?.startsWith(year)) return true;
+    const written = new RegExp(`\\b${year}\\b`);
+    for (let k = id - 1; k >= 0 && k >= id - YEAR_CONTEXT; k--) {
+      const before = corpus!.sentences[k]!;
+      if (before.article !== sentence.article) break;
+      if (written.test(before.text)) return true;
+    }
+    return false;
   };
   let articlesNaming: Array<Set<number>> | undefined;
   const naming = () => {
@@ -368,7 +351,11 @@ export function relevanceOf(
     if (plan.plainTerms > 0 && c.plainMatched === 0 && !(speech && c.share >= RELEVANCE.FOUND_COVERAGE))
       return -1;
     if (typed && typed[id] !== 1) return -1;
+    // "Did they sign a defence cooperation agreement?" is not answered by the agreements on other things.
+    if (c.missedTopic) return -1;
     if (figured && figured[id] !== 1) return -1;
+    // "How much did Angola export to Portugal?" is not answered by Portugal's exports to Angola.
+    if (otherWay(id)) return -1;
     // "How much gas…" is not answered by a figure that does not name gas.
     if (counts && c.countedMatched === 0) return -1;
     if (!beyond(id)) return -1;
@@ -413,7 +400,9 @@ export function relevanceOf(
       (term, j) =>
         [...term.expansions.keys()].some(hasKey) ||
         // A sentence that gives another year (or session) is about that one, whatever its article says.
-        (sets[j]!.has(sentence.article) && !namesAnother(term, sentence.text, askedCountries)),
+        (sets[j]!.has(sentence.article) &&
+          !namesAnother(term, sentence.text, askedCountries) &&
+          (!YEAR_WORD.test(term.word) || yearAround(term.word, sentence.id))),
     );
     if (!leans) return -1;
     const share = c.share + LEAN_QUALITY * c.missingPeopleShare + bonus + leaned.share;

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { termKey } from './normalize.js';
+import { isStopWord, termKey } from './normalize.js';
 
 /**
  * Related words, from the table scripts/build-lexicon.ts generates out of
@@ -23,6 +23,11 @@ export interface Lexicon {
   phrase(keys: readonly string[]): ReadonlyMap<string, number>;
   /** Longest phrase in words. */
   readonly longestPhrase: number;
+  /**
+   * Whether the table has the word (lower case) in any of its lists, or a plain inflection of it
+   * ("polls" of "poll"): English vocabulary, as opposed to a name. Absent: not known either way.
+   */
+  knows?(word: string): boolean;
 }
 
 /**
@@ -102,6 +107,8 @@ export interface KeyedLexicon {
   forms: Record<string, string[]>;
   phrases: Record<string, Array<[list: string, self: string[]]>>;
   longestPhrase: number;
+  /** Every word of the table's lists (see vocabularyOf); in the build's file, made at the build. */
+  vocabulary?: string[];
 }
 
 /** The table's data in search keys (see KeyedLexicon). */
@@ -147,8 +154,81 @@ export function keyedFrom(data: LexiconData): KeyedLexicon {
   };
 }
 
-/** A lexicon over the table in search keys. */
-export function lexiconOfKeyed(keyed: KeyedLexicon): Lexicon {
+/** Endings of plain inflections and what replaces them: "polls" → "poll", "studies" → "study". */
+const INFLECTIONS: ReadonlyArray<readonly [string, string]> = [
+  ['', ''],
+  ['s', ''],
+  ['es', ''],
+  ['ies', 'y'],
+  ['ed', ''],
+  ['ed', 'e'],
+  ['ing', ''],
+  ['ing', 'e'],
+  ["'s", ''],
+];
+
+/** Prefixes of English words: "uprooted" is "rooted" uprooted. */
+const PREFIXES = ['un', 're', 'up', 'dis', 'mis', 'non', 'pre', 'co', 'de', 'sub', 'inter', 'trans', 'anti'];
+/** Fewest letters of each word of a compound. */
+const COMPOUND_PART = 3;
+
+/** Every word the table's lists hold, as written (read once, on the first word asked). */
+function vocabularyOf(data: LexiconData): Set<string> {
+  const out = new Set<string>();
+  const addList = (list: string) => {
+    for (const item of list.split(' ')) {
+      const at = item.lastIndexOf(':');
+      for (const w of (at < 0 ? item : item.slice(0, at)).split(/[_ ]/)) out.add(w.toLowerCase());
+    }
+  };
+  for (const [word, list] of Object.entries(data.related)) {
+    out.add(word.toLowerCase());
+    addList(list);
+  }
+  for (const [phrase, list] of Object.entries(data.phrases)) {
+    for (const w of phrase.split(' ')) out.add(w.toLowerCase());
+    addList(list);
+  }
+  for (const [form, lemma] of [...Object.entries(data.forms), ...Object.entries(data.spellings ?? {})]) {
+    out.add(form.toLowerCase());
+    out.add(lemma.toLowerCase());
+  }
+  return out;
+}
+
+/** Whether the vocabulary has a word, an inflection of it, a compound or a prefixed form of its words. */
+function knowsOf(vocabularyOnce: () => ReadonlySet<string>): (word: string) => boolean {
+  let vocabulary: ReadonlySet<string> | undefined;
+  return (word: string): boolean => {
+    vocabulary ??= vocabularyOnce();
+    const w = word.toLowerCase();
+    const inflected = (x: string) =>
+      INFLECTIONS.some(
+        ([end, base]) => x.endsWith(end) && vocabulary!.has(x.slice(0, x.length - end.length) + base),
+      );
+    if (inflected(w)) return true;
+    // "twinned", "planning": a doubled consonant before the ending.
+    const doubled = /([b-df-hj-np-tv-z])\1(?:ed|ing|er|ers)$/.exec(w);
+    if (doubled && vocabulary.has(w.slice(0, doubled.index + 1))) return true;
+    // A compound of two words it has ("farmhands", "overall"), each of a few letters.
+    const part = (x: string) => vocabulary!.has(x) || isStopWord(x);
+    for (let i = COMPOUND_PART; i + COMPOUND_PART <= w.length; i++)
+      if (part(w.slice(0, i)) && (inflected(w.slice(i)) || part(w.slice(i)))) return true;
+    // …or a word of it after a prefix ("uprooted", "reopened").
+    return PREFIXES.some(
+      (p) => w.startsWith(p) && w.length - p.length >= COMPOUND_PART && inflected(w.slice(p.length)),
+    );
+  };
+}
+
+/**
+ * A lexicon over the table in search keys; its vocabulary (for `knows`) is
+ * the file's, or made from the table the first time a word is asked.
+ */
+export function lexiconOfKeyed(
+  keyed: KeyedLexicon,
+  vocabulary: () => ReadonlySet<string> = () => new Set(keyed.vocabulary ?? []),
+): Lexicon {
   const related = new LazyLists(RELATED_QUALITY_CAP);
   for (const [key, lists] of Object.entries(keyed.related))
     for (const [list, self] of lists) related.add(key, list, self);
@@ -157,6 +237,7 @@ export function lexiconOfKeyed(keyed: KeyedLexicon): Lexicon {
     for (const [list, self] of lists) phrases.add(key, list, self);
   const forms = new Map(Object.entries(keyed.forms));
   return {
+    knows: knowsOf(vocabulary),
     related: (key) => related.get(key),
     forms: (key) => [...(forms.get(key) ?? [])],
     phrase: (keys) => phrases.get(keys.join(' ')),
@@ -166,7 +247,12 @@ export function lexiconOfKeyed(keyed: KeyedLexicon): Lexicon {
 
 /** Builds a lexicon from the table's data (exported for tests with a table of their own). */
 export function lexiconFrom(data: LexiconData): Lexicon {
-  return lexiconOfKeyed(keyedFrom(data));
+  return lexiconOfKeyed(keyedFrom(data), () => vocabularyOf(data));
+}
+
+/** The table in keys as the build writes it: with its vocabulary. */
+export function keyedTable(data: LexiconData): KeyedLexicon {
+  return { ...keyedFrom(data), vocabulary: [...vocabularyOf(data)] };
 }
 
 /** The generated table as it is stored (src/text/lexicon-data.json). */
@@ -185,7 +271,10 @@ let loaded: Lexicon | undefined;
  * reads, otherwise decoded from the table itself.
  */
 export function loadLexicon(): Lexicon {
-  loaded ??= lexiconOfKeyed(keyedFile() ?? keyedFrom(lexiconData()));
+  if (!loaded) {
+    const file = keyedFile();
+    loaded = file ? lexiconOfKeyed(file) : lexiconFrom(lexiconData());
+  }
   return loaded;
 }
 
@@ -194,7 +283,11 @@ function keyedFile(): KeyedLexicon | undefined {
     const keyed = JSON.parse(
       readFileSync(new URL(`./${KEYED_FILE}`, import.meta.url), 'utf8'),
     ) as KeyedLexicon;
-    return typeof keyed.longestPhrase === 'number' && keyed.related && keyed.forms && keyed.phrases
+    return typeof keyed.longestPhrase === 'number' &&
+      keyed.related &&
+      keyed.forms &&
+      keyed.phrases &&
+      Array.isArray(keyed.vocabulary)
       ? keyed
       : undefined;
   } catch {

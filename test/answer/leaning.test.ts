@@ -83,3 +83,30 @@ describe('rank and a country a sentence names as a topic', () => {
     );
   });
 });
+
+describe('rank and a year a sentence leaves to its article', () => {
+  const { first } = articleEngine({
+    'iceland_norway_fish.txt': [
+      'date 2026-06-01 Iceland and Norway talk fish',
+      '',
+      'Iceland and Norway first signed a fisheries protocol in 2009.',
+      '',
+      'Trade between Iceland and Norway reached $1.2 billion in 2025.',
+      '',
+      'Icelandic fish made up most of that amount.',
+      '',
+      'The ministers also visited a salmon farm near Bergen.',
+      '',
+      'Icelandic exports to Norway grew by 10 percent, officials said.',
+      '',
+    ].join('\n'),
+  });
+
+  it('takes the year from a sentence just before', () => {
+    expect(first('What share did Icelandic fish make up in 2025?')).toBe('iceland_norway_fish.txt:7');
+  });
+
+  it('does not take it from a sentence far before, nor date the article by it', () => {
+    expect(first('How much did Icelandic exports to Norway grow in 2009?')).toBe('not found');
+  });
+});

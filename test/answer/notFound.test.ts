@@ -138,3 +138,65 @@ describe('instruments of cooperation', () => {
     expect(answerTypeOf('Which instruments did Latvia and Chad sign?')).toBe('agreement');
   });
 });
+
+describe('a question typed in lower case that names what no article names', () => {
+  const { first } = articleEngine({
+    'chile_peru_visit.txt': [
+      'date 2026-03-02 Chilean minister visits Lima',
+      '',
+      'Chilean Foreign Minister Ana Rojas visited Lima on Monday for talks with her Peruvian counterpart.',
+      '',
+      'The two ministers signed a memorandum on border crossings.',
+      '',
+    ].join('\n'),
+  });
+
+  it('reads the unknown word as a name the answer must have', () => {
+    expect(first('rojas visit to lima')).toBe('chile_peru_visit.txt:3');
+    expect(first('rojas visit to arequipa')).toBe('not found');
+    expect(first('rojas visit to lima with zamborlini')).toBe('not found');
+  });
+
+  it('does not read an English word or a word being typed so', () => {
+    expect(first('rojas visit to lima overall')).toBe('chile_peru_visit.txt:3');
+    expect(first('Rojas visited Lima for talks with her counterpart?')).toBe('chile_peru_visit.txt:3');
+  });
+});
+
+describe('a figure the question states', () => {
+  const { first } = articleEngine({
+    'chile_peru_fund.txt': [
+      'date 2026-03-02 Chile and Peru set up a fund',
+      '',
+      'Chile and Peru set up a joint development fund of $250 million for border towns.',
+      '',
+      'The fund will finance roads and clinics, officials said.',
+      '',
+    ].join('\n'),
+  });
+
+  it('must be written by the answer itself', () => {
+    expect(first('chile peru development fund $250 million')).toBe('chile_peru_fund.txt:3');
+    expect(first('chile peru development fund $400 million')).toBe('not found');
+    expect(first('Did Chile and Peru set up a fund of 400 million dollars?')).toBe('not found');
+  });
+});
+
+describe('an agreement asked yes or no', () => {
+  const { first } = articleEngine({
+    'chile_peru_signing.txt': [
+      'date 2026-03-02 Chile and Peru sign accords in Lima',
+      '',
+      'Chile and Peru signed a fisheries cooperation agreement in Lima on Monday.',
+      '',
+      'The instruments signed in Lima open new fields of cooperation, the Chilean minister said.',
+      '',
+    ].join('\n'),
+  });
+
+  it('must be on what the question names', () => {
+    expect(first('Did Chile and Peru sign a fisheries agreement in Lima?')).toBe('chile_peru_signing.txt:3');
+    expect(first('Did Chile and Peru sign a mining cooperation agreement in Lima?')).toBe('not found');
+    expect(first('Did Chile and Peru sign anything on mining?')).toBe('not found');
+  });
+});

@@ -32,6 +32,17 @@ describe('planQuery', () => {
     );
   });
 
+  it('reads a country of two words typed in lower case as one required place, matching its name', () => {
+    const plan = planQuery(index, 'what did south korea and chile sign?');
+    expect(plan.terms.map((t) => t.word)).not.toContain('south');
+    const korea = plan.terms.find((t) => t.word === 'korea');
+    expect(korea?.required).toBe(true);
+    expect(term('what did the ministers discuss in the new hall?', 'new')).toBeDefined();
+    // "saudi arabian" matches a sentence that writes "Saudi Arabia".
+    const arabian = planQuery(index, 'what did the saudi arabian group agree?').terms.find((t) => t.required);
+    expect(arabian?.expansions.has(termKey('Arabia'))).toBe(true);
+  });
+
   it('counts light verbs and "take place" as the question’s phrasing', () => {
     expect(term('Which ministers put their names to the pact?', 'put')?.phrasing).toBe(true);
     expect(term('Where did the forum take place?', 'place')?.phrasing).toBe(true);

@@ -139,6 +139,7 @@ describe('relevanceOf', () => {
       countedMatched: 0,
       missingNames: 0,
       missedNameBits: 0,
+      missedTopic: false,
       total: 1,
     };
     return relevanceOf(engine, plan)(0, c, () => true) >= 0;

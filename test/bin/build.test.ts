@@ -49,7 +49,7 @@ describe('build', () => {
         "import { readFileSync } from 'node:fs';",
         "export const KEYED_FILE = 'keys.json';",
         "export const lexiconData = () => JSON.parse(readFileSync(new URL('./words.json', import.meta.url), 'utf8'));",
-        'export const keyedFrom = (d: Record<string, string>) =>',
+        'export const keyedTable = (d: Record<string, string>) =>',
         '  Object.fromEntries(Object.entries(d).map(([k, v]) => [k.toLowerCase(), v]));',
       ].join('\n'),
     );

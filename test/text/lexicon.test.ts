@@ -150,4 +150,11 @@ describe('lexiconFrom', () => {
   it('knows how long its longest phrase is', () => {
     expect(lexicon.longestPhrase).toBe(2);
   });
+
+  it('knows the words of its lists, their plain inflections, compounds and prefixed forms', () => {
+    for (const w of ['commerce', 'trades', 'trading', 'hand', 'transferred', 'colour', 'handover', 'retrade'])
+      expect(lexicon.knows?.(w), w).toBe(true);
+    // Names and noise are not English words.
+    for (const w of ['tovarna', 'kkk', 'handzor']) expect(lexicon.knows?.(w), w).toBe(false);
+  });
 });
