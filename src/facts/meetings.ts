@@ -1,6 +1,6 @@
 import type { Article, Sentence } from '../corpus/types.js';
 import { capitalOf, countriesIn, countryOf } from './geo.js';
-import { isInvitation, isPlanned, meetingCue, tellsMeeting, visitInPassing } from './meetingCues.js';
+import { isInvitation, isPlanned, meetingCue, reportsMeeting, visitInPassing } from './meetingCues.js';
 import {
   addPeople,
   anyDate,
@@ -61,8 +61,6 @@ function isPast(text: string): boolean {
   const words = plain.toLowerCase().match(/\p{L}{7,}/gu) ?? [];
   return words.some((w) => PAST_WORDS.some((p) => w !== p && oneEditApart(w, p)));
 }
-
-const SIGNING = /\b(?:signed|inked)\b/i;
 
 /** "Tokayev instructed the minister to hold talks with …": an order, not a meeting of those two. */
 const ORDER =
@@ -187,13 +185,11 @@ function articleMeetings(article: Article, refsOf: (s: Sentence) => PersonRef[])
         ? drafts.findLast((d) => !d.past && !d.planned)
         : undefined;
     const ownDay = dateIn(text, article.meta.date);
-    // A sentence joins a meeting already told only when it tells of it with a verb ("also met",
-    // "discussed", "arrived"), or tells something new of it (its place, a better name of its format):
+    // A sentence joins a meeting already told only when it tells of it taking place ("also met",
+    // "arrived", "held talks"): what its people did there ("discussed", "agreed", "signed") and
     // "during Trump's visit", "hailed the visit" only refer to it.
-    // A signing by its people stays with the meeting too: a document signed there takes its date.
-    const tells = tellsMeeting(text) || SIGNING.test(text);
-    const addsTo = (d: MeetingDraft) =>
-      tells || (!d.place && placeIn(text) !== null) || betterFormat(d.format, formatOf(text)) !== d.format;
+    const tells = reportsMeeting(text);
+    const addsTo = (_d: MeetingDraft) => tells;
     if (going && !addsTo(going)) return;
     if (going && (!ownDay?.iso || !going.date?.iso || ownDay.iso === going.date.iso)) {
       going.sources.push(source(sentence));
