@@ -11,8 +11,10 @@ import {
   type MeetingDraft,
   participant,
   realIds,
+  sameTime,
   side,
   source,
+  statedDate,
   takesPart,
 } from './meetingDraft.js';
 import { namelessMeetings } from './meetingNameless.js';
@@ -184,14 +186,16 @@ function articleMeetings(article: Article, refsOf: (s: Sentence) => PersonRef[])
       refs.length === 0 && !cue.weak && GROUP.test(text)
         ? drafts.findLast((d) => !d.past && !d.planned)
         : undefined;
-    const ownDay = dateIn(text, article.meta.date);
+    // The date the sentence gives its meeting; one before the article's month is another, past meeting.
+    const stated = statedDate(text, cue.at, article.meta.date);
+    const ownDay = stated?.past ? stated.date : dateIn(text, article.meta.date);
     // A sentence joins a meeting already told only when it tells of it taking place ("also met",
     // "arrived", "held talks"): what its people did there ("discussed", "agreed", "signed") and
     // "during Trump's visit", "hailed the visit" only refer to it.
     const tells = reportsMeeting(text);
     const addsTo = (_d: MeetingDraft) => tells;
     if (going && !addsTo(going)) return;
-    if (going && (!ownDay?.iso || !going.date?.iso || ownDay.iso === going.date.iso)) {
+    if (going && sameTime(ownDay, going.date) && !stated?.past) {
       going.sources.push(source(sentence));
       going.place ??= placeIn(text);
       going.format = betterFormat(going.format, formatOf(text));
@@ -204,7 +208,7 @@ function articleMeetings(article: Article, refsOf: (s: Sentence) => PersonRef[])
       const ids = refs.map((r) => r.person.id);
       const joined =
         ids.length === 1 ? drafts.findLast((d) => !d.past && !d.planned && takesPart(d, ids[0]!)) : undefined;
-      if (joined && tells && (!ownDay?.iso || !joined.date?.iso || ownDay.iso === joined.date.iso))
+      if (joined && tells && sameTime(ownDay, joined.date) && !stated?.past)
         joined.sources.push(source(sentence));
       return;
     }
@@ -222,12 +226,12 @@ function articleMeetings(article: Article, refsOf: (s: Sentence) => PersonRef[])
     if (refs.length === 0 && at > 0 && EVENT_BACK.test(text) && (ownDay || placeIn(text)))
       refs = refsOf(article.sentences[at - 1]!);
     if (refs.length === 0) return;
-    const past = isPast(text);
+    const past = isPast(text) || Boolean(stated?.past);
     const ids = refs.map((r) => r.person.id);
     // A sentence dated to another day tells of another meeting, or another day of the visit: each is
     // dated by its own words ("arrived on Tuesday", "held talks on Wednesday").
     const day = ownDay;
-    const fits = (d: MeetingDraft) => !d.planned && (!day?.iso || !d.date?.iso || d.date.iso === day.iso);
+    const fits = (d: MeetingDraft) => !d.planned && sameTime(day, d.date);
     const current = drafts.find((d) => !d.past && !past && fits(d) && ids.every((id) => takesPart(d, id)));
     const same =
       current ??
@@ -267,7 +271,7 @@ function articleMeetings(article: Article, refsOf: (s: Sentence) => PersonRef[])
     draft.sources.push(source(sentence));
     draft.place ??= visit ?? placeIn(text);
     draft.format = betterFormat(draft.format, formatOf(text));
-    draft.date ??= dateIn(text, article.meta.date, past);
+    draft.date ??= stated?.past ? stated.date : dateIn(text, article.meta.date, past);
   };
   article.sentences.forEach((sentence, at) => {
     read(sentence, at);
