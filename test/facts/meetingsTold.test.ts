@@ -45,3 +45,12 @@ describe('extractMeetings on a meeting of another month told beside the one repo
     expect(meetings.map((m) => m.date.iso)).toEqual(['2023-04-12']);
   });
 });
+
+describe('extractMeetings on the place of a meeting', () => {
+  it('takes the city, not a building named like a capital ("the Victoria Hall in Tallinn")', () => {
+    const meetings = meetingsOf(
+      ' date 2023-04-13 Estonian President Mart Kask received Latvian President Ilze Berzina at the Victoria Hall in Tallinn on Wednesday.',
+    );
+    expect(meetings.map((m) => m.place)).toEqual(['Tallinn']);
+  });
+});
