@@ -155,7 +155,7 @@ const WORD_AFTER = new RegExp(
   'giu',
 );
 const PERCENT = new RegExp(
-  String.raw`(?<![\p{L}\p{N}.])(${NUMBER})\s?(%|percent(?:age points?)?|per\s?cent)(?![\p{L}])`,
+  String.raw`(?<![\p{L}\p{N}.])(${NUMBER})\s?(%|percent(?:age points?)?|per\s?cent|pct)(?![\p{L}])`,
   'giu',
 );
 
@@ -207,7 +207,7 @@ export function moneyIn(sentence: string): MoneyMention[] {
 
 /** Percentages in a sentence, in order. */
 export function percentsIn(sentence: string): PercentMention[] {
-  if (!/\d\s?(?:%|per)/i.test(sentence)) return [];
+  if (!/\d\s?(?:%|per|pct)/i.test(sentence)) return [];
   return [...sentence.matchAll(PERCENT)].map((m) => ({ text: m[0], index: m.index, value: toNumber(m[1]!) }));
 }
 

@@ -21,17 +21,20 @@ import type { Period, TradeFact } from './types.js';
 const TRADE_WORDS =
   /\b(trade|trading|turnover|commerce|exports?|imports?|bilateral trade|exported|imported|sold|bought|shipped)\b/i;
 const TOTAL_TRADE = /\b(trade|turnover|commerce)\b/i;
+/** "ranks fourth among Y's customers": a rank in trade without the word. */
+const RANKED_AMONG = /\b(?:ranks?|ranked)\s+[\p{L}-]+\s+among\s+[^.;]*\b(?:suppliers|customers)\b/iu;
 
 const OVER = /\b(over|more than|exceed(?:ed|ing|s)?|above|surpass(?:ed|ing)?|in excess of|at least)\s*$/i;
 const UP_TO = /\bup to\s*$/i;
 const ABOUT = /\b(about|around|nearly|almost|approximately|some|roughly|close to)\s*$/i;
 const GROWTH =
-  /\b(increas\w*|grew|grow\w*|growth|rose|rise|rising|up|jump\w*|climb\w*|surg\w*|declin\w*|fell|fall\w*|down|decreas\w*|drop\w*|shrank|contract\w*)\b/i;
+  /\b(increas\w*|grew|grow\w*|growth|rose|rise|rising|up|jump\w*|climb\w*|surg\w*|declin\w*|fell|fall\w*|down|decreas\w*|drop\w*|shrank|contract\w*|slipp\w*|slid|sank|plung\w*|tumbl\w*|cut\s+(?:[\w-]+\s+){0,2}(?:trade|commerce|turnover)\s+by)\b/i;
 /** "a 75.6% increase", "12.5% more than in 2023", "3% lower than a year before". */
 const GROWTH_AFTER =
   /^\s*(?:increase|growth|rise|jump|gain|decrease|decline|drop|fall|(?:more|less|higher|lower)\s+than)\b/i;
 const FALL_AFTER = /^\s*(?:decrease|decline|drop|fall|(?:less|lower)\s+than)\b/i;
-const FALL = /\b(declin\w*|fell|fall\w*|down|decreas\w*|drop\w*|shrank|contract\w*)\b/i;
+const FALL =
+  /\b(declin\w*|fell|fall\w*|down|decreas\w*|drop\w*|shrank|contract\w*|slipp\w*|slid|sank|plung\w*|tumbl\w*|cut\s+(?:[\w-]+\s+){0,2}(?:trade|commerce|turnover)\s+by)\b/i;
 
 const EXPORTS =
   /\b([\p{Lu}][\p{L}’'-]+)\s+(?:\w+ly\s+)?(?:exports|sends|supplies|ships|sells)\s+([^.;]+?)\s+to\s+([\p{Lu}][\p{L}’'-]+)/gu;
@@ -372,7 +375,7 @@ export function extractTrade(
     const next = (at: { block: number; line: number }) =>
       at.block === sentence.block || sentence.line - at.line === 1;
     const tradeBefore = tradeLine >= 0 && (sentence.line - tradeLine <= 1 || AIM_BACK.test(sentence.text));
-    const aboutTrade = TRADE_WORDS.test(sentence.text);
+    const aboutTrade = TRADE_WORDS.test(sentence.text) || RANKED_AMONG.test(sentence.text);
     tradeLine = aboutTrade ? sentence.line : -1;
     // A sentence about the article's pair, by name or as "the two countries", carries it on to
     // the next one (a carried pair does not carry on); read only when that next one needs it.

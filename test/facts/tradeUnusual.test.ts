@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { parseArticle } from '../../src/corpus/load.js';
+import { extractTrade } from '../../src/facts/trade.js';
+import type { TradeFact } from '../../src/facts/types.js';
+
+// Trade told in less usual shapes, in sentences written for these tests.
+
+/** An article on Chile and Peru (named twice, so the article has that pair), then the lines given. */
+const trade = (lines: string[], date: string | null = '2025-05-20'): TradeFact[] => {
+  const intro = ['Chile and Peru are neighbours.', 'Peru and Chile met in Lima.'];
+  const text = `${date ? ` date ${date} ` : ''}${[...intro, ...lines].join('\n')}`;
+  return extractTrade(parseArticle(text, 'x.txt', '/x.txt', 0, 0), { date, inferred: false });
+};
+const brief = (f: TradeFact) => [f.measure, f.amountUsd ?? f.percent, f.period?.year ?? null];
+
+describe('extractTrade on ranks and shares', () => {
+  it('gives a rank its share even when the one it is of is "our"', () => {
+    const facts = trade([
+      '"Chile remains our largest trading partner, accounting for 23 percent of Peru\'s trade."',
+    ]);
+    expect(facts.filter((f) => f.measure === 'rank').map((f) => f.percent)).toEqual([23]);
+  });
+
+  it('reads a rank among suppliers or customers, with its share', () => {
+    const facts = trade([
+      "Chile ranks third among Peru's suppliers of goods, with a share of 8.5 % of Peruvian imports.",
+    ]);
+    expect(facts.map((f) => [f.measure, f.percent])).toEqual([['rank', 8.5]]);
+    const customers = trade(["Peru now ranks sixth among Chile's customers outside South America."]);
+    expect(customers.map((f) => f.measure)).toEqual(['rank']);
+  });
+
+  it('reads a share of exports written "pct"', () => {
+    const facts = trade(["Chile accounted for 14.2 pct of Peru's exports last year."]);
+    expect(facts.map(brief)).toEqual([['rank', 14.2, 2024]]);
+  });
+});
+
+describe('extractTrade on falls and shares written in other words', () => {
+  it('reads "slipped", "sank" and "had cut trade by" as negative growth', () => {
+    const slipped = trade([
+      'Bilateral commerce slipped 4.1% in the first quarter of 2025 to about 600 million dollars.',
+    ]);
+    expect(slipped.filter((f) => f.measure === 'growth').map((f) => f.percent)).toEqual([-4.1]);
+    const cut = trade(['The quarrel over fees had cut cross-border trade by 18 percent.']);
+    expect(cut.map((f) => [f.measure, f.percent])).toEqual([['growth', -18]]);
+  });
+
+  it('reads "up 3.5 pct" as growth', () => {
+    const facts = trade([
+      'Bilateral trade amounted to $2.1 billion in 2024, up 3.5 pct against the previous year.',
+    ]);
+    expect(facts.map(brief)).toEqual([
+      ['volume', 2.1e9, 2024],
+      ['growth', 3.5, 2024],
+    ]);
+  });
+});
