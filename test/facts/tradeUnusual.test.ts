@@ -56,3 +56,37 @@ describe('extractTrade on falls and shares written in other words', () => {
     ]);
   });
 });
+
+describe('extractTrade on targets and forecasts in other words', () => {
+  it('reads "agreed to more than double trade to $X by 2029" as a target with its deadline', () => {
+    const facts = trade([
+      'Chile and Peru agreed to more than double their bilateral trade to $9 billion a year by 2029.',
+    ]);
+    expect(facts.map(brief)).toEqual([['target', 9e9, 2029]]);
+  });
+
+  it('reads "the $X target" and "our trade with Y" as the pair\'s target', () => {
+    const facts = trade([
+      '"Our trade with Peru lags, and the $4 billion target is within reach," the minister said.',
+    ]);
+    expect(facts.map((f) => [f.measure, f.amountUsd])).toEqual([['target', 4e9]]);
+  });
+
+  it('reads a forecast said "we expect the full-year figure to reach" as a target', () => {
+    const facts = trade([
+      'Bilateral trade between Chile and Peru reached $3.2 billion in January-June.',
+      'We expect the full-year figure to reach about $6.5 billion.',
+    ]);
+    expect(facts.map((f) => [f.measure, f.amountUsd])).toEqual([
+      ['volume', 3.2e9],
+      ['target', 6.5e9],
+    ]);
+  });
+
+  it('reads "a goal to increase the trade turnover to $X" with no country named as the pair\'s', () => {
+    const facts = trade([
+      'The leaders have set a goal to increase the trade turnover to $12 billion by 2030.',
+    ]);
+    expect(facts.map(brief)).toEqual([['target', 12e9, 2030]]);
+  });
+});
