@@ -90,3 +90,26 @@ describe('extractTrade on targets and forecasts in other words', () => {
     expect(facts.map(brief)).toEqual([['target', 12e9, 2030]]);
   });
 });
+
+describe('extractTrade on flows of countries named in two words', () => {
+  const twoWords = (line: string) => {
+    const intro = ['Sri Lanka and the Maldives are neighbours.', 'The Maldives and Sri Lanka met in Male.'];
+    const text = ` date 2025-05-20 ${[...intro, line].join('\n')}`;
+    return extractTrade(parseArticle(text, 'x.txt', '/x.txt', 0, 0), { date: '2025-05-20', inferred: false });
+  };
+
+  it('reads "Sri Lanka\'s exports to the Maldives" and "Sri Lankan exports to the Maldives" with their seller', () => {
+    const own = twoWords(
+      "Sri Lanka's exports to the Maldives in 2024, mostly tea, amounted to USD 210 million.",
+    );
+    expect(own.map((f) => [f.measure, f.amountUsd, f.exporter, f.importer])).toEqual([
+      ['exports', 210e6, 'Sri Lanka', 'Maldives'],
+    ]);
+    const adjective = twoWords(
+      'Bilateral trade grew to $300 million in 2024, with Sri Lankan exports to the Maldives making up $250 million of it.',
+    );
+    expect(adjective.filter((f) => f.measure === 'exports').map((f) => [f.exporter, f.importer])).toEqual([
+      ['Sri Lanka', 'Maldives'],
+    ]);
+  });
+});
