@@ -149,9 +149,9 @@ const SYMBOL_FIRST = new RegExp(
   String.raw`(?<![\p{L}\p{N}])(${SYMBOL})\s?(${NUMBER})(?:\s?(${SCALE_WORDS})(?![\p{L}]))?(?:\s+(${CURRENCY_WORDS})(?![\p{L}]))?`,
   'giu',
 );
-/** `1.2 billion US dollars`, `500 million euros`, `3 million USD`. */
+/** `1.2 billion US dollars`, `500 million euros`, `3 million USD`, `a 14-billion-dollar trade`. */
 const WORD_AFTER = new RegExp(
-  String.raw`(?<![\p{L}\p{N}$€£.])(${NUMBER})\s?(?:(${SCALE_WORDS})\s+)?(${CURRENCY_WORDS})(?![\p{L}])`,
+  String.raw`(?<![\p{L}\p{N}$€£.])(${NUMBER})[\s-]?(?:(${SCALE_WORDS})[\s-]+)?(${CURRENCY_WORDS})(?![\p{L}])`,
   'giu',
 );
 const PERCENT = new RegExp(

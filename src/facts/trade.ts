@@ -62,7 +62,7 @@ function clauseBefore(text: string, index: number): string {
 
 /** A figure given of the trade the sentence before spoke of: "it reached", "this figure should reach". */
 const REFERS_BACK =
-  /^\s*["“”'‘’]?\s*(?:[A-Z][\w.]*:\s*)?(?:in [^,.;]{0,40}?,?\s+)?(?:it|this|that)\s|\b(?:this|that|the) (?:(?:full-year|annual|same|whole-year|final)\s+)?(?:figure|indicator|index|volume|number(?!\s+of))\b|\b(?:this|that) amount\b|\b(?:a|the) (?:target|goal) of\s*$|\b(?:aims?|aimed|aiming) (?:for|at)\s*$|\b(?:our|the|their) (?:target|goal|aim) (?:is|was|remains)\s*$/i;
+  /^\s*["“”'‘’]?\s*(?:[A-Z][\w.]*:\s*)?(?:(?:in|last|this|by) [^,.;]{0,40}?,?\s+)?(?:it|this|that)\s|\b(?:this|that|the) (?:(?:full-year|annual|same|whole-year|final)\s+)?(?:figure|indicator|index|volume|number(?!\s+of))\b|\b(?:this|that) amount\b|\b(?:a|the) (?:target|goal) of\s*$|\b(?:aims?|aimed|aiming) (?:for|at)\s*$|\b(?:our|the|their) (?:target|goal|aim) (?:is|was|remains)\s*$/i;
 
 /** "Bilateral trade stood at $6 billion. ¶ The two leaders aim for $9 billion": a goal that follows the figure, even across a paragraph. */
 const AIM_BACK =
@@ -146,9 +146,9 @@ const EQUIVALENT =
 const BASE_BEFORE =
   /\b(?:(?:up|down)\s+from|from|compared\s+(?:with|to)|against|versus)\s*(?:about|around|nearly|almost|some)?\s*$/i;
 
-/** "$2 billion in annual trade", "the $5 billion target": the trade words right after the amount. */
+/** "$2 billion in annual trade", "the $5 billion target", "a 14-billion-dollar trade relationship": the trade words right after the amount. */
 const TRADE_AFTER =
-  /^\s+(?:(?:in|of)\s+(?:(?:annual|yearly|bilateral|two-way|mutual|total)\s+)*(?:trade|turnover|commerce)|(?:(?:trade|turnover)\s+)?(?:target|goal))\b/i;
+  /^\s+(?:(?:in|of)\s+(?:(?:annual|yearly|bilateral|two-way|mutual|total)\s+)*(?:trade|turnover|commerce)|(?:(?:trade|turnover)\s+)?(?:target|goal)|(?:(?:annual|bilateral|two-way)\s+)?(?:trade|commercial)\s+(?:relationship|relations|volume|turnover|ties))\b/i;
 
 /** "… of which non-oil goods accounted for $4 billion": a part of the figure before, not a figure of its own. */
 const PART_OF = /\bof which\b/i;

@@ -43,9 +43,11 @@ export function direction(clause: string, kind: Flow, pair: [string, string]): W
   const ownerC = named(owner?.[1]);
   if (kind === 'imports') {
     // "Ghana bought Nigerian goods worth …": the goods' country sells.
-    const goodsOf = /\b(?:bought|imported|purchased)\s+([\p{Lu}][\p{L}’'-]+)\s+(?:goods|products)\b/u.exec(
-      clause,
-    );
+    // "Ecuador imported 900 gigawatt-hours of Colombian electricity, worth …": the same.
+    const goodsOf =
+      /\b(?:bought|imported|purchased)\s+(?:(?:[^,;.]|[,.](?=\d)){0,40}?\bof\s+)?([\p{Lu}][\p{L}’'-]+)\s+(?:goods|products|\p{Ll}+)\b/u.exec(
+        clause,
+      );
     const seller = fromC ?? named(goodsOf?.[1]);
     const buyer = ownerC ?? (seller ? otherOf(pair, seller) : null);
     return seller && buyer && seller !== buyer ? [seller, buyer] : null;

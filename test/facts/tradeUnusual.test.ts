@@ -113,3 +113,30 @@ describe('extractTrade on flows of countries named in two words', () => {
     ]);
   });
 });
+
+describe('extractTrade on figures written around the sentence', () => {
+  it('reads "Last year, it was already $X" after a sentence about the pair\'s trade', () => {
+    const facts = trade([
+      'Trade between Chile and Peru should reach $5 billion by 2030.',
+      'Last year, it was already $3.4 billion.',
+    ]);
+    expect(facts.map(brief)).toEqual([
+      ['target', 5e9, 2030],
+      ['volume', 3.4e9, 2024],
+    ]);
+  });
+
+  it('reads "a 14-billion-dollar trade relationship" as a volume', () => {
+    const facts = trade(['Chile and Peru have built a 14-billion-dollar trade relationship.']);
+    expect(facts.map((f) => [f.measure, f.amountUsd])).toEqual([['volume', 14e9]]);
+  });
+
+  it('reads "Y imported 1,200 tonnes of Chilean copper, worth $X" as exports of the goods\' country', () => {
+    const facts = trade([
+      'Peru imported about 1,200 tonnes of Chilean copper last year, worth roughly $9 million.',
+    ]);
+    expect(facts.map((f) => [f.measure, f.amountUsd, f.exporter, f.importer])).toEqual([
+      ['exports', 9e6, 'Chile', 'Peru'],
+    ]);
+  });
+});
