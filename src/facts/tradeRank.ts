@@ -160,19 +160,32 @@ export function rankFacts(
   const shares = shareFacts(sentence, pair);
   // "our largest trading partner, accounting for 41 percent of Y's trade": the rank's share, whoever "our" is.
   const percent = shares.length === 0 && exporter ? shareWith(sentence) : null;
-  return [
-    finish({
-      ...base(pair, sentence),
-      measure: 'rank',
-      rank,
-      rankNote,
-      exporter,
-      importer: whose,
-      percent,
-      period: periodAt(m.index),
-    }),
-    ...shares,
-  ].map((f) => dated(f, periodAt));
+  const first = finish({
+    ...base(pair, sentence),
+    measure: 'rank',
+    rank,
+    rankNote,
+    exporter,
+    importer: whose,
+    percent,
+    period: periodAt(m.index),
+  });
+  return [first, ...secondRank(sentence.text.slice(m.index + m[0].length), first), ...shares].map((f) =>
+    dated(f, periodAt),
+  );
+}
+
+/** "Chile is Peru's largest trading partner and its second-largest export market": the second rank, of the same two. */
+function secondRank(rest: string, first: TradeFact): TradeFact[] {
+  if (!/^\s*,?\s*(?:and|as well as)\s+(?:is\s+|also\s+|remains\s+)*(?:its|the)\s/i.test(rest)) return [];
+  const m = RANK.exec(rest);
+  if (!m || m.index > 40) return [];
+  const noun = m.groups?.noun ? ` ${m.groups.noun.replace(/ for .*/, '').toLowerCase()}` : '';
+  const rank = `${m[1]!.replace(/^(?:one of\s+)?[\p{L}’'-]+['’]s\s+["“”‘]?/u, '').trim()}${noun}`;
+  // "… and its second largest export destination": the one whose destination it is sells.
+  const swap = /^export/i.test(m.groups?.noun ?? '');
+  const [exporter, importer] = swap ? [first.importer, first.exporter] : [first.exporter, first.importer];
+  return [finish({ ...first, rank, rankNote: null, percent: null, exporter, importer })];
 }
 
 /** A rank keeps the period its sentence gives it: "… largest trading partner in 2024". */

@@ -140,3 +140,26 @@ describe('extractTrade on figures written around the sentence', () => {
     ]);
   });
 });
+
+describe('extractTrade on several figures in one sentence', () => {
+  it('gives each of three amounts the year written right after it', () => {
+    const facts = trade([
+      'Trade between Chile and Peru was $1.1 billion in 2021, $1.3 billion in 2022 and $1.6 billion in 2023.',
+    ]);
+    expect(facts.map(brief)).toEqual([
+      ['volume', 1.1e9, 2021],
+      ['volume', 1.3e9, 2022],
+      ['volume', 1.6e9, 2023],
+    ]);
+  });
+
+  it('reads a second rank after "and its", an export destination being the other way round', () => {
+    const facts = trade([
+      "Chile is Peru's largest trading partner and its second-largest export destination.",
+    ]);
+    expect(facts.map((f) => [f.measure, f.exporter, f.importer])).toEqual([
+      ['rank', 'Chile', 'Peru'],
+      ['rank', 'Peru', 'Chile'],
+    ]);
+  });
+});
