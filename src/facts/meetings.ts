@@ -73,6 +73,11 @@ const SEPARATE = /\b(separate|another|other) meeting\b/i;
 const NOT_HELD =
   /\b(?:not|never)\s+(?:\w+\s+){0,2}?(?:held|hold|met|meet|visited|visit|attend|attended)\b|\bno (?:\w+\s+)?(?:meeting|talks|visit)\b|\bskipped\b/i;
 
+const SIGNING = /\b(?:signed|inked)\b/i;
+
+/** Formats a sentence may add to a meeting told ("in an extended format", "his state visit"); "negotiations on …" adds none. */
+const NAMES_FORMAT = /\b(?:visit|expanded format)$/;
+
 const THE_MEETING = /\bthe (?:meeting|session|talks)\b/i;
 const EVENT_BACK = /^(?:the|this) (?:discussion|meeting|talks|negotiations|visit|conversation)\b/i;
 
@@ -192,8 +197,12 @@ function articleMeetings(article: Article, refsOf: (s: Sentence) => PersonRef[])
     // A sentence joins a meeting already told only when it tells of it taking place ("also met",
     // "arrived", "held talks"): what its people did there ("discussed", "agreed", "signed") and
     // "during Trump's visit", "hailed the visit" only refer to it.
-    const tells = reportsMeeting(text);
-    const addsTo = (_d: MeetingDraft) => tells;
+    // A sentence that names its format better ("during the talks in an extended format") joins it too.
+    // A signing by its people stays with it too: a document signed there takes its date through it.
+    const tells = reportsMeeting(text) || SIGNING.test(text);
+    const named = formatOf(text);
+    const addsTo = (d: MeetingDraft) =>
+      tells || (named !== null && NAMES_FORMAT.test(named) && betterFormat(d.format, named) !== d.format);
     if (going && !addsTo(going)) return;
     if (going && sameTime(ownDay, going.date) && !stated?.past) {
       going.sources.push(source(sentence));

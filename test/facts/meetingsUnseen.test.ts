@@ -52,10 +52,14 @@ describe('extractMeetings on sentences that only name the meeting told', () => {
     expect(meetings.map((m) => m.sources.map((s) => s.line))).toEqual([[1, 3, 4]]);
   });
 
-  it("does not join what the meeting's people did there: a signing, an agreement, a topic added with 'also'", () => {
+  it('keeps a signing by its people with the meeting: a document signed there takes its date through it', () => {
+    const meetings = meetingsOf(OPENING, 'During the talks, Kask and Berzina signed a transit deal.');
+    expect(meetings.map((m) => m.sources.map((s) => s.line))).toEqual([[1, 2]]);
+  });
+
+  it("does not join what the meeting's people agreed or added with 'also'", () => {
     const meetings = meetingsOf(
       OPENING,
-      'During the talks, Kask and Berzina signed a transit deal.',
       'Both sides agreed to finish the negotiations on a pension treaty by the end of the year.',
       'The two presidents also discussed energy links.',
       'Berzina welcomed the progress of the rail project.',
