@@ -34,7 +34,8 @@ const BILATERAL =
  * a sentence that opens on the turnover, or raises it, unqualified (not "foreign", "total", "external"), in
  * an article about a pair, speaks of the pair's.
  */
-const THE_TURNOVER = /(?:^|\bincrease\s+|\bboost\s+|\braise\s+)the\s+(?:(?:commodity|trade|goods|merchandise)\s+)?turnover\b/i;
+const THE_TURNOVER =
+  /(?:^|\bincrease\s+|\bboost\s+|\braise\s+)the\s+(?:(?:commodity|trade|goods|merchandise)\s+)?turnover\b/i;
 
 /**
  * The pair a sentence's figures belong to: the two countries it names, or
