@@ -137,6 +137,15 @@ function partYear(written: string | undefined, relative: string | undefined, art
   return articleYear + (RELATIVE_YEAR[(relative ?? 'this').toLowerCase()] ?? 0);
 }
 
+/** The months `iso` to `endIso` (YYYY-MM each) as a mention. */
+function monthRange(
+  iso: string,
+  endIso: string,
+  yearFrom: DateMention['yearFrom'],
+): Omit<DateMention, 'text' | 'index'> {
+  return { iso, endIso, precision: 'month', yearFrom, monthDay: null, display: `${iso} to ${endIso}` };
+}
+
 /** Months `from`–`to` of one year: a part of that year; without a year, kept as undated. */
 function monthSpan(
   year: number | null,
@@ -147,15 +156,7 @@ function monthSpan(
   relative = false,
 ): Omit<DateMention, 'text' | 'index'> {
   if (year === null) return { ...undatedMonth(from, said), monthDay: null };
-  const [iso, endIso] = [`${year}-${pad(from)}`, `${year}-${pad(to)}`];
-  const span: Omit<DateMention, 'text' | 'index'> = {
-    iso,
-    endIso,
-    precision: 'month',
-    yearFrom,
-    monthDay: null,
-    display: `${iso} to ${endIso}`,
-  };
+  const span = monthRange(`${year}-${pad(from)}`, `${year}-${pad(to)}`, yearFrom);
   // "the first quarter of this year" reads as a period of its year: "first quarter of 2025".
   if (relative)
     span.label = said
@@ -175,12 +176,7 @@ export const RULES: Rule[] = [
       const year = m[2] ?? m[4] ?? m[5]!;
       const [iso, endIso] = half === 1 ? [`${year}-01`, `${year}-06`] : [`${year}-07`, `${year}-12`];
       return {
-        iso,
-        endIso,
-        precision: 'month',
-        yearFrom: 'text',
-        monthDay: null,
-        display: `${iso} to ${endIso}`,
+        ...monthRange(iso, endIso, 'text'),
         label: `${half === 1 ? 'first' : 'second'} half of ${year}`,
       };
     },
@@ -217,15 +213,7 @@ export const RULES: Rule[] = [
           label: `${months}, year not stated`,
         };
       const [iso, endIso] = [`${year}-${pad(from)}`, `${year}-${pad(to)}`];
-      return {
-        iso,
-        endIso,
-        precision: 'month',
-        yearFrom,
-        monthDay: null,
-        display: `${iso} to ${endIso}`,
-        label: monthSpanLabel(iso, endIso),
-      };
+      return { ...monthRange(iso, endIso, yearFrom), label: monthSpanLabel(iso, endIso) };
     },
   },
   {

@@ -21,13 +21,20 @@ const STRONG =
 /** Words that tell of a meeting only when the sentence names two people of it ("A and B signed …"). */
 const WEAK = /\b(?:discussed|signed|witnessed|press conference|welcomed)\b/iu;
 
-/** A verb that tells a meeting took place, as opposed to a noun that names one ("during the visit"). */
-const TELLS =
-  /\b(?:met|meet|meets|meeting with|held|hold|holds|holding|visited|visits|visiting|arrived|arrives|arriving|landed|received|receives|receiving|hosted|hosts|hosting|welcomed|greeted|discussed|discuss|discusses|discussing|talked|co-chaired|chaired|called on|took place|paid|pays|convened|seen off|exchanged views|reviewed|agreed)\b/iu;
+/**
+ * A verb that tells the meeting or visit taking place ("met", "held talks", "arrived", "was received by"),
+ * as opposed to what its people did there ("discussed", "agreed", "reviewed", "signed", "welcomed the
+ * progress"): only such a sentence reports a meeting already told once more.
+ */
+const TAKES_PLACE =
+  /\b(?:met|meet|meets|meeting with|held|hold|holds|holding|visited|visits|visiting|arrived|arrives|arriving|landed|received|receives|receiving|hosted|hosts|hosting|(?:was|were|is|are|been) (?:warmly )?welcomed|welcomed \p{Lu}|greeted|talked|co-chaired|chaired|called on|took place|paid|pays|convened|seen off)\b/u;
 
-/** Whether a sentence, its back-references set aside, tells of a meeting with a verb. */
-export function tellsMeeting(text: string): boolean {
-  return TELLS.test(withoutBackReferences(text));
+/** "The two ministers discussed …" tells what the meeting was about; "they also discussed …" adds to it. */
+const DISCUSSED = /\b(?<!also\s)(?:discussed|exchanged views)\b/iu;
+
+export function reportsMeeting(text: string): boolean {
+  const own = withoutBackReferences(text);
+  return TAKES_PLACE.test(own) || DISCUSSED.test(own);
 }
 
 export interface MeetingCue {

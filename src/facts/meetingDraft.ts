@@ -75,6 +75,35 @@ export function dateIn(text: string, articleDate: string | null, past = false): 
   return d ? { iso: d.iso, display: d.display, from: d.yearFrom ?? 'none' } : null;
 }
 
+/**
+ * The date a sentence gives its meeting: the first one written after the meeting word, else the last
+ * before it ("who paid a state visit to Lisbon in November 2018, told a forum on Wednesday" is November
+ * 2018). `past` is whether that date is a month before the article's month (in an undated article: a
+ * month and year the text writes out), a meeting other than the one the article reports.
+ */
+export function statedDate(
+  text: string,
+  cueAt: number,
+  articleDate: string | null,
+): { date: FactDate; past: boolean } | null {
+  const dates = datesIn(text, articleDate).filter((x) => x.iso);
+  const d = dates.find((x) => x.index >= cueAt) ?? dates.findLast((x) => x.index < cueAt);
+  if (!d?.iso) return null;
+  const date: FactDate = { iso: d.iso, display: d.display, from: d.yearFrom ?? 'none' };
+  // A month and its year ("in August 2024"), not a bare year ("since it was launched in 2016").
+  const past =
+    d.precision === 'month' &&
+    d.iso.length === 7 &&
+    (articleDate ? d.iso < articleDate.slice(0, 7) : d.yearFrom === 'text');
+  return { date, past };
+}
+
+/** Whether two dates may be one day: equal, or one a part of the other ("2025-11" and "2025-11-18"). */
+export function sameTime(a: FactDate | null | undefined, b: FactDate | null | undefined): boolean {
+  if (!a?.iso || !b?.iso) return true;
+  return a.iso.startsWith(b.iso) || b.iso.startsWith(a.iso);
+}
+
 /** The date a sentence gives, at whatever precision (a planned or passing meeting: "in November", "in 2026"). */
 export function anyDate(text: string, articleDate: string | null): FactDate | null {
   const d = datesIn(text, articleDate).find((x) => x.iso);

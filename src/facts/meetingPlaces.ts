@@ -16,10 +16,16 @@ export const VISIT_TO =
 export const PLACE =
   /\b(?:in|to|at|arrived in|visit to|talks in|held in)\s+(?:the\s+)?(?:([\p{Lu}][\p{L}-]+)['’]s\s+)?([\p{Lu}][\p{L}’'-]+(?:\s+[\p{Lu}][\p{L}’'-]+)?)/gu;
 
+/** "the Victoria Palace", "State House", "Freedom Square": a building or a site, whose name is no city. */
+const BUILDING =
+  /^(?:palace|house|hall|airport|building|cent(?:re|er)|hotel|office|station|castle|residence|square|stadium|museum|tower|park|port|post|bridge|gate|villa)$/i;
+
 /** The meeting's place: a capital or country after "in/to/at", preferring a city. */
 export function meetingPlace(text: string): string | null {
   let country: string | null = null;
   for (const m of text.matchAll(PLACE)) {
+    const next = /^\s+([\p{L}-]+)/u.exec(text.slice(m.index + m[0].length))?.[1] ?? '';
+    if ([...m[2]!.split(/\s+/).slice(1), next].some((w) => BUILDING.test(w))) continue;
     const word = m[2]!.replace(/['’]s$/, '');
     const first = word.split(/\s+/)[0]!;
     if (capitalOf(word)) return capitalOf(word)!.city;

@@ -1,6 +1,6 @@
 import type { Article, Sentence } from '../corpus/types.js';
 import { capitalOf, countriesIn, countryOf } from './geo.js';
-import { isInvitation, isPlanned, meetingCue, tellsMeeting, visitInPassing } from './meetingCues.js';
+import { isInvitation, isPlanned, meetingCue, reportsMeeting, visitInPassing } from './meetingCues.js';
 import {
   addPeople,
   anyDate,
@@ -11,8 +11,10 @@ import {
   type MeetingDraft,
   participant,
   realIds,
+  sameTime,
   side,
   source,
+  statedDate,
   takesPart,
 } from './meetingDraft.js';
 import { namelessMeetings } from './meetingNameless.js';
@@ -62,8 +64,6 @@ function isPast(text: string): boolean {
   return words.some((w) => PAST_WORDS.some((p) => w !== p && oneEditApart(w, p)));
 }
 
-const SIGNING = /\b(?:signed|inked)\b/i;
-
 /** "Tokayev instructed the minister to hold talks with …": an order, not a meeting of those two. */
 const ORDER =
   /\b(?:instructed|ordered|tasked|charged|directed|commissioned|urged|asked)\b[^.;]*?\bto\s+(?:\w+\s+){0,3}?$/i;
@@ -72,6 +72,11 @@ const SEPARATE = /\b(separate|another|other) meeting\b/i;
 /** "have not held a formal meeting since", "never met": a meeting that did not take place. */
 const NOT_HELD =
   /\b(?:not|never)\s+(?:\w+\s+){0,2}?(?:held|hold|met|meet|visited|visit|attend|attended)\b|\bno (?:\w+\s+)?(?:meeting|talks|visit)\b|\bskipped\b/i;
+
+const SIGNING = /\b(?:signed|inked)\b/i;
+
+/** Formats a sentence may add to a meeting told ("in an extended format", "his state visit"); "negotiations on …" adds none. */
+const NAMES_FORMAT = /\b(?:visit|expanded format)$/;
 
 const THE_MEETING = /\bthe (?:meeting|session|talks)\b/i;
 const EVENT_BACK = /^(?:the|this) (?:discussion|meeting|talks|negotiations|visit|conversation)\b/i;
@@ -186,16 +191,20 @@ function articleMeetings(article: Article, refsOf: (s: Sentence) => PersonRef[])
       refs.length === 0 && !cue.weak && GROUP.test(text)
         ? drafts.findLast((d) => !d.past && !d.planned)
         : undefined;
-    const ownDay = dateIn(text, article.meta.date);
-    // A sentence joins a meeting already told only when it tells of it with a verb ("also met",
-    // "discussed", "arrived"), or tells something new of it (its place, a better name of its format):
+    // The date the sentence gives its meeting; one before the article's month is another, past meeting.
+    const stated = statedDate(text, cue.at, article.meta.date);
+    const ownDay = stated?.past ? stated.date : dateIn(text, article.meta.date);
+    // A sentence joins a meeting already told only when it tells of it taking place ("also met",
+    // "arrived", "held talks"): what its people did there ("discussed", "agreed", "signed") and
     // "during Trump's visit", "hailed the visit" only refer to it.
-    // A signing by its people stays with the meeting too: a document signed there takes its date.
-    const tells = tellsMeeting(text) || SIGNING.test(text);
+    // A sentence that names its format better ("during the talks in an extended format") joins it too.
+    // A signing by its people stays with it too: a document signed there takes its date through it.
+    const tells = reportsMeeting(text) || SIGNING.test(text);
+    const named = formatOf(text);
     const addsTo = (d: MeetingDraft) =>
-      tells || (!d.place && placeIn(text) !== null) || betterFormat(d.format, formatOf(text)) !== d.format;
+      tells || (named !== null && NAMES_FORMAT.test(named) && betterFormat(d.format, named) !== d.format);
     if (going && !addsTo(going)) return;
-    if (going && (!ownDay?.iso || !going.date?.iso || ownDay.iso === going.date.iso)) {
+    if (going && sameTime(ownDay, going.date) && !stated?.past) {
       going.sources.push(source(sentence));
       going.place ??= placeIn(text);
       going.format = betterFormat(going.format, formatOf(text));
@@ -208,7 +217,7 @@ function articleMeetings(article: Article, refsOf: (s: Sentence) => PersonRef[])
       const ids = refs.map((r) => r.person.id);
       const joined =
         ids.length === 1 ? drafts.findLast((d) => !d.past && !d.planned && takesPart(d, ids[0]!)) : undefined;
-      if (joined && tells && (!ownDay?.iso || !joined.date?.iso || ownDay.iso === joined.date.iso))
+      if (joined && tells && sameTime(ownDay, joined.date) && !stated?.past)
         joined.sources.push(source(sentence));
       return;
     }
@@ -226,12 +235,12 @@ function articleMeetings(article: Article, refsOf: (s: Sentence) => PersonRef[])
     if (refs.length === 0 && at > 0 && EVENT_BACK.test(text) && (ownDay || placeIn(text)))
       refs = refsOf(article.sentences[at - 1]!);
     if (refs.length === 0) return;
-    const past = isPast(text);
+    const past = isPast(text) || Boolean(stated?.past);
     const ids = refs.map((r) => r.person.id);
     // A sentence dated to another day tells of another meeting, or another day of the visit: each is
     // dated by its own words ("arrived on Tuesday", "held talks on Wednesday").
     const day = ownDay;
-    const fits = (d: MeetingDraft) => !d.planned && (!day?.iso || !d.date?.iso || d.date.iso === day.iso);
+    const fits = (d: MeetingDraft) => !d.planned && sameTime(day, d.date);
     const current = drafts.find((d) => !d.past && !past && fits(d) && ids.every((id) => takesPart(d, id)));
     const same =
       current ??
@@ -271,7 +280,7 @@ function articleMeetings(article: Article, refsOf: (s: Sentence) => PersonRef[])
     draft.sources.push(source(sentence));
     draft.place ??= visit ?? placeIn(text);
     draft.format = betterFormat(draft.format, formatOf(text));
-    draft.date ??= dateIn(text, article.meta.date, past);
+    draft.date ??= stated?.past ? stated.date : dateIn(text, article.meta.date, past);
   };
   article.sentences.forEach((sentence, at) => {
     read(sentence, at);

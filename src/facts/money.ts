@@ -149,13 +149,13 @@ const SYMBOL_FIRST = new RegExp(
   String.raw`(?<![\p{L}\p{N}])(${SYMBOL})\s?(${NUMBER})(?:\s?(${SCALE_WORDS})(?![\p{L}]))?(?:\s+(${CURRENCY_WORDS})(?![\p{L}]))?`,
   'giu',
 );
-/** `1.2 billion US dollars`, `500 million euros`, `3 million USD`. */
+/** `1.2 billion US dollars`, `500 million euros`, `3 million USD`, `a 14-billion-dollar trade`. */
 const WORD_AFTER = new RegExp(
-  String.raw`(?<![\p{L}\p{N}$€£.])(${NUMBER})\s?(?:(${SCALE_WORDS})\s+)?(${CURRENCY_WORDS})(?![\p{L}])`,
+  String.raw`(?<![\p{L}\p{N}$€£.])(${NUMBER})[\s-]?(?:(${SCALE_WORDS})[\s-]+)?(${CURRENCY_WORDS})(?![\p{L}])`,
   'giu',
 );
 const PERCENT = new RegExp(
-  String.raw`(?<![\p{L}\p{N}.])(${NUMBER})\s?(%|percent(?:age points?)?|per\s?cent)(?![\p{L}])`,
+  String.raw`(?<![\p{L}\p{N}.])(${NUMBER})\s?(%|percent(?:age points?)?|per\s?cent|pct)(?![\p{L}])`,
   'giu',
 );
 
@@ -207,7 +207,7 @@ export function moneyIn(sentence: string): MoneyMention[] {
 
 /** Percentages in a sentence, in order. */
 export function percentsIn(sentence: string): PercentMention[] {
-  if (!/\d\s?(?:%|per)/i.test(sentence)) return [];
+  if (!/\d\s?(?:%|per|pct)/i.test(sentence)) return [];
   return [...sentence.matchAll(PERCENT)].map((m) => ({ text: m[0], index: m.index, value: toNumber(m[1]!) }));
 }
 

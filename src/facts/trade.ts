@@ -21,17 +21,20 @@ import type { Period, TradeFact } from './types.js';
 const TRADE_WORDS =
   /\b(trade|trading|turnover|commerce|exports?|imports?|bilateral trade|exported|imported|sold|bought|shipped)\b/i;
 const TOTAL_TRADE = /\b(trade|turnover|commerce)\b/i;
+/** "ranks fourth among Y's customers": a rank in trade without the word. */
+const RANKED_AMONG = /\b(?:ranks?|ranked)\s+[\p{L}-]+\s+among\s+[^.;]*\b(?:suppliers|customers)\b/iu;
 
 const OVER = /\b(over|more than|exceed(?:ed|ing|s)?|above|surpass(?:ed|ing)?|in excess of|at least)\s*$/i;
 const UP_TO = /\bup to\s*$/i;
 const ABOUT = /\b(about|around|nearly|almost|approximately|some|roughly|close to)\s*$/i;
 const GROWTH =
-  /\b(increas\w*|grew|grow\w*|growth|rose|rise|rising|up|jump\w*|climb\w*|surg\w*|declin\w*|fell|fall\w*|down|decreas\w*|drop\w*|shrank|contract\w*)\b/i;
+  /\b(increas\w*|grew|grow\w*|growth|rose|rise|rising|up|jump\w*|climb\w*|surg\w*|declin\w*|fell|fall\w*|down|decreas\w*|drop\w*|shrank|contract\w*|slipp\w*|slid|sank|plung\w*|tumbl\w*|cut\s+(?:[\w-]+\s+){0,2}(?:trade|commerce|turnover)\s+by)\b/i;
 /** "a 75.6% increase", "12.5% more than in 2023", "3% lower than a year before". */
 const GROWTH_AFTER =
   /^\s*(?:increase|growth|rise|jump|gain|decrease|decline|drop|fall|(?:more|less|higher|lower)\s+than)\b/i;
 const FALL_AFTER = /^\s*(?:decrease|decline|drop|fall|(?:less|lower)\s+than)\b/i;
-const FALL = /\b(declin\w*|fell|fall\w*|down|decreas\w*|drop\w*|shrank|contract\w*)\b/i;
+const FALL =
+  /\b(declin\w*|fell|fall\w*|down|decreas\w*|drop\w*|shrank|contract\w*|slipp\w*|slid|sank|plung\w*|tumbl\w*|cut\s+(?:[\w-]+\s+){0,2}(?:trade|commerce|turnover)\s+by)\b/i;
 
 const EXPORTS =
   /\b([\p{Lu}][\p{L}’'-]+)\s+(?:\w+ly\s+)?(?:exports|sends|supplies|ships|sells)\s+([^.;]+?)\s+to\s+([\p{Lu}][\p{L}’'-]+)/gu;
@@ -59,7 +62,7 @@ function clauseBefore(text: string, index: number): string {
 
 /** A figure given of the trade the sentence before spoke of: "it reached", "this figure should reach". */
 const REFERS_BACK =
-  /^\s*["“”'‘’]?\s*(?:[A-Z][\w.]*:\s*)?(?:in [^,.;]{0,40}?,?\s+)?(?:it|this|that)\s|\b(?:this|that|the) (?:figure|indicator|volume|number(?!\s+of))\b|\b(?:this|that) amount\b|\b(?:a|the) (?:target|goal) of\s*$|\b(?:aims?|aimed|aiming) (?:for|at)\s*$|\b(?:our|the|their) (?:target|goal|aim) (?:is|was|remains)\s*$/i;
+  /^\s*["“”'‘’]?\s*(?:[A-Z][\w.]*:\s*)?(?:(?:in|last|this|by) [^,.;]{0,40}?,?\s+)?(?:it|this|that)\s|\b(?:this|that|the) (?:(?:full-year|annual|same|whole-year|final)\s+)?(?:figure|indicator|index|volume|number(?!\s+of))\b|\b(?:this|that) amount\b|\b(?:a|the) (?:target|goal) of\s*$|\b(?:aims?|aimed|aiming) (?:for|at)\s*$|\b(?:our|the|their) (?:target|goal|aim) (?:is|was|remains)\s*$/i;
 
 /** "Bilateral trade stood at $6 billion. ¶ The two leaders aim for $9 billion": a goal that follows the figure, even across a paragraph. */
 const AIM_BACK =
@@ -143,9 +146,9 @@ const EQUIVALENT =
 const BASE_BEFORE =
   /\b(?:(?:up|down)\s+from|from|compared\s+(?:with|to)|against|versus)\s*(?:about|around|nearly|almost|some)?\s*$/i;
 
-/** "$2 billion in annual trade": the trade words right after the amount. */
+/** "$2 billion in annual trade", "the $5 billion target", "a 14-billion-dollar trade relationship": the trade words right after the amount. */
 const TRADE_AFTER =
-  /^\s+(?:in|of)\s+(?:(?:annual|yearly|bilateral|two-way|mutual|total)\s+)*(?:trade|turnover|commerce)\b/i;
+  /^\s+(?:(?:in|of)\s+(?:(?:annual|yearly|bilateral|two-way|mutual|total)\s+)*(?:trade|turnover|commerce)|(?:(?:trade|turnover)\s+)?(?:target|goal)|(?:(?:annual|bilateral|two-way)\s+)?(?:trade|commercial)\s+(?:relationship|relations|volume|turnover|ties))\b/i;
 
 /** "… of which non-oil goods accounted for $4 billion": a part of the figure before, not a figure of its own. */
 const PART_OF = /\bof which\b/i;
@@ -372,7 +375,7 @@ export function extractTrade(
     const next = (at: { block: number; line: number }) =>
       at.block === sentence.block || sentence.line - at.line === 1;
     const tradeBefore = tradeLine >= 0 && (sentence.line - tradeLine <= 1 || AIM_BACK.test(sentence.text));
-    const aboutTrade = TRADE_WORDS.test(sentence.text);
+    const aboutTrade = TRADE_WORDS.test(sentence.text) || RANKED_AMONG.test(sentence.text);
     tradeLine = aboutTrade ? sentence.line : -1;
     // A sentence about the article's pair, by name or as "the two countries", carries it on to
     // the next one (a carried pair does not carry on); read only when that next one needs it.

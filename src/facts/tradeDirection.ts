@@ -26,11 +26,14 @@ function way(seller: string | null, buyer: string | null, pair: [string, string]
  * buys), "Kazakhstan's exports".
  */
 export function direction(clause: string, kind: Flow, pair: [string, string]): Way | null {
-  const named = (word: string | undefined) => (word ? (countryOf(word) ?? null) : null);
-  const from = /\bfrom\s+([\p{Lu}][\p{L}’'-]+)/u.exec(clause);
-  const to = /\bto\s+([\p{Lu}][\p{L}’'-]+)/u.exec(clause);
+  // "Sri Lanka", else its last word alone ("Sri Lankan", "In 2024 Chile").
+  const named = (word: string | undefined) =>
+    word ? (countryOf(word) ?? countryOf(word.split(/\s+/).at(-1)!) ?? null) : null;
+  // Names of one or two words ("Sri Lanka's exports", "to the Maldives", "Sri Lankan exports").
+  const from = /\bfrom\s+(?:the\s+)?([\p{Lu}][\p{L}’'-]+(?:\s+[\p{Lu}][\p{L}’'-]+)?)/u.exec(clause);
+  const to = /\bto\s+(?:the\s+)?([\p{Lu}][\p{L}’'-]+(?:\s+[\p{Lu}][\p{L}’'-]+)?)/u.exec(clause);
   const owner =
-    /([\p{Lu}][\p{L}’'-]+)(?:['’]s)?\s+(?:\w+\s+)?(?:exports?|imports?|shipped|exported|sold|supplied|imported|bought)\b/u.exec(
+    /((?:[\p{Lu}][\p{L}’'-]+\s+)?[\p{Lu}][\p{L}’'-]+?)(?:['’]s?)?\s+(?:\w+\s+)?(?:exports?|imports?|shipped|exported|sold|supplied|imported|bought)\b/u.exec(
       clause,
     );
   // "… the third largest export destination for Ghana with the exports rising": Ghana sells.
@@ -40,9 +43,11 @@ export function direction(clause: string, kind: Flow, pair: [string, string]): W
   const ownerC = named(owner?.[1]);
   if (kind === 'imports') {
     // "Ghana bought Nigerian goods worth …": the goods' country sells.
-    const goodsOf = /\b(?:bought|imported|purchased)\s+([\p{Lu}][\p{L}’'-]+)\s+(?:goods|products)\b/u.exec(
-      clause,
-    );
+    // "Ecuador imported 900 gigawatt-hours of Colombian electricity, worth …": the same.
+    const goodsOf =
+      /\b(?:bought|imported|purchased)\s+(?:(?:[^,;.]|[,.](?=\d)){0,40}?\bof\s+)?([\p{Lu}][\p{L}’'-]+)\s+(?:goods|products|\p{Ll}+)\b/u.exec(
+        clause,
+      );
     const seller = fromC ?? named(goodsOf?.[1]);
     const buyer = ownerC ?? (seller ? otherOf(pair, seller) : null);
     return seller && buyer && seller !== buyer ? [seller, buyer] : null;

@@ -7,10 +7,10 @@ import type { TradeFact } from './types.js';
 
 /** Words before an amount that make it a goal rather than a result. */
 const TARGET_CUE =
-  /\b(?:goal|target|task|aim|aims|aimed|aiming|objective|intend|intends|intention|plan|plans|planned|seek|seeks|striv\w+|should|must|call(?:s|ed|ing)? for|to (?:increase|boost|bring|raise|reach|achieve|double|expand|grow)|(?:in|on|at|for|towards?) (?:reaching|achieving|increasing|bringing|boosting|raising|doubling)|setting a goal)\b/gi;
+  /\b(?:goal|target|task|aim|aims|aimed|aiming|objective|intend|intends|intention|plan|plans|planned|seek|seeks|striv\w+|should|must|call(?:s|ed|ing)? for|to (?:more than )?(?:increase|boost|bring|raise|reach|achieve|double|triple|expand|grow)|(?:in|on|at|for|towards?) (?:reaching|achieving|increasing|bringing|boosting|raising|doubling)|setting a goal)\b/gi;
 /** "will bring trade to $5bn", "would double it to $2bn": an intention, said with a modal. */
 const TOWARDS =
-  /\b(?:will|would|shall|can|could|to)\s+(?:further\s+|jointly\s+)?(?:increase|boost|bring|raise|grow|expand|double|lift|take)\b[^.;]*\bto\s*(?:over|more than|up to|at least)?\s*$/i;
+  /\b(?:will|would|shall|can|could|to)\s+(?:further\s+|jointly\s+|more than\s+)?(?:increase|boost|bring|raise|grow|expand|double|triple|lift|take)\b[^.;]*\bto\s*(?:over|more than|up to|at least)?\s*$/i;
 /**
  * "discussed increasing trade turnover to $10 billion", "optimism about lifting the bilateral trade to
  * $8 billion": a raise named as an act (the gerund before the trade words) is a goal. "With trade
@@ -23,7 +23,7 @@ const MULTIPLIED =
   /\b(?:doubled|tripled|trebled|quadrupled|multiplied)\b[\s"“”'’]*(?:to reach|reaching|to)\s*(?:over|more than|about|around|nearly|almost)?\s*$/i;
 /** Words before an amount that make it a forecast: "is expected to amount to", "will reach". */
 const EXPECTED_CUE =
-  /\b(?:(?:expected|forecast|projected|predicted|anticipated|likely|set|on track|poised|going)\s+to|(?:is|are|was|were)\s+(?:expected|forecast|projected|predicted)\s+at|will\s+(?:\w+\s+)?(?:reach|exceed|amount|total|hit|top|surpass|be|stand))\b/gi;
+  /\b(?:(?:expected|forecast|projected|predicted|anticipated|likely|set|on track|poised|going)\s+to|(?:we|they|I)\s+(?:\w+\s+)?(?:expect|forecast|project|see)\s+(?:[\w-]+\s+){1,4}?to\s+(?:reach|exceed|hit|top|total|amount|be|stand|grow|rise)|(?:is|are|was|were)\s+(?:expected|forecast|projected|predicted)\s+at|will\s+(?:\w+\s+)?(?:reach|exceed|amount|total|hit|top|surpass|be|stand))\b/gi;
 /**
  * A change reported on the way to the amount: "increasing by 40% to reach",
  * "rose 12 percent to". Its "to reach" is where the figure got, not a goal.

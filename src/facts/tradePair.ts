@@ -27,13 +27,15 @@ const COMPARED = /\b(?:after|behind|than|except|apart from|besides)\s+[^,.;:]*$/
 
 /** Words that make a figure bilateral when the sentence names fewer than two countries. */
 const BILATERAL =
-  /\b(bilateral|mutual|two-way|between (?:the|our) (?:two\s+)?(?:[\p{L}-]+\s+)?(?:countries|country|nations|states|neighbou?rs)|(?:the|our|both) two (?:[\p{L}-]+\s+){0,2}(?:countries|nations|states|sides|neighbou?rs|governments|leaders|presidents|economies)|both (?:countries|nations|states|sides)|the (?:two )?sides|the parties|in both directions|our (?:(?:mutual|bilateral|two-way|commodity)\s+)?(?:trade|turnover|trade turnover)(?!\s+with\b))\b/iu;
+  /\b(bilateral|mutual|two-way|between (?:the|our) (?:two\s+)?(?:[\p{L}-]+\s+)?(?:countries|country|nations|states|neighbou?rs)|(?:the|our|both) two (?:[\p{L}-]+\s+){0,2}(?:countries|nations|states|sides|neighbou?rs|governments|leaders|presidents|economies)|both (?:countries|nations|states|sides)|the (?:two )?sides|the parties|in both directions|our (?:(?:mutual|bilateral|two-way|commodity)\s+)?(?:trade|turnover|trade turnover)(?!\s+with\b)|our (?:(?:bilateral|two-way)\s+)?trade with (?=[\p{Lu}]))\b/iu;
 
 /**
- * "The commodity turnover in 2011 made $2 billion": a sentence that opens on the turnover, unqualified
- * (not "foreign", "total", "external"), in an article about a pair, speaks of the pair's.
+ * "The commodity turnover in 2011 made $2 billion", "set a goal to increase the trade turnover to $9 billion":
+ * a sentence that opens on the turnover, or raises it, unqualified (not "foreign", "total", "external"), in
+ * an article about a pair, speaks of the pair's.
  */
-const THE_TURNOVER = /^the\s+(?:(?:commodity|trade|goods|merchandise)\s+)?turnover\b/i;
+const THE_TURNOVER =
+  /(?:^|\bincrease\s+|\bboost\s+|\braise\s+)the\s+(?:(?:commodity|trade|goods|merchandise)\s+)?turnover\b/i;
 
 /**
  * The pair a sentence's figures belong to: the two countries it names, or

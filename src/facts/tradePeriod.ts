@@ -55,9 +55,13 @@ export function periodOf(
   );
   // Each date belongs to the amount it is nearest to: "which in 1889 amounted to $64 million,
   // had in 1893 reached $103 million" gives 1889 to the first and 1893 to the second.
-  const gap = (d: DateMention) => dateGap(d, near, nearEnd);
+  // "$1.1 billion in 2022, $1.3 billion in 2023": a date right after an amount ("in 2023") is that amount's.
+  const tight = (d: DateMention, end: number) =>
+    d.index >= end && /^\s*(?:in|for|during)?\s*$/i.test(text.slice(end, d.index));
+  const gapTo = (d: DateMention, start: number, end: number) => (tight(d, end) ? 0 : dateGap(d, start, end));
+  const gap = (d: DateMention) => gapTo(d, near, nearEnd);
   const own = (d: DateMention) =>
-    amounts.every((a) => a.index === near || dateGap(d, a.index, a.index + a.text.length) >= gap(d));
+    amounts.every((a) => a.index === near || gapTo(d, a.index, a.index + a.text.length) >= gap(d));
   const mine = candidates.filter(own);
   const date = [...(mine.length > 0 ? mine : candidates)].sort((a, b) => gap(a) - gap(b))[0];
   if (!date) return null;

@@ -16,6 +16,8 @@ const RANK =
 const RANK_LINK =
   /\b(?:is|was|has been|remains|remained|ranks?|ranked|stands?|stood|became|become|becomes|entered|enters|joined|making|made|makes|as)\b[^.;]{0,40}$/i;
 
+/** "%", "percent", "per cent", "pct". */
+const PERCENT = String.raw`(?:%|percent\b|per cent\b|pct\b)`;
 const ORDINAL = String.raw`\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth`;
 /** Words that qualify a share: "accounts for roughly 2.6 percent", "a share of just over 5%". */
 const ROUGHLY = String.raw`(?:(?:only|about|around|nearly|some|almost|roughly|approximately|close to|just over|just under|more than|over|under|less than)\s+)?`;
@@ -26,7 +28,7 @@ const WHOSE = String.raw`(?:the\s+)?(?:Republic\s+of\s+)?([\p{Lu}][\p{L}’'-]+)
  * percent of Y's trade", where the subject is the rank's (group 1 empty).
  */
 const SHARE = new RegExp(
-  String.raw`(?:\b([\p{Lu}][\p{L}’'-]+)\s+(?:alone\s+)?|\band\s+)(?:accounts?|accounted|accounting)\s+for\s+${ROUGHLY}(\d+(?:\.\d+)?)\s?(?:%|percent|per cent)\s+of\s+${WHOSE}\s+(?:total\s+)?(?:foreign\s+|external\s+|overall\s+)?trade`,
+  String.raw`(?:\b([\p{Lu}][\p{L}’'-]+)\s+(?:alone\s+)?|\band\s+)(?:accounts?|accounted|accounting)\s+for\s+${ROUGHLY}(\d+(?:\.\d+)?)\s?${PERCENT}\s+of\s+${WHOSE}\s+(?:total\s+)?(?:foreign\s+|external\s+|overall\s+)?(?:trade|exports|imports)`,
   'u',
 );
 /** "X's share in Y's total trade was 18.1 percent". */
@@ -36,13 +38,15 @@ const SHARE_OF = new RegExp(
 );
 /** "X ranks 19th among its (Y's) trading partners", "… second among the trading partners of Y", "… first in Y's foreign trade". */
 const ORDINAL_RANK = new RegExp(
-  String.raw`\b([\p{Lu}][\p{L}’'-]+)\b(?:[^.;]|\.(?=\d))*?\b(?:ranks?|ranked|is|was)\s+(?:the\s+)?(${ORDINAL})\s+(?:among\s+(?:the\s+)?(?:([Ii]ts|[\p{Lu}][\p{L}’'-]+(?:['’]s|(?<=s)['’]))\s+(?:\w+\s+)?trad(?:ing|e) partners|(?:the\s+)?(?:\w+\s+)?trad(?:ing|e) partners\s+of\s+(?:the\s+)?(?:Republic\s+of\s+)?([\p{Lu}][\p{L}’'-]+))|in\s+([\p{Lu}][\p{L}’'-]+['’]s)\s+(?:\w+\s+)?trade)`,
+  String.raw`\b([\p{Lu}][\p{L}’'-]+)\b(?:[^.;]|\.(?=\d))*?\b(?:ranks?|ranked|is|was)\s+(?:the\s+)?(${ORDINAL})\s+(?:among\s+(?:the\s+)?(?:([Ii]ts|[\p{Lu}][\p{L}’'-]+(?:['’]s|(?<=s)['’]))\s+(?:\w+\s+)?(?:trad(?:ing|e) partners|suppliers|customers|export markets|sources of imports)|(?:the\s+)?(?:\w+\s+)?trad(?:ing|e) partners\s+of\s+(?:the\s+)?(?:Republic\s+of\s+)?([\p{Lu}][\p{L}’'-]+))|in\s+([\p{Lu}][\p{L}’'-]+['’]s)\s+(?:\w+\s+)?trade)`,
   'u',
 );
 
 /** "…, accounting for 21.3 percent of the country's trade", "…, with a share of 24.6 percent": the share of the partner just ranked. */
-const SHARE_WITH =
-  /\b(?:with a share of|accounting for|which accounts? for|with an?(?=\s+[\d.]+\s?(?:%|percent|per cent)\s+share\b))\s+(?:(?:only|about|around|nearly|almost|some|roughly|just over)\s+)?(\d+(?:\.\d+)?)\s?(?:%|percent|per cent)/i;
+const SHARE_WITH = new RegExp(
+  String.raw`\b(?:with a share of|accounting for|which accounts? for|with an?(?=\s+[\d.]+\s?${PERCENT}\s+share\b)|with)\s+${ROUGHLY}(\d+(?:\.\d+)?)\s?${PERCENT}`,
+  'i',
+);
 
 /** Shares of a partner's trade, and ranks by number ("19th among its trading partners"). */
 function shareFacts(sentence: Sentence, pair: [string, string]): TradeFact[] {
@@ -154,20 +158,34 @@ export function rankFacts(
   const rank = `${m[1]!.replace(/^(?:one of\s+)?[\p{L}’'-]+['’]s\s+["“”‘]?/u, '').trim()}${noun}`;
   const rankNote = m.groups?.note?.replace(/\s+/g, ' ').trim() || null;
   const shares = shareFacts(sentence, pair);
-  const percent = shares.length === 0 && exporter && whose ? shareWith(sentence) : null;
-  return [
-    finish({
-      ...base(pair, sentence),
-      measure: 'rank',
-      rank,
-      rankNote,
-      exporter,
-      importer: whose,
-      percent,
-      period: periodAt(m.index),
-    }),
-    ...shares,
-  ].map((f) => dated(f, periodAt));
+  // "our largest trading partner, accounting for 41 percent of Y's trade": the rank's share, whoever "our" is.
+  const percent = shares.length === 0 && exporter ? shareWith(sentence) : null;
+  const first = finish({
+    ...base(pair, sentence),
+    measure: 'rank',
+    rank,
+    rankNote,
+    exporter,
+    importer: whose,
+    percent,
+    period: periodAt(m.index),
+  });
+  return [first, ...secondRank(sentence.text.slice(m.index + m[0].length), first), ...shares].map((f) =>
+    dated(f, periodAt),
+  );
+}
+
+/** "Chile is Peru's largest trading partner and its second-largest export market": the second rank, of the same two. */
+function secondRank(rest: string, first: TradeFact): TradeFact[] {
+  if (!/^\s*,?\s*(?:and|as well as)\s+(?:is\s+|also\s+|remains\s+)*(?:its|the)\s/i.test(rest)) return [];
+  const m = RANK.exec(rest);
+  if (!m || m.index > 40) return [];
+  const noun = m.groups?.noun ? ` ${m.groups.noun.replace(/ for .*/, '').toLowerCase()}` : '';
+  const rank = `${m[1]!.replace(/^(?:one of\s+)?[\p{L}’'-]+['’]s\s+["“”‘]?/u, '').trim()}${noun}`;
+  // "… and its second largest export destination": the one whose destination it is sells.
+  const swap = /^export/i.test(m.groups?.noun ?? '');
+  const [exporter, importer] = swap ? [first.importer, first.exporter] : [first.exporter, first.importer];
+  return [finish({ ...first, rank, rankNote: null, percent: null, exporter, importer })];
 }
 
 /** A rank keeps the period its sentence gives it: "… largest trading partner in 2024". */

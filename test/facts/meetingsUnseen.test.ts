@@ -42,15 +42,29 @@ describe('extractMeetings on remarks, invitations and refusals around a meeting'
 });
 
 describe('extractMeetings on sentences that only name the meeting told', () => {
-  it('joins a sentence that tells of the meeting with a verb or a signing by its people, not one that names it in passing', () => {
+  it('joins a sentence that tells of the meeting or what it was about, not one that names it in passing', () => {
     const meetings = meetingsOf(
       OPENING,
       "Kask hailed Berzina's visit as a milestone.",
-      'Berzina and Kask also discussed energy links.',
-      'During the talks, Kask and Berzina signed a transit deal.',
+      'Berzina and Kask discussed energy links.',
+      'Kask also received Berzina at the palace in the evening.',
     );
-    // The signing stays a source: a document signed at the meeting takes the meeting's date through it.
     expect(meetings.map((m) => m.sources.map((s) => s.line))).toEqual([[1, 3, 4]]);
+  });
+
+  it('keeps a signing by its people with the meeting: a document signed there takes its date through it', () => {
+    const meetings = meetingsOf(OPENING, 'During the talks, Kask and Berzina signed a transit deal.');
+    expect(meetings.map((m) => m.sources.map((s) => s.line))).toEqual([[1, 2]]);
+  });
+
+  it("does not join what the meeting's people agreed or added with 'also'", () => {
+    const meetings = meetingsOf(
+      OPENING,
+      'Both sides agreed to finish the negotiations on a pension treaty by the end of the year.',
+      'The two presidents also discussed energy links.',
+      'Berzina welcomed the progress of the rail project.',
+    );
+    expect(meetings.map((m) => m.sources.map((s) => s.line))).toEqual([[1]]);
   });
 });
 
