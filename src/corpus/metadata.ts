@@ -83,6 +83,24 @@ function text(value: unknown): string | null {
   return null;
 }
 
+/** One `key: value` line of a front-matter block, the value as written (colons in it included). */
+const PLAIN_FIELD = /^([A-Za-z_][\w-]*):\s?(.*)$/;
+
+/**
+ * A front-matter block as YAML, or, when it is not valid YAML only because a
+ * value holds a colon ("title: Montenegro in Luanda: Lisbon bets on gas", as
+ * people write them), as plain `key: value` lines. Anything else throws.
+ */
+function parseFrontMatter(block: readonly string[]): unknown {
+  try {
+    return parseYaml(block.join('\n'));
+  } catch (err) {
+    const fields = block.filter((l) => l.trim() !== '').map((l) => PLAIN_FIELD.exec(l));
+    if (fields.length === 0 || fields.some((m) => m === null)) throw err;
+    return Object.fromEntries(fields.map((m) => [m![1]!, m![2]!.trim()]));
+  }
+}
+
 /**
  * Reads an article's metadata: an optional YAML front-matter block
  * (`title`, `date`, `url`, `source`) and an optional first (or second,
@@ -98,7 +116,8 @@ export function splitMetadata(rawLines: readonly string[]): MetaSplit {
     const close = lines.findIndex((l, i) => i > 0 && /^(---|\.\.\.)\s*$/.test(l));
     if (close > 0) {
       try {
-        const data: unknown = parseYaml(lines.slice(1, close).join('\n'));
+        const block = lines.slice(1, close);
+        const data: unknown = parseFrontMatter(block);
         if (data && typeof data === 'object') {
           const record = data as Record<string, unknown>;
           meta.title = text(record.title);

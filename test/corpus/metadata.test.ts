@@ -32,6 +32,22 @@ describe('splitMetadata', () => {
     expect(lines.slice(0, 6)).toEqual(['', '', '', '', '', '']);
   });
 
+  it('reads front matter whose title holds a colon, which YAML refuses, as key: value lines', () => {
+    const raw = ['---', 'title: Oslo talks: fish and ferries', 'date: 2025-03-04', '---', 'Body.'];
+    const { meta, lines } = splitMetadata(raw);
+    expect(meta.title).toBe('Oslo talks: fish and ferries');
+    expect(meta.date).toBe('2025-03-04');
+    expect(lines.slice(0, 4)).toEqual(['', '', '', '']);
+    expect(lines[4]).toBe('Body.');
+  });
+
+  it('leaves a block that is neither YAML nor key: value lines as content', () => {
+    const raw = ['---', 'Oslo talks: fish', 'and ferries, [unclosed', '---', 'Body.'];
+    const { meta, lines } = splitMetadata(raw);
+    expect(meta.date).toBeNull();
+    expect(lines[1]).toBe('Oslo talks: fish');
+  });
+
   it('ignores a date line with an impossible date, and text that only mentions a date', () => {
     expect(splitMetadata([' date 2025-02-30 Text.']).meta.date).toBeNull();
     expect(splitMetadata(['The update date 2025-01-01 was moved.']).meta.date).toBeNull();
