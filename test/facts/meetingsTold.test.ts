@@ -1,20 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { extractMeetings } from '../../src/facts/meetings.js';
-import { articlesOf } from '../support/articles.js';
+import { brief, meetingsOf, OPENING } from '../support/meetings.js';
 
 // Which sentence reports which meeting: the one told, one told in the background, one to come.
-
-const meetingsOf = (...lines: string[]) => {
-  const { articles, refsOf } = articlesOf(lines.join('\n'));
-  return extractMeetings(articles, refsOf).meetings;
-};
-const brief = (m: ReturnType<typeof meetingsOf>[number]) => [
-  m.date.iso,
-  m.place,
-  m.sources.map((s) => s.line),
-];
-const OPENING =
-  ' date 2023-04-13 Estonian President Mart Kask held talks with Latvian President Ilze Berzina in Tallinn on April 12.';
 
 describe('extractMeetings on a meeting of another month told beside the one reported', () => {
   it('reads "visited Riga in May 2021 and held talks" as a past meeting of its own, dated by its month', () => {

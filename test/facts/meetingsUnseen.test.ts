@@ -1,20 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { extractMeetings } from '../../src/facts/meetings.js';
-import { articlesOf } from '../support/articles.js';
+import { brief, meetingsOf, OPENING } from '../support/meetings.js';
 
 // Meeting shapes seen on articles nobody tuned for, in sentences written for these tests.
-
-const meetingsOf = (...lines: string[]) => {
-  const { articles, refsOf } = articlesOf(lines.join('\n'));
-  return extractMeetings(articles, refsOf).meetings;
-};
-const brief = (m: ReturnType<typeof meetingsOf>[number]) => [
-  m.date.iso,
-  m.place,
-  m.sources.map((s) => s.line),
-];
-const OPENING =
-  ' date 2023-04-13 Estonian President Mart Kask held talks with Latvian President Ilze Berzina in Tallinn on April 12.';
 
 describe('extractMeetings on remarks, invitations and refusals around a meeting', () => {
   it('does not take a remark "at a joint press conference" as a sentence of the meeting', () => {
