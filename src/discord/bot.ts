@@ -1,17 +1,13 @@
 import { Client, Events, GatewayIntentBits, type Interaction } from 'discord.js';
-import type { CommandContext } from '../commands/contract.js';
-import type { FeedbackStore } from '../feedback/store.js';
-import type { Logger } from '../logger.js';
 import { NO_MENTIONS } from '../render/discord.js';
 import { openServing } from '../serving.js';
 import { MemoryStore } from '../store/memory.js';
-import type { Store } from '../store/types.js';
 import type { Transport, TransportSetup } from '../transport.js';
 import { toDiscordCommands } from './commands.js';
 import { Cooldown } from './cooldown.js';
 import { firstDelivery } from './dedupe.js';
 import { InFlight, SHUTDOWN_GRACE_MS } from './inFlight.js';
-import { createInteractionHandler } from './interactions.js';
+import { createInteractionHandler, type TransportHandlerOptions } from './interactions.js';
 import { turnAway } from './reply.js';
 import { RestWatch } from './restWatch.js';
 import { screenInteractions } from './screen.js';
@@ -27,21 +23,10 @@ import { ShownAnswers } from './shown.js';
  */
 const GLOBAL_REQUESTS_PER_SECOND = 1_000_000;
 
-export interface BotOptions {
+export interface BotOptions extends TransportHandlerOptions {
   token: string;
   /** API base (`DISCORD_API_URL`), e.g. `http://127.0.0.1:3000/api`; default Discord's own. */
   apiUrl?: string | undefined;
-  /** Read at every interaction, so that a reloaded index can be swapped in at once. */
-  context: () => CommandContext;
-  logger: Logger;
-  shown?: ShownAnswers;
-  deferAfterMs?: number;
-  /** Per-user pause between commands (`COOLDOWN_SECONDS`); none when absent. */
-  cooldown?: Cooldown;
-  /** Where answers shown and votes are kept (`FEEDBACK_DB`); nothing is kept when absent. */
-  feedback?: () => FeedbackStore;
-  /** Ids of interactions already taken, by this process or another sharing the store; default memory. */
-  answered?: Store;
 }
 
 export interface Bot {

@@ -4,6 +4,7 @@ import type { CommandContext } from '../commands/contract.js';
 import { type FeedbackStore, noFeedback } from '../feedback/store.js';
 import type { Logger } from '../logger.js';
 import { NO_MENTIONS } from '../render/discord.js';
+import type { Store } from '../store/types.js';
 import type { Cooldown } from './cooldown.js';
 import { DEFER_AFTER_MS } from './deferral.js';
 import { handleAutocomplete } from './handleAutocomplete.js';
@@ -30,6 +31,16 @@ export interface InteractionHandlerOptions {
   rest?: RestWatch;
   /** Where answers and votes are kept; nothing is kept when absent. */
   feedback?: () => FeedbackStore;
+}
+
+/**
+ * What a transport (the gateway bot, HTTP interactions) is given for its
+ * handlers: the handler's options but the REST watch, which the transport
+ * makes itself, and the store of interactions already taken.
+ */
+export interface TransportHandlerOptions extends Omit<InteractionHandlerOptions, 'rest'> {
+  /** Ids of interactions already taken, by this process or another sharing the store; default memory. */
+  answered?: Store;
 }
 
 export interface InteractionHandler {

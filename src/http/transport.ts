@@ -1,20 +1,16 @@
 import { Client, InteractionResponseType, InteractionType, MessageFlags } from 'discord.js';
-import type { CommandContext } from '../commands/contract.js';
 import { toDiscordCommands } from '../discord/commands.js';
 import { Cooldown } from '../discord/cooldown.js';
 import { firstDelivery } from '../discord/dedupe.js';
 import { InFlight, SHUTDOWN_GRACE_MS } from '../discord/inFlight.js';
-import { createInteractionHandler } from '../discord/interactions.js';
+import { createInteractionHandler, type TransportHandlerOptions } from '../discord/interactions.js';
 import { RESTARTING } from '../discord/reply.js';
 import { RestWatch } from '../discord/restWatch.js';
 import { malformedReply, payloadProblem } from '../discord/screen.js';
 import { ShownAnswers } from '../discord/shown.js';
-import type { FeedbackStore } from '../feedback/store.js';
-import type { Logger } from '../logger.js';
 import { NO_MENTIONS } from '../render/discord.js';
 import { openServing } from '../serving.js';
 import { MemoryStore } from '../store/memory.js';
-import type { Store } from '../store/types.js';
 import type { Transport, TransportSetup } from '../transport.js';
 import { checkActions, interactionFromPayload } from './fromPayload.js';
 import { Responder } from './responder.js';
@@ -32,20 +28,12 @@ export const ANSWER_BY_MS = 2500;
 /** See src/discord/bot.ts: Discord exempts interaction callbacks and webhook calls from its global limit. */
 const GLOBAL_REQUESTS_PER_SECOND = 1_000_000;
 
-export interface HttpBotOptions {
+export interface HttpBotOptions extends TransportHandlerOptions {
   publicKey: string;
   host: string;
   port: number;
   /** REST base for edits and follow-ups (`DISCORD_API_URL`); default Discord's own. */
   apiUrl?: string | undefined;
-  context: () => CommandContext;
-  logger: Logger;
-  shown?: ShownAnswers;
-  deferAfterMs?: number;
-  cooldown?: Cooldown;
-  feedback?: () => FeedbackStore;
-  /** Ids of interactions already taken, by this process or another sharing the store; default memory. */
-  answered?: Store;
   answerByMs?: number;
   bodyLimitBytes?: number;
 }
